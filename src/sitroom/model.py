@@ -1,0 +1,290 @@
+"""The records that flow through sitroom. No I/O here.
+
+An :class:`Article` is the one mutable record a pipeline passes from stage to stage, as a spaCy
+``Doc`` is. Everything a stage finds is stored on it as frozen annotation records whose evidence
+is a :class:`Span` into ``Article.body`` (the cleaned text), never a copied string that could drift.
+
+Field names follow the gold format (``../shared/gold/README.md``) so that evaluation is a
+comparison, not a translation. Every record has ``to_dict()`` / ``from_dict()``; the JSON shape is
+documented in ``docs/output-schema.md``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field, fields
+from typing import Any, ClassVar, TypeVar
+
+T = TypeVar("T", bound="Record")
+
+
+class Record:
+    """Mixin giving frozen dataclasses a JSON round-trip.
+
+    Nested records are declared in ``_nested`` (field name -> record class); a field holding a
+    tuple of records is declared in ``_nested_lists``. Tuples become lists in JSON and back.
+    """
+
+    _nested: ClassVar[dict[str, type[Record]]] = {}
+    _nested_lists: ClassVar[dict[str, type[Record]]] = {}
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            if value is None:
+                out[f.name] = None
+            elif f.name in self._nested:
+                out[f.name] = value.to_dict()
+            elif f.name in self._nested_lists:
+                out[f.name] = [v.to_dict() for v in value]
+            elif isinstance(value, tuple):
+                out[f.name] = [list(v) if isinstance(v, tuple) else v for v in value]
+            elif isinstance(value, dict):
+                out[f.name] = dict(value)
+            else:
+                out[f.name] = value
+        return out
+
+    @classmethod
+    def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+        kwargs: dict[str, Any] = {}
+        for f in fields(cls):  # type: ignore[arg-type]
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            if value is None:
+                kwargs[f.name] = None
+            elif f.name in cls._nested:
+                kwargs[f.name] = cls._nested[f.name].from_dict(value)
+            elif f.name in cls._nested_lists:
+                kwargs[f.name] = tuple(cls._nested_lists[f.name].from_dict(v) for v in value)
+            elif isinstance(value, list):
+                kwargs[f.name] = tuple(tuple(v) if isinstance(v, list) else v for v in value)
+            else:
+                kwargs[f.name] = value
+        return cls(**kwargs)
+
+
+@dataclass(frozen=True, slots=True)
+class Span(Record):
+    """Half-open character offsets ``[start, end)`` into ``Article.body``."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"invalid span [{self.start}, {self.end})")
+
+    def text(self, body: str) -> str:
+        return body[self.start : self.end]
+
+    def overlap(self, other: Span) -> int:
+        return max(0, min(self.end, other.end) - max(self.start, other.start))
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine(Record):
+    """A raw line (or part of one) that the cleaner kept out of the body, and why."""
+
+    text: str
+    reason: str
+    line_no: int
+    fragment: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateLine(Record):
+    """A body line that repeats content already in the article (not new evidence)."""
+
+    span: Span
+    of: Span | None
+    reason: str
+    _nested: ClassVar[dict[str, type[Record]]] = {"span": Span, "of": Span}
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionTag(Record):
+    """An inline editorial tag such as ``[X statement; attribution: Y]``.
+
+    ``scope`` is the body text the tag closes (back to the previous tag or the paragraph start);
+    ``speaker`` is who made the statement, ``source`` the outlet or channel it came through.
+    """
+
+    text: str
+    scope: Span
+    speaker: str | None = None
+    source: str | None = None
+    label: str | None = None
+    _nested: ClassVar[dict[str, type[Record]]] = {"scope": Span}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention(Record):
+    text: str
+    span: Span
+    _nested: ClassVar[dict[str, type[Record]]] = {"span": Span}
+
+
+@dataclass(frozen=True, slots=True)
+class Entity(Record):
+    """A canonical person, organisation or place with its surface mentions in the body.
+
+    ``label`` is ``location`` / ``person`` / ``organization``. Places carry gazetteer fields
+    (``id``, ``kind``, ``country``, ``admin1``, ``lat``, ``lon``); people and bodies carry
+    ``role`` and ``side`` from the registry when known.
+    """
+
+    canonical: str
+    label: str
+    mentions: tuple[Mention, ...] = ()
+    id: str | None = None
+    kind: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    role: str | None = None
+    side: str | None = None
+    _nested_lists: ClassVar[dict[str, type[Record]]] = {"mentions": Mention}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim(Record):
+    """An attributed statement: who said what, through whom."""
+
+    id: str
+    speaker: str
+    cue: str
+    evidence: Span
+    content: str
+    via: tuple[str, ...] = ()
+    quote: str | None = None
+    speaker_kind: str | None = None
+    negated: bool = False
+    hedged: bool = False
+    _nested: ClassVar[dict[str, type[Record]]] = {"evidence": Span}
+
+
+@dataclass(frozen=True, slots=True)
+class Event(Record):
+    """Something reported to have happened, tied to who asserts it."""
+
+    id: str
+    type: str
+    evidence: Span
+    locations: tuple[str, ...] = ()
+    date: str | None = None
+    date_precision: str | None = None
+    actor: str | None = None
+    claimed_by: str | None = None
+    claim_id: str | None = None
+    status: str = "reported"
+    subtype: str | None = None
+    _nested: ClassVar[dict[str, type[Record]]] = {"evidence": Span}
+
+
+@dataclass(frozen=True, slots=True)
+class Failure(Record):
+    """Why an input or a stage failed; recorded, never fatal to a run."""
+
+    source: str
+    reason: str
+    stage: str = "ingest"
+
+
+def normalize_text(text: str) -> str:
+    """The comparison form used throughout: NFKC, straight quotes, single spaces, trimmed."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_QUOTES)
+    return " ".join(text.split())
+
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
+                         "\u00ab": '"', "\u00bb": '"', "\u2032": "'", "\u2033": '"'})
+
+
+def content_id(text: str) -> str:
+    """Stable article id: a hash of the normalised raw text (re-ingest is idempotent)."""
+    return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class Article:
+    """One article and everything the pipeline has found in it.
+
+    ``raw_text`` is what the reader produced (plain text, or the main text of an HTML page);
+    ``body`` is the cleaned text every span points into. ``meta`` carries what a feed, a JSONL
+    record or a URL supplied (``outlet``, ``published``, ``url``, ``title``), which the
+    metadata stage prefers over what it can read from the text.
+    """
+
+    source: str
+    raw_text: str
+    id: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    body: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    outlet: str | None = None
+    outlet_basis: str | None = None
+    published: str | None = None
+    published_basis: str | None = None
+    published_estimate: tuple[str, str] | None = None
+    language: str | None = None
+    removed: tuple[RemovedLine, ...] = ()
+    duplicates: tuple[DuplicateLine, ...] = ()
+    attribution_tags: tuple[AttributionTag, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    events: tuple[Event, ...] = ()
+    errors: tuple[Failure, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = content_id(self.raw_text)
+
+    def span_text(self, span: Span) -> str:
+        if self.body is None:
+            raise ValueError("article has no cleaned body yet")
+        return span.text(self.body)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, tuple) and value and isinstance(value[0], Record):
+                out[f.name] = [v.to_dict() for v in value]
+            elif isinstance(value, tuple):
+                out[f.name] = list(value)
+            elif isinstance(value, dict):
+                out[f.name] = dict(value)
+            else:
+                out[f.name] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        kinds: dict[str, type[Record]] = {
+            "removed": RemovedLine, "duplicates": DuplicateLine,
+            "attribution_tags": AttributionTag, "entities": Entity, "claims": Claim,
+            "events": Event, "errors": Failure,
+        }
+        kwargs: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            if f.name in kinds:
+                kwargs[f.name] = tuple(kinds[f.name].from_dict(v) for v in value or ())
+            elif f.name == "published_estimate" and value is not None:
+                kwargs[f.name] = tuple(value)
+            else:
+                kwargs[f.name] = value
+        return cls(**kwargs)
