@@ -1,0 +1,159 @@
+"""The ``sitroom`` command line: thin wrappers over plain functions in :mod:`sitroom.process`.
+
+This is the only place that reads the process environment and turns errors into exit codes
+(see :func:`main`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from sitroom.config import Settings, load_settings
+from sitroom.errors import SitroomError
+from sitroom.model import Article, Failure
+
+app = typer.Typer(
+    name="sitroom",
+    help="Turn conflict news coverage from outlets with opposite agendas into a sourced situation picture.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+err = Console(stderr=True)
+
+ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Project settings file (TOML).")]
+StoreOption = Annotated[Optional[str], typer.Option("--store", help="Store URL (default: store.url).")]
+
+
+def settings_for(config: Path | None, store: str | None = None, **overrides: object) -> Settings:
+    return load_settings(config, env=os.environ, overrides={"store.url": store, **overrides})
+
+
+def progress() -> Progress:
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
+
+
+def sample_corpus() -> Path:
+    return Path(str(resources.files("sitroom").joinpath("data", "sample")))
+
+
+@app.command(epilog="Examples:\n\n  sitroom ingest articles/ feed.xml crawl.warc.gz\n\n"
+                    "  sitroom ingest 'scrapes/*.txt' --store sqlite:///war.db")
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories or glob patterns.")],
+    config: ConfigOption = None,
+    store: StoreOption = None,
+) -> None:
+    """Read articles into the store (idempotent: stored articles are skipped)."""
+    from sitroom.process import ingest_paths
+    from sitroom.store import Store
+
+    settings = settings_for(config, store)
+    with Store.open(settings.get("store", "url")) as db, progress() as bar:
+        task = bar.add_task("ingesting", total=None)
+        summary = ingest_paths(paths, settings, db, on_item=lambda _: bar.advance(task))
+        total = db.count()
+    for failure in summary.failed:
+        err.print(f"[yellow]failed[/] {failure.source}: {failure.reason}", highlight=False)
+    typer.echo(f"{summary.new} new, {summary.existing} already stored, {len(summary.failed)} failed; "
+               f"{total} articles in the store")
+
+
+@app.command(epilog="Examples:\n\n  sitroom extract article.txt --json\n\n"
+                    "  sitroom extract seeds.jsonl --json > out.jsonl")
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories or glob patterns.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per article (JSONL).")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Extract without storing: print each article as JSON (docs/output-schema.md) or a summary."""
+    from sitroom.output import article_json
+    from sitroom.process import process, read
+
+    settings = settings_for(config)
+    failed = 0
+    with progress() as bar:
+        task = bar.add_task("extracting", total=None)
+        for item in process(read(paths, settings), settings):
+            bar.advance(task)
+            if isinstance(item, Failure):
+                failed += 1
+                err.print(f"[yellow]failed[/] {item.source}: {item.reason}", highlight=False)
+            elif as_json:
+                typer.echo(json.dumps(article_json(item), ensure_ascii=False))
+            else:
+                typer.echo(_summary_line(item))
+    if failed and not as_json:
+        err.print(f"{failed} input(s) failed")
+
+
+def _summary_line(article: Article) -> str:
+    words = len((article.body or "").split())
+    return (f"{article.source}\t{article.outlet or '-'}\t{article.published or '-'}\t{article.language or '-'}\t"
+            f"{words} words\t{len(article.removed)} removed\t{article.title or ''}")
+
+
+@app.command("eval", epilog="Examples:\n\n  sitroom eval ../shared/gold/seeds\n\n"
+                            "  sitroom eval gold/ --texts raw/ --json")
+def eval_command(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of *.gold.json files (and corpus.gold.json).")],
+    texts: Annotated[Optional[Path], typer.Option("--texts", help="Folder of the raw NNN_<id>.txt files.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Scores as JSON.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Score the system against gold annotations, stage by stage."""
+    from sitroom.eval import evaluate, format_report
+    from sitroom.process import build_pipeline
+
+    settings = settings_for(config)
+    report = evaluate(gold_dir, build_pipeline(settings), settings, texts_dir=texts)
+    typer.echo(json.dumps(report.as_dict(), indent=2) if as_json else format_report(report))
+
+
+@app.command(epilog="Example:\n\n  sitroom demo --out demo-out")
+def demo(
+    out: Annotated[Path, typer.Option("--out", help="Folder for the demo store and outputs.")] = Path("demo-out"),
+    config: ConfigOption = None,
+) -> None:
+    """Run the main job on the bundled sample corpus (SAMPLE DATA, invented articles)."""
+    from sitroom.output import article_json
+    from sitroom.process import ingest_paths
+    from sitroom.store import Store
+
+    out.mkdir(parents=True, exist_ok=True)
+    db_path = out / "sitroom.db"
+    settings = settings_for(config, f"sqlite:///{db_path}")
+    corpus = sample_corpus()
+    typer.echo(f"Sample corpus (invented articles, sample data): {corpus}")
+    with Store.open(settings.get("store", "url")) as db, progress() as bar:
+        task = bar.add_task("ingesting sample corpus", total=None)
+        summary = ingest_paths([str(corpus)], settings, db, on_item=lambda _: bar.advance(task))
+        jsonl = out / "articles.jsonl"
+        with jsonl.open("w", encoding="utf-8") as fh:
+            for article in db.articles():
+                fh.write(json.dumps(article_json(article), ensure_ascii=False) + "\n")
+        total = db.count()
+    for failure in summary.failed:
+        err.print(f"[yellow]failed[/] {failure.source}: {failure.reason}", highlight=False)
+    typer.echo(f"{summary.new} new, {summary.existing} already stored, {len(summary.failed)} failed; "
+               f"{total} articles in {db_path}")
+    typer.echo(f"Articles as JSON: {jsonl}")
+
+
+def main() -> None:
+    """Entry point: sitroom's own errors become one line on stderr and exit code 2."""
+    try:
+        app()
+    except SitroomError as exc:
+        err.print(f"[red]sitroom:[/] {exc}", highlight=False)
+        sys.exit(2)

@@ -1,0 +1,172 @@
+"""The store: one narrow interface over SQLite (default) or PostgreSQL.
+
+Nothing outside this package writes SQL. Adding an article is idempotent (the id is a hash of
+the normalised raw text) and atomic: each article is written in one transaction, so an
+interrupted run leaves every article either fully stored or absent, and re-running it stores
+only what is missing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, insert, select, text, update
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+
+from sitroom.errors import StoreError
+from sitroom.model import Article, Failure
+from sitroom.store.schema import MIGRATIONS, articles, failures, metadata, schema_migrations
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    article_id: str
+    new: bool
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+class Store:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.dialect = engine.dialect.name
+
+    @classmethod
+    def open(cls, url: str) -> Store:
+        """Open (and migrate) the store at a SQLAlchemy URL, e.g. ``sqlite:///sitroom.db``."""
+        try:
+            engine = create_engine(url, future=True)
+        except (SQLAlchemyError, ValueError) as exc:
+            raise StoreError(f"cannot open store {url!r}: {exc}; check store.url") from exc
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        store = cls(engine)
+        store.migrate()
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- schema ------------------------------------------------------------------------------
+
+    def migrate(self) -> list[int]:
+        """Apply missing migrations in order; returns the versions applied now."""
+        applied_now = []
+        try:
+            with self.engine.begin() as conn:
+                schema_migrations.create(conn, checkfirst=True)
+            for version, description, apply in MIGRATIONS:
+                with self.engine.begin() as conn:
+                    done = conn.execute(select(schema_migrations.c.version)
+                                        .where(schema_migrations.c.version == version)).first()
+                    if done:
+                        continue
+                    apply(conn, self.dialect)
+                    conn.execute(insert(schema_migrations).values(version=version, description=description))
+                    applied_now.append(version)
+        except OperationalError as exc:
+            raise StoreError(f"cannot migrate the store: {exc.orig}") from exc
+        return applied_now
+
+    def schema_version(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.max(schema_migrations.c.version))).scalar() or 0
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def add(self, article: Article) -> Added:
+        """Store an article once; a second add of the same content changes nothing."""
+        row = {
+            "id": article.id, "source": article.source, "outlet": article.outlet, "title": article.title,
+            "published": article.published, "language": article.language, "body": article.body,
+            "record": json.dumps(article.to_dict(), ensure_ascii=False),
+        }
+        try:
+            with self.engine.begin() as conn:
+                if conn.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
+                    return Added(article.id, new=False)
+                conn.execute(insert(articles).values(**row))
+                if self.dialect == "sqlite":
+                    conn.execute(text("INSERT INTO articles_fts (id, title, body) VALUES (:id, :title, :body)"),
+                                 {"id": article.id, "title": article.title or "", "body": article.body or ""})
+                conn.execute(failures.delete().where(failures.c.source == article.source))
+        except IntegrityError:  # stored by a concurrent writer in the meantime
+            return Added(article.id, new=False)
+        return Added(article.id, new=True)
+
+    def add_failure(self, failure: Failure) -> None:
+        """Record why an input failed; the latest reason per source and stage is kept."""
+        with self.engine.begin() as conn:
+            where = (failures.c.source == failure.source) & (failures.c.stage == failure.stage)
+            if conn.execute(select(failures.c.id).where(where)).first():
+                conn.execute(update(failures).where(where).values(reason=failure.reason))
+            else:
+                conn.execute(insert(failures).values(source=failure.source, stage=failure.stage,
+                                                     reason=failure.reason))
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def has(self, article_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is not None
+
+    def get(self, article_id: str) -> Article | None:
+        with self.engine.connect() as conn:
+            record = conn.execute(select(articles.c.record).where(articles.c.id == article_id)).scalar()
+        return Article.from_dict(json.loads(record)) if record else None
+
+    def count(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(articles)).scalar() or 0
+
+    def articles(self, limit: int | None = None, offset: int = 0) -> Iterator[Article]:
+        query = select(articles.c.record).order_by(articles.c.published, articles.c.id).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            for (record,) in conn.execute(query):
+                yield Article.from_dict(json.loads(record))
+
+    def failures(self) -> list[Failure]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(failures.c.source, failures.c.reason, failures.c.stage)
+                                .order_by(failures.c.id)).all()
+        return [Failure(source, reason, stage) for source, reason, stage in rows]
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over titles and bodies: ``[{"id", "title", "snippet"}]``, best first."""
+        with self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                rows = conn.execute(text(
+                    "SELECT id, title, snippet(articles_fts, 2, '[', ']', ' … ', 12) FROM articles_fts "
+                    "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n"), {"q": _fts_query(query), "n": limit})
+            else:
+                rows = conn.execute(text(
+                    "SELECT id, title, ts_headline('simple', body, plainto_tsquery('simple', :q)) FROM articles "
+                    "WHERE to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(body, '')) "
+                    "@@ plainto_tsquery('simple', :q) LIMIT :n"), {"q": query, "n": limit})
+            return [{"id": i, "title": t, "snippet": s} for i, t, s in rows]
+
+
+def _fts_query(query: str) -> str:
+    """User words as FTS5 terms, quoted so that punctuation cannot break the syntax."""
+    terms = [t.replace('"', "") for t in query.split()]
+    return " ".join(f'"{t}"' for t in terms if t) or '""'
+
+
+__all__ = ["Added", "Store", "metadata"]

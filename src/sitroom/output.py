@@ -1,0 +1,66 @@
+"""The JSON an article is printed as (``sitroom extract --json``); see docs/output-schema.md.
+
+Fields named as in the gold format have the gold format's shape, so scoring is a comparison;
+richer detail (spans, reasons) sits in the extra fields beside them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitroom.model import Article, Entity, Span
+
+SCHEMA = "sitroom/article/v1"
+ENTITY_FIELDS = {"location": "locations", "person": "persons", "organization": "organizations"}
+
+
+def _span(span: Span | None) -> dict[str, int] | None:
+    return None if span is None else {"start": span.start, "end": span.end}
+
+
+def _entity(entity: Entity) -> dict[str, Any]:
+    out = {k: v for k, v in entity.to_dict().items() if k not in {"label", "mentions"} and v is not None}
+    out["canonical"] = entity.canonical
+    out["mentions"] = [{"text": m.text, "start": m.span.start, "end": m.span.end} for m in entity.mentions]
+    return out
+
+
+def article_json(article: Article) -> dict[str, Any]:
+    body = article.body or ""
+    out: dict[str, Any] = {
+        "schema": SCHEMA,
+        "source": article.source,
+        "id": article.id,
+        "outlet": article.outlet,
+        "outlet_basis": article.outlet_basis,
+        "title": article.title,
+        "subtitle": article.subtitle,
+        "published": article.published,
+        "published_basis": article.published_basis,
+        "language": article.language,
+        "body": body,
+        "boilerplate_lines": [r.text for r in article.removed if not r.fragment],
+        "boilerplate_fragments": [r.text for r in article.removed if r.fragment],
+        "removed": [r.to_dict() for r in article.removed],
+        "duplicate_lines": [d.span.text(body) for d in article.duplicates],
+        "duplicates": [
+            {**_span(d.span), "of": _span(d.of), "reason": d.reason} for d in article.duplicates  # type: ignore[dict-item]
+        ],
+        "attribution_tags": [t.text for t in article.attribution_tags],
+        "attributions": [
+            {"tag": t.text, "scope": _span(t.scope), "speaker": t.speaker, "source": t.source, "label": t.label}
+            for t in article.attribution_tags
+        ],
+    }
+    for label, key in ENTITY_FIELDS.items():
+        out[key] = [_entity(e) for e in article.entities if e.label == label]
+    out["claims"] = [
+        {**c.to_dict(), "evidence": c.evidence.text(body), "evidence_span": _span(c.evidence)}
+        for c in article.claims
+    ]
+    out["events"] = [
+        {**e.to_dict(), "evidence": e.evidence.text(body), "evidence_span": _span(e.evidence)}
+        for e in article.events
+    ]
+    out["errors"] = [f.to_dict() for f in article.errors]
+    return out

@@ -1,0 +1,86 @@
+"""Plain functions the CLI, the API and the batch runner share: build the pipeline, run it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitroom.clean import clean
+from sitroom.clean.metadata import make_language_stage, outlet, published, titles
+from sitroom.config import Settings, load_settings
+from sitroom.model import Article, Failure
+from sitroom.pipeline import Pipeline, Stage
+from sitroom.store import Store
+
+
+def article_stages(settings: Settings) -> list[Stage]:
+    """The per-article stages, in order."""
+    return [
+        clean,
+        titles,
+        outlet,
+        published,
+        make_language_stage(tuple(settings.get("language", "candidates"))),
+    ]
+
+
+def build_pipeline(settings: Settings | None = None) -> Pipeline:
+    return Pipeline(article_stages(settings or load_settings(env={})))
+
+
+def read(paths: Iterable[str | Path], settings: Settings) -> Iterator[Article | Failure]:
+    from sitroom.ingest import read_inputs
+
+    ingest = settings.ingest
+    return read_inputs(paths, max_bytes=int(ingest["max_bytes"]), patterns=tuple(ingest["patterns"]))
+
+
+def process(
+    items: Iterable[Article | Failure], settings: Settings, pipeline: Pipeline | None = None
+) -> Iterator[Article | Failure]:
+    """Run the pipeline over what a reader produced; failures pass through unchanged."""
+    pipeline = pipeline or build_pipeline(settings)
+    on_error = settings.get("pipeline", "on_error")
+    for item in items:
+        if isinstance(item, Failure):
+            yield item
+        else:
+            yield from pipeline.pipe([item], on_error=on_error)
+
+
+@dataclass
+class IngestSummary:
+    new: int = 0
+    existing: int = 0
+    failed: list[Failure] = field(default_factory=list)
+
+
+def ingest_paths(
+    paths: Iterable[str | Path], settings: Settings, store: Store,
+    on_item: Callable[[Article | Failure], None] | None = None,
+) -> IngestSummary:
+    """Read, process and store; already stored articles are skipped before processing.
+
+    Each article is committed on its own, so an interrupted run keeps what it stored and a
+    re-run adds only what is missing. Failures are recorded in the store and returned.
+    """
+    summary = IngestSummary()
+    pipeline = build_pipeline(settings)
+    on_error = settings.get("pipeline", "on_error")
+    for item in read(paths, settings):
+        if isinstance(item, Article) and store.has(item.id):
+            summary.existing += 1
+        elif isinstance(item, Article):
+            for article in pipeline.pipe([item], on_error=on_error):
+                store.add(article)
+                summary.new += 1
+                for failure in article.errors:
+                    store.add_failure(failure)
+                    summary.failed.append(failure)
+        else:
+            store.add_failure(item)
+            summary.failed.append(item)
+        if on_item is not None:
+            on_item(item)
+    return summary

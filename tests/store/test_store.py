@@ -1,0 +1,62 @@
+import sqlite3
+
+import pytest
+
+from sitroom.errors import StoreError
+from sitroom.model import Article, Claim, Failure, Span
+from sitroom.store import Store
+from sitroom.store.schema import MIGRATIONS
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(f"sqlite:///{tmp_path / 'test.db'}") as db:
+        yield db
+
+
+def _article(text="The brigade held the bridge near the river overnight.", title="Bridge held", **kw):
+    return Article(source="a.txt", raw_text=text, body=text, title=title, published="2025-03-04",
+                   claims=(Claim("c1", "the brigade", "said", Span(0, 11), "held the bridge"),), **kw)
+
+
+def test_store_round_trip_and_idempotent_add(store):
+    article = _article()
+    assert store.add(article).new is True
+    assert store.add(article).new is False
+    assert store.count() == 1
+    assert store.get(article.id) == article
+    assert list(store.articles()) == [article]
+
+
+def test_store_wal_mode_and_schema_version(store, tmp_path):
+    assert store.schema_version() == max(v for v, _, _ in MIGRATIONS)
+    with sqlite3.connect(tmp_path / "test.db") as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_store_reopen_keeps_data_and_does_not_remigrate(tmp_path):
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    with Store.open(url) as db:
+        db.add(_article())
+    with Store.open(url) as db:
+        assert db.migrate() == []
+        assert db.count() == 1
+
+
+def test_store_full_text_search(store):
+    store.add(_article())
+    store.add(_article("Evacuation buses left the square at noon.", title="Buses leave"))
+    hits = store.search("bridge")
+    assert len(hits) == 1 and "[bridge]" in hits[0]["snippet"]
+    assert store.search('bridge" OR "x') == []  # quoting keeps user text out of FTS syntax
+
+
+def test_store_failures_recorded_once_per_source(store):
+    store.add_failure(Failure("bad.bin", "binary file"))
+    store.add_failure(Failure("bad.bin", "binary file (looks like PNG image)"))
+    assert store.failures() == [Failure("bad.bin", "binary file (looks like PNG image)")]
+
+
+def test_store_bad_url_is_a_store_error():
+    with pytest.raises(StoreError):
+        Store.open("nosuchdialect://x")

@@ -1,0 +1,71 @@
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sitroom.model import (Article, AttributionTag, Claim, DuplicateLine, Entity, Event, Failure, Mention,
+                           RemovedLine, Span, content_id, normalize_text)
+
+spans = st.builds(lambda a, b: Span(min(a, b), max(a, b)), st.integers(0, 10_000), st.integers(0, 10_000))
+texts = st.text(max_size=40)
+names = st.text(min_size=1, max_size=30)
+
+entities = st.builds(Entity, canonical=names, label=st.sampled_from(["location", "person", "organization"]),
+                     mentions=st.lists(st.builds(Mention, text=texts, span=spans), max_size=3).map(tuple),
+                     lat=st.none() | st.floats(-90, 90), kind=st.none() | names)
+claims = st.builds(Claim, id=names, speaker=names, cue=names, evidence=spans, content=texts,
+                   via=st.lists(names, max_size=3).map(tuple), quote=st.none() | texts,
+                   negated=st.booleans(), hedged=st.booleans())
+events = st.builds(Event, id=names, type=names, evidence=spans, locations=st.lists(names, max_size=3).map(tuple),
+                   date=st.none() | st.dates().map(str), claimed_by=st.none() | names)
+
+
+@pytest.mark.parametrize("record", [
+    Span(1, 5),
+    RemovedLine("Back to top", "page chrome", 12),
+    DuplicateLine(Span(0, 10), Span(20, 30), "repeated line"),
+    DuplicateLine(Span(0, 10), None, "restates earlier content"),
+    AttributionTag("[X attribution]", Span(0, 5), None, "X", None),
+    Failure("a.txt", "empty file"),
+])
+def test_model_records_round_trip(record):
+    assert type(record).from_dict(json.loads(json.dumps(record.to_dict()))) == record
+
+
+@given(entities)
+def test_model_entity_round_trip(entity):
+    assert Entity.from_dict(json.loads(json.dumps(entity.to_dict()))) == entity
+
+
+@given(claims)
+def test_model_claim_round_trip(claim):
+    assert Claim.from_dict(json.loads(json.dumps(claim.to_dict()))) == claim
+
+
+@given(events)
+def test_model_event_round_trip(event):
+    assert Event.from_dict(json.loads(json.dumps(event.to_dict()))) == event
+
+
+@given(st.lists(entities, max_size=3), st.lists(claims, max_size=3), st.text(max_size=200))
+def test_model_article_round_trip(ents, cls, raw):
+    article = Article(source="x.txt", raw_text=raw, body=raw, entities=tuple(ents), claims=tuple(cls),
+                      published_estimate=("2024-05-10", "2024-05-12"), meta={"outlet": "X"})
+    assert Article.from_dict(json.loads(json.dumps(article.to_dict()))) == article
+
+
+def test_model_span_rejects_negative_and_reversed():
+    with pytest.raises(ValueError):
+        Span(5, 2)
+    with pytest.raises(ValueError):
+        Span(-1, 2)
+
+
+def test_model_normalize_text_quotes_and_spaces():
+    assert normalize_text("“Kharkiv’s”\u00a0 front \n") == "\"Kharkiv's\" front"
+
+
+def test_model_content_id_ignores_whitespace_differences():
+    assert content_id("A  line\r\n") == content_id("A line")
+    assert content_id("A line") != content_id("Another line")
