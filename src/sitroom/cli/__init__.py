@@ -15,6 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from sitroom.config import Settings, load_settings
@@ -28,7 +29,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Project settings file (TOML).")]
 StoreOption = Annotated[Optional[str], typer.Option("--store", help="Store URL (default: store.url).")]
@@ -64,7 +65,7 @@ def ingest(
         summary = ingest_paths(paths, settings, db, on_item=lambda _: bar.advance(task))
         total = db.count()
     for failure in summary.failed:
-        err.print(f"[yellow]failed[/] {failure.source}: {failure.reason}", highlight=False)
+        err.print(f"[yellow]failed[/] {escape(failure.source)}: {escape(failure.reason)}", highlight=False)
     typer.echo(f"{summary.new} new, {summary.existing} already stored, {len(summary.failed)} failed; "
                f"{total} articles in the store")
 
@@ -88,7 +89,7 @@ def extract(
             bar.advance(task)
             if isinstance(item, Failure):
                 failed += 1
-                err.print(f"[yellow]failed[/] {item.source}: {item.reason}", highlight=False)
+                err.print(f"[yellow]failed[/] {escape(item.source)}: {escape(item.reason)}", highlight=False)
             elif as_json:
                 typer.echo(json.dumps(article_json(item), ensure_ascii=False))
             else:
@@ -144,7 +145,7 @@ def demo(
                 fh.write(json.dumps(article_json(article), ensure_ascii=False) + "\n")
         total = db.count()
     for failure in summary.failed:
-        err.print(f"[yellow]failed[/] {failure.source}: {failure.reason}", highlight=False)
+        err.print(f"[yellow]failed[/] {escape(failure.source)}: {escape(failure.reason)}", highlight=False)
     typer.echo(f"{summary.new} new, {summary.existing} already stored, {len(summary.failed)} failed; "
                f"{total} articles in {db_path}")
     typer.echo(f"Articles as JSON: {jsonl}")
@@ -155,5 +156,5 @@ def main() -> None:
     try:
         app()
     except SitroomError as exc:
-        err.print(f"[red]sitroom:[/] {exc}", highlight=False)
+        err.print(f"[red]sitroom:[/] {escape(str(exc))}", highlight=False)
         sys.exit(2)

@@ -1,0 +1,45 @@
+"""Quality gate with a ratchet: scores on ../shared/gold/seeds may rise, never silently fall.
+
+Floors live in ``gold_floors.json``; when a change raises a score, raise its floor in the same
+commit. Skipped when ../shared is absent.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sitroom.eval import evaluate
+from sitroom.process import build_pipeline
+
+FLOORS = json.loads((Path(__file__).parent / "gold_floors.json").read_text())
+
+
+def _flatten(report: dict) -> dict[str, float]:
+    flat = {}
+    for key, acc in report["cleaning"].items():
+        flat[f"cleaning.{key}"] = acc["accuracy"]
+    for key in ("duplicates", "attribution_tags"):
+        flat[f"{key}.f1"] = report[key]["f1"]
+    for key, acc in report["metadata"].items():
+        flat[f"metadata.{key}"] = acc["accuracy"]
+    for key, counts in report["entities"].items():
+        flat[f"entities.{key}.f1"] = counts["f1"]
+    for section in ("claims", "events"):
+        flat[f"{section}.f1"] = report[section]["f1"]
+        for key, value in report[section].items():
+            if isinstance(value, dict) and "accuracy" in value:
+                flat[f"{section}.{key}"] = value["accuracy"]
+    if report.get("corpus"):
+        flat["corpus.stories.f1"] = report["corpus"]["stories"]["f1"]
+        flat["corpus.relations"] = report["corpus"]["relations"]["accuracy"]
+    return flat
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_gold_gate_scores_hold_their_floors(shared, settings):
+    report = evaluate(shared / "gold" / "seeds", build_pipeline(settings), settings).as_dict()
+    scores = _flatten(report)
+    below = {k: (scores.get(k), floor) for k, floor in FLOORS.items() if (scores.get(k) or 0.0) < floor - 1e-9}
+    assert not below, f"scores below their floors (score, floor): {below}"
