@@ -84,7 +84,9 @@ def prf(counts: list[Counts]) -> dict[str, float]:
     return {"f1": f1, "precision": precision, "recall": recall}
 
 
-def score(truth: dict[str, str], predicted: dict[str, str | None], n_bootstrap: int = 1000) -> dict[str, float]:
+def score(
+    truth: dict[str, str], predicted: dict[str, str | None], n_bootstrap: int = 1000
+) -> dict[str, float]:
     keys = sorted(truth)
     counts = [match_counts(truth[k], predicted.get(k)) for k in keys]
     tokens = [match_counts(truth[k], predicted.get(k), n=1) for k in keys]
@@ -106,7 +108,10 @@ def score(truth: dict[str, str], predicted: dict[str, str | None], n_bootstrap: 
 
 def load(bench_dir: Path) -> tuple[dict[str, str], dict[str, bytes]]:
     truth_all = json.loads((bench_dir / "ground-truth.json").read_text(encoding="utf-8"))
-    pages = {p.name.split(".")[0]: gzip.decompress(p.read_bytes()) for p in sorted((bench_dir / "html").glob("*.html.gz"))}
+    pages = {
+        p.name.split(".")[0]: gzip.decompress(p.read_bytes())
+        for p in sorted((bench_dir / "html").glob("*.html.gz"))
+    }
     truth = {k: v.get("articleBody") or "" for k, v in truth_all.items() if k in pages}
     return truth, pages
 
@@ -129,7 +134,10 @@ def systems(variants: bool) -> dict[str, Callable[[bytes], str | None]]:
 
         return run
 
-    found: dict[str, Callable[[bytes], str | None]] = {"trafilatura": baseline, "sitroom": ours(DEFAULT_OPTIONS)}
+    found: dict[str, Callable[[bytes], str | None]] = {
+        "trafilatura": baseline,
+        "sitroom": ours(DEFAULT_OPTIONS),
+    }
     if variants:
         for name, opts in {
             "sitroom balanced": HtmlOptions(favor_precision=False),
@@ -152,14 +160,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if not (args.bench_dir / "ground-truth.json").is_file() or not (args.bench_dir / "html").is_dir():
-        print(f"benchmark data not found in {args.bench_dir} (expects html/*.html.gz and ground-truth.json); "
-              "give its location with --bench-dir", file=sys.stderr)
+        print(
+            f"benchmark data not found in {args.bench_dir} (expects html/*.html.gz and ground-truth.json); "
+            "give its location with --bench-dir",
+            file=sys.stderr,
+        )
         return 0
     logging.disable(logging.WARNING)  # trafilatura logs every page it discards
     truth, pages = load(args.bench_dir)
     results: dict[str, dict[str, float]] = {}
     print(f"{len(pages)} pages from {args.bench_dir}\n")
-    print(f"{'system':<26} {'F1':>14} {'precision':>14} {'recall':>14} {'accuracy':>8} {'token F1':>8} {'s/page':>7}")
+    header = ("system", "F1", "precision", "recall", "accuracy", "token F1", "s/page")
+    print("{:<26} {:>14} {:>14} {:>14} {:>8} {:>8} {:>7}".format(*header))
     for name, run in systems(args.variants).items():
         start = time.perf_counter()
         predicted = {key: run(page) for key, page in pages.items()}
@@ -167,8 +179,11 @@ def main(argv: list[str] | None = None) -> int:
         r = score(truth, predicted, args.n_bootstrap)
         r["seconds_per_page"] = elapsed
         results[name] = r
-        print(f"{name:<26} {r['f1']:.3f} ± {r['f1_std']:.3f}  {r['precision']:.3f} ± {r['precision_std']:.3f}  "
-              f"{r['recall']:.3f} ± {r['recall_std']:.3f}  {r['accuracy']:>8.3f} {r['token_f1']:>8.3f} {elapsed:>7.3f}")
+        print(
+            f"{name:<26} {r['f1']:.3f} ± {r['f1_std']:.3f}  {r['precision']:.3f} ± {r['precision_std']:.3f}  "
+            f"{r['recall']:.3f} ± {r['recall_std']:.3f}  {r['accuracy']:>8.3f} {r['token_f1']:>8.3f} "
+            f"{elapsed:>7.3f}"
+        )
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return 0

@@ -215,6 +215,9 @@ def content_id(text: str) -> str:
     return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()[:16]
 
 
+_TRANSIENT = frozenset({"parsed"})
+
+
 @dataclass(slots=True)
 class Article:
     """One article and everything the pipeline has found in it.
@@ -245,6 +248,8 @@ class Article:
     claims: tuple[Claim, ...] = ()
     events: tuple[Event, ...] = ()
     errors: tuple[Failure, ...] = ()
+    #: the spaCy ``Doc`` of ``body`` while the article is in a pipeline; never serialised
+    parsed: Any = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -258,6 +263,8 @@ class Article:
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for f in fields(self):
+            if f.name in _TRANSIENT:
+                continue
             value = getattr(self, f.name)
             if isinstance(value, tuple) and value and isinstance(value[0], Record):
                 out[f.name] = [v.to_dict() for v in value]
@@ -278,7 +285,7 @@ class Article:
         }
         kwargs: dict[str, Any] = {}
         for f in fields(cls):
-            if f.name not in data:
+            if f.name not in data or f.name in _TRANSIENT:
                 continue
             value = data[f.name]
             if f.name in kinds:

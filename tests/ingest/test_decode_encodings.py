@@ -3,8 +3,16 @@
 import codecs
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
-from sitroom.ingest.decode import content_type_charset, decode_bytes, declared_charset
+from sitroom.ingest.decode import (
+    content_type_charset,
+    declared_charset,
+    decode_bytes,
+    normalize_newlines,
+    sniff_binary,
+)
 
 RU = (
     "Вечером в районе порта прозвучали два взрыва, сообщили местные власти. Пострадавших нет.\n"
@@ -79,7 +87,21 @@ def test_decode_reads_declared_charset(head, expected):
 
 @pytest.mark.parametrize(
     ("header", "expected"),
-    [("text/html; charset=UTF-8", "UTF-8"), ('text/html; charset="cp1251"', "cp1251"), ("text/html", None), (None, None)],
+    [
+        ("text/html; charset=UTF-8", "UTF-8"),
+        ('text/html; charset="cp1251"', "cp1251"),
+        ("text/html", None),
+        (None, None),
+    ],
 )
 def test_decode_reads_content_type_charset(header, expected):
     assert content_type_charset(header) == expected
+
+
+@given(st.text(min_size=1))
+def test_decode_utf8_round_trips_any_text(text):
+    data = text.encode("utf-8")
+    assume(text.strip() and not text.startswith("\ufeff") and sniff_binary(data) is None)
+    decoded = decode_bytes(data, max_bytes=len(data))
+    assert decoded.text == normalize_newlines(text)
+    assert "\r" not in decoded.text

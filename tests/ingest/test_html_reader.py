@@ -28,7 +28,9 @@ def test_html_main_text_has_one_paragraph_per_line(page):
     assert lines[-1].endswith("until Wednesday.")
 
 
-@pytest.mark.parametrize("boilerplate", ["Subscribe now", "Most read", "Weekend weather", "All rights reserved", "Cookies"])
+@pytest.mark.parametrize(
+    "boilerplate", ["Subscribe now", "Most read", "Weekend weather", "All rights reserved", "Cookies"]
+)
 def test_html_main_text_leaves_boilerplate_out(page, boilerplate):
     assert boilerplate not in page.raw_text
 
@@ -56,7 +58,8 @@ def test_html_meta_charset_decides_the_encoding(tmp_path):
         "<p>Вечером в районе порта прозвучали два взрыва, сообщили местные власти.</p>"
         "<p>Жители просят уточнить график работы пунктов обогрева на следующей неделе.</p>"
     )
-    html = f'<html><head><meta charset="koi8-r"><title>Порт</title></head><body><article>{body}</article></body></html>'
+    head = '<head><meta charset="koi8-r"><title>Порт</title></head>'
+    html = f"<html>{head}<body><article>{body}</article></body></html>"
     path = tmp_path / "ru.html"
     path.write_bytes(html.encode("koi8-r"))
     (article,) = read_inputs([path])
@@ -64,10 +67,24 @@ def test_html_meta_charset_decides_the_encoding(tmp_path):
     assert article.meta["encoding"] == "koi8-r"
 
 
-def test_html_fragment_too_short_for_trafilatura_falls_back_to_plain_text():
+def test_html_fragment_keeps_all_its_text():
     html = "<p>Short note: the <b>pier</b> is closed.</p><ul><li>Ferries wait</li><li>Buses run</li></ul>"
     assert is_fragment(html)
     assert extract_html(html).text == "Short note: the pier is closed.\n- Ferries wait\n- Buses run"
+
+
+@pytest.mark.parametrize(
+    ("html", "fragment"),
+    [
+        ("<p>x</p>", True),
+        ("<div><b>x</b></div>", True),
+        ("<!DOCTYPE html><p>x</p>", False),
+        ("<HTML><p>x</p></HTML>", False),
+        ("<title>t</title><p>x</p>", False),
+    ],
+)
+def test_html_tells_fragments_from_pages(html, fragment):
+    assert is_fragment(html) is fragment
 
 
 def test_html_fragment_text_drops_scripts_and_breaks_lines():
@@ -82,6 +99,7 @@ def test_html_fragment_text_drops_scripts_and_breaks_lines():
         ("Only words, no markup at all.", MalformedInput, "no HTML tags found"),
         ("<html><body><script>var a = 1;</script></body></html>", EmptyInput, "no main text found"),
         ("<html><body><nav><a href='/'>Home</a></nav></body></html>", EmptyInput, "no main text found"),
+        ("<div><script>var a = 1;</script></div>", EmptyInput, "fragment holds no text"),
     ],
 )
 def test_html_bad_pages_raise_a_clear_error(html, error, reason):

@@ -110,12 +110,15 @@ def _outlet_from_text(article: Article) -> tuple[str, str] | None:
 @stage(requires=["body", "removed"], assigns=["outlet", "outlet_basis"])
 def outlet(article: Article) -> Article:
     """The publishing outlet: metadata, then the URL, then what the page says about itself."""
+    from_text = _outlet_from_text(article)
+    if from_text:
+        article.meta["outlet_in_text"] = from_text[0]
     if name := article.meta.get("outlet"):
         article.outlet, article.outlet_basis = canonical_outlet(str(name)), "metadata"
     elif url := article.meta.get("url") or (article.source if "://" in article.source else None):
         article.outlet, article.outlet_basis = canonical_outlet(str(url)), "url"
-    elif found := _outlet_from_text(article):
-        article.outlet, article.outlet_basis = found
+    elif from_text:
+        article.outlet, article.outlet_basis = from_text
     return article
 
 

@@ -67,7 +67,9 @@ def read_inputs(
             yield from read_file(item[1], item[0], max_bytes=max_bytes)
 
 
-def read_file(path: Path, source: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Failure]:
+def read_file(
+    path: Path, source: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article | Failure]:
     """Articles from one file, whatever its kind; failures instead of exceptions."""
     source = str(path) if source is None else source
     kind: Kind | None = None

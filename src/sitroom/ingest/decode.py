@@ -134,7 +134,7 @@ def _decode(data: bytes, declared: str | None) -> Decoded:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
-                return Decoded(data[len(bom):].decode(encoding), encoding)
+                return Decoded(data[len(bom) :].decode(encoding), encoding)
             except UnicodeDecodeError as exc:
                 raise MalformedInput(
                     f"undecodable bytes: file starts with a {encoding} byte order mark but byte "

@@ -34,9 +34,10 @@ def read_feed(data: bytes, source: str, *, max_bytes: int) -> Iterator[Article |
     """
     check_bytes(data, max_bytes=max_bytes)
     parsed = feedparser.parse(data)
-    if not parsed.get("version") and not parsed.entries:
+    if not parsed.get("version") and not any(_content(e) or e.get("link") for e in parsed.entries):
         if parsed.get("bozo"):
-            raise MalformedInput(f"not a parseable RSS/Atom feed: {parsed.get('bozo_exception')}")
+            problem = " ".join(str(parsed.get("bozo_exception")).split())
+            raise MalformedInput(f"not a parseable RSS/Atom feed: {problem}")
         raise MalformedInput("not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF> root element)")
     if not parsed.entries:
         raise EmptyInput("feed has no entries")
@@ -57,7 +58,7 @@ def read_feed(data: bytes, source: str, *, max_bytes: int) -> Iterator[Article |
         yield Article(source=entry_source, raw_text=text, meta=_entry_meta(entry, outlet))
     if not yielded and skipped:
         raise EmptyInput(
-            f"feed has no entries with content ({skipped} entries have only a title, link or short "
+            f"feed has no entries with content ({_entries(skipped)} only a title, link or short "
             "summary; fetch the linked pages instead)"
         )
     if skipped:
@@ -66,6 +67,10 @@ def read_feed(data: bytes, source: str, *, max_bytes: int) -> Iterator[Article |
             f"{skipped} of {len(parsed.entries)} feed entries skipped: only a title, link or short "
             "summary; fetch the linked pages for their text",
         )
+
+
+def _entries(n: int) -> str:
+    return "1 entry has" if n == 1 else f"{n} entries have"
 
 
 def _content(entry: Any) -> tuple[str, str] | None:
@@ -83,7 +88,7 @@ def _content(entry: Any) -> tuple[str, str] | None:
 
 
 def _entry_text(value: str, kind: str, *, url: str | None) -> str:
-    if kind in _HTML_TYPES:
+    if kind in _HTML_TYPES and "<" in value:
         return extract_html(value, url=url).text
     text = normalize_newlines(value).strip()
     if not text:

@@ -60,7 +60,7 @@ def _lines(stream: IO[bytes], max_bytes: int) -> Iterator[tuple[int, bytes | Non
             continue
         size = len(line)
         while chunk := stream.readline(1 << 20):
-            size += len(chunk)
+            size += len(chunk.rstrip(b"\r\n"))
             if chunk.endswith(b"\n"):
                 break
         yield n, None, size
@@ -74,19 +74,23 @@ def _article(line: bytes, n: int, file_source: str) -> Article:
     except UnicodeDecodeError as exc:
         raise MalformedInput(
             f"undecodable bytes on line {n}: JSON Lines must be UTF-8 "
-            f"(byte 0x{line[exc.start:exc.start + 1].hex()} at column {exc.start + 1})"
+            f"(byte 0x{line[exc.start : exc.start + 1].hex()} at column {exc.start + 1})"
         ) from None
     try:
-        record = json.loads(text)
+        record = json.loads(text.strip())
     except json.JSONDecodeError as exc:
-        raise MalformedInput(f"malformed JSON on line {n}: {exc.msg} at column {exc.colno}") from None
+        raise MalformedInput(
+            f"malformed JSON on line {n}: {exc.msg.removesuffix(' at')} at column {exc.colno}"
+        ) from None
     if not isinstance(record, dict):
         raise MalformedInput(
             f"line {n} is a JSON {_json_type(record)}, expected an object with 'text' or 'html'"
         )
     for key in (*_CONTENT_KEYS, "source"):
         if record.get(key) is not None and not isinstance(record[key], str):
-            raise MalformedInput(f"'{key}' on line {n} is a JSON {_json_type(record[key])}, expected a string")
+            raise MalformedInput(
+                f"'{key}' on line {n} is a JSON {_json_type(record[key])}, expected a string"
+            )
     meta: dict[str, Any] = {k: v for k, v in record.items() if k not in _CONTENT_KEYS and v is not None}
     if (record.get("text") or "").strip():
         raw_text = normalize_newlines(record["text"])

@@ -99,7 +99,7 @@ def detect_kind(path: Path, head: bytes) -> Kind:
         if name.endswith(ext):
             return kind
     if name.endswith(".xml"):
-        return "html" if _looks_html(head) and not _FEED_ROOT.search(head) else "feed"
+        return _markup_kind(head, default="feed")
     return sniff_kind(head)
 
 
@@ -117,17 +117,16 @@ def sniff_kind(head: bytes) -> Kind:
     for bom, _ in BOMS:
         head = head.removeprefix(bom)
     start = head.lstrip()
-    if start.startswith(b"<?xml") and _FEED_ROOT.search(head):
-        return "feed"
-    if _FEED_ROOT.match(start):
-        return "feed"
-    if _looks_html(start):
-        return "html"
     if start.startswith(b"{"):
         return "jsonl"
+    if start.startswith(b"<"):
+        return _markup_kind(start, default="feed" if start.startswith(b"<?xml") else "html")
     return "text"
 
 
-def _looks_html(head: bytes) -> bool:
-    return _HTML_START.search(head[:2048]) is not None
-
+def _markup_kind(head: bytes, default: Kind) -> Kind:
+    """Feed or HTML, by whichever root element comes first (a feed may quote HTML inside)."""
+    feed, html = _FEED_ROOT.search(head), _HTML_START.search(head)
+    if feed and (not html or feed.start() < html.start()):
+        return "feed"
+    return "html" if html else default

@@ -15,17 +15,26 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import ChunkedDataException
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeadersParserException
 
 from sitroom.errors import EmptyInput, InputError, MalformedInput
-from sitroom.ingest.decode import check_size, content_type_charset, sniff_binary
+from sitroom.ingest.decode import check_size, content_type_charset, human_size, sniff_binary
 from sitroom.ingest.html import read_html
 from sitroom.model import Article, Failure
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _GZIP = b"\x1f\x8b\x08"
-_RECORD_ERRORS = (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError, ValueError, OSError)
+_RECORD_ERRORS = (
+    ArchiveLoadFailed,
+    StatusAndHeadersParserException,
+    ChunkedDataException,
+    zlib.error,
+    EOFError,
+    ValueError,
+    OSError,
+)
 
 
 def read_warc(stream: IO[bytes], source: str, *, max_bytes: int) -> Iterator[Article | Failure]:
@@ -40,7 +49,11 @@ def read_warc(stream: IO[bytes], source: str, *, max_bytes: int) -> Iterator[Art
     gzipped = head.startswith(_GZIP)
     if not gzipped and not head.startswith(b"WARC/"):
         kind = sniff_binary(head)
-        found = f"it looks like {kind}" if kind and not kind.startswith("contains") else "it does not start with 'WARC/'"
+        found = (
+            f"it looks like {kind}"
+            if kind and not kind.startswith("contains")
+            else "it does not start with 'WARC/'"
+        )
         raise MalformedInput(f"not a WARC file ({found})")
     marker = _GZIP if gzipped else b"\nWARC/"
     n = produced = 0
@@ -55,6 +68,13 @@ def read_warc(stream: IO[bytes], source: str, *, max_bytes: int) -> Iterator[Art
                 if item is not None:
                     produced += 1
                     yield item
+            left = _unread(stream, records.offset)
+            if left:
+                produced += 1
+                yield Failure(
+                    source,
+                    f"WARC record {n + 1}: truncated at the end of the file ({human_size(left)} unread)",
+                )
             break
         except _RECORD_ERRORS as exc:
             n += 1
@@ -79,8 +99,13 @@ def _read_record(record: Any, n: int, source: str, max_bytes: int) -> Article | 
         return None
     where = f"WARC record {n}" + (f" ({uri})" if uri else "")
     try:
-        payload = record.content_stream().read(max_bytes + 1)
-        check_size(len(payload), max_bytes, "payload")
+        payload = _read_upto(record.content_stream(), max_bytes + 1)
+        check_size(max(len(payload), record.payload_length), max_bytes, "payload")
+        missing = getattr(record.raw_stream, "limit", 0)
+        if missing > 0:
+            raise MalformedInput(
+                f"record is truncated ({human_size(missing)} missing); the archive is incomplete"
+            )
         article = read_html(
             payload,
             uri or f"{source}#{n}",
@@ -98,6 +123,25 @@ def _read_record(record: Any, n: int, source: str, max_bytes: int) -> Article | 
     return article
 
 
+def _read_upto(stream: Any, limit: int) -> bytes:
+    """At most ``limit`` bytes of ``stream``, fewer only at its end."""
+    chunks: list[bytes] = []
+    total = 0
+    while total < limit and (chunk := stream.read(min(1 << 16, limit - total))):
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+def _unread(stream: IO[bytes], offset: int) -> int:
+    """Bytes after ``offset`` that are not just blank lines (a record cut off by a full disk)."""
+    stream.seek(offset)
+    rest = stream.read(1 << 16)
+    if not rest.strip():
+        return 0
+    return stream.seek(0, 2) - offset
+
+
 def _find(stream: IO[bytes], marker: bytes, start: int, *, skip: int) -> int | None:
     """Offset of the next ``marker`` at or after ``start`` (plus ``skip``), or ``None``."""
     stream.seek(start)
@@ -107,11 +151,13 @@ def _find(stream: IO[bytes], marker: bytes, start: int, *, skip: int) -> int | N
         hit = buf.find(marker)
         if hit >= 0:
             return offset - len(tail) + hit + skip
-        tail = buf[-(len(marker) - 1):]
+        tail = buf[-(len(marker) - 1) :]
         offset += len(chunk)
     return None
 
 
-def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text[:200]
+def _one_line(exc: BaseException, limit: int = 120) -> str:
+    """The error as one printable line (warcio quotes the raw bytes of a broken header)."""
+    text = "".join(ch if ch.isprintable() and ord(ch) < 0x7F else "?" for ch in str(exc).replace("\n", " "))
+    text = " ".join(text.split()) or type(exc).__name__
+    return text if len(text) <= limit else text[: limit - 3] + "..."
