@@ -9,6 +9,8 @@ from pathlib import Path
 from sitroom.clean import clean
 from sitroom.clean.metadata import make_language_stage, outlet, published, titles
 from sitroom.config import Settings, load_settings
+from sitroom.extract.entities import entities
+from sitroom.extract.parse import make_parse_stage
 from sitroom.model import Article, Failure
 from sitroom.pipeline import Pipeline, Stage
 from sitroom.store import Store
@@ -22,6 +24,8 @@ def article_stages(settings: Settings) -> list[Stage]:
         outlet,
         published,
         make_language_stage(tuple(settings.get("language", "candidates"))),
+        make_parse_stage(settings.get("nlp", "model"), int(settings.get("nlp", "batch_size"))),
+        entities,
     ]
 
 
@@ -39,14 +43,20 @@ def read(paths: Iterable[str | Path], settings: Settings) -> Iterator[Article | 
 def process(
     items: Iterable[Article | Failure], settings: Settings, pipeline: Pipeline | None = None
 ) -> Iterator[Article | Failure]:
-    """Run the pipeline over what a reader produced; failures pass through unchanged."""
+    """Run the pipeline over what a reader produced, in batches; failures pass through at once."""
     pipeline = pipeline or build_pipeline(settings)
     on_error = settings.get("pipeline", "on_error")
+    batch_size = int(settings.get("nlp", "batch_size"))
+    buffer: list[Article] = []
     for item in items:
         if isinstance(item, Failure):
             yield item
-        else:
-            yield from pipeline.pipe([item], on_error=on_error)
+            continue
+        buffer.append(item)
+        if len(buffer) >= batch_size:
+            yield from pipeline.pipe(buffer, on_error=on_error, batch_size=batch_size)
+            buffer = []
+    yield from pipeline.pipe(buffer, on_error=on_error, batch_size=batch_size)
 
 
 @dataclass
@@ -66,21 +76,28 @@ def ingest_paths(
     re-run adds only what is missing. Failures are recorded in the store and returned.
     """
     summary = IngestSummary()
-    pipeline = build_pipeline(settings)
-    on_error = settings.get("pipeline", "on_error")
-    for item in read(paths, settings):
-        if isinstance(item, Article) and store.has(item.id):
-            summary.existing += 1
-        elif isinstance(item, Article):
-            for article in pipeline.pipe([item], on_error=on_error):
-                store.add(article)
+
+    def unseen() -> Iterator[Article | Failure]:
+        for item in read(paths, settings):
+            if isinstance(item, Article) and store.has(item.id):
+                summary.existing += 1
+                if on_item is not None:
+                    on_item(item)
+            else:
+                yield item
+
+    for item in process(unseen(), settings):
+        if isinstance(item, Article):
+            if store.add(item).new:
                 summary.new += 1
-                for failure in article.errors:
-                    store.add_failure(failure)
-                    summary.failed.append(failure)
+            else:  # the same text twice in one run
+                summary.existing += 1
+            failures = list(item.errors)
         else:
-            store.add_failure(item)
-            summary.failed.append(item)
+            failures = [item]
+        for failure in failures:
+            store.add_failure(failure)
+            summary.failed.append(failure)
         if on_item is not None:
             on_item(item)
     return summary

