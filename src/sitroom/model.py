@@ -215,7 +215,20 @@ def content_id(text: str) -> str:
     return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()[:16]
 
 
-_TRANSIENT = frozenset({"parsed"})
+_TRANSIENT = frozenset({"parsed", "actors"})
+
+
+@dataclass(frozen=True, slots=True)
+class Actor(Record):
+    """A resolved mention of someone who can speak or act: a person, a body, a side, a government."""
+
+    span: Span
+    canonical: str
+    label: str            # person / organization / location / metonym
+    side: str | None = None
+    role: str | None = None
+    generic: bool = False
+    _nested: ClassVar[dict[str, type[Record]]] = {"span": Span}
 
 
 @dataclass(slots=True)
@@ -250,6 +263,8 @@ class Article:
     errors: tuple[Failure, ...] = ()
     #: the spaCy ``Doc`` of ``body`` while the article is in a pipeline; never serialised
     parsed: Any = field(default=None, repr=False, compare=False)
+    #: every resolved name mention (generic sides and metonyms too), for claims; never serialised
+    actors: tuple[Actor, ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.id:

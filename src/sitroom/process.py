@@ -9,6 +9,7 @@ from pathlib import Path
 from sitroom.clean import clean
 from sitroom.clean.metadata import make_language_stage, outlet, published, titles
 from sitroom.config import Settings, load_settings
+from sitroom.extract.claims import claims
 from sitroom.extract.entities import entities
 from sitroom.extract.parse import make_parse_stage
 from sitroom.model import Article, Failure
@@ -26,6 +27,7 @@ def article_stages(settings: Settings) -> list[Stage]:
         make_language_stage(tuple(settings.get("language", "candidates"))),
         make_parse_stage(settings.get("nlp", "model"), int(settings.get("nlp", "batch_size"))),
         entities,
+        claims,
     ]
 
 

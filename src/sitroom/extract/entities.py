@@ -24,7 +24,7 @@ from functools import lru_cache
 from sitroom.extract.gazetteer import Gazetteer, Place
 from sitroom.extract.gazetteer import normalize as gazetteer_normalize
 from sitroom.extract.registry import Entry, Registry, normalize_name
-from sitroom.model import Article, Entity, Mention, Span
+from sitroom.model import Actor, Article, Entity, Mention, Span
 from sitroom.pipeline import stage
 
 MAX_NGRAM = 7
@@ -292,6 +292,13 @@ class Metonym:
 def find_entities(doc, gazetteer: Gazetteer, registry: Registry, year: int | None = None
                   ) -> tuple[list[Entity], list[Metonym]]:
     """Entities of a parsed body, and the metonyms kept out of the places."""
+    entities, metonyms, _ = resolve_mentions(doc, gazetteer, registry, year)
+    return entities, metonyms
+
+
+def resolve_mentions(doc, gazetteer: Gazetteer, registry: Registry, year: int | None = None
+                     ) -> tuple[list[Entity], list[Metonym], list[Actor]]:
+    """Entities, metonyms, and every resolved mention as an :class:`Actor` (for claims)."""
     found = _dictionary_matches(doc, gazetteer, registry, year)
     found += _ner_matches(doc, [(f.start, f.end) for f in found], registry)
     found.sort(key=lambda f: f.start)
@@ -314,7 +321,18 @@ def find_entities(doc, gazetteer: Gazetteer, registry: Registry, year: int | Non
     for f in places:
         f.canonical = f.places[0].name
     _short_forms(found)
-    return _group(f for f in found if f.label != "metonym" and f.canonical and not f.generic), metonyms
+    actors = [_actor(f) for f in found if f.canonical or f.label == "metonym"]
+    return _group(f for f in found if f.label != "metonym" and f.canonical and not f.generic), metonyms, actors
+
+
+def _actor(f: Found) -> Actor:
+    if f.label == "metonym":
+        return Actor(Span(f.start, f.end), f.entry.canonical, "metonym", side=f.entry.side, generic=True)
+    side = f.entry.side if f.entry else None
+    if f.label == "location" and f.places and f.places[0].kind == "country":
+        side = {"UA": "ukraine", "RU": "russia"}.get(f.places[0].country, side)
+    return Actor(Span(f.start, f.end), f.canonical or f.text, f.label, side=side,
+                 role=f.entry.role if f.entry else None, generic=f.generic)
 
 
 def _group(found: Iterable[Found]) -> list[Entity]:
@@ -364,7 +382,8 @@ def entities(article: Article) -> Article:
     """Canonical places, people and organisations of the article."""
     gazetteer, registry = Gazetteer.load(), Registry.load()
     year = int(article.published[:4]) if article.published else None
-    found, metonyms = find_entities(article.parsed, gazetteer, registry, year)
+    found, metonyms, actors = resolve_mentions(article.parsed, gazetteer, registry, year)
+    article.actors = tuple(actors)
     for extra in (outlet_entity(article, registry), *tag_entities(article, registry)):
         if extra and all(e.canonical != extra.canonical for e in found):
             found.append(extra)

@@ -8,12 +8,28 @@ from functools import lru_cache
 from sitroom.model import Article
 
 
+PARAGRAPHS = "sitroom_paragraphs"
+
+
+def _paragraph_starts(doc):
+    """A paragraph break ends a sentence: headlines have no full stop to tell the parser."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_nlp(model: str):
     """The spaCy pipeline, loaded once per process (installed as a package; nothing downloaded)."""
     import spacy
+    from spacy.language import Language
 
-    return spacy.load(model)
+    if PARAGRAPHS not in Language.factories:
+        Language.component(PARAGRAPHS)(_paragraph_starts)
+    nlp = spacy.load(model)
+    nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,542 @@
+"""Attributed claims: who said what, through whom.
+
+Constructions found with spaCy's dependency parse, sentence by sentence (repeated and restating
+paragraphs, the headline and the standfirst are skipped: they are not new evidence):
+
+* a reporting verb with its subject ("X said that ...", "X announced the deployment"), its agent
+  ("as noted by X"), or the subject of the clause it hangs on ("..., stating, '...'");
+* "according to X", "according to statements by X", "according to information cited by X";
+* "X reported, citing Y": the speaker is Y, reached through X (``via``);
+* reports that surface ("reports have emerged of ...") and impersonal passives ("it was suggested"),
+  which continue the previous speaker's briefing, or name a group ("speculated among analysts").
+
+Speakers resolve to the entities stage's actors (a person, a body, a side, the government behind a
+metonym); pronouns and descriptions ("he", "the department") to the nearest compatible speaker
+before them; unnamed sources keep their description ("source within the Russian military").
+Inline attribution tags add the outlet a paragraph came through to ``via``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from sitroom.model import Actor, Article, Claim, Span
+from sitroom.pipeline import stage
+
+BODY_WORDS = frozenset({"department", "ministry", "agency", "army", "military", "office", "service", "command",
+                        "administration", "staff", "council", "committee", "channel", "outlet", "newspaper"})
+QUOTES = re.compile(r"“([^”]{2,})”|\"([^\"]{2,})\"|«([^»]{2,})»|„([^“”]{2,})[“”]")
+DETERMINERS = re.compile(r"^(a|an|the|other|similar|some|several|many|numerous|various|unnamed|an unnamed)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    reporting: frozenset[str]
+    content_object: frozenset[str]
+    surfacing: frozenset[str]
+    communication: frozenset[str]
+    unnamed: frozenset[str]
+    hedges: frozenset[str]
+    person_pronouns: frozenset[str]
+    body_pronouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    text = resources.files("sitroom").joinpath("data", "lexicons", "claims.toml").read_text(encoding="utf-8")
+    d = tomllib.loads(text)
+    return Lexicon(*(frozenset(d[k]) for k in (
+        "reporting_verbs", "content_object_verbs", "surfacing_verbs", "communication_nouns", "unnamed_heads",
+        "hedges", "person_pronouns", "body_pronouns")))
+
+
+@dataclass
+class Draft:
+    """A claim while it is being assembled."""
+
+    speaker: str
+    speaker_kind: str
+    cue: str
+    sentence: Span
+    content: str
+    via: list[str] = field(default_factory=list)
+    cue_at: int = 0
+    side: str | None = None
+
+
+# --- speakers -------------------------------------------------------------------------------------
+
+def _subtree_span(token, exclude_deps=("relcl", "appos", "punct", "acl", "advcl", "prep")) -> tuple[int, int]:
+    """Character extent of a noun phrase without its relative clauses and appositions."""
+    keep = [token]
+    stack = [c for c in token.children if c.dep_ not in exclude_deps or (c.dep_ == "prep" and c.i < token.i)]
+    while stack:
+        t = stack.pop()
+        keep.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "appos", "punct", "acl"))
+    start = min(t.idx for t in keep)
+    end = max(t.idx + len(t.text) for t in keep)
+    return start, end
+
+
+def _full_np(token) -> tuple[int, int]:
+    """Character extent of a noun phrase with its prepositional modifiers ("source within the army")."""
+    keep = [t for t in token.subtree if t.dep_ not in ("relcl", "punct") and not _inside_relcl(t, token)]
+    keep = [t for t in keep if not (t.dep_ == "appos" or any(a.dep_ == "appos" and a != token for a in t.ancestors
+                                                                 if a in token.subtree))]
+    return min(t.idx for t in keep), max(t.idx + len(t.text) for t in keep)
+
+
+def _inside_relcl(t, root) -> bool:
+    for a in t.ancestors:
+        if a == root:
+            return False
+        if a.dep_ in ("relcl", "acl") and a.i > root.i:
+            return True
+    return False
+
+
+class Speakers:
+    """Resolves a subject to a speaker, remembering who spoke last for pronouns."""
+
+    def __init__(self, article: Article, registry=None):
+        self.article = article
+        self.registry = registry
+        self.actors = sorted(article.actors, key=lambda a: a.span.start)
+        self.history: list[Draft] = []
+        self.lex = lexicon()
+
+    def actor_at(self, token) -> Actor | None:
+        """The actor whose mention contains the head token of a speaker phrase."""
+        for actor in self.actors:
+            if actor.span.start <= token.idx < actor.span.end:
+                return actor
+        return None
+
+    def resolve(self, token) -> tuple[str, str, str | None] | None:
+        """(speaker, kind, side) for the head token of a speaker phrase, or None."""
+        lower = token.lower_
+        if lower in self.lex.person_pronouns:
+            return self._previous("person", token.idx)
+        actor = self.actor_at(token)
+        if actor is None and (lower in ("it", "they") or (token.pos_ == "NOUN" and lower in BODY_WORDS)):
+            found = self._previous_body(lower, token.idx)
+            if found:
+                return found
+        if actor is None:  # "the Ukrainian outlet Strana"
+            actor = next((a for c in token.children if c.dep_ == "appos" and (a := self.actor_at(c))), None)
+        if actor is not None and actor.label == "location":
+            return self._country(actor)
+        if actor is not None:
+            return actor.canonical, "person" if actor.label == "person" else "organization", actor.side
+        if lower in self.lex.unnamed or token.lemma_ in self.lex.unnamed:
+            return self._unnamed(token)
+        start, end = _subtree_span(token)
+        text = self.article.body[start:end]
+        if self.registry is not None:
+            words = DETERMINERS.sub("", text).replace("’", "'").split()
+            for k in range(len(words)):  # "the army's general staff" -> "general staff"
+                entry = self.registry.resolve(" ".join(words[k:]), text=self.article.body, at=token.idx)
+                if entry is not None and entry.label == "organization":
+                    return entry.canonical, "organization", entry.side
+        if token.pos_ == "PROPN":
+            return text, "unknown", None
+        return None
+
+    def named_within(self, token) -> list[tuple[str, str, str | None]]:
+        """Named bodies and people inside an unnamed group: 'bloggers ..., Readovka and Grey Zone'."""
+        start, end = _full_np(token)
+        found = []
+        for actor in self.actors:
+            if (start <= actor.span.start and actor.span.end <= end and not actor.generic
+                    and actor.label in ("person", "organization") and actor.span.start > token.idx):
+                found.append((actor.canonical, "person" if actor.label == "person" else "organization", actor.side))
+        return found
+
+    def _unnamed(self, token) -> tuple[str, str, str | None]:
+        start, end = _full_np(token)
+        text = DETERMINERS.sub("", self.article.body[start:end]).strip()
+        text = re.sub(r"\s+for\s+the\s+", " of the ", text)
+        text = re.sub(r"^(?:other|similar|some|several|many)\s+", "", text, flags=re.I)
+        role_match = self._person_with_role(text)
+        if role_match:
+            return role_match
+        if text and not text[:1].isupper() or text.split()[0].lower() in self.lex.unnamed:
+            text = text[:1].lower() + text[1:]
+        return text, "unnamed", None
+
+    def _person_with_role(self, description: str) -> tuple[str, str, str | None] | None:
+        """'the White House national security adviser' -> the person in the article with that role."""
+        words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", description)} - {"head", "deputy", "with", "from"}
+        best, best_n = None, 1
+        for actor in self.actors:
+            if actor.label != "person" or not actor.role:
+                continue
+            n = len(words & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", actor.role)})
+            if n > best_n:
+                best, best_n = actor, n
+        return (best.canonical, "person", best.side) if best else None
+
+    def _country(self, actor: Actor) -> tuple[str, str, str | None]:
+        """'Russia has described ...': the side's most recent speaker, else its government."""
+        for draft in reversed(self.history):
+            if draft.side and draft.side == actor.side and draft.speaker_kind == "organization":
+                return draft.speaker, draft.speaker_kind, draft.side
+        name = actor.canonical
+        if self.registry is not None:
+            for candidate in (f"Government of {name}", f"Government of the {name}"):
+                if (entry := self.registry.get(candidate)) is not None:
+                    return entry.canonical, "organization", entry.side
+        return f"Government of {name}", "organization", actor.side
+
+    def _previous(self, kind: str, at: int) -> tuple[str, str, str | None] | None:
+        for actor in reversed([a for a in self.actors if a.span.end <= at]):
+            if actor.label == kind:
+                return actor.canonical, kind, actor.side
+        return None
+
+    def _previous_body(self, word: str, at: int) -> tuple[str, str, str | None] | None:
+        bodies = [d for d in self.history if d.speaker_kind == "organization"]
+        for draft in reversed(bodies):
+            if word in draft.speaker.lower():
+                return draft.speaker, draft.speaker_kind, draft.side
+        if bodies and word in ("it", "they", "its", "their"):
+            d = bodies[-1]
+            return d.speaker, d.speaker_kind, d.side
+        return None
+
+    def last(self) -> tuple[str, str, str | None] | None:
+        if not self.history:
+            return None
+        d = self.history[-1]
+        return d.speaker, d.speaker_kind, d.side
+
+
+# --- constructions ------------------------------------------------------------------------------
+
+def _subject(verb):
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "expl"):
+            return child
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and (
+            verb.head.dep_ == "ROOT" or verb.head.lemma_.lower() in lexicon().reporting):
+        return _subject(verb.head)  # "..., stating, '...'" and "X echoed ..., indicating that ..."
+    if verb.dep_ == "relcl":
+        return verb.head  # "the general staff, which admitted that ..."
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "reports ... claiming that ..."
+    return None
+
+
+def _agent(verb):
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _complement(verb, lex: Lexicon):
+    """The content of a reporting verb, or None when it reports nothing ("stress the importance")."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "advcl" and child.lemma_ not in lex.reporting):
+            if child.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+                continue
+            return child
+    for child in verb.children:
+        if child.dep_ == "dobj" and verb.lemma_ in lex.content_object:
+            return child
+        if child.dep_ == "prep" and child.lower_ in PREP_COMPLEMENTS.get(verb.lemma_.lower(), ()):
+            return child
+    return None
+
+
+#: Reporting verbs whose content can come as a prepositional phrase ("described X as Y").
+PREP_COMPLEMENTS = {"describe": ("as",), "characterize": ("as",), "characterise": ("as",), "call": ("for",),
+                    "warn": ("of", "about", "against"), "speak": ("of", "about"), "complain": ("about", "of"),
+                    "write": ("about", "of"), "talk": ("about", "of"), "boast": ("of", "about"),
+                    "report": ("on",), "comment": ("on",), "accuse": ("of",), "blame": ("for",),
+                    "charge": ("with",)}
+
+
+def _conjuncts(token) -> list:
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(_conjuncts(child))
+    return out
+
+
+def _according_to(sent):
+    """Yields (head token of X, frame end) for 'according to X' in the sentence."""
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+            to = token.doc[token.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                yield pobj
+
+
+def _source_of_communication(noun, lex: Lexicon):
+    """'statements by X', 'information cited by X', 'data from X' -> X, else None."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+        if child.dep_ == "acl":
+            agent = _agent(child)
+            if agent is not None:
+                return agent
+    return None
+
+
+def _citing(verb):
+    """'X reported, citing Y' -> Y."""
+    for child in verb.children:
+        if child.lemma_ == "cite" and child.dep_ in ("advcl", "xcomp", "conj", "dep", "acl"):
+            obj = next((c for c in child.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _among(verb):
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "among":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _span_text(doc, token) -> str:
+    return "".join(t.text_with_ws for t in token.subtree).strip() if token is not None else ""
+
+
+# --- assembling claims --------------------------------------------------------------------------------
+
+def _quote_spans(body: str) -> list[tuple[int, int]]:
+    """Inner extents of quotations, within one paragraph each."""
+    spans = []
+    for paragraph in re.finditer(r"[^\n]+", body):
+        for m in QUOTES.finditer(paragraph.group(0)):
+            group = next(g for g in range(1, 5) if m.group(g) is not None)
+            spans.append((paragraph.start() + m.start(group), paragraph.start() + m.end(group)))
+    return spans
+
+
+def _skipped_spans(article: Article) -> list[Span]:
+    """Headline, standfirst and repeated paragraphs: no new evidence there."""
+    body = article.body or ""
+    spans = [d.span for d in article.duplicates]
+    for text in (article.title, article.subtitle):
+        if text and (at := body.find(text)) >= 0 and (at == 0 or body[at - 2:at] == "\n\n"):
+            spans.append(Span(at, at + len(text)))
+    return spans
+
+
+def _is_impersonal(subject, verb) -> bool:
+    return subject is not None and subject.lower_ == "it" and (
+        subject.dep_ in ("nsubjpass", "expl") or any(c.dep_ == "auxpass" for c in verb.children))
+
+
+def _negated(verb, complement) -> bool:
+    if verb.lemma_ == "deny" or any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return complement is not None and any(c.dep_ == "neg" for c in complement.children)
+
+
+class ClaimFinder:
+    def __init__(self, article: Article, registry=None):
+        self.article = article
+        self.body = article.body or ""
+        self.lex = lexicon()
+        self.speakers = Speakers(article, registry)
+        self.quotes = _quote_spans(self.body)
+        self.skipped = _skipped_spans(article)
+        self.registry = registry
+
+    def run(self) -> list[Claim]:
+        drafts: list[Draft] = []
+        for sent in self.article.parsed.sents:
+            span = Span(sent.start_char, sent.start_char + len(sent.text.rstrip()))
+            if len(span) == 0 or any(span.overlap(s) > 0 for s in self.skipped):
+                continue
+            found = self._sentence(sent, span)
+            merged: dict[str, Draft] = {}
+            for draft in found:
+                merged.setdefault(draft.speaker.casefold(), draft)
+            for draft in merged.values():
+                self._add_tag_via(draft)
+                self.speakers.history.append(draft)
+                drafts.append(draft)
+        return [self._claim(k, d) for k, d in enumerate(drafts, 1)]
+
+    # one sentence -> drafts
+    def _sentence(self, sent, span: Span) -> list[Draft]:
+        drafts = []
+        for target in _according_to(sent):
+            drafts += self._according(target, span)
+        if drafts:
+            return drafts
+        drafts += self._citing(sent, span)
+        if drafts:
+            return drafts
+        for token in sent:
+            if token.pos_ not in ("VERB", "AUX"):
+                continue
+            lemma = token.lemma_.lower()
+            if lemma in self.lex.surfacing:
+                subject = _subject(token)
+                if subject is not None and subject.lemma_.lower() in ("report", "claim", "rumour", "rumor"):
+                    speaker, kind, side = self.speakers._unnamed(subject)
+                    drafts.append(Draft(speaker, kind, token.text, span, self._content(span, _among(token)),
+                                        cue_at=token.idx, side=side))
+            elif lemma in self.lex.reporting:
+                drafts += self._reporting(token, span)
+        return drafts
+
+    def _citing(self, sent, span: Span) -> list[Draft]:
+        """'TASS has reported, citing a source within the military, that ...': speaker and via."""
+        for token in sent:
+            if token.lemma_ != "cite" or token.tag_ != "VBG":
+                continue
+            cited = next((c for c in token.children if c.dep_ == "dobj"), None)
+            reporter = next((t for t in sent if t.i < token.i and t.lemma_.lower() in self.lex.reporting
+                             and _subject(t) is not None), None)
+            if cited is None or reporter is None:
+                continue
+            outlet = self.speakers.resolve(_subject(reporter))
+            found = self.speakers.resolve(cited) if self.speakers.actor_at(cited) else self.speakers._unnamed(cited)
+            if found:
+                via = [outlet[0]] if outlet and outlet[1] == "organization" else []
+                return [Draft(found[0], found[1], reporter.text, span, self._content(span), via=via,
+                              cue_at=reporter.idx, side=found[2])]
+        return []
+
+    def _according(self, target, span: Span) -> list[Draft]:
+        drafts = []
+        if target.lower_ in self.lex.communication or target.lemma_.lower() in self.lex.communication:
+            source = _source_of_communication(target, self.lex)
+            if source is None:
+                anaphoric = any(c.lower_ in ("these", "those", "this", "such", "his", "her", "their", "the")
+                                for c in target.children)
+                last = self.speakers.last() if anaphoric else None
+                if last:
+                    return [Draft(*last[:2], cue="according to", sentence=span, content=self._content(span),
+                                  side=last[2])]
+                resolved = [self.speakers._unnamed(target)]
+            else:
+                resolved = [self.speakers.resolve(t) for t in _conjuncts(source)]
+        else:
+            resolved = [self.speakers.resolve(t) for t in _conjuncts(target)]
+        for found in resolved:
+            if found:
+                drafts.append(Draft(found[0], found[1], "according to", span, self._content(span), side=found[2]))
+        return drafts
+
+    def _reporting(self, verb, span: Span) -> list[Draft]:
+        complement = _complement(verb, self.lex)
+        has_quote = any(q[0] < span.end and span.start < q[1] for q in self.quotes)
+        if complement is None and not has_quote:
+            return []
+        content = self._content(span, complement)
+        subject, agent, cited = _subject(verb), _agent(verb), _citing(verb)
+        via: list[str] = []
+        if cited is not None:
+            heads = [cited]
+            if subject is not None and (outlet := self.speakers.resolve(subject)):
+                via = [outlet[0]]
+        elif agent is not None:
+            heads = _conjuncts(agent)
+        elif _is_impersonal(subject, verb):
+            group = _among(verb)
+            if group is not None:
+                return [Draft(group.lower_, "unnamed",
+                              verb.text, span, content, cue_at=verb.idx)]
+            else:
+                last = self.speakers.last()
+                found = last if last else ("unnamed source", "unnamed", None)
+                return [Draft(found[0], found[1], verb.text, span, content, cue_at=verb.idx, side=found[2])]
+        elif subject is not None and subject.dep_ == "nsubjpass" and subject.head == verb:
+            return []  # "Residents are urged to ...": the subject is addressed, not speaking
+        elif subject is not None:
+            named = (self.speakers.named_within(subject)
+                     if subject.lower_ in self.lex.unnamed and subject.tag_ == "NNS" else [])
+            if named:
+                return [Draft(n[0], n[1], verb.text, span, content, via=list(via), cue_at=verb.idx, side=n[2])
+                        for n in named]
+            heads = _conjuncts(subject)
+        else:
+            return []
+        if verb.lemma_ == "tell":
+            told = next((c for c in verb.children if c.dep_ in ("dative", "dobj")), None)
+            if told is not None and (outlet := self.speakers.resolve(told)) and outlet[1] == "organization":
+                via.append(outlet[0])
+        drafts = []
+        for head in heads:
+            found = self.speakers._unnamed(head) if cited is not None else self.speakers.resolve(head)
+            if found:
+                drafts.append(Draft(found[0], found[1], verb.text, span, content, via=list(via),
+                                    cue_at=verb.idx, side=found[2]))
+        return drafts
+
+    def _content(self, span: Span, complement=None) -> str:
+        if complement is not None:
+            text = "".join(t.text_with_ws for t in complement.subtree).strip()
+            text = re.sub(r"^(that|of|as|about)\s+", "", text)
+        else:
+            text = self.body[span.start:span.end]
+            text = re.sub(r"^(?:[^,]{0,40}?)?according to [^,]+,\s*", "", text, flags=re.I)
+        return text.strip(" ,.;:\"“”")
+
+    def _add_tag_via(self, draft: Draft) -> None:
+        for tag in self.article.attribution_tags:
+            if not tag.source or tag.scope.overlap(draft.sentence) == 0:
+                continue
+            if tag.speaker and not _same_speaker(tag.speaker, draft.speaker, self.registry):
+                continue
+            outlet = self.registry.outlet(tag.source) if self.registry else None
+            name = outlet.canonical if outlet else None
+            if name and name.casefold() != draft.speaker.casefold() and name not in draft.via:
+                draft.via.append(name)
+
+    def _claim(self, k: int, draft: Draft) -> Claim:
+        span = draft.sentence
+        quote = None
+        for q_start, q_end in self.quotes:
+            if q_start < span.end and span.start < q_end:
+                quote = self.body[q_start:q_end]
+                span = Span(min(span.start, q_start - 1), max(span.end, q_end + 1))
+                break
+        evidence = Span(span.start, min(len(self.body), span.end))
+        words = set(re.findall(r"[a-z']+", (draft.content or "").lower()))
+        return Claim(
+            id=f"{self.article.id}:c{k}", speaker=draft.speaker, cue=draft.cue, evidence=evidence,
+            content=quote if quote and len(quote) > len(draft.content) else draft.content,
+            via=tuple(draft.via), quote=quote, speaker_kind=draft.speaker_kind,
+            negated=bool(words & {"no", "not", "never", "denied", "deny", "n't"}),
+            hedged=bool(words & self.lex.hedges),
+        )
+
+
+def _same_speaker(tag_speaker: str, speaker: str, registry) -> bool:
+    if tag_speaker.casefold() in speaker.casefold() or speaker.casefold() in tag_speaker.casefold():
+        return True
+    entry = registry.resolve(tag_speaker) if registry else None
+    return entry is not None and entry.canonical == speaker
+
+
+@stage(requires=["parsed", "entities", "attribution_tags", "duplicates", "title"], assigns=["claims"])
+def claims(article: Article) -> Article:
+    """Attributed statements of the article, each with speaker, via, cue, evidence, quote, content."""
+    from sitroom.extract.registry import Registry
+
+    article.claims = tuple(ClaimFinder(article, Registry.load()).run())
+    return article
