@@ -168,7 +168,11 @@ class Claim(Record):
     speaker_kind: str | None = None
     negated: bool = False
     hedged: bool = False
-    _nested: ClassVar[dict[str, type[Record]]] = {"evidence": Span}
+    speaker_span: Span | None = None   # the speaker as written ("he", "a source within the army")
+    cue_span: Span | None = None
+    content_span: Span | None = None
+    _nested: ClassVar[dict[str, type[Record]]] = {"evidence": Span, "speaker_span": Span, "cue_span": Span,
+                                                  "content_span": Span}
 
 
 @dataclass(frozen=True, slots=True)

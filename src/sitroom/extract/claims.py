@@ -66,6 +66,9 @@ class Draft:
     via: list[str] = field(default_factory=list)
     cue_at: int = 0
     side: str | None = None
+    speaker_span: Span | None = None
+    cue_span: Span | None = None
+    content_span: Span | None = None
 
 
 # --- speakers -------------------------------------------------------------------------------------
@@ -85,9 +88,10 @@ def _subtree_span(token, exclude_deps=("relcl", "appos", "punct", "acl", "advcl"
 
 def _full_np(token) -> tuple[int, int]:
     """Character extent of a noun phrase with its prepositional modifiers ("source within the army")."""
-    keep = [t for t in token.subtree if t.dep_ not in ("relcl", "punct") and not _inside_relcl(t, token)]
-    keep = [t for t in keep if not (t.dep_ == "appos" or any(a.dep_ == "appos" and a != token for a in t.ancestors
-                                                                 if a in token.subtree))]
+    keep = [t for t in token.subtree
+            if t == token or (t.dep_ not in ("relcl", "punct") and not _inside_relcl(t, token))]
+    keep = [t for t in keep if t == token or not (t.dep_ == "appos" or any(
+        a.dep_ == "appos" and a != token for a in t.ancestors if a in token.subtree))]
     return min(t.idx for t in keep), max(t.idx + len(t.text) for t in keep)
 
 
@@ -272,6 +276,12 @@ def _conjuncts(token) -> list:
     return out
 
 
+def heads_of(target, resolved) -> list:
+    """The speaker tokens that go with a list of resolved speakers (conjuncts, or the target)."""
+    conj = _conjuncts(target)
+    return conj if len(conj) == len(resolved) else [target] * len(resolved)
+
+
 def _according_to(sent):
     """Yields (head token of X, frame end) for 'according to X' in the sentence."""
     for token in sent:
@@ -313,6 +323,26 @@ def _among(verb):
         if child.dep_ == "prep" and child.lower_ == "among":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+def _token_span(token) -> Span | None:
+    return None if token is None else Span(token.idx, token.idx + len(token.text))
+
+
+def _phrase_span(token) -> Span | None:
+    if token is None:
+        return None
+    start, end = _full_np(token) if token.pos_ in ("NOUN", "PROPN", "PRON") else _subtree_span(token)
+    return Span(start, end)
+
+
+def _clause_span(token) -> Span | None:
+    if token is None:
+        return None
+    words = [t for t in token.subtree if not t.is_punct or t.i not in (token.left_edge.i, token.right_edge.i)]
+    if words and words[0].lower_ in ("that", "of", "as", "about"):
+        words = words[1:]
+    return Span(words[0].idx, words[-1].idx + len(words[-1].text)) if words else None
 
 
 def _span_text(doc, token) -> str:
@@ -396,11 +426,24 @@ class ClaimFinder:
                 subject = _subject(token)
                 if subject is not None and subject.lemma_.lower() in ("report", "claim", "rumour", "rumor"):
                     speaker, kind, side = self.speakers._unnamed(subject)
-                    drafts.append(Draft(speaker, kind, token.text, span, self._content(span, _among(token)),
-                                        cue_at=token.idx, side=side))
+                    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                    draft = Draft(speaker, kind, token.text, span, self._content(span, of), cue_at=token.idx,
+                                  side=side)
+                    drafts.append(self._with_spans(draft, subject, token, of))
             elif lemma in self.lex.reporting:
                 drafts += self._reporting(token, span)
         return drafts
+
+    @staticmethod
+    def _with_spans(draft: Draft, speaker=None, cue=None, complement=None, content_from: int | None = None,
+                    sentence_end: int | None = None) -> Draft:
+        draft.speaker_span = _phrase_span(speaker)
+        draft.cue_span = _token_span(cue)
+        if complement is not None:
+            draft.content_span = _clause_span(complement)
+        elif content_from is not None and sentence_end is not None and content_from < sentence_end:
+            draft.content_span = Span(content_from, sentence_end)
+        return draft
 
     def _citing(self, sent, span: Span) -> list[Draft]:
         """'TASS has reported, citing a source within the military, that ...': speaker and via."""
@@ -416,8 +459,11 @@ class ClaimFinder:
             found = self.speakers.resolve(cited) if self.speakers.actor_at(cited) else self.speakers._unnamed(cited)
             if found:
                 via = [outlet[0]] if outlet and outlet[1] == "organization" else []
-                return [Draft(found[0], found[1], reporter.text, span, self._content(span), via=via,
-                              cue_at=reporter.idx, side=found[2])]
+                that = next((t for t in sent if t.i > token.i and t.lower_ == "that"), None)
+                draft = Draft(found[0], found[1], reporter.text, span, self._content(span), via=via,
+                              cue_at=reporter.idx, side=found[2])
+                return [self._with_spans(draft, cited, reporter, content_from=that.idx + 5 if that else None,
+                                         sentence_end=span.end)]
         return []
 
     def _according(self, target, span: Span) -> list[Draft]:
@@ -436,9 +482,19 @@ class ClaimFinder:
                 resolved = [self.speakers.resolve(t) for t in _conjuncts(source)]
         else:
             resolved = [self.speakers.resolve(t) for t in _conjuncts(target)]
-        for found in resolved:
+        according = next((a for a in target.ancestors if a.lower_ == "according"), None)
+        frame_end = max(t.idx + len(t.text) for t in target.subtree)
+        rest = self.body[frame_end:span.end]
+        content_from = frame_end + len(rest) - len(rest.lstrip(" ,")) if frame_end < span.end else None
+        if according is not None and content_from is not None and according.idx > span.start + 1:
+            content_from, content_end = span.start, according.idx  # "X happened, according to Y."
+        else:
+            content_end = span.end
+        for (found, head) in zip(resolved, heads_of(target, resolved), strict=False):
             if found:
-                drafts.append(Draft(found[0], found[1], "according to", span, self._content(span), side=found[2]))
+                draft = Draft(found[0], found[1], "according to", span, self._content(span), side=found[2])
+                drafts.append(self._with_spans(draft, head, according, content_from=content_from,
+                                               sentence_end=content_end))
         return drafts
 
     def _reporting(self, verb, span: Span) -> list[Draft]:
@@ -463,14 +519,16 @@ class ClaimFinder:
             else:
                 last = self.speakers.last()
                 found = last if last else ("unnamed source", "unnamed", None)
-                return [Draft(found[0], found[1], verb.text, span, content, cue_at=verb.idx, side=found[2])]
+                return [self._with_spans(Draft(found[0], found[1], verb.text, span, content, cue_at=verb.idx,
+                                           side=found[2]), None, verb, complement)]
         elif subject is not None and subject.dep_ == "nsubjpass" and subject.head == verb:
             return []  # "Residents are urged to ...": the subject is addressed, not speaking
         elif subject is not None:
             named = (self.speakers.named_within(subject)
                      if subject.lower_ in self.lex.unnamed and subject.tag_ == "NNS" else [])
             if named:
-                return [Draft(n[0], n[1], verb.text, span, content, via=list(via), cue_at=verb.idx, side=n[2])
+                return [self._with_spans(Draft(n[0], n[1], verb.text, span, content, via=list(via),
+                                               cue_at=verb.idx, side=n[2]), subject, verb, complement)
                         for n in named]
             heads = _conjuncts(subject)
         else:
@@ -483,8 +541,9 @@ class ClaimFinder:
         for head in heads:
             found = self.speakers._unnamed(head) if cited is not None else self.speakers.resolve(head)
             if found:
-                drafts.append(Draft(found[0], found[1], verb.text, span, content, via=list(via),
-                                    cue_at=verb.idx, side=found[2]))
+                draft = Draft(found[0], found[1], verb.text, span, content, via=list(via), cue_at=verb.idx,
+                              side=found[2])
+                drafts.append(self._with_spans(draft, head, verb, complement))
         return drafts
 
     def _content(self, span: Span, complement=None) -> str:
@@ -523,6 +582,7 @@ class ClaimFinder:
             via=tuple(draft.via), quote=quote, speaker_kind=draft.speaker_kind,
             negated=bool(words & {"no", "not", "never", "denied", "deny", "n't"}),
             hedged=bool(words & self.lex.hedges),
+            speaker_span=draft.speaker_span, cue_span=draft.cue_span, content_span=draft.content_span,
         )
 
 
