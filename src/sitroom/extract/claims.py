@@ -169,8 +169,9 @@ class Speakers:
         role_match = self._person_with_role(text)
         if role_match:
             return role_match
-        if text and not text[:1].isupper() or text.split()[0].lower() in self.lex.unnamed:
-            text = text[:1].lower() + text[1:]
+        first = next((t for t in token.subtree if t.idx == start), None)
+        if text and (first is None or first.pos_ != "PROPN"):
+            text = text[:1].lower() + text[1:]  # a sentence-initial capital is not part of the name
         return text, "unnamed", None
 
     def _person_with_role(self, description: str) -> tuple[str, str, str | None] | None:
@@ -257,6 +258,8 @@ def _complement(verb, lex: Lexicon):
             return child
         if child.dep_ == "prep" and child.lower_ in PREP_COMPLEMENTS.get(verb.lemma_.lower(), ()):
             return child
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and verb.head != verb:
+        return verb.head  # "As noted by X, <the main clause>"
     return None
 
 

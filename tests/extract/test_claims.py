@@ -1,0 +1,140 @@
+"""Claim extraction on fresh sentences: one test per construction."""
+
+import pytest
+
+from sitroom.clean import clean
+from sitroom.clean.metadata import titles
+from sitroom.extract.claims import claims
+from sitroom.extract.entities import entities
+from sitroom.extract.parse import make_parse_stage
+from sitroom.model import Article
+from sitroom.pipeline import Pipeline
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def extract():
+    pipeline = Pipeline([clean, titles, make_parse_stage(), entities, claims])
+
+    def _run(text):
+        article = pipeline(Article("t.txt", text))
+        return [(c.speaker, tuple(c.via), c.quote, c.cue, c) for c in article.claims], article
+
+    return _run
+
+
+def speakers(found):
+    return [f[0] for f in found]
+
+
+def test_claims_reporting_verb_with_that_clause(extract):
+    found, article = extract("The Ukrainian General Staff said on Tuesday that three assaults near the river were repelled.")
+    assert speakers(found) == ["General Staff of the Armed Forces of Ukraine"]
+    claim = found[0][4]
+    assert article.body[claim.cue_span.start:claim.cue_span.end] == "said"
+    assert "assaults near the river were repelled" in article.body[claim.content_span.start:claim.content_span.end]
+
+
+def test_claims_direct_quote_straight_and_curly(extract):
+    found, _ = extract('Vladimir Putin said: "The operation goes to plan." The Kremlin added nothing.')
+    assert found[0][0] == "Vladimir Putin" and found[0][2] == "The operation goes to plan."
+    found, _ = extract("“We will hold the bridge,” Volodymyr Zelenskyy said on Monday.")
+    assert found[0][0] == "Volodymyr Zelenskyy" and found[0][2] == "We will hold the bridge,"
+
+
+def test_claims_split_quote_with_he_added_goes_to_previous_person(extract):
+    text = ('Igor Konashenkov stated that "units were regrouped to the south." '
+            '"The move took two days. It was planned in advance," he added.')
+    found, _ = extract(text)
+    assert speakers(found) == ["Igor Konashenkov", "Igor Konashenkov"]
+    assert found[1][2] == "The move took two days. It was planned in advance,"
+
+
+def test_claims_according_to(extract):
+    found, _ = extract("According to Reuters, the convoy crossed the border at dawn.")
+    assert speakers(found) == ["Reuters"] and found[0][3] == "according to"
+    found, _ = extract("According to statements by the Russian Defence Ministry, two villages were taken.")
+    assert speakers(found) == ["Ministry of Defence of Russia"]
+
+
+def test_claims_as_noted_by_agent(extract):
+    found, _ = extract("As noted by The Washington Post on Friday, the offensive could stall within weeks.")
+    assert speakers(found) == ["The Washington Post"]
+
+
+def test_claims_participial_cue_keeps_main_subject(extract):
+    found, _ = extract('NATO chief Mark Rutte spoke in Brussels, stating, "Our support will continue."')
+    assert speakers(found) == ["Mark Rutte"]
+
+
+def test_claims_citing_source_through_outlet(extract):
+    found, _ = extract("TASS reported, citing a source in the security services, that a depot had been destroyed.")
+    assert found[0][0] == "source in the security services" and found[0][1] == ("TASS",)
+
+
+def test_claims_told_outlet_is_via(extract):
+    found, _ = extract("A Ukrainian commander told Reuters that the line was holding.")
+    assert found[0][1] == ("Reuters",)
+
+
+def test_claims_impersonal_passive_continues_previous_speaker(extract):
+    text = ("The Russian Defence Ministry said the assault had begun. "
+            "It was also suggested that reserves might be moved north.")
+    found, _ = extract(text)
+    assert speakers(found) == ["Ministry of Defence of Russia", "Ministry of Defence of Russia"]
+
+
+def test_claims_unnamed_sources_keep_their_description(extract):
+    found, _ = extract("Analysts note that the front has barely moved. Local reports have emerged of shelling near the dam.")
+    assert speakers(found) == ["analysts", "local reports"]
+
+
+def test_claims_pronoun_and_description_resolution(extract):
+    text = ("John Kirby spoke on Monday. He warned that an assault could come within days. "
+            "The Department of Strategic Communications said reserves were moving. The department noted that "
+            "roads were under fire.")
+    found, _ = extract(text)
+    assert speakers(found) == ["John Kirby", "Department of Strategic Communications of the Armed Forces of Ukraine",
+                               "Department of Strategic Communications of the Armed Forces of Ukraine"]
+
+
+def test_claims_metonym_speaker_is_the_government(extract):
+    found, _ = extract("Kiev accused Moscow of shelling a hospital in the city centre.")
+    assert speakers(found) == ["Government of Ukraine"]
+
+
+def test_claims_attribution_tag_adds_via_for_its_speaker_only(extract):
+    text = ("The Russian Defence Ministry claimed the capture of a village. The regional governor, Oleh Syniehubov, "
+            "said shelters were open [Oleh Syniehubov statement; attribution: Ukrinform].")
+    found, _ = extract(text)
+    by_speaker = {f[0]: f[1] for f in found}
+    assert by_speaker["Ministry of Defence of Russia"] == ()
+    assert by_speaker["Oleh Syniehubov"] == ("Ukrinform",)
+
+
+def test_claims_negation_and_hedging_flags(extract):
+    found, _ = extract("The mayor said there was no plan to evacuate the city. Officials warned that strikes may resume.")
+    mayor, officials = found[0][4], found[1][4]
+    assert mayor.negated and not mayor.hedged
+    assert officials.hedged
+
+
+def test_claims_passive_addressee_is_not_a_speaker(extract):
+    found, _ = extract("Residents are urged to follow official channels and to stay in shelters.")
+    assert found == []
+
+
+def test_claims_headline_and_repeated_paragraph_are_not_evidence(extract):
+    text = ("Minister says bridge is safe\n\n"
+            "The defence minister said on Monday that the bridge was safe and open to traffic, despite shelling.\n\n"
+            "Minister says bridge is safe")
+    found, _ = extract(text)
+    assert len(found) == 1
+
+
+def test_claims_ids_unique_and_evidence_within_body(extract):
+    found, article = extract("Analysts note that the front is static. The mayor said the city was calm.")
+    ids = [f[4].id for f in found]
+    assert len(set(ids)) == len(ids) == 2 and all(i.startswith(article.id) for i in ids)
+    assert all(0 <= f[4].evidence.start < f[4].evidence.end <= len(article.body) for f in found)
