@@ -176,6 +176,16 @@ class Claim(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Quantity(Record):
+    """A number with its unit and bound: "over 2,000 fighters" -> 2000, fighters, at least."""
+
+    text: str
+    value: float
+    unit: str | None = None
+    bound: str = "exact"   # exact / at least / at most / about
+
+
+@dataclass(frozen=True, slots=True)
 class Event(Record):
     """Something reported to have happened, tied to who asserts it."""
 
@@ -190,7 +200,12 @@ class Event(Record):
     claim_id: str | None = None
     status: str = "reported"
     subtype: str | None = None
-    _nested: ClassVar[dict[str, type[Record]]] = {"evidence": Span}
+    origin: str | None = None
+    destination: str | None = None
+    quantities: tuple[Quantity, ...] = ()
+    trigger: Span | None = None
+    _nested: ClassVar[dict[str, type[Record]]] = {"evidence": Span, "trigger": Span}
+    _nested_lists: ClassVar[dict[str, type[Record]]] = {"quantities": Quantity}
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from sitroom.clean.metadata import make_language_stage, outlet, published, title
 from sitroom.config import Settings, load_settings
 from sitroom.extract.claims import claims
 from sitroom.extract.entities import entities
+from sitroom.extract.events import events
 from sitroom.extract.parse import make_parse_stage
 from sitroom.model import Article, Failure
 from sitroom.pipeline import Pipeline, Stage
@@ -28,6 +29,7 @@ def article_stages(settings: Settings) -> list[Stage]:
         make_parse_stage(settings.get("nlp", "model"), int(settings.get("nlp", "batch_size"))),
         entities,
         claims,
+        events,
     ]
 
 

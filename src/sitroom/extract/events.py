@@ -1,0 +1,458 @@
+"""Events: what is reported to have happened, where, when, by whom, and who says so.
+
+A trigger (a verb, noun or phrase of the ontology in ``data/lexicons/events.toml``) in a sentence
+of new evidence makes an event of its type, unless it is negated, hypothetical or intended ("no
+plans to evacuate", "may be gearing up for an advance", "preparations for an assault"). Each
+event keeps its tie to the claim that carries it: ``claimed_by`` is that claim's speaker (or, for
+an anonymous source, the outlet it came through), and narrative statements are the outlet's own
+(``status`` ``reported``). Locations are the places in the trigger's clause, with ``origin`` and
+``destination`` for movements; the date is the sentence's time expression resolved against the
+publication date.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from sitroom.model import Article, Claim, Event, Quantity, Span
+from sitroom.pipeline import stage
+
+SIDE_ACTORS = {"russia": "Russian forces", "ukraine": "Ukrainian forces"}
+NATIONALITY = {"russian": "Russian forces", "russia": "Russian forces", "ukrainian": "Ukrainian forces",
+               "ukraine": "Ukrainian forces", "kiev": "Ukrainian forces", "kyiv": "Ukrainian forces",
+               "moscow": "Russian forces"}
+LOCATIVE = frozenset({"in", "into", "inside", "across", "throughout", "from", "to", "near", "within", "at"})
+CIVILIANS = frozenset({"civilians", "residents", "evacuees", "families", "people", "children", "inhabitants"})
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    objects: frozenset[str]
+    participants: frozenset[str]
+    subtypes: dict[str, tuple[str, ...]]
+    acled: tuple[str, str]
+    plover: str
+
+
+@dataclass(frozen=True)
+class Ontology:
+    types: dict[str, EventType]
+    irrealis: frozenset[str]
+    modals: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def ontology() -> Ontology:
+    text = resources.files("sitroom").joinpath("data", "lexicons", "events.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    types = {}
+    for name, spec in data["types"].items():
+        types[name] = EventType(
+            name, frozenset(spec.get("verbs", ())), frozenset(spec.get("nouns", ())),
+            tuple(tuple(p) for p in spec.get("phrases", ())), frozenset(spec.get("objects", ())),
+            frozenset(spec.get("participants", ())),
+            {k: tuple(v) for k, v in spec.get("subtypes", {}).items()},
+            (spec["acled_event_type"], spec["acled_sub_event_type"]), spec["plover"])
+    return Ontology(types, frozenset(data["modality"]["irrealis"]), frozenset(data["modality"]["modals"]))
+
+
+# --- triggers ----------------------------------------------------------------------------------------
+
+def _lemma(token) -> str:
+    return token.lemma_.lower()
+
+
+def _words_around(token) -> set[str]:
+    return {t.lower_ for t in token.subtree} | {t.lower_ for t in token.head.subtree if t.dep_ in (
+        "nsubj", "nsubjpass", "dobj", "pobj")} | {c.lower_ for c in token.head.children}
+
+
+def trigger_type(token, onto: Ontology) -> str | None:
+    """The event type a token triggers, or None."""
+    lemma, lower = _lemma(token), token.lower_
+    is_verb = token.pos_ in ("VERB", "AUX")
+    is_noun = token.pos_ in ("NOUN", "PROPN")
+    if token.tag_ == "VBG" and (token.dep_ == "amod" or (token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"))
+                                or (token.dep_ == "pcomp" and token.head.lower_ == "with")):
+        return None  # "retreating units", "(with) forces retreating from the area": a description, not a report
+    for name, et in onto.types.items():
+        for phrase in et.phrases:
+            if lemma == phrase[0] and _phrase_follows(token, phrase[1:]):
+                return name
+        hit = (is_verb and lemma in et.verbs) or (is_noun and (lower in et.nouns or lemma in et.nouns))
+        if not hit:
+            continue
+        if name == "territory_change" and is_verb and lemma in ("take", "enter", "secure", "advance") and not (
+                _words_around(token) & et.objects or _has_place_object(token)):
+            continue
+        if name in ("deployment", "evacuation") and is_verb and et.participants and lemma not in (
+                "deploy", "redeploy", "reinforce", "evacuate") and not (_participants(token) & et.participants):
+            continue
+        if name == "withdrawal" and lemma == "evacuate" and not (_participants(token) & onto.types["deployment"].participants):
+            continue
+        if name == "evacuation" and lemma == "evacuate" and (_participants(token) & onto.types["deployment"].participants):
+            continue
+        if name == "attack" and lemma in ("hit", "target", "fire", "launch", "strike") and is_verb and not _has_object_or_passive(token):
+            continue
+        return name
+    return None
+
+
+def _past_perfect(token) -> bool:
+    return token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
+
+
+def _scope(token) -> list:
+    """Tokens of a trigger's own phrase: its subtree without relative clauses hanging on a noun."""
+    if token.pos_ in ("VERB", "AUX"):
+        return list(token.subtree)
+    skip = {t.i for c in token.subtree if c.dep_ in ("relcl", "acl") and c.i != token.i for t in c.subtree}
+    return [t for t in token.subtree if t.i not in skip]
+
+
+def _anaphoric(token) -> bool:
+    """'the withdrawals', "Zelensky's trip", 'this capture': a noun mention of an event told before."""
+    return token.pos_ in ("NOUN", "PROPN") and any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss"
+        for c in token.children)
+
+
+def _phrase_follows(token, rest: tuple[str, ...]) -> bool:
+    following = [t for t in token.doc[token.i + 1: token.i + 5] if not t.is_punct]
+    lemmas = [_lemma(t) for t in following]
+    return all(word in lemmas[: len(rest) + 2] for word in rest)
+
+
+def _participants(token) -> set[str]:
+    words = set()
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "attr"):
+            words |= {t.lower_ for t in child.subtree}
+    if token.dep_ in ("xcomp", "conj", "acl", "relcl"):
+        words |= {t.lower_ for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        if token.dep_ in ("acl", "relcl"):
+            words.add(token.head.lower_)
+    return words
+
+
+def _has_place_object(token) -> bool:
+    return any(c.dep_ in ("dobj", "prep") and c.ent_type_ in ("GPE", "LOC") for c in token.children)
+
+
+def _has_object_or_passive(token) -> bool:
+    return any(c.dep_ in ("dobj", "nsubjpass", "agent") for c in token.children)
+
+
+def is_irrealis(token, onto: Ontology) -> bool:
+    """Negated, modal, intended or hypothetical: not reported as having happened."""
+    node = token
+    while True:
+        for child in node.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "neither")):
+                return True
+            if child.dep_ == "aux" and child.lower_ in onto.modals:
+                return True
+            if child.dep_ in ("advmod", "amod") and child.lower_ in ("potential", "possible", "impending", "likely"):
+                return True
+        if _lemma(node) in onto.irrealis and node is not token:
+            return True
+        if node.dep_ in ("acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and (
+                node.head.pos_ in ("NOUN", "PROPN") or node.dep_ == "advcl"):
+            return True  # "a launching pad ... to carry out attacks", "regrouped ... to build up efforts"
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
+
+
+# --- slots -------------------------------------------------------------------------------------------
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000}
+_BOUNDS = (("at least", "at least"), ("more than", "at least"), ("over", "at least"), ("up to", "at most"),
+           ("fewer than", "at most"), ("less than", "at most"), ("approximately", "about"), ("about", "about"),
+           ("around", "about"), ("nearly", "about"), ("almost", "about"), ("some", "about"), ("roughly", "about"))
+QUANTITY = re.compile(
+    r"(?P<bound>\b(?:at least|more than|over|up to|fewer than|less than|approximately|about|around|nearly|"
+    r"almost|some|roughly)\s+)?(?P<number>\d[\d,.]*(?:\s*(?:thousand|million))?|\b(?:one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|dozens?|hundreds|thousands)\b)\s+(?:of\s+)?(?P<unit>(?:[a-z-]+\s+){0,2}?"
+    r"(?:square kilometres|square kilometers|sq km|km|kilometres|kilometers|soldiers|troops|fighters|servicemen|"
+    r"civilians|people|villages|settlements|towns|tanks|vehicles|pieces|drones|missiles|shells|units|"
+    r"brigades|residents|children|killed|dead|wounded|injured|houses|buildings|aircraft|helicopters))\b",
+    re.IGNORECASE)
+
+
+def quantities(text: str) -> tuple[Quantity, ...]:
+    found = []
+    for m in QUANTITY.finditer(text):
+        raw = m.group("number").lower().replace(",", "")
+        if raw in _NUMBER_WORDS:
+            value = float(_NUMBER_WORDS[raw])
+        else:
+            scale = 1000 if "thousand" in raw else 1_000_000 if "million" in raw else 1
+            digits = re.sub(r"[^\d.]", "", raw)
+            if not digits:
+                continue
+            value = float(digits) * scale
+        bound = "exact"
+        if m.group("bound"):
+            bound = dict(_BOUNDS)[" ".join(m.group("bound").lower().split())]
+        found.append(Quantity(m.group(0).strip(), value, m.group("unit").strip().lower(), bound))
+    return tuple(found)
+
+
+@dataclass
+class Draft:
+    type: str
+    trigger: object
+    sentence: Span
+    locations: list[str] = field(default_factory=list)
+    origin: str | None = None
+    destination: str | None = None
+    actor: str | None = None
+    subtype: str | None = None
+    claim: Claim | None = None
+
+
+class EventFinder:
+    def __init__(self, article: Article):
+        self.article = article
+        self.onto = ontology()
+        self.places = sorted(
+            ((m.span.start, m.span.end, e.canonical, e.kind) for e in article.entities if e.label == "location"
+             for m in e.mentions), key=lambda p: p[0])
+        self.skipped = [d.span for d in article.duplicates]
+        body = article.body or ""
+        for text in (article.title, article.subtitle):
+            if text and (at := body.find(text)) >= 0:
+                self.skipped.append(Span(at, at + len(text)))
+        self.anchor = date.fromisoformat(article.published) if article.published else None
+
+    def run(self) -> list[Event]:
+        drafts: list[Draft] = []
+        for sent in self.article.parsed.sents:
+            span = Span(sent.start_char, sent.start_char + len(sent.text.rstrip()))
+            if not len(span) or any(span.overlap(s) for s in self.skipped):
+                continue
+            by_type: dict[str, Draft] = {}
+            for token in sent:
+                kind = trigger_type(token, self.onto)
+                if kind is None or is_irrealis(token, self.onto):
+                    continue
+                draft = by_type.get(kind)
+                if draft is None:
+                    draft = by_type[kind] = Draft(kind, token, span, claim=self._claim_for(token))
+                self._fill_slots(draft, token)
+            for kind, draft in list(by_type.items()):
+                if kind == "casualties" and not quantities(self.article.body[span.start:span.end]):
+                    del by_type[kind]  # losses without a number are rhetoric, not a casualty report
+                elif draft.claim is None and _past_perfect(draft.trigger):
+                    del by_type[kind]  # narrative background ("Russia had diverted forces"), not news
+            drafts += by_type.values()
+        drafts = self._fold_repeats(drafts)
+        return [self._event(k, d) for k, d in enumerate(drafts, 1)]
+
+    def _claim_for(self, token) -> Claim | None:
+        """The claim that asserts the trigger: its content holds it, or its cue governs it."""
+        at = token.idx
+        holding = [c for c in self.article.claims if c.evidence.start <= at < c.evidence.end]
+        for claim in holding:
+            if claim.cue_span is not None and claim.cue_span.start <= at < claim.cue_span.end:
+                return claim
+            if claim.content_span is not None and claim.content_span.start <= at < claim.content_span.end:
+                return claim
+            if claim.quote and claim.evidence.start <= at < claim.evidence.end and self._in_quote(at):
+                return claim
+        doc = self.article.parsed
+        for claim in sorted(holding, key=lambda c: -(c.cue_span.start if c.cue_span else -1)):
+            if claim.cue_span is None or claim.cue_span.start > at:
+                continue
+            cue = doc.char_span(claim.cue_span.start, claim.cue_span.end, alignment_mode="expand")
+            if cue is not None and token in cue.root.subtree:
+                return claim
+            if claim.cue == "according to":
+                return claim
+        return self._continued_claim(token)
+
+    def _in_quote(self, at: int) -> bool:
+        from sitroom.extract.claims import _quote_spans
+
+        return any(a <= at < b for a, b in _quote_spans(self.article.body or ""))
+
+    def _continued_claim(self, token) -> Claim | None:
+        """'They've conquered several villages' right after 'The military alleges ...': the same voice."""
+        sent = token.sent
+        first = next((t for t in sent if not t.is_punct and t.dep_ not in ("advmod", "cc", "intj")), None)
+        if first is None or first.lower_ not in ("they", "they've", "he", "she", "it", "this") or first.dep_ not in (
+                "nsubj", "nsubjpass"):
+            return None
+        previous = [c for c in self.article.claims if c.evidence.end <= sent.start_char
+                    and "\n" not in (self.article.body or "")[c.evidence.end:sent.start_char]]
+        return previous[-1] if previous else None
+
+    def _fill_slots(self, draft: Draft, token) -> None:
+        scope = _scope(token)  # a verb's clause, or a noun's own phrase ("the capture of two villages near X")
+        lo = min(t.idx for t in scope)
+        hi = max(t.idx + len(t.text) for t in scope)
+        lo, hi = max(lo, draft.sentence.start), min(hi, draft.sentence.end)
+        if (token.pos_ in ("NOUN", "PROPN") and not _anaphoric(token)
+                and not any(lo <= p[0] and p[1] <= hi for p in self.places)):
+            verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if verb is not None:  # "described 'withdrawals' of troops from Izyum": the PP hangs on the verb
+                objects = [t for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "ccomp", "advcl")
+                           for t in c.subtree]
+                if objects:
+                    lo = max(min(t.idx for t in objects), draft.sentence.start)
+                    hi = min(max(t.idx + len(t.text) for t in objects), draft.sentence.end)
+        for start, end, name, kind in self.places:
+            if lo <= start and end <= hi and name not in draft.locations:
+                if kind == "country" and self._preposition_before(start) not in LOCATIVE:
+                    continue  # "as Russia pushes closer": an actor, not where it happened
+                draft.locations.append(name)
+                prep = self._preposition_before(start)
+                if prep == "from" and draft.type in ("deployment", "withdrawal", "evacuation"):
+                    draft.origin = draft.origin or name
+                elif prep in ("to", "toward", "towards", "into") and draft.type in ("deployment", "evacuation"):
+                    draft.destination = draft.destination or name
+        draft.actor = draft.actor or self._actor(token, draft.type)
+        if draft.type == "attack" and draft.subtype is None:
+            draft.subtype = self._subtype(draft)
+
+    def _preposition_before(self, start: int) -> str | None:
+        """The preposition governing the place mention at ``start`` ("from X", "in northern X")."""
+        doc = self.article.parsed
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        node = span[0]
+        for _ in range(4):
+            if node.dep_ == "pobj" and node.head.dep_ in ("prep", "agent"):
+                return node.head.lower_
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return None
+
+    def _actor(self, token, kind: str) -> str | None:
+        if kind == "evacuation":
+            return "civilians"
+        for child in token.children:
+            if child.dep_ in ("nsubj", "agent", "poss") or (child.dep_ == "prep" and child.lower_ == "by"):
+                lo = min(t.idx for t in child.subtree)
+                hi = max(t.idx + len(t.text) for t in child.subtree)
+                for actor in self.article.actors:
+                    if lo <= actor.span.start < hi and actor.label == "person":
+                        return actor.canonical
+                words = {t.lower_ for t in child.subtree}
+                for word, actor in NATIONALITY.items():
+                    if word in words:
+                        return actor
+        words = {t.lower_ for t in token.subtree} | {t.lower_ for t in token.head.children}
+        words |= {t.lower_ for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        for word, actor in NATIONALITY.items():
+            if word in words:
+                return actor
+        return None
+
+    def _subtype(self, draft: Draft) -> str | None:
+        text = (self.article.body or "")[draft.sentence.start:draft.sentence.end].lower()
+        for subtype, words in self.onto.types["attack"].subtypes.items():
+            if any(re.search(rf"\b{re.escape(w)}\b", text) for w in words):
+                return subtype
+        return None
+
+    def _fold_repeats(self, drafts: list[Draft]) -> list[Draft]:
+        """Mentions of one event (same type and actor, compatible places) become one event.
+
+        The mention kept is the best evidenced: one with a date, else one with places, else the first.
+        """
+        kept: list[Draft] = []
+        for draft in drafts:
+            k = next((i for i, e in enumerate(kept) if self._same_event(e, draft)), None)
+            if k is None:
+                kept.append(draft)
+            elif self._evidence_rank(draft) > self._evidence_rank(kept[k]):
+                draft.locations = list(dict.fromkeys(draft.locations + kept[k].locations))
+                kept[k] = draft
+        return kept
+
+    def _same_event(self, a: Draft, b: Draft) -> bool:
+        if a.type != b.type:
+            return False
+        if not _anaphoric(b.trigger):  # only a later mention can point back to an earlier event
+            return a.locations == b.locations and self._claimed_by(a) == self._claimed_by(b) and bool(a.locations)
+        if a.actor is not None and b.actor is not None and a.actor != b.actor:
+            return False
+        return not b.locations or not a.locations or bool(set(a.locations) & set(b.locations))
+
+    def _evidence_rank(self, draft: Draft) -> int:
+        return 2 * (self._date(draft)[0] is not None) + bool(draft.locations)
+
+    def _claimed_by(self, draft: Draft) -> str | None:
+        claim = draft.claim
+        if claim is None:
+            return self.article.outlet
+        if claim.speaker_kind == "unnamed" and claim.via:
+            return claim.via[0]
+        return claim.speaker
+
+    def _main_region(self) -> list[str]:
+        counts: dict[str, int] = {}
+        for _, _, name, kind in self.places:
+            if kind == "region":
+                counts[name] = counts.get(name, 0) + 1
+        return [max(counts, key=counts.get)] if counts else []
+
+    def _date(self, draft: Draft) -> tuple[str | None, str | None]:
+        from sitroom.extract.dates import find_times
+
+        text = (self.article.body or "")[draft.sentence.start:draft.sentence.end]
+        for mention in find_times(text, self.anchor):
+            value = mention.value
+            if value.value and value.precision in ("day", "since"):
+                return value.value, value.precision
+        claim = draft.claim
+        if claim is not None:  # the same speaker's statement continued from a dated sentence
+            claims = list(self.article.claims)
+            k = next((i for i, c in enumerate(claims) if c.id == claim.id), 0)
+            if k > 0 and claims[k - 1].speaker == claim.speaker:
+                previous = (self.article.body or "")[claims[k - 1].evidence.start:claims[k - 1].evidence.end]
+                for mention in find_times(previous, self.anchor):
+                    if mention.value.value and mention.value.precision == "day":
+                        return mention.value.value, "day"
+        if claim is not None and self.anchor is not None and claim.cue_span is not None:
+            cue = self.article.parsed.char_span(claim.cue_span.start, claim.cue_span.end)
+            if (cue is not None and cue[0].lemma_ == "announce" and cue[0].tag_ == "VBN"
+                    and any(c.lower_ in ("has", "have") for c in cue[0].children)):
+                return self.anchor.isoformat(), "day"  # "has announced": the announcement is the news of the day
+        return None, None
+
+    def _event(self, k: int, draft: Draft) -> Event:
+        when, precision = self._date(draft)
+        locations = draft.locations or self._main_region()
+        claim = draft.claim
+        text = (self.article.body or "")[draft.sentence.start:draft.sentence.end]
+        trigger = draft.trigger
+        return Event(
+            id=f"{self.article.id}:e{k}", type=draft.type, evidence=draft.sentence, locations=tuple(locations),
+            date=when, date_precision=precision or "day", actor=draft.actor, claimed_by=self._claimed_by(draft),
+            claim_id=claim.id if claim else None, status="claimed" if claim else "reported",
+            subtype=draft.subtype, origin=draft.origin, destination=draft.destination, quantities=quantities(text),
+            trigger=Span(trigger.idx, trigger.idx + len(trigger.text)),
+        )
+
+
+@stage(requires=["parsed", "entities", "claims", "published"], assigns=["events"])
+def events(article: Article) -> Article:
+    """Typed, located, dated events, each tied to who asserts it."""
+    article.events = tuple(EventFinder(article).run())
+    return article
