@@ -1,6 +1,8 @@
 """Time normalisation and finding on TempEval-3 (TimeBank + AQUAINT, TBAQ-cleaned), against bare dateparser.
 
-    python benchmarks/tempeval3.py [--bench-dir ../shared/bench/tempeval3/TBAQ-cleaned] [--json OUT] [--show N]
+    python benchmarks/tempeval3.py [--bench-dir DIR] [--json OUT] [--show N] [--no-search-baseline]
+
+DIR defaults to ../shared/bench/tempeval3/TBAQ-cleaned (from the repository root).
 
 For every document the DCT (the TIMEX3 with functionInDocument="CREATION_TIME") is the anchor. Every other
 TIMEX3 text goes through ``normalize(text, anchor=DCT)`` and the result is compared with the gold ``value``.
@@ -231,16 +233,18 @@ def run(docs: list[Doc], search_baseline: bool, show: int) -> dict:
     if search_baseline:
         t0 = time.perf_counter()
         for doc in docs:
-            base_spans.update(span_scores(baseline.search(doc.text, doc.dct), [(t.start, t.end) for t in doc.timexes]))
+            gold = [(t.start, t.end) for t in doc.timexes]
+            base_spans.update(span_scores(baseline.search(doc.text, doc.dct), gold))
         search_s = time.perf_counter() - t0
 
     chars = sum(len(d.text) for d in docs)
     result = {
         "documents": len(docs), "timexes": sum(len(d.timexes) for d in docs),
-        "value_accuracy": {c: {"n": h["n"], "sitroom": h["sitroom"] / h["n"], "dateparser": h["dateparser"] / h["n"]}
-                           for c, h in hits.items()},
-        "find_times": _span_summary(spans) | {"seconds": find_s, "chars_per_s": chars / find_s, "first_pass_seconds": cold_s,
-                                              "value_accuracy_on_exact_spans": e2e["right"] / max(1, e2e["n"])},
+        "value_accuracy": {c: {"n": h["n"], "sitroom": h["sitroom"] / h["n"],
+                               "dateparser": h["dateparser"] / h["n"]} for c, h in hits.items()},
+        "find_times": _span_summary(spans) | {
+            "seconds": find_s, "chars_per_s": chars / find_s, "first_pass_seconds": cold_s,
+            "value_accuracy_on_exact_spans": e2e["right"] / max(1, e2e["n"])},
         "normalize_seconds": normalise_s,
     }
     if search_baseline:
@@ -251,9 +255,10 @@ def run(docs: list[Doc], search_baseline: bool, show: int) -> dict:
 
 
 def _span_summary(c: Counter) -> dict[str, float]:
-    return {"recall_exact": c["exact_hits"] / max(1, c["gold"]), "recall_overlap": c["overlap_hits"] / max(1, c["gold"]),
-            "precision_exact": c["pred_exact"] / max(1, c["found"]),
-            "precision_overlap": c["pred_overlap"] / max(1, c["found"]), "found": c["found"], "gold": c["gold"]}
+    gold, found = max(1, c["gold"]), max(1, c["found"])
+    return {"recall_exact": c["exact_hits"] / gold, "recall_overlap": c["overlap_hits"] / gold,
+            "precision_exact": c["pred_exact"] / found, "precision_overlap": c["pred_overlap"] / found,
+            "found": c["found"], "gold": c["gold"]}
 
 
 def report(r: dict) -> None:
@@ -281,11 +286,13 @@ def report(r: dict) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--bench-dir", type=Path, default=DEFAULT_DIR)
     parser.add_argument("--json", type=Path)
     parser.add_argument("--show", type=int, default=0, help="print the N most frequent normalisation misses")
-    parser.add_argument("--no-search-baseline", action="store_true", help="skip dateparser.search_dates (slow)")
+    parser.add_argument("--no-search-baseline", action="store_true",
+                        help="skip dateparser.search_dates (about 10 s)")
     args = parser.parse_args(argv)
     if not args.bench_dir.is_dir():
         print(f"TempEval-3 data not found at {args.bench_dir}; pass --bench-dir. Nothing to do.")

@@ -105,3 +105,23 @@ def ingest_paths(
         if on_item is not None:
             on_item(item)
     return summary
+
+
+def analyze_paths(paths: Iterable[str | Path], settings: Settings) -> dict:
+    """Extract the articles at ``paths`` and analyse them together (nothing stored)."""
+    from sitroom.link import analyze
+    from sitroom.output import article_json
+
+    docs = [article_json(a) for a in process(read(paths, settings), settings) if isinstance(a, Article)]
+    return analyze(docs)
+
+
+def analyze_store(settings: Settings) -> dict:
+    """Analyse every stored article and store the result (stories, relations, groups, outlets)."""
+    from sitroom.link import analyze
+    from sitroom.output import article_json
+
+    with Store.open(settings.get("store", "url")) as db:
+        result = analyze([article_json(a) for a in db.articles()])
+        db.save_analysis(result)
+    return result

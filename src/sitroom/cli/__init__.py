@@ -54,6 +54,8 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories or glob patterns.")],
     config: ConfigOption = None,
     store: StoreOption = None,
+    analyze_after: Annotated[bool, typer.Option("--analyze/--no-analyze",
+                                                help="Update the corpus analysis after new articles.")] = True,
 ) -> None:
     """Read articles into the store (idempotent: stored articles are skipped)."""
     from sitroom.process import ingest_paths
@@ -68,6 +70,11 @@ def ingest(
         err.print(f"[yellow]failed[/] {escape(failure.source)}: {escape(failure.reason)}", highlight=False)
     typer.echo(f"{summary.new} new, {summary.existing} already stored, {len(summary.failed)} failed; "
                f"{total} articles in the store")
+    if summary.new and analyze_after:
+        from sitroom.process import analyze_store
+
+        result = analyze_store(settings)
+        typer.echo(f"analysis updated: {len(result['stories'])} stories, {len(result['relations'])} relations")
 
 
 @app.command(epilog="Examples:\n\n  sitroom extract article.txt --json\n\n"
@@ -104,6 +111,30 @@ def _summary_line(article: Article) -> str:
             f"{words} words\t{len(article.removed)} removed\t{article.title or ''}")
 
 
+@app.command(epilog="Examples:\n\n  sitroom analyze seeds.jsonl --json > analysis.json\n\n"
+                    "  sitroom analyze --store sqlite:///war.db")
+def analyze(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, directories or globs; none = the store.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the analysis document (JSON).")] = False,
+    config: ConfigOption = None,
+    store: StoreOption = None,
+) -> None:
+    """Stories, claim provenance, corroboration, contradictions and outlet framing across articles."""
+    from sitroom.process import analyze_paths, analyze_store
+
+    settings = settings_for(config, store)
+    with progress() as bar:
+        bar.add_task("analysing", total=None)
+        result = analyze_paths(paths, settings) if paths else analyze_store(settings)
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False))
+    else:
+        contradictions = sum(r["relation"] == "contradicts" for r in result["relations"])
+        typer.echo(f"{len(result['articles'])} articles, {len(result['stories'])} stories, "
+                   f"{len(result['claim_groups'])} claim groups, {contradictions} contradictions, "
+                   f"{len(result['relations']) - contradictions} corroborations, {len(result['outlets'])} outlets")
+
+
 @app.command("eval", epilog="Examples:\n\n  sitroom eval ../shared/gold/seeds\n\n"
                             "  sitroom eval gold/ --texts raw/ --json")
 def eval_command(
@@ -116,8 +147,10 @@ def eval_command(
     from sitroom.eval import evaluate, format_report
     from sitroom.process import build_pipeline
 
+    from sitroom.link import analyze
+
     settings = settings_for(config)
-    report = evaluate(gold_dir, build_pipeline(settings), settings, texts_dir=texts)
+    report = evaluate(gold_dir, build_pipeline(settings), settings, texts_dir=texts, analyze=analyze)
     typer.echo(json.dumps(report.as_dict(), indent=2) if as_json else format_report(report))
 
 

@@ -141,8 +141,10 @@ def score_corpus(corpus: dict, system_docs: dict[str, dict], claim_pairs: dict[s
     """Stories (B-cubed) and relations (recall with the right label) against ``corpus.gold.json``."""
     analysis = analyze(list(system_docs.values()))
     by_source = {d["source"]: doc for doc, d in system_docs.items()}
-    sys_stories = {sid: [by_source.get(src, src) for src in members]
-                   for sid, members in (analysis.get("stories") or {}).items()}
+    stories = analysis.get("stories") or []
+    if isinstance(stories, dict):
+        stories = [{"id": sid, "articles": members} for sid, members in stories.items()]
+    sys_stories = {s["id"]: [by_source.get(src, src) for src in s["articles"]] for s in stories}
     out: dict[str, Any] = {"stories": score.bcubed(corpus.get("stories") or {}, sys_stories)}
     relations = {}
     for rel in analysis.get("relations") or []:

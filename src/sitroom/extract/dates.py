@@ -1,37 +1,41 @@
 """Time expressions: find them in a text and normalise them against the publication date (the anchor).
 
-    normalize("since last Friday", date(2024, 5, 13)) -> TimeValue("2024-05-10", "since", "2024-05-10", "2024-05-13")
-    find_times(sentence, anchor)                      -> [TimeMention(text, span, value), ...] in order
+    normalize("since last Friday", date(2024, 5, 13))
+        -> TimeValue("2024-05-10", "since", start="2024-05-10", end="2024-05-13")
+    find_times(sentence, anchor) -> [TimeMention(text, span, value), ...], in order
 
-Rules are regular expressions over English, Russian, Ukrainian and German forms; anything they do not
-cover is handed to dateparser by :func:`normalize` only (never by :func:`find_times`, which must stay fast).
-Conventions, for news written in the past tense unless the words say otherwise:
+Rules are regular expressions over English, Russian, Ukrainian and German forms, tried in order; what they
+miss, :func:`normalize` (never :func:`find_times`, which must stay fast) hands to dateparser when the text
+has a month name, a year or a numeric date. Conventions, for news that mostly reports the past:
 
-* a bare weekday is the latest such day on or before the anchor; ``last X`` / ``this past X`` the
-  latest strictly before; ``next X`` / ``this coming X`` the first strictly after; ``this X`` the one in
-  the anchor's ISO week.
-* a day or month without a year takes the year that puts it in (anchor - 335 days, anchor + 30 days].
-* ``yesterday`` / ``today`` / ``tonight`` / ``this morning`` / ``last night`` are days.
-  ``overnight`` (and "этой ночью", "minulої ночі") is the night before the anchor: precision ``day``,
-  value = anchor (news dates overnight strikes by the morning they are reported), start = anchor - 1.
+* a bare weekday is the latest such day on or before the anchor; ``last X`` / ``this past X`` the latest
+  strictly before; ``next X`` / ``this coming X`` the first strictly after; ``this X`` the one in the
+  anchor's ISO week.
+* a day or month without a year takes the year that puts it in (anchor - 335 days, anchor + 30 days];
+  ``last May`` / ``next May`` / ``May last year`` take the previous / next calendar year.
+* ``yesterday`` / ``today`` / ``tonight`` / ``this morning`` / ``last night`` are days. ``overnight`` (and
+  "этой ночью", "минулої ночі") is the night before the anchor: precision ``day``, value = anchor (news
+  dates overnight strikes by the morning they are reported), start = anchor - 1, end = anchor.
 * ``N days/weeks/months/years ago`` takes the precision of its unit (hours count as days).
 * ``the past 72 hours``, ``the last three days``, ``in the past week``, ``within three days`` and
   ``in three days`` are intervals ending at the anchor (start = anchor - N, value None, ``duration`` set):
-  tense is unknown to a normaliser and news mostly reports the past. ``in three days' time``, ``the next
-  three days`` go forward. ``for three days`` and bare ``three days`` / ``three-day`` are ``duration`` only.
-* ``recently`` / ``earlier`` / ``in recent weeks`` / ``the past`` are open intervals ending at the anchor;
-  ``now`` / ``currently`` the interval [anchor, anchor]; ``soon`` / ``the future`` open intervals from it.
-  ``earlier this week`` runs from the week's Monday to the anchor, ``later this week`` to its Sunday.
-* ``last week`` / ``this week`` are ISO weeks (``2024-W19``), ``last month`` a month, ``the weekend`` the
-  Saturday-Sunday on or before the anchor (an interval), ``mid-May`` a month with start/end (early 1-10,
-  mid 11-20, late 21-end), ``the third quarter`` a ``quarter`` (``2024-Q3``), ``the 1990s`` a ``decade``
-  (``199``), ``last summer`` a ``season`` (``2023-SU``).
+  a normaliser does not know the tense, and news mostly reports the past. ``in three days' time`` and
+  ``the next three days`` go forward. ``for three days``, ``three days``, ``three-day`` are ``duration``.
+* ``recently`` / ``earlier`` / ``in recent weeks`` / ``the past`` are open intervals ending at the anchor,
+  ``now`` / ``currently`` the interval [anchor, anchor], ``soon`` / ``the future`` open intervals from it.
+* ``last week`` / ``this week`` are ISO weeks (``2024-W19``), ``last month`` a month. ``mid-May`` is the
+  month with start/end (early 1-10, mid 11-20, late 21-end); ``earlier this week`` the week with start =
+  its Monday, end = anchor (``later this week``: anchor to Sunday). ``the weekend`` is the Saturday-Sunday
+  on or before the anchor (an interval). ``the third quarter`` is a ``quarter`` (``2024-Q3``), ``the 1990s``
+  a ``decade`` (``199``), ``last summer`` a ``season`` (``2023-SU``), ``daily`` a ``set`` (duration P1D).
 * ``since X``: precision ``since``, value = X's value, start = X's first day, end = anchor.
 * unknown anchor: anything relative gets value None, precision ``relative`` and a stable description in
   ``relative`` ("friday-before-publication", "P3D-before-publication", "XXXX-05-11"); absolute
-  expressions keep their values.
+  expressions keep their values. ``a year earlier`` / ``two days later`` count from a time in the story,
+  not from the publication: always ``relative`` ("P1Y-before-reference").
 
-Precisions: day, week, month, quarter, season, year, decade, since, interval, duration, relative, unknown.
+Precisions: day, week, month, quarter, season, year, decade, since, interval, duration, set, relative,
+unknown.
 """
 
 from __future__ import annotations
@@ -56,7 +60,7 @@ class TimeValue(Record):
     precision: str
     start: str | None = None
     end: str | None = None
-    relative: str | None = None   # description when the anchor is unknown; value stays None
+    relative: str | None = None   # what it is relative to, when that is unknown; value stays None
     duration: str | None = None   # ISO 8601 length ("P3D", "PT72H", "PXW" for "weeks") when one is stated
 
 
@@ -89,13 +93,13 @@ _MONTH3.update({k: i + 1 for i, k in enumerate("січ лют бер кві тр
 
 _WD = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
        r"|понедельник[ау]?|вторник[ау]?|сред[ауы]|четверг[ау]?|пятниц[аеуы]|суббот[аеуы]|воскресень[еяю]"
-       r"|понеділ(?:ок|ка)|вівтор(?:ок|ка)|серед[аиуі]|четвер(?:га)?|п['’ʼ]?ятниц[яіюи]|субот[аиуі]|неділ[яіюи]"
+       r"|понеділ(?:ок|ка)|вівтор(?:ок|ка)|серед[аиуі]|четвер(?:га)?|п['’ʼ]?ятниц[яіюи]|субот[аиуі]"
+       r"|неділ[яіюи]"
        r"|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)"
        r"(?:morgen|vormittag|mittag|nachmittag|abend|nacht)?)")
-_WD_PREFIX = [("sonna", 5), ("mon", 0), ("tue", 1), ("wed", 2), ("thu", 3), ("fri", 4), ("sat", 5), ("sun", 6),
-              ("die", 1), ("mit", 2), ("don", 3), ("fre", 4), ("sam", 5), ("son", 6), ("пон", 0), ("вт", 1),
-              ("ср", 2), ("чет", 3), ("пя", 4), ("п'я", 4), ("суб", 5), ("вос", 6), ("вів", 1), ("сер", 2),
-              ("нед", 6)]
+_WD_PREFIX = [(p, int(i)) for p, i in (w.split(":") for w in (
+    "sonna:5 mon:0 tue:1 wed:2 thu:3 fri:4 sat:5 sun:6 die:1 mit:2 don:3 fre:4 sam:5 son:6 пон:0 вт:1 ср:2 "
+    "чет:3 пя:4 п'я:4 суб:5 вос:6 вів:1 сер:2 нед:6").split())]
 _POD = (r"(?:morning|afternoon|evening|night|утром|днём|днем|вечером|ночью|вранці|зранку|вдень|ввечері"
         r"|увечері|вночі|уночі|früh|morgen|vormittag|nachmittag|abend|nacht)")
 
@@ -110,7 +114,8 @@ _SINCE = r"(?:since|seit(?:\s+de[mn])?|с|со|з|із|від)"
 
 _EN_NUMS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
             "sixteen seventeen eighteen nineteen").split()
-_TENS = {w: 20 + 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_TENS = {w: 20 + 10 * i
+         for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 _ML_NUMS = {w: n for n, ws in enumerate(
     ["", "один одну одна одного ein eine einem einen einer", "два две двух дві двох zwei",
      "три трёх трех трьох drei", "четыре чотири vier", "пять п'ять fünf", "шесть шість sechs",
@@ -119,12 +124,13 @@ _ML_NUMS = {w: n for n, ws in enumerate(
 _FEW = (r"a\s+few|few|several|some|many|a\s+number\s+of|несколько|нескольких|кілька|кількох|einigen|einige"
         r"|mehreren|mehrere|wenigen|ein\s+paar")
 _NUM = (rf"(?:\d+|(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_EN_NUMS[1:10])}))?|a\s+hundred|a\s+couple\s+of"
-        rf"|couple\s+of|{_FEW}|an?|{'|'.join(_EN_NUMS[1:])}|{'|'.join(sorted(_ML_NUMS, key=len, reverse=True))})")
+        rf"|couple\s+of|{_FEW}|an?|{'|'.join(_EN_NUMS[1:])}"
+        rf"|{'|'.join(sorted(_ML_NUMS, key=len, reverse=True))})")
 _NUM = _NUM.replace("п'ять", "п['’ʼ]?ять").replace("дев'ять", "дев['’ʼ]?ять")
 _UNIT = (r"(?:days?|weeks?|months?|years?|hours?|minutes?|decades?|день|дня|дней|сутки|суток|дні|днів"
          r"|доб[аиу]|недел[юиьяе]|недель|месяц(?:а|ев|е)?|год(?:а|у)?|лет|час(?:а|ов)?|тижн(?:я|і|ів)|тиждень"
-         r"|місяц(?:ь|я|і|ів)|рік|року|роки|років|годин[аиу]?|tag(?:e|en)?|wochen?|monat(?:e|en)?|jahr(?:e|en)?"
-         r"|stunden?)")
+         r"|місяц(?:ь|я|і|ів)|рік|року|роки|років|годин[аиу]?|tag(?:e|en)?|wochen?|monat(?:e|en)?"
+         r"|jahr(?:e|en)?|stunden?)")
 _UNIT_PREFIX = [("decade", "Y", 10), ("day", "D", 1), ("week", "W", 1), ("month", "M", 1), ("year", "Y", 1),
                 ("hour", "H", 1), ("minute", "MIN", 1), ("годин", "H", 1), ("ден", "D", 1), ("дн", "D", 1),
                 ("сут", "D", 1), ("доб", "D", 1), ("недел", "W", 1), ("тиж", "W", 1), ("месяц", "M", 1),
@@ -133,11 +139,14 @@ _UNIT_PREFIX = [("decade", "Y", 10), ("day", "D", 1), ("week", "W", 1), ("month"
                 ("stunde", "H", 1)]
 _PART = (r"(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of|(?:beginning|end)\s+of"
          r"|начале|середине|конце|початку|середині|кінці|anfang|mitte|ende)")
-_SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9), "winter": ("WI", 12)}
-_PRESENT = r"now|right\s+now|currently|current|at\s+present|at\s+the\s+moment|presently|nowadays|сейчас|ныне|зараз|нині|наразі|jetzt|derzeit|zurzeit"
-_PAST = (r"recently|recent|lately|previously|formerly|the\s+past|earlier|недавно|ранее|нещодавно|раніше|kürzlich"
-         r"|vor\s+kurzem|neulich")
-_FUTURE = r"soon|shortly|(?:the\s+)?(?:near\s+)?future|скоро|вскоре|незабаром|в\s+будущем|у\s+майбутньому|bald|künftig"
+_SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9),
+            "winter": ("WI", 12)}
+_PRESENT = (r"now|right\s+now|currently|current|at\s+present|at\s+the\s+moment|presently|nowadays|сейчас|ныне"
+            r"|зараз|нині|наразі|jetzt|derzeit|zurzeit")
+_PAST = (r"recently|recent|lately|previously|formerly|the\s+past|earlier|недавно|ранее|нещодавно|раніше"
+         r"|kürzlich|vor\s+kurzem|neulich")
+_FUTURE = (r"soon|shortly|(?:the\s+)?(?:near\s+)?future|скоро|вскоре|незабаром|в\s+будущем|у\s+майбутньому"
+           r"|bald|künftig")
 
 
 def _g(m: re.Match, name: str) -> str | None:
@@ -256,9 +265,10 @@ def _part_bounds(part: str | None, start: date, end: date) -> tuple[str | None, 
     span = (end - start).days + 1
     if any(k in p for k in ("early", "beginning", "start", "начал", "почат", "anfang")):
         return start.isoformat(), (start + timedelta(days=span // 3 - 1)).isoformat()
+    third, two_thirds = start + timedelta(days=span // 3), start + timedelta(days=2 * span // 3)
     if any(k in p for k in ("mid", "middle", "середин", "mitte")):
-        return (start + timedelta(days=span // 3)).isoformat(), (start + timedelta(days=2 * span // 3 - 1)).isoformat()
-    return (start + timedelta(days=2 * span // 3)).isoformat(), end.isoformat()
+        return third.isoformat(), (two_thirds - timedelta(days=1)).isoformat()
+    return two_thirds.isoformat(), end.isoformat()
 
 
 def _rel(description: str) -> TimeValue:
@@ -300,14 +310,7 @@ def _h_month(m: re.Match, a: date | None) -> TimeValue | None:
     mon, y, part, q = _month(_g(m, "mon")), _g(m, "y"), _g(m, "part"), _qual(_g(m, "q"))
     if y is None and a is None:
         return _rel(f"XXXX-{mon:02d}")
-    if y:
-        year = int(y)
-    elif q == -1:
-        year = a.year if mon < a.month else a.year - 1
-    elif q == 1:
-        year = a.year if mon > a.month else a.year + 1
-    else:
-        year = a.year if q == 0 else _infer_year(a, mon)
+    year = int(y) if y else _infer_year(a, mon) if q is None else a.year + q   # "last May": the year before
     first = date(year, mon, 1)
     start, end = _part_bounds(part, first, _unit_bounds(first, "M")[1])
     return TimeValue(f"{year:04d}-{mon:02d}", "month", start, end)
@@ -448,7 +451,8 @@ def _h_calendar(m: re.Match, a: date | None) -> TimeValue:
 def _h_weekend(m: re.Match, a: date | None) -> TimeValue:
     q = _qual(_g(m, "q"))
     if a is None:
-        return _rel({1: "weekend-after-publication", 0: "weekend-of-publication-week"}.get(q, "weekend-before-publication"))
+        return _rel({1: "weekend-after-publication", 0: "weekend-of-publication-week"}.get(
+            q, "weekend-before-publication"))
     if q == 1:
         sat = a + timedelta(days=(5 - a.weekday()) % 7 or 7)
     elif q == 0:
@@ -462,7 +466,7 @@ def _h_weekend(m: re.Match, a: date | None) -> TimeValue:
 
 def _h_weekday(m: re.Match, a: date | None) -> TimeValue:
     wd, qword = _weekday(_g(m, "wd")), (_g(m, "q") or "").lower()
-    q = _qual(qword) if not qword.startswith(("early", "late")) else None
+    q = _qual(qword) if not qword.startswith(("early", "earlier", "late")) else None
     name = calendar.day_name[wd].lower()
     if a is None:
         return _rel(f"{name}-" + {None: "on-or-before-publication", -1: "before-publication",
@@ -476,12 +480,13 @@ def _h_weekday(m: re.Match, a: date | None) -> TimeValue:
     return TimeValue(d.isoformat(), "day")
 
 
-_RELDAY = [("позавч", -2, "P2D-before"), ("vorgest", -2, "P2D-before"), ("before yesterday", -2, "P2D-before"),
-           ("after tomorrow", 2, "P2D-after"), ("übermorg", 2, "P2D-after"), ("yesterday", -1, "P1D-before"),
-           ("вчер", -1, "P1D-before"), ("вчор", -1, "P1D-before"), ("учор", -1, "P1D-before"),
-           ("gestern", -1, "P1D-before"), ("last night", -1, "P1D-before"), ("tomorrow", 1, "P1D-after"),
-           ("завтра", 1, "P1D-after"), ("night", None, "night-before"), ("ноч", None, "night-before"),
-           ("nacht", None, "night-before"), ("", 0, "")]
+_RELDAY = [  # (key found in the lowered text, day offset or None for "the night before", description)
+    ("позавч", -2, "P2D-before"), ("vorgest", -2, "P2D-before"), ("before yesterday", -2, "P2D-before"),
+    ("after tomorrow", 2, "P2D-after"), ("übermorg", 2, "P2D-after"), ("yesterday", -1, "P1D-before"),
+    ("вчер", -1, "P1D-before"), ("вчор", -1, "P1D-before"), ("учор", -1, "P1D-before"),
+    ("gestern", -1, "P1D-before"), ("last night", -1, "P1D-before"), ("tomorrow", 1, "P1D-after"),
+    ("завтра", 1, "P1D-after"), ("night", None, "night-before"), ("ноч", None, "night-before"),
+    ("nacht", None, "night-before"), ("", 0, "")]
 
 
 def _h_relday(m: re.Match, a: date | None) -> TimeValue:
@@ -500,23 +505,28 @@ def _h_relday(m: re.Match, a: date | None) -> TimeValue:
 
 def _h_ref(m: re.Match, a: date | None) -> TimeValue:
     text = " ".join(m.group().lower().split())
-    kind = next(k for k, p in (("present", _PRESENT), ("past", _PAST), ("future", _FUTURE)) if re.fullmatch(p, text))
+    kind = next(k for k, p in (("present", _PRESENT), ("past", _PAST), ("future", _FUTURE))
+                if re.fullmatch(p, text))
     if a is None:
-        return _rel({"present": "publication-time", "past": "before-publication", "future": "after-publication"}[kind])
+        return _rel({"present": "publication-time", "past": "before-publication",
+                     "future": "after-publication"}[kind])
     iso = a.isoformat()
     return TimeValue(None, "interval", None if kind == "past" else iso, None if kind == "future" else iso)
 
 
 _NUMX = rf"(?:{_NUM})"
+_APPROX = (r"(?:about|nearly|almost|some|around|roughly|just|only|under|over|more\s+than|less\s+than"
+           r"|at\s+least|up\s+to)")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _RULE_SPECS: list[tuple[str, str, Callable[[re.Match, date | None], TimeValue | None]]] = [
     ("iso", rf"(?P<y>{_YEAR})-(?P<m>0?[1-9]|1[0-2])-(?P<d>0?[1-9]|[12]\d|3[01])", _h_numeric),
-    ("dotted", rf"(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>{_YEAR}|\d\d)(?!\.\d)", _h_numeric),
+    ("dotted", rf"(?P<d>{_DAY})\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>{_YEAR}|\d\d)(?!\.\d)", _h_numeric),
     ("slash", rf"(?P<p>\d{{1,2}})/(?P<q>\d{{1,2}})/(?P<y>{_YEAR}|\d\d)", _h_numeric),
-    ("mdy", rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-            rf"(?:\s*(?:[-–]|to|and|through)\s*(?P<dd>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d))?"
+    ("mdy", rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<d>{_DAY})(?:st|nd|rd|th)?(?!\d)"
+            rf"(?:\s*(?:[-–]|to|and|through)\s*(?P<dd>{_DAY})(?:st|nd|rd|th)?(?!\d))?"
             rf"(?:,?\s+(?P<y>{_YEAR}))?", _h_daymonth),
-    ("dmy", rf"(?:{_WD},?\s+(?:den\s+)?)?(?:the\s+(?=\d+(?:st|nd|rd|th)))?(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|\.)?"
-            rf"(?:\s*(?:[-–]|to|and|bis|по|до)\s*(?P<dd>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|\.)?)?"
+    ("dmy", rf"(?:{_WD},?\s+(?:den\s+)?)?(?:the\s+(?=\d+(?:st|nd|rd|th)))?(?P<d>{_DAY})(?:st|nd|rd|th|\.)?"
+            rf"(?:\s*(?:[-–]|to|and|bis|по|до)\s*(?P<dd>{_DAY})(?:st|nd|rd|th|\.)?)?"
             rf"(?:\s+of)?\s+(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR}){_YSUF})?", _h_daymonth),
     ("quarter", rf"(?:the\s+)?(?:(?P<q>{_QUAL}|latest)\s+)?(?:(?P<y>{_YEAR})(?:['’]s)?\s+"
                 rf"|(?P<yq>this|last|next)\s+year['’]s\s+)?(?:fiscal\s+)?"
@@ -528,15 +538,16 @@ _RULE_SPECS: list[tuple[str, str, Callable[[re.Match, date | None], TimeValue | 
     ("season", rf"(?:(?P<q>{_LAST}|{_NEXT}|this|the|early|late)\s+)?(?:(?:early|late|mid)[\s-])?"
                rf"(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", _h_season),
     ("month", rf"(?:{_PART}[\s-]*|(?P<q>last|this|next|past)\s+)?(?P<mon>{_MON})"
-              rf"(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}){_YSUF})?", _h_month),
-    ("year", rf"(?:{_PART}[\s-]*)?(?:(?:the\s+)?(?:year|fiscal(?:\s+year)?)\s+|jahre?s?\s+)?(?P<y>{_YEAR})(?![.,]\d){_YSUF}",
-     _h_year),
-    ("ago", rf"(?P<n>{_NUMX})\s+(?P<u>{_UNIT})\s+(?:ago|назад|тому)|vor\s+(?P<n_2>{_NUMX})\s+(?P<u_2>{_UNIT})",
-     _h_ago),
-    ("reference", rf"(?P<n>{_NUMX})\s+(?P<u>{_UNIT})\s+(?P<dir>earlier|later|before|after|previously|afterwards)",
-     _h_reference),
-    ("set", r"daily|nightly|weekly|monthly|yearly|annually|hourly|(?:every|each)\s+(?:single\s+)?(?P<u>day|night"
-            r"|week|month|year|hour|morning|evening)|ежедневно|щодня|täglich|wöchentlich|jährlich", _h_set),
+              rf"(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}){_YSUF}|\s+(?P<q_2>this|last|next)\s+year)?", _h_month),
+    ("year", rf"(?:{_PART}[\s-]*)?(?:(?:the\s+)?(?:year|fiscal(?:\s+year)?)\s+|jahre?s?\s+)?"
+             rf"(?P<y>{_YEAR})(?![.,]\d){_YSUF}", _h_year),
+    ("ago", rf"(?:{_APPROX}\s+)?(?P<n>{_NUMX})\s+(?P<u>{_UNIT})\s+(?:ago|назад|тому)"
+            rf"|vor\s+(?P<n_2>{_NUMX})\s+(?P<u_2>{_UNIT})", _h_ago),
+    ("reference", rf"(?:{_APPROX}\s+)?(?P<n>{_NUMX})\s+(?P<u>{_UNIT})"
+                  rf"\s+(?P<dir>earlier|later|before|after|previously|afterwards)", _h_reference),
+    ("set", r"daily|nightly|weekly|monthly|yearly|annually|hourly|(?:every|each)\s+(?:single\s+)?"
+            r"(?P<u>day|night|week|month|year|hour|morning|evening)"
+            r"|ежедневно|щодня|täglich|wöchentlich|jährlich", _h_set),
     ("span", rf"(?:the\s+(?P<dir>past|last|previous|preceding|recent|coming|next|following)"
              rf"|(?P<dir_2>past|coming|recent)|(?P<dir_3>last|previous|next)(?=\s+{_NUMX}\s))"
              rf"\s+(?:(?P<n>{_NUMX})\s+)?(?P<u>{_UNIT})"
@@ -544,32 +555,31 @@ _RULE_SPECS: list[tuple[str, str, Callable[[re.Match, date | None], TimeValue | 
              rf"|минул\w*|попередн\w*)\s+(?:(?P<n_2>{_NUMX})\s+)?(?P<u_2>{_UNIT})"
              rf"|(?:in|während)\s+den\s+(?P<dir_5>letzten|vergangenen|zurückliegenden|kommenden|nächsten)"
              rf"\s+(?:(?P<n_3>{_NUMX})\s+)?(?P<u_3>{_UNIT})", _h_span),
-    ("within", rf"(?P<pre>within|in|over|за|в\s+течение|протягом|innerhalb(?:\s+von)?"
-               rf"|binnen)\s+(?:(?:the\s+(?:space|course)\s+of|just|only|less\s+than|more\s+than|under|about"
-               rf"|nearly|almost|around|roughly|up\s+to)\s+)?(?P<n>{_NUMX})\s+(?P<u>{_UNIT})(?P<time>['’]?\s+time)?",
-     _h_within),
+    ("within", rf"(?P<pre>within|in|over|за|в\s+течение|протягом|innerhalb(?:\s+von)?|binnen)"
+               rf"\s+(?:(?:the\s+(?:space|course)\s+of|{_APPROX})\s+)?(?P<n>{_NUMX})\s+(?P<u>{_UNIT})"
+               rf"(?P<time>['’]?\s+time)?", _h_within),
     ("calendar", rf"(?:(?P<mod>earlier|later|early|late|the\s+(?:end|beginning|start|middle)\s+of)\s+)?"
-                 rf"(?P<q>{_QUAL}|the\s+current|(?<=of\s)the)\s+(?P<u>week|month|year|недел[еюиья]|месяц[еау]?|год[ау]?"
-                 rf"|тижн[яі]|тиждень|місяц[ьяі]|ро(?:ку|ці|к)|рік|woche|monat[s]?|jahr(?:es|s)?)"
-                 rf"|торік", _h_calendar),
+                 rf"(?P<q>{_QUAL}|the\s+current|(?<=of\s)the)\s+(?P<u>week|month|year|недел[еюиья]"
+                 rf"|месяц[еау]?|год[ау]?|тижн[яі]|тиждень|місяц[ьяі]|ро(?:ку|ці|к)|рік|woche|monat[s]?"
+                 rf"|jahr(?:es|s)?)|торік", _h_calendar),
     ("weekend", rf"(?:(?P<q>{_QUAL}|the\s+(?:past|previous|coming|next))\s+|the\s+)weekend"
-                rf"|на\s+(?:(?P<q_2>{_QUAL})\s+)?(?:выходных|вихідних)|(?:am|übers)\s+(?:(?P<q_3>{_QUAL})\s+)?wochenende",
-     _h_weekend),
-    ("weekday", rf"(?:(?P<q>{_QUAL}|early|late)\s+)?(?P<wd>{_WD})(?:\s+{_POD})?", _h_weekday),
-    ("relday", rf"(?:(?:early|late|earlier|later)\s+)?(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
-               rf"|yesterday|today|tonight|tomorrow|last\s+night|overnight|this\s+(?:morning|afternoon|evening)"
-               rf"|позавчера|вчера|сегодня|завтра|позавчора|вчора|учора|сьогодні|vorgestern|gestern|heute|übermorgen"
+                rf"|на\s+(?:(?P<q_2>{_QUAL})\s+)?(?:выходных|вихідних)"
+                rf"|(?:am|übers)\s+(?:(?P<q_3>{_QUAL})\s+)?wochenende", _h_weekend),
+    ("weekday", rf"(?:(?P<q>{_QUAL}|early|late|earlier|later)\s+)?(?P<wd>{_WD})(?:\s+{_POD})?", _h_weekday),
+    ("relday", rf"(?:(?:early|late|earlier|later)\s+)?(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)"
+               rf"|yesterday|today|tonight|tomorrow|last\s+night|overnight"
+               rf"|this\s+(?:morning|afternoon|evening)|позавчера|вчера|сегодня|завтра|позавчора|вчора|учора"
+               rf"|сьогодні|vorgestern|gestern|heute|übermorgen"
                rf"|(?:этой|прошлой|минувшей)\s+ночью|(?:цієї|минулої)\s+ночі|(?:letzte|vergangene)\s+nacht"
                rf"|in\s+der\s+(?:letzten|vergangenen)\s+nacht)(?:\s+{_POD})?", _h_relday),
-    ("duration", rf"(?:(?:about|nearly|almost|more\s+than|less\s+than|at\s+least|around|roughly|up\s+to"
-                 rf"|the(?:\s+first)?)\s+)?(?P<n>{_NUMX})[\s-](?P<u>{_UNIT})(?![\s-]old\b)(?:-long)?"
-                 rf"|(?P<u_2>days|weeks|months|years|decades|hours)", _h_duration),
+    ("duration", rf"(?:(?:{_APPROX}|the(?:\s+first)?)\s+)?(?P<n>{_NUMX})(?:\s+more)?[\s-](?P<u>{_UNIT})"
+                 rf"(?![\s-]old\b)(?:-long)?|(?P<u_2>days|weeks|months|years|decades|hours)", _h_duration),
     ("ref", rf"{_PRESENT}|{_PAST}|{_FUTURE}", _h_ref),
 ]
 _FLAGS = re.IGNORECASE
 _RULES = {name: (re.compile(pattern, _FLAGS), handler) for name, pattern, handler in _RULE_SPECS}
-_PREP = re.compile(r"^(?:on|in|at|over|between|for|during|throughout|after|by|as\s+of|from|until|till|of|am|im|um|в|во|у|на)\s+",
-                   _FLAGS)
+_PREP = re.compile(r"^(?:on|in|at|over|between|for|during|throughout|after|by|as\s+of|from|until|till|of"
+                   r"|am|im|um|в|во|у|на)\s+", _FLAGS)
 
 
 def _since(tv: TimeValue, a: date | None) -> TimeValue:
@@ -622,7 +632,7 @@ def _interpret(text: str, a: date | None) -> TimeValue | None:
 def normalize(expression: str, anchor: date | None) -> TimeValue:
     """One time expression, normalised against ``anchor`` (the publication date; None when unknown)."""
     text = " ".join(unicodedata.normalize("NFKC", expression).split())
-    text = re.sub(r"\b\w", lambda m: m.group().upper(), text.lower())   # month names are matched by case
+    text = re.sub(r"\b\w", lambda m: m.group().upper(), text.lower())   # month names match by case
     if not text:
         return UNKNOWN
     return _interpret(text, anchor) or _dateparser(text, anchor) or UNKNOWN
@@ -655,12 +665,13 @@ def _dateparser(text: str, a: date | None) -> TimeValue | None:
 
 # --- finding -------------------------------------------------------------------------------------
 
-_BARE_MONTH_OK = re.compile(r"\b(?:in|of|since|until|till|by|from|through|to|and|or|during|early|mid|late|last"
-                            r"|next|this|end|beginning|в|у|im|seit|bis|до|с|з)\s*$", _FLAGS)
-_YEAR_NOUN = re.compile(r"\s*(?:%|(?i:percent|per\s+cent)|[a-z]+s\b|people|men|women|children|police|personnel)")
-_NOT_PLURAL = {"was", "has", "is", "as", "its", "his", "this", "thus", "always", "across", "plus", "us", "yes"}
-_QUANTITY = re.compile(r"(?:about|some|over|nearly|almost|than|around|approximately|roughly|least|another|No\.)\s*$",
-                       _FLAGS)
+_BARE_MONTH_OK = re.compile(r"\b(?:in|of|since|until|till|by|from|through|to|and|or|during|early|mid|late"
+                            r"|last|next|this|end|beginning|в|у|im|seit|bis|до|с|з)\s*$", _FLAGS)
+_YEAR_NOUN = re.compile(r"\s*(?:%|(?i:percent|per\s+cent)|[a-z]+s\b|people|men|women|children|police"
+                        r"|personnel)")
+_NOT_PLURAL = {"was", "has", "is", "as", "its", "his", "this", "thus", "always", "across", "plus", "us"}
+_QUANTITY = re.compile(r"(?:about|some|over|nearly|almost|than|around|approximately|roughly|least|another"
+                       r"|No\.)\s*$", _FLAGS)
 
 
 def _plausible(name: str, m: re.Match, text: str, start: int, end: int) -> bool:
@@ -668,8 +679,9 @@ def _plausible(name: str, m: re.Match, text: str, start: int, end: int) -> bool:
     before, after = text[max(0, start - 16):start], text[end:end + 24]
     if name == "month" and not (_g(m, "y") or _g(m, "part") or _g(m, "q")):
         word = _g(m, "mon")
-        if not word[-1].isalpha() or len(word) <= 4 and word[0].isupper() and word not in ("May", "June", "July"):
-            return False                                  # a bare "Jan" or "Sept." is a name or noise
+        if not word[-1].isalpha() or len(word) <= 4 and word[0].isupper() and \
+                word not in ("May", "June", "July"):
+            return False                                  # a bare "Jan" or "Sept.": a name, or noise
         if word in ("May", "March"):
             return bool(_BARE_MONTH_OK.search(before))
     if name == "year" and not _g(m, "part") and m.group().isdigit():
@@ -681,7 +693,8 @@ def _plausible(name: str, m: re.Match, text: str, start: int, end: int) -> bool:
     if name == "season" and not _g(m, "y") and (_g(m, "q") or "").lower() in ("", "the"):
         return bool(_g(m, "q")) and not (_g(m, "s").lower() in ("fall", "spring") and after.startswith(" of"))
     if name == "duration" and _g(m, "u_2"):     # bare "years": only after "for", "in", "over"...
-        return bool(re.search(r"\b(?:for|over|in|within|after|take|takes|took|taken|lasted)\s+$", before, _FLAGS))
+        return bool(re.search(r"\b(?:for|over|in|within|after|take|takes|took|taken|lasted)\s+$", before,
+                              _FLAGS))
     if name == "ref" and m.group().lower() == "earlier":
         return bool(re.match(r"\s*(?:[,.;:)\u2013\u2014-]|$|(?:on|in|this|today|that\s+day)\b)", after))
     return True
@@ -700,15 +713,19 @@ def _finder(name: str, since: bool) -> re.Pattern:
 
 
 @functools.cache
-def _partial_rules() -> tuple[list, object]:
-    import regex
-
+def _partial_rules() -> tuple[list, object] | None:
+    try:
+        import regex
+    except ImportError:                                   # slower, same results: try every rule everywhere
+        return None
     return ([(name, regex.compile(pattern, regex.IGNORECASE)) for name, pattern, _ in _RULE_SPECS],
             regex.compile(rf"{_SINCE}\s", regex.IGNORECASE))
 
 
 @functools.lru_cache(maxsize=65536)
 def _rules_for(prefix: str) -> tuple[tuple[str, bool], ...]:
+    if _partial_rules() is None:
+        return tuple((name, since) for since in (True, False) for name in _RULES)
     rules, since = _partial_rules()
     plain = tuple((name, False) for name, rx in rules
                   if rx.match(prefix, partial=True) or rx.match(prefix.capitalize(), partial=True))
@@ -738,7 +755,7 @@ def find_times(text: str, anchor: date | None) -> list[TimeMention]:
         start = w.start()
         if start < end:
             continue
-        found = _match_at(text, start - 1, anchor) if start and text[start - 1] in "'’" else None   # "'80s"
+        found = _match_at(text, start - 1, anchor) if start and text[start - 1] in "'’" else None  # '80s
         if found := found or _match_at(text, start, anchor):
             out.append(found)
             end = found.span.end

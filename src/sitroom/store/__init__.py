@@ -18,7 +18,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from sitroom.errors import StoreError
 from sitroom.model import Article, Failure
-from sitroom.store.schema import MIGRATIONS, articles, failures, metadata, schema_migrations
+from sitroom.store.schema import (MIGRATIONS, analysis, articles, failures, metadata, relations, schema_migrations,
+                                  stories)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +148,34 @@ class Store:
             rows = conn.execute(select(failures.c.source, failures.c.reason, failures.c.stage)
                                 .order_by(failures.c.id)).all()
         return [Failure(source, reason, stage) for source, reason, stage in rows]
+
+    # --- corpus analysis ----------------------------------------------------------------------
+
+    def save_analysis(self, result: dict[str, Any]) -> None:
+        """Replace the stored analysis (stories, relations, claim groups, outlets) in one transaction."""
+        ids = {a["source"]: a["id"] for a in result.get("articles") or []}
+        with self.engine.begin() as conn:
+            for table in (stories, relations, analysis):
+                conn.execute(table.delete())
+            rows = [{"article_id": ids.get(src, src), "story_id": s["id"]}
+                    for s in result.get("stories") or [] for src in s["articles"]]
+            if rows:
+                conn.execute(insert(stories), rows)
+            rels = {(r["a"], r["b"]): {**r, "independent": int(r["independent"])} for r in result.get("relations") or []}
+            if rels:
+                conn.execute(insert(relations), list(rels.values()))
+            parts = [{"part": k, "record": json.dumps(result.get(k), ensure_ascii=False)}
+                     for k in ("claim_groups", "outlets", "syndication", "stories")]
+            conn.execute(insert(analysis), parts)
+
+    def load_analysis(self) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            parts = {p: json.loads(r) for p, r in conn.execute(select(analysis.c.part, analysis.c.record))}
+            parts["relations"] = [
+                {"a": a, "b": b, "relation": rel, "independent": bool(ind), "why": why}
+                for a, b, rel, ind, why in conn.execute(select(relations.c.a, relations.c.b, relations.c.relation,
+                                                               relations.c.independent, relations.c.why))]
+        return parts
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search over titles and bodies: ``[{"id", "title", "snippet"}]``, best first."""

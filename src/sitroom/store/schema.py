@@ -48,6 +48,34 @@ failures = Table(
 )
 
 
+stories = Table(
+    "stories", metadata,
+    Column("article_id", String(32), primary_key=True),
+    Column("story_id", String(64), nullable=False, index=True),
+)
+
+relations = Table(
+    "relations", metadata,
+    Column("a", String(64), primary_key=True),
+    Column("b", String(64), primary_key=True),
+    Column("relation", String(20), nullable=False),
+    Column("independent", Integer, nullable=False),
+    Column("why", Text, nullable=False),
+)
+
+analysis = Table(  # the latest corpus analysis, part by part (claim groups, outlet profiles, ...)
+    "analysis", metadata,
+    Column("part", String(40), primary_key=True),
+    Column("record", Text, nullable=False),
+    Column("computed_at", DateTime(timezone=True), server_default=func.now()),
+)
+
+
+def _analysis_tables(conn: Connection, dialect: str) -> None:
+    for table in (stories, relations, analysis):
+        table.create(conn, checkfirst=True)
+
+
 def _initial(conn: Connection, dialect: str) -> None:
     for table in (articles, failures):
         table.create(conn, checkfirst=True)
@@ -69,4 +97,5 @@ Migration = tuple[int, str, Callable[[Connection, str], None]]
 
 MIGRATIONS: list[Migration] = [
     (1, "articles, failures, full-text search", _initial),
+    (2, "stories, relations, corpus analysis", _analysis_tables),
 ]

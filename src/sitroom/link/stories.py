@@ -1,0 +1,317 @@
+"""Stories: articles that report the same developments, clustered incrementally and by time.
+
+A story keeps a centroid of its members, so a new article is compared with a handful of stories,
+never with every article seen:
+
+- **text**: TF-IDF over the body (and title) tokens, entity mentions replaced by their canonical
+  names (so ``Kharkov`` and ``Kharkiv`` are one term). IDF is online: document frequencies of the
+  articles seen so far, ``idf = ln((1 + N) / (1 + df)) + 1``, taken when an article arrives. The
+  story centroid is the sum of its members' unit vectors; similarity is the cosine with it.
+- **entities** (people and organisations) and **places**: canonical names, compared by weighted
+  Jaccard against the story's name counts (a name's weight is the share of members naming it; for
+  a one-article story this is plain Jaccard).
+- **dates**: the story's range of publication dates. An article joins only a story whose range,
+  widened by ``date_window_days`` on both sides, holds its date. That is what keeps the 2022
+  Kharkiv counteroffensive and the 2024 Kharkiv offensive apart although they share every name.
+  An article without a date, or a dated one against a story without dates, is matched on content
+  alone with the stricter ``undated_threshold``.
+
+``similarity = (w_text * cosine + w_entities * J_entities + w_places * J_places) / (sum of the
+weights used)``; a component is left out (with its weight) when the article has nothing for it.
+The article joins the most similar compatible candidate when the similarity reaches the threshold,
+otherwise it starts a story.
+
+Candidate retrieval keeps ``add`` bounded: each story is posted under the keys of its members (the
+``key_terms`` highest-weighted terms of each article and its canonical names); an article looks up
+its own keys, reads at most ``postings_per_key`` most recently touched stories per key and scores
+the ``max_candidates`` stories sharing the most keys. The cost of one ``add`` is therefore bounded
+by constants and the article's length; a run over n articles grows as n (times the log factors of
+the hash tables), see ``benchmarks/stories.py``.
+
+Deterministic: the same articles in the same order give the same stories. ``cluster_stories``
+orders a batch by publication date first (undated articles last, ties kept in input order), so a
+stream fed in date order through ``StoryIndex.add`` gives the same stories as the batch. A story's
+id is ``s-<id of its first article>`` and does not change as it grows.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+TOKEN = re.compile(r"[^\W\d_]+")
+
+STOPWORDS = frozenset("""
+a about above after again against all also although am among an and another any are as at be
+because been before being below between both but by can could did do does doing down during each
+either else even ever every few for from further had has have having he her here hers herself him
+himself his how however i if in into is it its itself just least less like made make many may me
+might more most much must my myself neither no nor not now of off on once one only or other our
+ours ourselves out over own per rather said same says say saying she should since so some still
+such than that the their theirs them themselves then there these they this those though through
+thus to too under until up upon us very was we were what when where whether which while who whom
+whose why will with within without would yet you your yours yourself mr mrs ms told according
+new year years day days week weeks time told also two three first last told
+""".split())
+
+
+@dataclass(frozen=True, slots=True)
+class StoryParams:
+    """Weights and limits of the story clustering (tuned on BASIL, checked on the seeds)."""
+
+    w_text: float = 0.6
+    w_entities: float = 0.2
+    w_places: float = 0.2
+    threshold: float = 0.2
+    undated_threshold: float = 0.4
+    date_window_days: int = 10
+    key_terms: int = 12
+    postings_per_key: int = 64
+    max_candidates: int = 32
+
+
+@dataclass(slots=True)
+class _Story:
+    id: str
+    members: list[str] = field(default_factory=list)
+    centroid: dict[str, float] = field(default_factory=dict)
+    norm2: float = 0.0
+    entities: dict[str, int] = field(default_factory=dict)
+    places: dict[str, int] = field(default_factory=dict)
+    first: int | None = None
+    last: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    source: str
+    id: str
+    day: int | None
+    tf: dict[str, float]
+    entities: frozenset[str]
+    places: frozenset[str]
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased content words of ``text``, stopwords dropped, plurals folded."""
+    out = []
+    for match in TOKEN.finditer(text.lower()):
+        word = match.group()
+        if len(word) > 2 and word not in STOPWORDS:
+            out.append(_stem(word))
+    return out
+
+
+def _canonical_text(body: str, doc: dict[str, Any]) -> str:
+    """``body`` with every entity mention replaced by its canonical name."""
+    spans = []
+    for key in ("locations", "persons", "organizations"):
+        for entity in doc.get(key) or ():
+            canonical = entity.get("canonical")
+            for mention in entity.get("mentions") or ():
+                start, end = mention.get("start"), mention.get("end")
+                if canonical and isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(body):
+                    spans.append((start, end, canonical))
+    if not spans:
+        return body
+    spans.sort()
+    parts, at = [], 0
+    for start, end, canonical in spans:
+        if start < at:
+            continue
+        parts += [body[at:start], " ", canonical, " "]
+        at = end
+    parts.append(body[at:])
+    return "".join(parts)
+
+
+def _day(value: Any) -> int | None:
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _names(doc: dict[str, Any], *keys: str) -> frozenset[str]:
+    return frozenset(
+        e["canonical"].strip().lower()
+        for key in keys for e in doc.get(key) or () if isinstance(e, dict) and e.get("canonical")
+    )
+
+
+def _read(doc: dict[str, Any]) -> _Doc:
+    body = doc.get("body") or ""
+    text = _canonical_text(body, doc)
+    title = doc.get("title") or ""
+    if title and not body.startswith(title):
+        text = title + "\n\n" + text
+    counts: dict[str, int] = {}
+    for token in tokens(text):
+        counts[token] = counts.get(token, 0) + 1
+    tf = {t: 1.0 + math.log(c) for t, c in counts.items()}
+    source = str(doc.get("source") or doc.get("id") or "")
+    places = set(_names(doc, "locations"))
+    places.update(e["admin1"].strip().lower() for e in doc.get("locations") or ()
+                  if isinstance(e, dict) and isinstance(e.get("admin1"), str) and e["admin1"])
+    for event in doc.get("events") or ():
+        places.update(p.strip().lower() for p in event.get("locations") or () if isinstance(p, str))
+    return _Doc(source=source, id=str(doc.get("id") or source), day=_day(doc.get("published")), tf=tf,
+                entities=_names(doc, "persons", "organizations"), places=frozenset(places))
+
+
+def _weighted_jaccard(names: frozenset[str], counts: dict[str, int], total: int, members: int) -> float:
+    """Weighted Jaccard of a name set against a story's name counts (weight = share of members)."""
+    shared = sum(counts.get(n, 0) for n in names) / members
+    story_only = total / members - shared
+    denominator = len(names) + story_only
+    return shared / denominator if denominator else 0.0
+
+
+class StoryIndex:
+    """Incremental story clustering: ``add`` one article at a time, read ``stories()`` any time."""
+
+    def __init__(self, params: StoryParams | None = None) -> None:
+        self.params = params or StoryParams()
+        self._df: dict[str, int] = {}
+        self._n = 0
+        self._stories: list[_Story] = []
+        self._ids: set[str] = set()
+        self._postings: dict[str, dict[int, None]] = {}
+        self._entity_totals: list[int] = []
+        self._place_totals: list[int] = []
+
+    def __len__(self) -> int:
+        return self._n
+
+    def add(self, doc: dict[str, Any]) -> str:
+        """Add one article (a ``sitroom/article/v1`` dict); return the id of the story it is in."""
+        d = _read(doc)
+        self._n += 1
+        df = self._df
+        for term in d.tf:
+            df[term] = df.get(term, 0) + 1
+        log_n = math.log(1 + self._n)
+        vector = {t: w * (log_n - math.log(1 + df[t]) + 1.0) for t, w in d.tf.items()}
+        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+        vector = {t: w / norm for t, w in vector.items()}
+        top = sorted(vector, key=lambda t: (-vector[t], t))[: self.params.key_terms]
+        keys = [f"t:{t}" for t in top] + [f"e:{n}" for n in sorted(d.entities)] + [f"p:{n}" for n in sorted(d.places)]
+
+        best, best_score = None, -1.0
+        for index in self._candidates(keys):
+            score = self._similarity(index, d, vector)
+            if score > best_score:
+                best, best_score = index, score
+        if best is None or best_score < self._threshold(self._stories[best], d):
+            best = self._new_story(d)
+        self._join(best, d, vector, keys)
+        return self._stories[best].id
+
+    def stories(self) -> dict[str, list[str]]:
+        """Story id -> the ``source`` of each member, in the order they were added."""
+        return {s.id: list(s.members) for s in self._stories}
+
+    def _threshold(self, story: _Story, d: _Doc) -> float:
+        if d.day is None or story.first is None:
+            return self.params.undated_threshold
+        return self.params.threshold
+
+    def _candidates(self, keys: list[str]) -> list[int]:
+        hits: dict[int, int] = {}
+        limit = self.params.postings_per_key
+        for key in keys:
+            posting = self._postings.get(key)
+            if not posting:
+                continue
+            for count, index in enumerate(reversed(posting)):
+                if count >= limit:
+                    break
+                hits[index] = hits.get(index, 0) + 1
+        ranked = sorted(hits, key=lambda i: (-hits[i], -i))
+        return ranked[: self.params.max_candidates]
+
+    def _compatible(self, story: _Story, day: int | None) -> bool:
+        if day is None or story.first is None or story.last is None:
+            return True
+        window = self.params.date_window_days
+        return story.first - window <= day <= story.last + window
+
+    def _similarity(self, index: int, d: _Doc, vector: dict[str, float]) -> float:
+        story = self._stories[index]
+        if not self._compatible(story, d.day):
+            return -1.0
+        p = self.params
+        centroid = story.centroid
+        dot = sum(w * centroid.get(t, 0.0) for t, w in vector.items())
+        score, weight = p.w_text * dot / math.sqrt(story.norm2 or 1.0), p.w_text
+        members = len(story.members)
+        if d.entities:
+            score += p.w_entities * _weighted_jaccard(d.entities, story.entities, self._entity_totals[index], members)
+            weight += p.w_entities
+        if d.places:
+            score += p.w_places * _weighted_jaccard(d.places, story.places, self._place_totals[index], members)
+            weight += p.w_places
+        return score / weight
+
+    def _new_story(self, d: _Doc) -> int:
+        base = f"s-{d.id}"
+        story_id, n = base, 1
+        while story_id in self._ids:
+            n += 1
+            story_id = f"{base}-{n}"
+        self._ids.add(story_id)
+        self._stories.append(_Story(id=story_id))
+        self._entity_totals.append(0)
+        self._place_totals.append(0)
+        return len(self._stories) - 1
+
+    def _join(self, index: int, d: _Doc, vector: dict[str, float], keys: list[str]) -> None:
+        story = self._stories[index]
+        story.members.append(d.source)
+        centroid = story.centroid
+        dot = 0.0
+        for t, w in vector.items():
+            old = centroid.get(t, 0.0)
+            dot += old * w
+            centroid[t] = old + w
+        story.norm2 += 2 * dot + (1.0 if vector else 0.0)
+        for name in d.entities:
+            story.entities[name] = story.entities.get(name, 0) + 1
+        for name in d.places:
+            story.places[name] = story.places.get(name, 0) + 1
+        self._entity_totals[index] += len(d.entities)
+        self._place_totals[index] += len(d.places)
+        if d.day is not None:
+            story.first = d.day if story.first is None else min(story.first, d.day)
+            story.last = d.day if story.last is None else max(story.last, d.day)
+        for key in keys:  # move the story to the recent end of each of its postings
+            posting = self._postings.setdefault(key, {})
+            posting.pop(index, None)
+            posting[index] = None
+
+
+def _order(doc: dict[str, Any]) -> tuple[int, int]:
+    day = _day(doc.get("published"))
+    return (1, 0) if day is None else (0, day)
+
+
+def cluster_stories(docs: Iterable[dict[str, Any]], params: StoryParams | None = None) -> dict[str, list[str]]:
+    """Cluster a batch: story id -> member ``source``s. Articles are added in date order."""
+    index = StoryIndex(params)
+    for doc in sorted(docs, key=_order):
+        index.add(doc)
+    return index.stories()
