@@ -28,8 +28,8 @@ Every share is null when its denominator is zero and is rounded to four places.
 
 Lexical choices are counted in ``title``, ``subtitle`` and ``body``: case-insensitive, whole
 words, in one pass over the words with an index built once (see the header of ``framing.toml``
-for the matching rules, the ``distancing`` words that turn "so-called DPR" into the other side's usage, and the
-``ignore`` list of names such as "Kyiv Independent"). Place spellings fall back to
+for the matching rules, the ``distancing`` words that turn "so-called DPR" into the other side's
+usage, and the ``ignore`` list of names such as "Kyiv Independent"). Place spellings fall back to
 ``locations[].mentions[].text`` for articles that carry no body. A speaker's side comes from the
 article's own ``persons``/``organizations`` entities when they name it, else from the registry.
 """
@@ -91,6 +91,7 @@ class _Candidate:
     pair: int  # index into Lexicon.pairs
     tokens: Tokens
     side: str
+    distancable: bool  # terms only: "so-called Kyiv regime" distances "regime", not the spelling
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +111,9 @@ class Lexicon:
     _starts: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     @classmethod
-    def build(cls, pairs: Iterable[Pair], distancing: Iterable[str] = (), ignore: Iterable[str] = ()) -> Lexicon:
+    def build(
+        cls, pairs: Iterable[Pair], distancing: Iterable[str] = (), ignore: Iterable[str] = ()
+    ) -> Lexicon:
         pairs = tuple(pairs)
         first: dict[str, list[_Candidate]] = {}
         forms: list[dict[Tokens, str]] = []
@@ -121,7 +124,7 @@ class Lexicon:
                     if seen.get(toks, side) != side:
                         raise ConfigError(f"framing lexicon: {variant!r} is on two sides of {pair.name!r}")
                     seen[toks] = side
-                    first.setdefault(toks[0], []).append(_Candidate(i, toks, side))
+                    first.setdefault(toks[0], []).append(_Candidate(i, toks, side, pair.kind == "term"))
             forms.append(seen)
         ignored = tuple(t for phrase in ignore for t in _token_forms(phrase))
         ignore_first: dict[str, list[Tokens]] = {}
@@ -155,9 +158,10 @@ class Lexicon:
                 raise ConfigError(f"{where}: pair {spec!r} needs a name and both russia and ukraine variants")
             if any(p.name == name for p in pairs):
                 raise ConfigError(f"{where}: pair {name!r} is listed twice; merge the entries")
-            if spec.get("kind", "term") not in KINDS:
-                raise ConfigError(f"{where}: pair {name!r} has kind {spec['kind']!r}; use one of {', '.join(KINDS)}")
-            pairs.append(Pair(name, spec.get("kind", "term"), *(tuple(spec.get(s, ())) for s in _SIDE_LETTER)))
+            kind = spec.get("kind", "term")
+            if kind not in KINDS:
+                raise ConfigError(f"{where}: pair {name!r} has kind {kind!r}; use one of {', '.join(KINDS)}")
+            pairs.append(Pair(name, kind, *(tuple(spec.get(s, ())) for s in _SIDE_LETTER)))
         if not pairs:
             raise ConfigError(f"{where}: no [[pairs]]; a framing lexicon needs at least one")
         return cls.build(pairs, data.get("distancing", ()), data.get("ignore", ()))
@@ -166,7 +170,8 @@ class Lexicon:
         """(pair index, side letter, surface form) for every variant in ``text``.
 
         Within a pair the longest variant starting at a word wins and matches do not overlap;
-        different pairs are independent. A distancing word right before a variant flips its side.
+        different pairs are independent. A distancing word right before a term (not a place
+        spelling) flips its side.
         """
         folded = text.casefold()
         if len(folded) == len(text):  # the usual case: offsets into ``folded`` are offsets into ``text``
@@ -195,7 +200,7 @@ class Lexicon:
                 free[c.pair] = i + k
                 surface = text[offsets[2 * i + 1]:offsets[2 * (i + k)]]
                 side = c.side
-                distancer = self._distancer(parts, toks, i)
+                distancer = self._distancer(parts, toks, i) if c.distancable else None
                 if distancer is not None:
                     d = text[offsets[2 * (i - distancer) + 1]:offsets[2 * i]]
                     side, surface = _FLIP[side], f"{d} {surface}"

@@ -164,11 +164,15 @@ def _read(doc: dict[str, Any]) -> _Doc:
         counts[token] = counts.get(token, 0) + 1
     tf = {t: 1.0 + math.log(c) for t, c in counts.items()}
     source = str(doc.get("source") or doc.get("id") or "")
-    places = set(_names(doc, "locations"))
-    places.update(e["admin1"].strip().lower() for e in doc.get("locations") or ()
-                  if isinstance(e, dict) and isinstance(e.get("admin1"), str) and e["admin1"])
+    places, countries = set(), set()
+    for e in doc.get("locations") or ():
+        if isinstance(e, dict) and e.get("canonical"):
+            (countries if e.get("kind") == "country" else places).add(e["canonical"].strip().lower())
+            if isinstance(e.get("admin1"), str) and e["admin1"]:
+                places.add(e["admin1"].strip().lower())
     for event in doc.get("events") or ():
         places.update(p.strip().lower() for p in event.get("locations") or () if isinstance(p, str))
+    places -= countries
     return _Doc(source=source, id=str(doc.get("id") or source), day=_day(doc.get("published")), tf=tf,
                 entities=_names(doc, "persons", "organizations"), places=frozenset(places))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,8 +19,9 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from sitroom.errors import StoreError
 from sitroom.model import Article, Failure
-from sitroom.store.schema import (MIGRATIONS, analysis, articles, failures, metadata, relations, schema_migrations,
-                                  stories)
+from sitroom.store.index import claim_rows, event_rows
+from sitroom.store.schema import (MIGRATIONS, analysis, articles, claim_index, event_index, failures, metadata,
+                                  relations, schema_migrations, stories)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,8 @@ class Store:
     @classmethod
     def open(cls, url: str) -> Store:
         """Open (and migrate) the store at a SQLAlchemy URL, e.g. ``sqlite:///sitroom.db``."""
+        if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         try:
             engine = create_engine(url, future=True)
         except (SQLAlchemyError, ValueError) as exc:
@@ -106,6 +110,10 @@ class Store:
                     conn.execute(text("INSERT INTO articles_fts (id, title, body) VALUES (:id, :title, :body)"),
                                  {"id": article.id, "title": article.title or "", "body": article.body or ""})
                 conn.execute(failures.delete().where(failures.c.source == article.source))
+                if rows := event_rows(article):
+                    conn.execute(insert(event_index), rows)
+                if rows := claim_rows(article):
+                    conn.execute(insert(claim_index), rows)
         except IntegrityError:  # stored by a concurrent writer in the meantime
             return Added(article.id, new=False)
         return Added(article.id, new=True)
@@ -148,6 +156,79 @@ class Store:
             rows = conn.execute(select(failures.c.source, failures.c.reason, failures.c.stage)
                                 .order_by(failures.c.id)).all()
         return [Failure(source, reason, stage) for source, reason, stage in rows]
+
+    # --- queries ------------------------------------------------------------------------------
+
+    def find_events(self, *, place: str | None = None, region: str | None = None,
+                    bbox: tuple[float, float, float, float] | None = None, since: str | None = None,
+                    until: str | None = None, type: str | None = None, status: str | None = None,
+                    claimed_by: str | None = None, outlet: str | None = None,
+                    limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Events matching every filter given, newest first, each with its article's source and outlet.
+
+        ``region`` matches an oblast and everything in it; ``bbox`` is (west, south, east, north).
+        """
+        c = event_index.c
+        query = select(c.event_id, c.article_id).distinct()
+        if place:
+            query = query.where(c.place == place)
+        if region:
+            query = query.where((c.admin1 == region) | (c.place == region))
+        if bbox:
+            west, south, east, north = bbox
+            query = query.where(c.lon.between(west, east) & c.lat.between(south, north))
+        for column, value in ((c.type, type), (c.status, status), (c.claimed_by, claimed_by), (c.outlet, outlet)):
+            if value:
+                query = query.where(column == value)
+        if since:
+            query = query.where(c.date >= since)
+        if until:
+            query = query.where(c.date <= until)
+        query = query.order_by(c.date.desc(), c.event_id).limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            hits = conn.execute(query).all()
+        return self._pick(hits, "events")
+
+    def find_claims(self, *, speaker: str | None = None, side: str | None = None, outlet: str | None = None,
+                    since: str | None = None, until: str | None = None, article_ids: list[str] | None = None,
+                    limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Claims matching every filter given, newest first, each with its article's source and outlet."""
+        c = claim_index.c
+        query = select(c.claim_id, c.article_id)
+        for column, value in ((c.speaker, speaker), (c.side, side), (c.outlet, outlet)):
+            if value:
+                query = query.where(column == value)
+        if since:
+            query = query.where(c.published >= since)
+        if until:
+            query = query.where(c.published <= until)
+        if article_ids is not None:
+            query = query.where(c.article_id.in_(article_ids))
+        query = query.order_by(c.published.desc(), c.claim_id).limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            hits = conn.execute(query).all()
+        return self._pick(hits, "claims")
+
+    def _pick(self, hits: list[tuple[str, str]], field: str) -> list[dict[str, Any]]:
+        """Load the records behind index hits, in hit order, with article context."""
+        from sitroom.output import article_json
+
+        wanted: dict[str, list[str]] = {}
+        for item_id, article_id in hits:
+            wanted.setdefault(article_id, []).append(item_id)
+        docs = {}
+        if wanted:
+            with self.engine.connect() as conn:
+                rows = conn.execute(select(articles.c.id, articles.c.record).where(articles.c.id.in_(list(wanted))))
+                docs = {i: article_json(Article.from_dict(json.loads(r))) for i, r in rows}
+        out = []
+        for item_id, article_id in hits:
+            doc = docs.get(article_id)
+            item = next((x for x in (doc or {}).get(field, []) if x["id"] == item_id), None)
+            if item is not None:
+                out.append({**item, "article": {"id": article_id, "source": doc["source"], "outlet": doc["outlet"],
+                                                "published": doc["published"], "title": doc["title"]}})
+        return out
 
     # --- corpus analysis ----------------------------------------------------------------------
 

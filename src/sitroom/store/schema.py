@@ -71,6 +71,57 @@ analysis = Table(  # the latest corpus analysis, part by part (claim groups, out
 )
 
 
+from sqlalchemy import Float  # noqa: E402
+
+event_index = Table(  # one row per event and place, for filtering by place, region, box, date, type, status
+    "event_index", metadata,
+    Column("event_id", String(64), primary_key=True),
+    Column("place", String(200), primary_key=True),
+    Column("article_id", String(32), nullable=False, index=True),
+    Column("type", String(40), nullable=False),
+    Column("date", String(10)),
+    Column("published", String(10)),
+    Column("status", String(20)),
+    Column("claimed_by", String(300)),
+    Column("outlet", String(200)),
+    Column("admin1", String(200)),
+    Column("country", String(2)),
+    Column("lat", Float),
+    Column("lon", Float),
+)
+Index("ix_event_index_place", event_index.c.place)
+Index("ix_event_index_admin1", event_index.c.admin1)
+Index("ix_event_index_date", event_index.c.date)
+
+claim_index = Table(
+    "claim_index", metadata,
+    Column("claim_id", String(64), primary_key=True),
+    Column("article_id", String(32), nullable=False, index=True),
+    Column("speaker", String(300), nullable=False, index=True),
+    Column("side", String(20)),
+    Column("outlet", String(200)),
+    Column("published", String(10), index=True),
+)
+
+
+def _query_indexes(conn: Connection, dialect: str) -> None:
+    import json
+
+    from sitroom.model import Article
+    from sitroom.store.index import claim_rows, event_rows
+
+    for table in (event_index, claim_index):
+        table.create(conn, checkfirst=True)
+    for index in event_index.indexes | claim_index.indexes:
+        index.create(conn, checkfirst=True)
+    for (record,) in conn.execute(articles.select().with_only_columns(articles.c.record)):  # backfill
+        article = Article.from_dict(json.loads(record))
+        if rows := event_rows(article):
+            conn.execute(event_index.insert(), rows)
+        if rows := claim_rows(article):
+            conn.execute(claim_index.insert(), rows)
+
+
 def _analysis_tables(conn: Connection, dialect: str) -> None:
     for table in (stories, relations, analysis):
         table.create(conn, checkfirst=True)
@@ -98,4 +149,5 @@ Migration = tuple[int, str, Callable[[Connection, str], None]]
 MIGRATIONS: list[Migration] = [
     (1, "articles, failures, full-text search", _initial),
     (2, "stories, relations, corpus analysis", _analysis_tables),
+    (3, "event and claim indexes for queries", _query_indexes),
 ]
