@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from sitroom.eval import evaluate
+from sitroom.link import analyze
 from sitroom.process import build_pipeline
 
 FLOORS = json.loads((Path(__file__).parent / "gold_floors.json").read_text())
@@ -39,7 +40,7 @@ def _flatten(report: dict) -> dict[str, float]:
 @pytest.mark.slow
 @pytest.mark.shared
 def test_gold_gate_scores_hold_their_floors(shared, settings):
-    report = evaluate(shared / "gold" / "seeds", build_pipeline(settings), settings).as_dict()
+    report = evaluate(shared / "gold" / "seeds", build_pipeline(settings), settings, analyze=analyze).as_dict()
     scores = _flatten(report)
     below = {k: (scores.get(k), floor) for k, floor in FLOORS.items() if (scores.get(k) or 0.0) < floor - 1e-9}
     assert not below, f"scores below their floors (score, floor): {below}"
