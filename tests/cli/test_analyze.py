@@ -1,0 +1,51 @@
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from sitroom.cli import app
+from sitroom.store import Store
+
+pytestmark = pytest.mark.slow
+runner = CliRunner()
+
+ARTICLES = [
+    {"source": "a.txt", "published": "2025-03-04", "outlet": "TASS",
+     "text": "Village falls\n\nThe Russian Defence Ministry said on Tuesday that its forces captured the village of "
+             "Lyptsi in the Kharkov region after two days of fighting near the border."},
+    {"source": "b.txt", "published": "2025-03-05", "outlet": "Ukrinform",
+     "text": "Lyptsi held\n\nThe General Staff of the Armed Forces of Ukraine said on Wednesday that there was no "
+             "capture of Lyptsi and that Ukrainian units still held the village in the Kharkiv region."},
+]
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(a) for a in ARTICLES), encoding="utf-8")
+    return path
+
+
+def test_cli_analyze_json_shape(corpus):
+    result = runner.invoke(app, ["analyze", str(corpus), "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert set(doc) >= {"articles", "stories", "claim_groups", "relations", "outlets"}
+    assert [s["articles"] for s in doc["stories"]] == [["a.txt", "b.txt"]]
+    claim_ids = {c["id"] for a in doc["articles"] for c in a["claims"]}
+    assert all(r["a"] in claim_ids and r["b"] in claim_ids for r in doc["relations"])
+    assert any(r["relation"] == "contradicts" for r in doc["relations"])
+    assert set(doc["outlets"]) == {"TASS", "Ukrinform"}
+
+
+def test_cli_ingest_updates_stored_analysis_and_queries(corpus, tmp_path):
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    result = runner.invoke(app, ["ingest", str(corpus), "--store", url])
+    assert "analysis updated" in result.stdout
+    with Store.open(url) as db:
+        stored = db.load_analysis()
+        assert stored["relations"] and stored["stories"]
+        events = db.find_events(region="Kharkiv Oblast")
+        assert events and all(e["article"]["source"] in {"a.txt", "b.txt"} for e in events)
+        assert db.find_events(region="Donetsk Oblast") == []
+        assert [c["speaker"] for c in db.find_claims(side="russia")] == ["Ministry of Defence of Russia"]
