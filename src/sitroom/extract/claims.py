@@ -27,6 +27,7 @@ from importlib import resources
 from sitroom.model import Actor, Article, Claim, Span
 from sitroom.pipeline import stage
 
+NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 BODY_WORDS = frozenset({"department", "ministry", "agency", "army", "military", "office", "service", "command",
                         "administration", "staff", "council", "committee", "channel", "outlet", "newspaper"})
 QUOTES = re.compile(r"“([^”]{2,})”|\"([^\"]{2,})\"|«([^»]{2,})»|„([^“”]{2,})[“”]")
@@ -134,20 +135,24 @@ class Speakers:
         if actor is None:  # "the Ukrainian outlet Strana"
             actor = next((a for c in token.children if c.dep_ == "appos" and (a := self.actor_at(c))), None)
         if actor is not None and actor.label == "location":
-            return self._country(actor)
+            if self._is_country(actor):
+                return self._country(actor)
+            if token.ent_type_ != "PERSON":
+                return None
+            actor = None  # a person whose name is also a place ("Clinton", "Warren")
         if actor is not None:
             return actor.canonical, "person" if actor.label == "person" else "organization", actor.side
         if lower in self.lex.unnamed or token.lemma_ in self.lex.unnamed:
             return self._unnamed(token)
         start, end = _subtree_span(token)
         text = self.article.body[start:end]
-        if self.registry is not None:
+        if self.registry is not None and token.pos_ != "PRON":
             words = DETERMINERS.sub("", text).replace("’", "'").split()
             for k in range(len(words)):  # "the army's general staff" -> "general staff"
                 entry = self.registry.resolve(" ".join(words[k:]), text=self.article.body, at=token.idx)
                 if entry is not None and entry.label == "organization":
                     return entry.canonical, "organization", entry.side
-        if token.pos_ == "PROPN":
+        if token.pos_ == "PROPN" and token.ent_type_ not in NOT_SPEAKERS:
             return text, "unknown", None
         return None
 
@@ -185,6 +190,12 @@ class Speakers:
             if n > best_n:
                 best, best_n = actor, n
         return (best.canonical, "person", best.side) if best else None
+
+    def _is_country(self, actor: Actor) -> bool:
+        if self.registry is None:
+            return actor.side is not None
+        return any(self.registry.get(name) is not None
+                   for name in (f"Government of {actor.canonical}", f"Government of the {actor.canonical}"))
 
     def _country(self, actor: Actor) -> tuple[str, str, str | None]:
         """'Russia has described ...': the side's most recent speaker, else its government."""
@@ -226,6 +237,10 @@ class Speakers:
 def _subject(verb):
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "expl"):
+            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                if verb.head.ent_type_ in NOT_SPEAKERS:
+                    return None  # "... on Monday, which admitted": a misattached clause, not a speaker
+                return verb.head  # "McConnell, who said ...": the noun the clause hangs on
             return child
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and (
             verb.head.dep_ == "ROOT" or verb.head.lemma_.lower() in lexicon().reporting):
