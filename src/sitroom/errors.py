@@ -8,7 +8,8 @@
      │    ├── TooLarge
      │    └── MalformedInput  undecodable bytes, broken HTML/feed/WARC/JSONL
      ├── PipelineError        stages declared in an impossible order, or a stage failed
-     └── StoreError           the store cannot be opened or migrated
+     ├── StoreError           the store cannot be opened or migrated
+     └── ExportError          an export asked for in a way that cannot work (kind, format, filter)
 
 They become exit codes or HTTP errors only at the edges (``cli/``, ``api/``).
 """
@@ -48,3 +49,7 @@ class PipelineError(SitroomError):
 
 class StoreError(SitroomError):
     pass
+
+
+class ExportError(SitroomError):
+    """An export was asked for in a way that cannot work (unknown kind, format or filter)."""
