@@ -125,3 +125,22 @@ def analyze_store(settings: Settings) -> dict:
         result = analyze([article_json(a) for a in db.articles()])
         db.save_analysis(result)
     return result
+
+
+def write_report(settings: Settings, *, fmt: str = "html", **scope) -> str:
+    """A situation report over the store as HTML, Markdown or JSON (see sitroom.report.situation)."""
+    import json
+
+    from sitroom.report.situation import build_report, render_html, render_markdown
+
+    with Store.open(settings.get("store", "url")) as db:
+        data = build_report(db, **scope)
+    if fmt == "html":
+        return render_html(data, tile_url=settings.get("report", "tile_url"))
+    if fmt == "md":
+        return render_markdown(data)
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, default=str)
+    from sitroom.errors import ConfigError
+
+    raise ConfigError(f"unknown report format {fmt!r}; choose html, md or json")

@@ -125,6 +125,7 @@ def outlet(article: Article) -> Article:
 # --- publication date --------------------------------------------------------------------------
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 
 
 def iso_date(value: object) -> str | None:
@@ -134,6 +135,11 @@ def iso_date(value: object) -> str | None:
     if isinstance(value, str) and (m := _ISO_DATE.search(value)):
         try:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        except ValueError:
+            return None
+    if isinstance(value, str) and (m := _DOTTED_DATE.search(value)):
+        try:  # 10.03.2025: dotted numeric dates are day-first wherever they are written
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
         except ValueError:
             return None
     if isinstance(value, str) and value.strip():

@@ -177,6 +177,53 @@ def export_command(
     err.print(f"{rows} rows written" + (f" to {output}" if output != "-" else ""), highlight=False)
 
 
+@app.command(epilog="Examples:\n\n  sitroom report --region 'Kharkiv Oblast' --since 2024-05-01 --until 2024-05-31 --out kharkiv.html\n\n"
+                    "  sitroom report --place Vovchansk --format md\n\n"
+                    "  sitroom report --bbox 36,49.5,38,50.5 --out box.html")
+def report(
+    place: Annotated[Optional[str], typer.Option(help="A settlement (canonical name).")] = None,
+    region: Annotated[Optional[str], typer.Option(help="An oblast, including everything in it.")] = None,
+    bbox: Annotated[Optional[str], typer.Option(help="west,south,east,north")] = None,
+    since: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+    until: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+    title: Annotated[Optional[str], typer.Option(help="Report title.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="html, md or json")] = "html",
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default: standard output).")] = None,
+    tile_url: Annotated[Optional[str], typer.Option(help="Map tile URL template (default: report.tile_url).")] = None,
+    config: ConfigOption = None,
+    store: StoreOption = None,
+) -> None:
+    """A situation report for a place and a time window: developments by story, each sentence cited and
+    marked confirmed / claimed / contested, contradictions, map, timeline, outlet framing."""
+    from sitroom.process import write_report
+
+    settings = settings_for(config, store, **{"report.tile_url": tile_url})
+    box = tuple(float(v) for v in bbox.split(",")) if bbox else None
+    text = write_report(settings, fmt=fmt, place=place, region=region, bbox=box, since=since, until=until,
+                        title=title)
+    if out is None:
+        typer.echo(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        err.print(f"report written to {out}", highlight=False)
+
+
+@app.command(epilog="Examples:\n\n  sitroom serve\n\n  sitroom serve --store sqlite:///war.db --port 9000")
+def serve(
+    host: Annotated[Optional[str], typer.Option(help="Address to bind (default serve.host: 127.0.0.1).")] = None,
+    port: Annotated[Optional[int], typer.Option(help="Port (default serve.port).")] = None,
+    config: ConfigOption = None,
+    store: StoreOption = None,
+) -> None:
+    """The web app and REST API (OpenAPI at /api/openapi.json) over the store."""
+    from sitroom.api import serve as run_server
+
+    settings = settings_for(config, store, **{"serve.host": host, "serve.port": port})
+    err.print(f"serving {settings.get('store', 'url')} at http://{settings.get('serve', 'host')}:"
+              f"{settings.get('serve', 'port')}/", highlight=False)
+    run_server(settings)
+
+
 @app.command("eval", epilog="Examples:\n\n  sitroom eval ../shared/gold/seeds\n\n"
                             "  sitroom eval gold/ --texts raw/ --json")
 def eval_command(
@@ -224,6 +271,20 @@ def demo(
     typer.echo(f"{summary.new} new, {summary.existing} already stored, {len(summary.failed)} failed; "
                f"{total} articles in {db_path}")
     typer.echo(f"Articles as JSON: {jsonl}")
+    from sitroom.process import analyze_store, write_report
+
+    result = analyze_store(settings)
+    typer.echo(f"Analysis: {len(result['stories'])} stories, {len(result['claim_groups'])} claim groups, "
+               f"{sum(r['relation'] == 'contradicts' for r in result['relations'])} contradictions")
+    report_path = out / "report-kharkiv-oblast.html"
+    report_path.write_text(write_report(settings, fmt="html", region="Kharkiv Oblast",
+                                        title="Kharkiv Oblast (SAMPLE DATA)"), encoding="utf-8")
+    (out / "report-kharkiv-oblast.md").write_text(
+        write_report(settings, fmt="md", region="Kharkiv Oblast", title="Kharkiv Oblast (SAMPLE DATA)"),
+        encoding="utf-8")
+    typer.echo(f"Situation report: {report_path.resolve()}  (open it in a browser; Markdown beside it)")
+    typer.echo(f"Web app and API: .venv/bin/sitroom serve --store sqlite:///{db_path}  "
+               f"then open http://127.0.0.1:{settings.get('serve', 'port')}/")
 
 
 def main() -> None:

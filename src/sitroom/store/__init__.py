@@ -139,6 +139,17 @@ class Store:
             record = conn.execute(select(articles.c.record).where(articles.c.id == article_id)).scalar()
         return Article.from_dict(json.loads(record)) if record else None
 
+    def get_many(self, ids: list[str]) -> dict[str, Article]:
+        """Articles by id, in one query per 500 ids."""
+        out: dict[str, Article] = {}
+        unique = list(dict.fromkeys(ids))
+        with self.engine.connect() as conn:
+            for k in range(0, len(unique), 500):
+                chunk = unique[k:k + 500]
+                for i, record in conn.execute(select(articles.c.id, articles.c.record).where(articles.c.id.in_(chunk))):
+                    out[i] = Article.from_dict(json.loads(record))
+        return out
+
     def count(self) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(articles)).scalar() or 0
@@ -168,6 +179,16 @@ class Store:
 
         ``region`` matches an oblast and everything in it; ``bbox`` is (west, south, east, north).
         """
+        hits = self.find_event_ids(place=place, region=region, bbox=bbox, since=since, until=until, type=type,
+                                   status=status, claimed_by=claimed_by, outlet=outlet, limit=limit, offset=offset)
+        return self._pick(hits, "events")
+
+    def find_event_ids(self, *, place: str | None = None, region: str | None = None,
+                       bbox: tuple[float, float, float, float] | None = None, since: str | None = None,
+                       until: str | None = None, type: str | None = None, status: str | None = None,
+                       claimed_by: str | None = None, outlet: str | None = None,
+                       limit: int = 100, offset: int = 0) -> list[tuple[str, str]]:
+        """(event id, article id) pairs of :meth:`find_events`, without loading the articles."""
         c = event_index.c
         query = select(c.event_id, c.article_id).distinct()
         if place:
@@ -186,8 +207,7 @@ class Store:
             query = query.where(c.date <= until)
         query = query.order_by(c.date.desc(), c.event_id).limit(limit).offset(offset)
         with self.engine.connect() as conn:
-            hits = conn.execute(query).all()
-        return self._pick(hits, "events")
+            return [(e, a) for e, a in conn.execute(query)]
 
     def find_claims(self, *, speaker: str | None = None, side: str | None = None, outlet: str | None = None,
                     since: str | None = None, until: str | None = None, article_ids: list[str] | None = None,

@@ -1,0 +1,355 @@
+"""Read-side views for the API and the pages: store queries shaped into response records.
+
+Each method calls the store (``find_events``, ``find_claims``, ``search``, ``get``,
+``load_analysis``) or the metadata catalog and joins what they return: an article summary beside
+a claim, coordinates beside an event, a stored relation beside the claim it names. No analysis
+happens here; stories, relations, claim groups and outlet profiles are read as
+``sitroom analyze`` stored them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sitroom.api.catalog import Catalog, CatalogCache
+from sitroom.api.errors import BadRequest, NotFound
+from sitroom.output import article_json
+from sitroom.store import Store
+
+ALL = 1_000_000  # "no limit" for store queries whose results are filtered further here
+BBox = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    items: list[dict[str, Any]]
+    offset: int
+    limit: int
+    total: int | None = None
+    next_offset: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"items": self.items, "offset": self.offset, "limit": self.limit,
+                               "next_offset": self.next_offset}
+        if self.total is not None:
+            out["total"] = self.total
+        return out
+
+
+def page_of(rows: list[dict[str, Any]], limit: int, offset: int) -> Page:
+    """A page of a fully known result (``total`` known)."""
+    nxt = offset + limit if offset + limit < len(rows) else None
+    return Page(rows[offset:offset + limit], offset, limit, total=len(rows), next_offset=nxt)
+
+
+def page_probe(rows: list[dict[str, Any]], limit: int, offset: int) -> Page:
+    """A page from a query asked for ``limit + 1`` rows (``total`` unknown)."""
+    return Page(rows[:limit], offset, limit, next_offset=offset + limit if len(rows) > limit else None)
+
+
+def parse_bbox(text: str | None) -> BBox | None:
+    if not text:
+        return None
+    try:
+        west, south, east, north = (float(x) for x in text.split(","))
+    except ValueError:
+        raise BadRequest(f"bbox {text!r} must be four numbers west,south,east,north (e.g. 35.5,49.5,38.5,50.5)") \
+            from None
+    if west > east or south > north:
+        raise BadRequest(f"bbox {text!r}: west must not exceed east, nor south north")
+    return west, south, east, north
+
+
+class Reader:
+    """Everything the API and the pages read, over one open store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._catalog = CatalogCache(store)
+
+    @property
+    def catalog(self) -> Catalog:
+        return self._catalog.get()
+
+    # --- shared pieces ------------------------------------------------------------------------
+
+    def analysis(self) -> dict[str, Any]:
+        return self.store.load_analysis()
+
+    def _story_of(self, analysis: dict[str, Any]) -> dict[str, str]:
+        by_source = self.catalog.by_source
+        return {by_source.get(src, src): s["id"] for s in analysis.get("stories") or [] for src in s["articles"]}
+
+    def _members(self, story_id: str) -> set[str]:
+        found = next((s for s in self.analysis().get("stories") or [] if s["id"] == story_id), None)
+        if found is None:
+            raise NotFound(f"no story {story_id!r}; list them at /api/stories (run 'sitroom analyze' first)")
+        return {self.catalog.by_source.get(src, src) for src in found["articles"]}
+
+    def _text_ids(self, q: str | None) -> set[str] | None:
+        """Article ids matching a full-text query (``None`` when there is no query)."""
+        return None if not q else {hit["id"] for hit in self.store.search(q, limit=ALL)}
+
+    def _article(self, article_id: str) -> dict[str, Any]:
+        article = self.store.get(article_id)
+        if article is None:
+            raise NotFound(f"no article {article_id!r}; list them at /api/articles")
+        return article_json(article)
+
+    def _places(self, names: list[str]) -> list[dict[str, Any]]:
+        out = []
+        for name in names:
+            info = self.catalog.places.get(name) or {}
+            out.append({"name": name, **{k: info[k] for k in ("kind", "admin1", "lat", "lon") if k in info}})
+        return out
+
+    # --- articles -----------------------------------------------------------------------------
+
+    def articles(self, *, limit: int, offset: int, q: str | None = None, outlet: str | None = None,
+                 since: str | None = None, until: str | None = None, place: str | None = None,
+                 region: str | None = None, bbox: BBox | None = None, story: str | None = None) -> Page:
+        ids = self._text_ids(q)
+        if story:
+            members = self._members(story)
+            ids = members if ids is None else ids & members
+        rows = self.catalog.articles_where(place=place, region=region, bbox=bbox, outlet=outlet, since=since,
+                                           until=until, ids=ids)
+        story_of = self._story_of(self.analysis())
+        return page_of([{**r, "story": story_of.get(r["id"])} for r in rows], limit, offset)
+
+    def article(self, article_id: str) -> dict[str, Any]:
+        doc = self._article(article_id)
+        return {**doc, "story": self._story_of(self.analysis()).get(article_id)}
+
+    # --- claims -------------------------------------------------------------------------------
+
+    def claims(self, *, limit: int, offset: int, speaker: str | None = None, side: str | None = None,
+               outlet: str | None = None, since: str | None = None, until: str | None = None,
+               q: str | None = None, place: str | None = None, region: str | None = None,
+               bbox: BBox | None = None, story: str | None = None, status: str | None = None) -> Page:
+        ids = self._text_ids(q)
+        if place or region or bbox:
+            near = {r["id"] for r in self.catalog.articles_where(place=place, region=region, bbox=bbox)}
+            ids = near if ids is None else ids & near
+        if story:
+            members = self._members(story)
+            ids = members if ids is None else ids & members
+        analysis = self.analysis()
+        groups = {cid: g for g in analysis.get("claim_groups") or [] for cid in g["claims"]}
+
+        def shaped(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            return [{**r, "group": _group_ref(groups.get(r["id"]))} for r in rows]
+
+        query = dict(speaker=speaker, side=side, outlet=outlet, since=since, until=until,
+                     article_ids=sorted(ids) if ids is not None else None)
+        if status:
+            rows = [r for r in shaped(self.store.find_claims(**query, limit=ALL))
+                    if (r["group"] or {}).get("status") == status]
+            return page_of(rows, limit, offset)
+        return page_probe(shaped(self.store.find_claims(**query, limit=limit + 1, offset=offset)), limit, offset)
+
+    def claim(self, claim_id: str) -> dict[str, Any]:
+        """A claim with its provenance chain, the events it carries, its group and related claims."""
+        article_id = claim_id.split(":", 1)[0]
+        article = self.store.get(article_id)
+        doc = article_json(article) if article else None
+        claim = next((c for c in (doc or {}).get("claims", []) if c["id"] == claim_id), None)
+        if claim is None:
+            raise NotFound(f"no claim {claim_id!r}; claim ids look like <article id>:c<N>, see /api/claims")
+        body = doc["body"]
+        span = claim["evidence_span"]
+        summary = _summary(doc)
+        analysis = self.analysis()
+        side = _speaker_side(claim["speaker"], doc)
+        chain = [{"role": "speaker", "name": claim["speaker"], "kind": claim.get("speaker_kind"), "side": side}]
+        chain += [{"role": "via", "name": v} for v in reversed(claim.get("via") or [])]  # via is nearest-first
+        chain.append({"role": "outlet", "name": doc["outlet"] or "unknown", "basis": doc.get("outlet_basis")})
+        chain.append({"role": "article", "name": doc["title"] or doc["source"], "article": summary})
+        group = next((g for g in analysis.get("claim_groups") or [] if claim_id in g["claims"]), None)
+        related = []
+        for rel in analysis.get("relations") or []:
+            if claim_id not in (rel["a"], rel["b"]):
+                continue
+            other_id = rel["b"] if rel["a"] == claim_id else rel["a"]
+            related.append({"relation": rel["relation"], "independent": rel["independent"], "why": rel["why"],
+                            "claim": self._claim_brief(other_id)})
+        return {
+            **claim, "side": side, "article": summary,
+            "story": self._story_of(analysis).get(article_id),
+            "chain": chain,
+            "events": [e for e in doc.get("events", []) if e.get("claim_id") == claim_id],
+            "group": group,
+            "related": related,
+            "context": {"before": body[max(0, span["start"] - 300):span["start"]],
+                        "evidence": body[span["start"]:span["end"]],
+                        "after": body[span["end"]:span["end"] + 300]},
+        }
+
+    def _claim_brief(self, claim_id: str) -> dict[str, Any]:
+        article = self.store.get(claim_id.split(":", 1)[0])
+        doc = article_json(article) if article else None
+        claim = next((c for c in (doc or {}).get("claims", []) if c["id"] == claim_id), None)
+        if claim is None:
+            return {"id": claim_id, "missing": True}
+        return {"id": claim_id, "speaker": claim["speaker"], "via": claim.get("via") or [], "content": claim["content"],
+                "evidence": claim["evidence"], "article": _summary(doc)}
+
+    # --- events, places, entities -------------------------------------------------------------
+
+    def events(self, *, limit: int, offset: int, place: str | None = None, region: str | None = None,
+               bbox: BBox | None = None, since: str | None = None, until: str | None = None,
+               type: str | None = None, status: str | None = None, speaker: str | None = None,
+               outlet: str | None = None, q: str | None = None, story: str | None = None) -> Page:
+        query = dict(place=place, region=region, bbox=bbox, since=since, until=until, type=type, status=status,
+                     claimed_by=speaker, outlet=outlet)
+        ids = self._text_ids(q)
+        if story:
+            members = self._members(story)
+            ids = members if ids is None else ids & members
+
+        def shaped(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            return [{**r, "places": self._places(list(r.get("locations") or []))} for r in rows]
+
+        if ids is not None:
+            rows = [r for r in self.store.find_events(**query, limit=ALL) if r["article"]["id"] in ids]
+            return page_of(shaped(rows), limit, offset)
+        return page_probe(shaped(self.store.find_events(**query, limit=limit + 1, offset=offset)), limit, offset)
+
+    def entities(self, *, limit: int, offset: int, type: str | None = None, q: str | None = None,
+                 outlet: str | None = None, since: str | None = None, until: str | None = None,
+                 region: str | None = None, side: str | None = None) -> Page:
+        ids = [r["id"] for r in self.catalog.articles_where(outlet=outlet, since=since, until=until)]
+        rows = self.catalog.entity_counts(ids)
+        label = {"place": "location", "places": "location", "locations": "location", "persons": "person",
+                 "people": "person", "organizations": "organization", "organisation": "organization"}.get(type, type)
+        rows = [r for r in rows
+                if (not label or r["type"] == label) and (not q or q.casefold() in r["canonical"].casefold())
+                and (not side or r.get("side") == side)
+                and (not region or (r["type"] == "location" and self.catalog.in_region(r["canonical"], region)))]
+        return page_of(rows, limit, offset)
+
+    def place(self, name: str, limit: int = 500) -> dict[str, Any]:
+        """A place (everything inside it too, for an oblast) with its events, mapped and in time order."""
+        info = self.catalog.places.get(name)
+        events = self.events(region=name, limit=limit, offset=0).items
+        if info is None and not events:
+            raise NotFound(f"no place {name!r} in the stored articles; list places at /api/entities?type=location")
+        timeline: dict[str, list[dict[str, Any]]] = {}
+        for e in sorted(events, key=lambda e: (e.get("date") or "", e["id"])):
+            timeline.setdefault(e.get("date") or "undated", []).append(e)
+        inside = sorted(p for p, i in self.catalog.places.items() if i.get("admin1") == name and p != name)
+        articles = self.catalog.articles_where(region=name)
+        return {"name": name, **(info or {}), "places_inside": inside, "events": events,
+                "timeline": [{"date": d, "events": evs} for d, evs in timeline.items()],
+                "articles": articles[-50:][::-1]}
+
+    # --- stories, outlets, search -------------------------------------------------------------
+
+    def _story_summary(self, story: dict[str, Any]) -> dict[str, Any]:
+        cat = self.catalog
+        ids = [cat.by_source.get(src, src) for src in story["articles"]]
+        members = sorted((cat.articles[i] for i in ids if i in cat.articles),
+                         key=lambda s: (s["published"] or "", s["id"]))
+        dates = [m["published"] for m in members if m["published"]]
+        places = sorted({p for m in members for p in cat.article_places(m["id"])})
+        return {"id": story["id"], "title": next((m["title"] for m in members if m["title"]), None),
+                "article_ids": [m["id"] for m in members], "articles": members,
+                "outlets": sorted({m["outlet"] or "unknown" for m in members}),
+                "first_published": min(dates) if dates else None, "last_published": max(dates) if dates else None,
+                "claims": sum(m["claims"] for m in members), "events": sum(m["events"] for m in members),
+                "places": places}
+
+    def stories(self, *, limit: int, offset: int, q: str | None = None, outlet: str | None = None,
+                since: str | None = None, until: str | None = None, place: str | None = None,
+                region: str | None = None, bbox: BBox | None = None) -> Page:
+        keep = {r["id"] for r in self.catalog.articles_where(place=place, region=region, bbox=bbox, outlet=outlet,
+                                                             since=since, until=until, ids=self._text_ids(q))}
+        rows = [self._story_summary(s) for s in self.analysis().get("stories") or []]
+        rows = [r for r in rows if keep & set(r["article_ids"])]
+        rows.sort(key=lambda r: (r["last_published"] or "", len(r["article_ids"]), r["id"]), reverse=True)
+        return page_of(rows, limit, offset)
+
+    def story(self, story_id: str) -> dict[str, Any]:
+        """A story with one column per outlet (its articles and their claims) and the stored relations."""
+        analysis = self.analysis()
+        found = next((s for s in analysis.get("stories") or [] if s["id"] == story_id), None)
+        if found is None:
+            raise NotFound(f"no story {story_id!r}; list them at /api/stories (run 'sitroom analyze' first)")
+        summary = self._story_summary(found)
+        groups = {cid: g for g in analysis.get("claim_groups") or [] for cid in g["claims"]}
+        columns: dict[str, list[dict[str, Any]]] = {}
+        who: dict[str, dict[str, Any]] = {}
+        for aid in summary["article_ids"]:
+            doc = self._article(aid)
+            claims = [{**c, "side": _speaker_side(c["speaker"], doc), "group": _group_ref(groups.get(c["id"]))}
+                      for c in doc["claims"]]
+            who.update({c["id"]: {"speaker": c["speaker"], "outlet": doc["outlet"] or "unknown"} for c in claims})
+            columns.setdefault(doc["outlet"] or "unknown", []).append(
+                {"article": _summary(doc), "claims": claims,
+                 "events": [{**e, "places": self._places(list(e.get("locations") or []))} for e in doc["events"]]})
+        relations = [{**r, "a_claim": who[r["a"]], "b_claim": who[r["b"]]}
+                     for r in analysis.get("relations") or [] if r["a"] in who and r["b"] in who]
+        return {**summary, "columns": [{"outlet": o, "articles": arts} for o, arts in sorted(columns.items())],
+                "relations": relations}
+
+    def outlets(self, *, limit: int, offset: int) -> Page:
+        rows = [self._outlet_summary(name, profile) for name, profile in self._profiles().items()]
+        rows.sort(key=lambda r: (-r["articles"], r["name"]))
+        return page_of(rows, limit, offset)
+
+    def outlet(self, name: str) -> dict[str, Any]:
+        profiles = self._profiles()
+        if name not in profiles:
+            raise NotFound(f"no outlet {name!r}; list them at /api/outlets")
+        articles = self.catalog.articles_where(outlet=name)
+        speakers = self.catalog.speakers.get(name)
+        return {**self._outlet_summary(name, profiles[name]), "profile": profiles[name],
+                "speakers": [{"name": s, "claims": n} for s, n in (speakers.most_common(20) if speakers else [])],
+                "recent_articles": articles[-50:][::-1]}
+
+    def _profiles(self) -> dict[str, dict[str, Any]]:
+        profiles = dict(self.analysis().get("outlets") or {})
+        for summary in self.catalog.articles.values():  # outlets stored after the last analysis
+            profiles.setdefault(summary["outlet"] or "unknown", {})
+        return profiles
+
+    def _outlet_summary(self, name: str, profile: dict[str, Any]) -> dict[str, Any]:
+        members = self.catalog.articles_where(outlet=name)
+        dates = [m["published"] for m in members if m["published"]]
+        return {"name": name, "articles": len(members), "claims": sum(m["claims"] for m in members),
+                "events": sum(m["events"] for m in members),
+                "first_published": min(dates) if dates else None, "last_published": max(dates) if dates else None,
+                **{k: profile.get(k) for k in ("overall_lean", "pairs_observed", "hedging", "negation",
+                                                "unattributed_share")}}
+
+    def search(self, q: str, *, limit: int, offset: int) -> Page:
+        hits = self.store.search(q, limit=offset + limit + 1)[offset:]
+        story_of = self._story_of(self.analysis())
+        cat = self.catalog
+        rows = [{**(cat.articles.get(h["id"]) or {"id": h["id"]}), "title": h["title"], "snippet": h["snippet"],
+                 "story": story_of.get(h["id"])} for h in hits]
+        return page_probe(rows, limit, offset)
+
+
+def _summary(doc: dict[str, Any]) -> dict[str, Any]:
+    return {k: doc.get(k) for k in ("id", "source", "outlet", "published", "title")}
+
+
+def _group_ref(group: dict[str, Any] | None) -> dict[str, Any] | None:
+    if group is None:
+        return None
+    return {"id": group["id"], "status": group["status"], "sources": group["sources"], "sides": group["sides"],
+            "size": len(group["claims"])}
+
+
+def _speaker_side(speaker: str, doc: dict[str, Any]) -> str | None:
+    """The speaker's side as the article's entities name it, else as the registry does."""
+    for key in ("persons", "organizations"):
+        for e in doc.get(key) or []:
+            if e["canonical"] == speaker and e.get("side"):
+                return e["side"]
+    from sitroom.extract.registry import Registry
+
+    entry = Registry.load().get(speaker)
+    return entry.side if entry else None

@@ -1,0 +1,67 @@
+import pytest
+
+from sitroom.link.syndication import originating, shingles, syndication_groups
+
+WIRE = (
+    "Air defence units shot down eleven of fourteen drones launched overnight at the southern region, the "
+    "regional military administration said on Tuesday. Debris fell on a warehouse on the outskirts of the "
+    "city and started a fire that crews put out by morning. Nobody was hurt, according to the "
+    "administration, which said power lines in two villages were damaged and repair teams were "
+    "already at work. Schools in the district will open as usual, the head of the administration "
+    "added in a video statement."
+)
+REWRITE = (
+    "Air defence units downed eleven of fourteen drones launched overnight at the southern region, the "
+    "regional military administration said on Tuesday. Debris fell on a warehouse on the outskirts of the "
+    "city and started a fire that crews put out by morning. No one was hurt, according to the "
+    "administration, which said power lines in two villages were damaged and repair teams were "
+    "already at work. Schools in the district will open as usual, the head of the administration "
+    "added in a video statement."
+)
+TRIMMED = WIRE.split(" Nobody was")[0]  # the first two sentences: under half the shingles
+UNRELATED = (
+    "The central bank left its key rate unchanged on Thursday, citing slowing inflation and a stronger "
+    "currency, and said it expected to ease policy gradually in the second half of the year."
+)
+
+
+def doc(source, body, published=None):
+    return {"source": source, "id": source, "published": published, "body": body}
+
+
+def test_syndication_rewrite_grouped_unrelated_left_out():
+    docs = [doc("wire", WIRE), doc("bank", UNRELATED), doc("rewrite", REWRITE)]
+    assert syndication_groups(docs) == [["wire", "rewrite"]]
+
+
+def test_syndication_trimmed_copy_grouped_by_containment():
+    docs = [doc("wire", WIRE), doc("trimmed", TRIMMED)]
+    assert syndication_groups(docs) == [["wire", "trimmed"]]
+    assert syndication_groups(docs, containment=1.01) == []
+
+
+def test_syndication_groups_are_transitive_and_ordered():
+    docs = [doc("bank", UNRELATED), doc("rewrite", REWRITE), doc("wire", WIRE), doc("trimmed", TRIMMED),
+            doc("bank-copy", UNRELATED)]
+    assert syndication_groups(docs) == [["bank", "bank-copy"], ["rewrite", "wire", "trimmed"]]
+
+
+def test_syndication_empty_and_short_bodies():
+    docs = [doc("empty", ""), doc("short", "Sirens again."), doc("short-copy", "Sirens again!")]
+    assert syndication_groups(docs) == [["short", "short-copy"]]
+    assert shingles("") == set()
+
+
+@pytest.mark.parametrize("group, expected", [
+    ([doc("b", WIRE, "2024-03-02"), doc("a", WIRE, "2024-03-03")], "b"),
+    ([doc("b", WIRE, "2024-03-02"), doc("a", WIRE, "2024-03-02")], "a"),
+    ([doc("a", WIRE), doc("b", WIRE, "2024-03-09")], "b"),
+    ([doc("b", WIRE), doc("a", WIRE)], "a"),
+])
+def test_syndication_originating_earliest_then_source(group, expected):
+    assert originating(group) == expected
+
+
+def test_syndication_originating_needs_a_group():
+    with pytest.raises(ValueError):
+        originating([])

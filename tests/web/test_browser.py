@@ -1,0 +1,82 @@
+"""The pages in headless Chromium: search, story, provenance, the Leaflet map, and no script injection."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+pytestmark = pytest.mark.browser
+
+
+def _open(browser, base: str, path: str):
+    browser.get(base + path)
+    WebDriverWait(browser, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    return browser
+
+
+def _csp_violations(browser) -> list[str]:
+    return [e["message"] for e in browser.get_log("browser") if "Content Security Policy" in e["message"]]
+
+
+def test_browser_search_form_finds_articles(browser, live_server):
+    _open(browser, live_server, "/")
+    box = browser.find_element(By.ID, "q")
+    box.send_keys("evacuated")
+    box.submit()
+    WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "articles")))
+    results = browser.find_elements(By.CSS_SELECTOR, "#articles ol.results li")
+    assert [r.find_element(By.TAG_NAME, "a").text for r in results] == ["Families leave Kupiansk after shelling"]
+
+
+def test_browser_story_outlets_side_by_side(browser, live_server, ids):
+    _open(browser, live_server, f"/stories/{ids['story']}")
+    columns = browser.find_elements(By.CSS_SELECTOR, "#columns .column")
+    assert [c.get_attribute("data-outlet") for c in columns] == ["Blue Post", "Red Wire"]
+    assert columns[0].location["y"] == columns[1].location["y"]  # side by side, not stacked
+    assert columns[0].find_elements(By.CSS_SELECTOR, "article.claim")
+
+
+def test_browser_claim_provenance(browser, live_server, ids):
+    _open(browser, live_server, f"/claims/{quote(ids['red_c1'])}")
+    roles = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#chain .role")]
+    assert roles == ["SPEAKER", "OUTLET", "ARTICLE"] or roles == ["speaker", "outlet", "article"]
+    related = browser.find_element(By.ID, "related").text
+    assert "contradicts" in related and "independent" in related and "Why:" in related
+
+
+def test_browser_place_map_has_markers(browser, live_server):
+    browser.get_log("browser")  # drop earlier entries
+    _open(browser, live_server, "/places/Kharkiv%20Oblast")
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "map").get_attribute("data-ready"))
+    assert "leaflet-container" in browser.find_element(By.ID, "map").get_attribute("class")
+    markers = browser.find_elements(By.CSS_SELECTOR, "#map path.sitroom-marker.leaflet-interactive")
+    assert len(markers) == 3  # Kupiansk, Lyptsi, Vovchansk
+    markers[0].click()
+    popup = WebDriverWait(browser, 5).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".leaflet-popup")))
+    assert popup.find_elements(By.TAG_NAME, "a")
+    assert _csp_violations(browser) == []
+
+
+@pytest.mark.parametrize("page", ["/articles/{evil}", "/claims/{evil_c1}", "/outlets/{evil_outlet}", "/places/Sumy",
+                                  "/?q=bridge", "/stories/{story_sumy}"])
+def test_browser_article_markup_never_runs(browser, live_server, ids, page):
+    values = {k: quote(v, safe="") for k, v in ids.items()}
+    values["story_sumy"] = browser_story_of(live_server, ids["evil"])
+    _open(browser, live_server, page.format(**values))
+    assert browser.execute_script("return typeof window.__pwned") == "undefined"
+    assert browser.execute_script("return document.querySelectorAll('img[src=\"x\"], [onerror]').length") == 0
+    scripts = browser.execute_script("return Array.from(document.scripts).map(s => s.src || 'inline')")
+    assert all(s.startswith(live_server + "/static/") for s in scripts)
+    assert "<script>window.__pwned=1</script>" in browser.find_element(By.TAG_NAME, "main").text
+
+
+def browser_story_of(base: str, article_id: str) -> str:
+    import json
+    from urllib.request import urlopen
+
+    with urlopen(f"{base}/api/articles/{article_id}") as r:
+        return json.load(r)["story"]

@@ -1,0 +1,74 @@
+"""Pages rendered in-process: each page answers, links through, and escapes article text."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+
+from sitroom.web.pages import _markers, _paragraphs
+
+
+def test_pages_search_overview_and_results(page_client, ids):
+    home = page_client.get("/").text
+    assert "Latest stories" in home and f"/stories/{ids['story']}" in home and "/places/Kharkiv%20Oblast" in home
+    found = page_client.get("/?q=evacuated").text
+    assert "Families leave Kupiansk after shelling" in found and "[evacuated]" in found
+    claims = page_client.get("/?speaker=Ministry+of+Defence+of+Russia&region=Kharkiv+Oblast").text
+    assert claims.count('class="claim') == 2
+
+
+def test_pages_story_has_one_column_per_outlet(page_client, ids):
+    html = page_client.get(f"/stories/{ids['story']}").text
+    assert html.count('class="column"') == 2 and 'data-outlet="Blue Post"' in html
+    assert "contradicts" in html and "independent" in html
+
+
+def test_pages_claim_shows_chain_and_relations(page_client, ids):
+    html = page_client.get(f"/claims/{quote(ids['red_c1'])}").text
+    assert html.count('<li class="link-') == 3 and "contradicts" in html and "Why:" in html
+
+
+def test_pages_place_passes_markers_in_a_data_attribute(page_client):
+    html = page_client.get("/places/Kharkiv%20Oblast").text
+    assert 'id="map"' in html and "data-markers=" in html and 'src="/static/map.js"' in html
+    assert 'href="/static/leaflet/leaflet.css"' in html and "Timeline" in html
+
+
+def test_pages_outlet_profile(page_client):
+    html = page_client.get("/outlets/Red%20Wire").text
+    assert "Overall lean" in html and "<meter" in html and "Kharkov/Kharkiv" in html
+
+
+@pytest.mark.parametrize("page", ["/articles/{evil}", "/claims/{evil_c1}", "/stories", "/outlets",
+                                  "/outlets/{evil_outlet}", "/places/Sumy", "/?q=bridge",
+                                  "/?speaker=x&outlet={evil_outlet}"])
+def test_pages_escape_article_text(page_client, ids, page):
+    html = page_client.get(page.format(**{k: quote(v, safe="") for k, v in ids.items()})).text
+    assert "<script>window" not in html and "<img src=x" not in html
+    assert "window.__pwned" in html or page in ("/stories", "/?speaker=x&outlet={evil_outlet}")
+
+
+def test_pages_vendored_leaflet_is_served(page_client):
+    js = page_client.get("/static/leaflet/leaflet.js")
+    assert js.status_code == 200 and '"1.9.4"' in js.text
+    assert page_client.get("/static/leaflet/leaflet.css").status_code == 200
+    assert page_client.get("/static/leaflet/images/marker-icon.png").status_code == 200
+    assert "BSD" in page_client.get("/static/leaflet/LICENSE").text
+
+
+def test_pages_markers_group_events_by_place():
+    events = [{"id": "a:e1", "type": "attack", "places": [{"name": "X", "lat": 1.0, "lon": 2.0}], "article": {}},
+              {"id": "b:e1", "type": "other", "places": [{"name": "X", "lat": 1.0, "lon": 2.0},
+                                                          {"name": "Y"}], "article": {"id": "b"}}]
+    (marker,) = _markers(events)
+    assert marker["name"] == "X" and [e["id"] for e in marker["events"]] == ["a:e1", "b:e1"]
+
+
+def test_pages_paragraphs_mark_evidence_once():
+    body = "One two.\n\nThree four."
+    doc = {"body": body, "claims": [{"id": "c1", "evidence_span": {"start": 0, "end": 8}},
+                                    {"id": "c2", "evidence_span": {"start": 4, "end": 12}}]}
+    paras = _paragraphs(doc)
+    assert [[s["claim"] for s in p] for p in paras] == [["c1"], [None]]
+    assert "".join(s["text"] for s in paras[0]) + "\n\n" + "".join(s["text"] for s in paras[1]) == body
