@@ -85,7 +85,7 @@ def test_routes_claims_carry_article_and_group(client, ids):
     ("region=Kharkiv%20Oblast", 5),
     ("q=Sumy", 1),
     ("status=contested", 2),
-    ("status=confirmed%20across%20sides", 2),
+    ("status=confirmed%20across%20sides", 0),  # the depot near Vovchansk and the assault near Lyptsi differ
 ])
 def test_routes_claims_filters(client, query, count):
     assert len(client.get(f"/api/claims?{query}").json()["items"]) == count
@@ -178,7 +178,7 @@ def test_routes_stories_list_and_detail(client, ids):
     assert lyptsi["outlets"] == ["Blue Post", "Red Wire"] and lyptsi["claims"] == 4
     story = client.get(f"/api/stories/{ids['story']}").json()
     assert [c["outlet"] for c in story["columns"]] == ["Blue Post", "Red Wire"]
-    assert {r["relation"] for r in story["relations"]} == {"contradicts", "corroborates"}
+    assert {r["relation"] for r in story["relations"]} == {"contradicts"}
     red_claims = story["columns"][1]["articles"][0]["claims"]
     assert red_claims[0]["side"] == "russia" and red_claims[0]["group"]["status"] == "contested"
 

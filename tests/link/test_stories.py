@@ -137,3 +137,12 @@ def test_stories_text_uses_canonical_names_for_spelling_variants(with_mentions, 
                      places=[("Kharkiv", "Kharkiv")])
     params = StoryParams(w_entities=0.0, w_places=0.0, threshold=0.55)
     assert (len(cluster_stories([first, second], params)) == 1) is joined
+
+
+def test_stories_adding_the_same_source_again_changes_nothing():
+    index = StoryIndex()
+    for doc in PORT_2024:
+        index.add(doc)
+    before = index.stories()
+    assert index.add(PORT_2024[1]) == "s-port-atxt"
+    assert index.stories() == before and len(index) == 3

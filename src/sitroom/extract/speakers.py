@@ -124,10 +124,12 @@ class Speakers:
         text = self.article.body[start:end]
         if self.registry is not None and token.pos_ != "PRON":
             words = DETERMINERS.sub("", text).replace("’", "'").split()
-            for k in range(len(words)):  # "the army's general staff" -> "general staff"
+            for k in range(len(words) - 1):  # "the army's general staff" -> "general staff", never one word
                 entry = self.registry.resolve(" ".join(words[k:]), text=self.article.body, at=token.idx)
                 if entry is not None and entry.label == "organization":
                     return entry.canonical, "organization", entry.side
+        if lower in BODY_WORDS:  # "the regional military administration": an institution the registry lacks
+            return self._unnamed(token)
         if token.pos_ == "PROPN" and token.ent_type_ not in NOT_SPEAKERS:
             return text, "unknown", None
         return None

@@ -49,6 +49,7 @@ def families() -> Families:
 
 
 _WORD = re.compile(r"[a-z][a-z'-]+")
+_PLACE_ANAPHOR = re.compile(r"\b(?:the|this|that)\s+(village|town|city|settlement)\b", re.I)
 
 
 def _words(text: str) -> list[str]:
@@ -71,6 +72,7 @@ class ClaimView:
     content: str
     words: set[str] = field(default_factory=set)
     explicit: bool = True  # targets named in the claim or its events, not the article's main region
+    regions: set[str] = field(default_factory=set)  # oblasts of the targets, and oblasts named as such
 
 
 @dataclass(frozen=True)
@@ -111,9 +113,10 @@ def claim_views(docs: Iterable[dict], story_of: dict[str, str], registry=None) -
     views = []
     for doc in docs:
         body = doc.get("body") or ""
-        places = [(m["start"], m["end"], loc["canonical"], loc.get("admin1"))  # countries act, they are not targets
-                  for loc in doc.get("locations") or [] if loc.get("kind") != "country"
+        places = [(m["start"], m["end"], loc["canonical"], loc.get("admin1"), loc.get("kind"))
+                  for loc in doc.get("locations") or [] if loc.get("kind") != "country"  # countries act
                   for m in loc.get("mentions") or []]
+        kinds = {loc["canonical"]: (loc.get("kind"), loc.get("admin1")) for loc in doc.get("locations") or []}
         events_by_claim: dict[str, list[dict]] = {}
         for event in doc.get("events") or []:
             if event.get("claim_id"):
@@ -121,19 +124,22 @@ def claim_views(docs: Iterable[dict], story_of: dict[str, str], registry=None) -
         main = _main_places(doc)
         for claim in doc.get("claims") or []:
             span = claim.get("evidence_span") or {"start": 0, "end": 0}
-            targets = set()
-            for start, end, name, admin1 in places:
-                if span["start"] <= start and end <= span["end"]:
-                    targets.add(name)
-                    if admin1:
-                        targets.add(admin1)
+            named = {name for start, end, name, _, _ in places if span["start"] <= start and end <= span["end"]}
             events = events_by_claim.get(claim["id"], [])
-            countries = {loc["canonical"] for loc in doc.get("locations") or [] if loc.get("kind") == "country"}
             for event in events:
-                targets.update(set(event.get("locations") or []) - countries)
-            explicit = bool(targets)
-            if not targets:
-                targets = set(main)
+                named.update(n for n in event.get("locations") or [] if kinds.get(n, (None,))[0] != "country")
+            if not named and (anaphor := _PLACE_ANAPHOR.search(body[span["start"]:span["end"]])):
+                wanted = {"village": {"village"}, "town": {"town", "city"}, "city": {"city", "town"},
+                          "settlement": {"village", "town", "city"}}[anaphor.group(1).lower()]
+                before = [p for p in places if p[1] <= span["start"] + anaphor.start() and p[4] in wanted]
+                if before:  # "the village" is the last village named before it
+                    named = {max(before, key=lambda p: p[0])[2]}
+            explicit = bool(named)
+            if not named:
+                named = set(main)
+            targets = {n for n in named if kinds.get(n, ("region",))[0] != "region"}
+            regions = {n for n in named if kinds.get(n, ("region",))[0] == "region"}
+            regions |= {kinds[n][1] for n in targets if n in kinds and kinds[n][1]}
             text = f"{claim.get('content') or ''} {claim.get('quote') or ''}"
             words = _words(text)
             stems = {w[:7] for w in words}
@@ -148,7 +154,7 @@ def claim_views(docs: Iterable[dict], story_of: dict[str, str], registry=None) -
             side = side_of(source, registry) or side_of(claim.get("speaker") or "", registry)
             views.append(ClaimView(claim["id"], doc["source"], story_of.get(doc["source"]), claim.get("speaker") or "",
                                    source, side, targets, topics, negative, claim.get("content") or "",
-                                   {w for w in content_words if len(w) > 3}, explicit))
+                                   {w for w in content_words if len(w) > 3}, explicit, regions))
     return views
 
 
@@ -175,14 +181,17 @@ def _independent(a: ClaimView, b: ClaimView) -> bool:
 def slot_matcher(a: ClaimView, b: ClaimView) -> Relation | None:
     """The default matcher: shared topic and target, compared by polarity."""
     fam = families()
-    shared_targets = a.targets & b.targets
-    if not shared_targets:
-        return None
-    place = sorted(shared_targets, key=len)[0]
+    if a.article != b.article and not (a.explicit and b.explicit) and not (
+            (a.topics | b.topics) & {"offensive", fam.calm}):
+        return None  # a claim naming no place relates across articles only as a general assessment
+    shared_targets = a.targets & b.targets  # the same settlement ...
+    if not shared_targets and (a.targets and b.targets or not a.regions & b.regions):
+        return None  # ... or, when one names no settlement, the same oblast
+    place = sorted(shared_targets or a.regions & b.regions, key=len)[0]
     shared = (a.topics & b.topics) - {fam.calm}
     if shared:
         topic = sorted(shared)[0]
-        if a.negative != b.negative:
+        if a.negative != b.negative and a.speaker != b.speaker:  # no one contradicts themselves here
             yes, no = (a, b) if b.negative else (b, a)
             return Relation(a.id, b.id, "contradicts", True,
                             f"{yes.speaker} asserts {topic} about {place}; {no.speaker} denies it")

@@ -25,10 +25,10 @@ otherwise it starts a story.
 Candidate retrieval keeps ``add`` bounded: each story is posted under the keys of its members (the
 ``key_terms`` highest-weighted terms of each article and its canonical names); an article looks up
 its own keys, reads at most ``postings_per_key`` most recently touched stories per key and scores
-the ``max_candidates`` date-compatible stories sharing the most keys (at least
-``min_shared_keys``; on BASIL and the seeds every true join shares three or more). The work of one ``add`` is therefore bounded
-by constants and the article's length, and a run over n articles does O(n) comparisons; measured
-time per article grows only slowly with n (memory), see ``benchmarks/stories.py``.
+the ``max_candidates`` date-compatible stories sharing the most keys (at least ``min_shared_keys``;
+on BASIL and the seeds every true join shares three or more). The work of one ``add`` is therefore
+bounded by constants and the article's length, and a run over n articles does O(n) comparisons;
+measured time per article grows only slowly with n (memory), see ``benchmarks/stories.py``.
 
 Deterministic: the same articles in the same order give the same stories. ``cluster_stories``
 orders a batch by publication date first (undated articles last, ties kept in input order), so a
@@ -213,6 +213,7 @@ class StoryIndex:
         self._n = 0
         self._stories: list[_Story] = []
         self._ids: set[str] = set()
+        self._story_of: dict[str, int] = {}  # source -> story index
         self._postings: dict[str, dict[int, None]] = {}
         self.comparisons = 0  # candidate stories scored so far (at most max_candidates per add)
         self.postings_read = 0  # posting entries read so far (at most postings_per_key per key)
@@ -221,8 +222,13 @@ class StoryIndex:
         return self._n
 
     def add(self, doc: dict[str, Any]) -> str:
-        """Add one article (a ``sitroom/article/v1`` dict); return the id of the story it is in."""
+        """Add one article (a ``sitroom/article/v1`` dict); return the id of the story it is in.
+
+        An article whose ``source`` is already in the index is not added again.
+        """
         d = _read(doc)
+        if d.source in self._story_of:
+            return self._stories[self._story_of[d.source]].id
         self._n += 1
         df = self._df
         for term in d.tf:
@@ -244,6 +250,7 @@ class StoryIndex:
         if best is None or best_score < self._threshold(self._stories[best], d):
             best = self._new_story(d)
         self._join(best, d, vector, keys)
+        self._story_of[d.source] = best
         return self._stories[best].id
 
     def stories(self) -> dict[str, list[str]]:
