@@ -22,7 +22,7 @@ Maria Kovalenko is a correspondent covering the eastern front for the Sample Her
 Related Stories
 Drone debris damages a school in the regional capital
 Officials in the city reported minor damage after debris fell...
-Leave a Reply
+Leave a Comment
 Your email address will not be published.
 """
 
@@ -45,7 +45,7 @@ def test_boilerplate_classify_reasons():
     assert reasons["- Grain exports resume from the southern ports"] == "teaser list"
     assert reasons["Maria Kovalenko is a correspondent covering the eastern front for the Sample Herald."] == "author bio"
     assert reasons["Related Stories"] == "related-stories block"
-    assert reasons["Leave a Reply"].startswith(("comment form", "related-stories"))
+    assert reasons["Leave a Comment"].startswith(("comment form", "related-stories"))
 
 
 def test_boilerplate_trailing_teasers_without_heading():
