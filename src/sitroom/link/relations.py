@@ -27,7 +27,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import combinations
 from typing import Any
 
 
@@ -214,19 +213,51 @@ def slot_matcher(a: ClaimView, b: ClaimView) -> Relation | None:
 
 def relate(views: list[ClaimView], matcher: Callable[[ClaimView, ClaimView], Relation | None] = slot_matcher
            ) -> list[Relation]:
-    """Relations between claims of the same story (or the same article)."""
+    """Relations between claims of the same story (or the same article).
+
+    Only pairs that can share a target are compared: claims naming the same settlement, and, by
+    oblast, pairs in which one claim names no settlement. So the work grows with the claims about
+    each place, not with the square of a story's claims.
+    """
     by_story: dict[str, list[ClaimView]] = {}
     for view in views:
         by_story.setdefault(view.story or view.article, []).append(view)
     relations = []
     for members in by_story.values():
-        for a, b in combinations(members, 2):
-            if a.speaker == b.speaker and a.article == b.article and a.id == b.id:
+        order = {v.id: k for k, v in enumerate(members)}
+        seen: set[tuple[int, int]] = set()
+        for a, b in _candidate_pairs(members):
+            key = (min(order[a.id], order[b.id]), max(order[a.id], order[b.id]))
+            if key in seen or a.id == b.id:
                 continue
-            found = matcher(a, b)
+            seen.add(key)
+            first, second = (a, b) if order[a.id] < order[b.id] else (b, a)
+            found = matcher(first, second)
             if found is not None:
                 relations.append(found)
+    relations.sort(key=lambda r: (r.a, r.b))
     return relations
+
+
+#: Each claim is compared with at most this many earlier claims about the same place: corroboration
+#: chains still join through claim groups, and the work grows linearly with the corpus.
+WINDOW = 50
+
+
+def _candidate_pairs(members: list[ClaimView]) -> Iterable[tuple[ClaimView, ClaimView]]:
+    by_place: dict[str, list[ClaimView]] = {}
+    by_region: dict[str, tuple[list[ClaimView], list[ClaimView]]] = {}
+    for view in members:
+        for place in view.targets:
+            bucket = by_place.setdefault(place, [])
+            yield from ((earlier, view) for earlier in bucket[-WINDOW:])
+            bucket.append(view)
+        for region in view.regions:
+            named, unnamed = by_region.setdefault(region, ([], []))
+            yield from ((earlier, view) for earlier in unnamed[-WINDOW:])
+            if not view.targets:
+                yield from ((earlier, view) for earlier in named[-WINDOW:])
+            (named if view.targets else unnamed).append(view)
 
 
 def claim_groups(views: list[ClaimView], relations: list[Relation]) -> list[dict[str, Any]]:
