@@ -270,7 +270,7 @@ def report(r: dict) -> None:
             v = r["value_accuracy"][c]
             print(f"{c:24} {v['n']:5d} {v['sitroom']:8.3f} {v['dateparser']:11.3f}")
     f = r["find_times"]
-    print(f"\nspans (TIMEX3 in text)   recall exact/overlap   precision exact/overlap   speed")
+    print("\nspans (TIMEX3 in text)   recall exact/overlap   precision exact/overlap   speed")
     print(f"{'sitroom find_times':24} {f['recall_exact']:.3f} / {f['recall_overlap']:.3f}"
           f"          {f['precision_exact']:.3f} / {f['precision_overlap']:.3f}"
           f"          {f['chars_per_s'] / 1e6:.2f} M chars/s (first pass {f['first_pass_seconds']:.1f} s)")

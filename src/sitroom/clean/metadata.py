@@ -66,24 +66,16 @@ _BLURB_OUTLET = re.compile(
 _COPYRIGHT_OUTLET = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*(?:\d{4})?\s*)?(?P<name>[A-Z][\w&.' -]{1,40})", re.I)
 
 
-@lru_cache(maxsize=1)
-def _registry():
-    try:
-        from sitroom.extract.registry import Registry
-    except ImportError:  # registry data not installed: fall back to names as found
-        return None
-    return Registry.load()
-
-
 def canonical_outlet(name_or_domain: str) -> str:
     """The registry's name for an outlet (``www.ntv.de`` -> ``n-tv``), else a tidy form of the input."""
+    from sitroom.extract.registry import Registry
+
     value = name_or_domain.strip().strip(".")
-    registry = _registry()
-    if registry is not None:
-        entry = registry.by_domain(value) if "." in value and " " not in value else None
-        entry = entry or registry.outlet(value)
-        if entry is not None:
-            return entry.canonical
+    registry = Registry.load()
+    entry = registry.by_domain(value) if "." in value and " " not in value else None
+    entry = entry or registry.outlet(value)
+    if entry is not None:
+        return entry.canonical
     if "." in value and " " not in value:
         host = urlparse(value if "//" in value else f"//{value}").hostname or value
         return host.removeprefix("www.")

@@ -533,7 +533,7 @@ _RULE_SPECS: list[tuple[str, str, Callable[[re.Match, date | None], TimeValue | 
                 rf"(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+(?:fiscal\s+)?"
                 rf"(?P<y_2>{_YEAR}))?|(?P<n_2>Q[1-4])\s*(?P<y_3>{_YEAR})?"
                 rf"|(?:the\s+)?(?P<q_2>{_QUAL}|latest)\s+quarter", _h_quarter),
-    ("decade", rf"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<dec>(?:1[89]|20)\d0)|['’](?P<dd>\d0))['’]?s",
+    ("decade", r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<dec>(?:1[89]|20)\d0)|['’](?P<dd>\d0))['’]?s",
      _h_decade),
     ("season", rf"(?:(?P<q>{_LAST}|{_NEXT}|this|the|early|late)\s+)?(?:(?:early|late|mid)[\s-])?"
                rf"(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", _h_season),

@@ -49,7 +49,6 @@ INSTITUTION_WORDS = re.compile(
     r"Battalion|Regiment|Division|Corps|Party|Union|Organi[sz]ation|Institute|University|Court|Parliament|"
     r"Duma|Rada|Senate|Congress|Commission|Administration|Staff|Directorate|Bureau|Fund|Bank|Press|News|"
     r"Times|Post|Journal|Radio|Television|TV|Agency|Group|Center|Centre)\b")
-NER_LABELS_PLACE = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass

@@ -13,21 +13,18 @@ publication date.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
+from sitroom.data import load_lexicon
 from sitroom.model import Article, Claim, Event, Quantity, Span
 from sitroom.pipeline import stage
 
-SIDE_ACTORS = {"russia": "Russian forces", "ukraine": "Ukrainian forces"}
 NATIONALITY = {"russian": "Russian forces", "russia": "Russian forces", "ukrainian": "Ukrainian forces",
                "ukraine": "Ukrainian forces", "kiev": "Ukrainian forces", "kyiv": "Ukrainian forces",
                "moscow": "Russian forces"}
 LOCATIVE = frozenset({"in", "into", "inside", "across", "throughout", "from", "to", "near", "within", "at"})
-CIVILIANS = frozenset({"civilians", "residents", "evacuees", "families", "people", "children", "inhabitants"})
 
 
 @dataclass(frozen=True)
@@ -52,8 +49,7 @@ class Ontology:
 
 @lru_cache(maxsize=1)
 def ontology() -> Ontology:
-    text = resources.files("sitroom").joinpath("data", "lexicons", "events.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)
+    data = load_lexicon("events")
     types = {}
     for name, spec in data["types"].items():
         types[name] = EventType(

@@ -10,12 +10,11 @@ description ("source within the Russian military"). The reporting lexicon lives 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from sitroom.data import load_lexicon
 from sitroom.model import Actor, Article
 
 if TYPE_CHECKING:
@@ -41,8 +40,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    text = resources.files("sitroom").joinpath("data", "lexicons", "claims.toml").read_text(encoding="utf-8")
-    d = tomllib.loads(text)
+    d = load_lexicon("claims")
     return Lexicon(*(frozenset(d[k]) for k in (
         "reporting_verbs", "content_object_verbs", "surfacing_verbs", "communication_nouns", "unnamed_heads",
         "hedges", "person_pronouns", "body_pronouns")))

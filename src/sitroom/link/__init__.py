@@ -21,8 +21,10 @@ def _registry():
 
 
 def analyze(docs: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    from sitroom.link.framing import profile_outlets
     from sitroom.link.relations import claim_groups, claim_views, relate
     from sitroom.link.stories import cluster_stories
+    from sitroom.link.syndication import syndication_groups
 
     docs = list(docs)
     stories = cluster_stories(docs)
@@ -36,23 +38,7 @@ def analyze(docs: Iterable[dict[str, Any]]) -> dict[str, Any]:
         "stories": [{"id": sid, "articles": members} for sid, members in stories.items()],
         "claim_groups": groups,
         "relations": [r.to_dict() for r in relations],
-        "outlets": _outlets(docs),
-        "syndication": _syndication(docs),
+        "outlets": profile_outlets(docs),
+        "syndication": syndication_groups(docs),
     }
     return out
-
-
-def _outlets(docs: list[dict[str, Any]]) -> dict[str, Any]:
-    try:
-        from sitroom.link.framing import profile_outlets
-    except ImportError:  # framing profiles not installed in this build
-        return {}
-    return profile_outlets(docs)
-
-
-def _syndication(docs: list[dict[str, Any]]) -> list[list[str]]:
-    try:
-        from sitroom.link.syndication import syndication_groups
-    except ImportError:
-        return []
-    return syndication_groups(docs)

@@ -42,10 +42,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from itertools import accumulate
 from typing import Any
 
+from sitroom.data import lexicon_text
 from sitroom.errors import ConfigError
 from sitroom.extract.registry import SIDES, Registry
 
@@ -234,7 +234,7 @@ def _matches(parts: list[str], toks: list[str], i: int, phrase: Tokens) -> bool:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon shipped in ``sitroom/data/lexicons/framing.toml``, built once."""
-    text = resources.files("sitroom").joinpath("data", "lexicons", "framing.toml").read_text(encoding="utf-8")
+    text = lexicon_text("framing")
     return Lexicon.from_toml(text)
 
 

@@ -22,12 +22,12 @@ repetitions in one article. Each relation carries a one-line ``why``. The matche
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from sitroom.data import load_lexicon
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,7 @@ class Families:
 
 @lru_cache(maxsize=1)
 def families() -> Families:
-    text = resources.files("sitroom").joinpath("data", "lexicons", "relations.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)
+    data = load_lexicon("relations")
     return Families({k: frozenset(v) for k, v in data["families"].items()}, dict(data["event_families"]),
                     frozenset(data["negative_words"]), frozenset(data["corroborating_families"]), data["calm_family"])
 
