@@ -155,6 +155,51 @@ class Entity(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Quantity(Record):
+    """A number with its unit and bound: "over 2,000 fighters" -> 2000, fighters, at least."""
+
+    text: str
+    value: float
+    unit: str | None = None
+    bound: str = "exact"   # exact / at least / at most / about
+
+
+@dataclass(frozen=True, slots=True)
+class Proposition(Record):
+    """What a claim asserts about the war, normalised so that claims from any outlet compare.
+
+    ``predicate`` is one of a closed set (``docs/relations.md``): control of a place (captured,
+    entered, repelled), the phase of an offensive on a front (offensive_started, advancing,
+    stopped, counteroffensive), strike and damage, deployment, withdrawal, evacuation, threat,
+    stable. ``place`` is the most specific place the claim names (``level`` settlement or region);
+    ``side`` is the side whose action it is (for a failed attack, the attacker). ``date`` is the
+    time the claim is about. ``negated`` marks a denial ("the border was not breached");
+    ``modality`` is ``asserted`` or ``hedged``. ``place_basis`` says whether the claim names the
+    place (``claim``) or it was taken from the article (``article``).
+    """
+
+    predicate: str
+    place: str | None
+    level: str
+    region: str | None = None
+    side: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    negated: bool = False
+    modality: str = "asserted"
+    quantities: tuple[Quantity, ...] = ()
+    scale: str | None = None          # small / large, for an attacking force described without numbers
+    trigger: Span | None = None
+    place_basis: str = "claim"
+    _nested: ClassVar[dict[str, type[Record]]] = {"trigger": Span}
+    _nested_lists: ClassVar[dict[str, type[Record]]] = {"quantities": Quantity}
+
+    def key(self) -> tuple:
+        """What two propositions must share to say the same thing."""
+        return (self.predicate, self.place, self.side, self.negated)
+
+
+@dataclass(frozen=True, slots=True)
 class Claim(Record):
     """An attributed statement: who said what, through whom."""
 
@@ -171,18 +216,10 @@ class Claim(Record):
     speaker_span: Span | None = None   # the speaker as written ("he", "a source within the army")
     cue_span: Span | None = None
     content_span: Span | None = None
+    propositions: tuple[Proposition, ...] = ()
     _nested: ClassVar[dict[str, type[Record]]] = {"evidence": Span, "speaker_span": Span, "cue_span": Span,
                                                   "content_span": Span}
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity(Record):
-    """A number with its unit and bound: "over 2,000 fighters" -> 2000, fighters, at least."""
-
-    text: str
-    value: float
-    unit: str | None = None
-    bound: str = "exact"   # exact / at least / at most / about
+    _nested_lists: ClassVar[dict[str, type[Record]]] = {"propositions": Proposition}
 
 
 @dataclass(frozen=True, slots=True)

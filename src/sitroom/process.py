@@ -13,6 +13,7 @@ from sitroom.extract.claims import claims
 from sitroom.extract.entities import entities
 from sitroom.extract.events import events
 from sitroom.extract.parse import make_parse_stage
+from sitroom.link.propositions import propositions
 from sitroom.model import Article, Failure
 from sitroom.pipeline import Pipeline, Stage
 from sitroom.store import Store
@@ -30,6 +31,7 @@ def article_stages(settings: Settings) -> list[Stage]:
         entities,
         claims,
         events,
+        propositions,
     ]
 
 

@@ -138,7 +138,14 @@ def evaluate(gold_dir: Path, pipeline: Pipeline, settings: Settings, texts_dir: 
 
 def score_corpus(corpus: dict, system_docs: dict[str, dict], claim_pairs: dict[str, dict[str, str]],
                  analyze) -> dict[str, Any]:
-    """Stories (B-cubed) and relations (recall with the right label) against ``corpus.gold.json``."""
+    """Stories (B-cubed) and relations against ``corpus.gold.json``.
+
+    Relations are scored three ways (``../shared/gold/README.md``): recall of gold pairs with the
+    right label; precision among predicted relations whose two claims both match gold claims (a
+    corroboration is right when gold puts both claims in one group of corroborating claims, a
+    contradiction when gold contradicts their two groups anywhere: a lower bound, since gold lists
+    are not exhaustive); and volume, predicted relations per gold relation.
+    """
     analysis = analyze(list(system_docs.values()))
     by_source = {d["source"]: doc for doc, d in system_docs.items()}
     stories = analysis.get("stories") or []
@@ -146,27 +153,61 @@ def score_corpus(corpus: dict, system_docs: dict[str, dict], claim_pairs: dict[s
         stories = [{"id": sid, "articles": members} for sid, members in stories.items()]
     sys_stories = {s["id"]: [by_source.get(src, src) for src in s["articles"]] for s in stories}
     out: dict[str, Any] = {"stories": score.bcubed(corpus.get("stories") or {}, sys_stories)}
-    relations = {}
-    for rel in analysis.get("relations") or []:
-        relations[frozenset((rel["a"], rel["b"]))] = rel
+    predicted = analysis.get("relations") or []
+    relations = {frozenset((rel["a"], rel["b"])): rel for rel in predicted}
+    gold_of: dict[str, str] = {}  # system claim id -> gold "doc-prefix:cK"
+    gold_rels = corpus.get("relations") or []
+    prefixes = {ref.partition(":")[0] for rel in gold_rels for ref in (rel["a"], rel["b"])}
+    for doc, pairs in claim_pairs.items():
+        prefix = next((p for p in prefixes if doc.startswith(p)), doc)
+        gold_of.update({sys_id: f"{prefix}:{gold_id}" for gold_id, sys_id in pairs.items() if sys_id})
+    system_of = {ref: sys_id for sys_id, ref in gold_of.items()}
     found = score.Accuracy()
     independence = score.Accuracy()
-    for gold_rel in corpus.get("relations") or []:
-        ids = []
-        for ref in (gold_rel["a"], gold_rel["b"]):
-            prefix, _, cid = ref.partition(":")
-            doc = next((d for d in claim_pairs if d.startswith(prefix)), None)
-            ids.append(claim_pairs.get(doc, {}).get(cid) if doc else None)
+    for gold_rel in gold_rels:
+        ids = [system_of.get(gold_rel["a"]), system_of.get(gold_rel["b"])]
         rel = relations.get(frozenset(ids)) if all(ids) else None
         ok = rel is not None and rel.get("relation") == gold_rel["relation"]
-        found.check(ok, f"{gold_rel['a']} {gold_rel['relation']} {gold_rel['b']}")
+        reason = "" if all(ids) else " (claim not extracted)"
+        found.check(ok, f"{gold_rel['a']} {gold_rel['relation']} {gold_rel['b']}{reason}")
         if ok and gold_rel["relation"] == "corroborates":
             same_source = "same" in gold_rel.get("why", "").lower() or "repetition" in gold_rel.get("why", "").lower()
             independence.check(bool(rel.get("independent")) != same_source,
                                f"{gold_rel['a']}~{gold_rel['b']} independent={rel.get('independent')}")
     out["relations"] = found.as_dict()
+    out["relations_precision"] = relation_precision(gold_rels, predicted, gold_of).as_dict()
+    out["relations_volume"] = len(predicted) / len(gold_rels) if gold_rels else None
+    out["relations_predicted"] = len(predicted)
     out["independence"] = independence.as_dict()
     return out
+
+
+def relation_precision(gold_rels: list[dict], predicted: list[dict], gold_of: dict[str, str]) -> score.Accuracy:
+    """Predicted relations judged against gold groups (see :func:`score_corpus`)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for rel in gold_rels:
+        if rel["relation"] == "corroborates":
+            parent[find(rel["a"])] = find(rel["b"])
+    opposed = {frozenset((find(r["a"]), find(r["b"]))) for r in gold_rels if r["relation"] == "contradicts"}
+    judged = score.Accuracy()
+    for rel in predicted:
+        a, b = gold_of.get(rel["a"]), gold_of.get(rel["b"])
+        if a is None or b is None:
+            continue
+        if rel["relation"] == "corroborates":
+            ok = find(a) == find(b)
+        else:
+            ok = frozenset((find(a), find(b))) in opposed
+        judged.check(ok, f"{a} {rel['relation']} {b}: {rel.get('why', '')}")
+    return judged
 
 
 def _fmt(value: float | None) -> str:
@@ -196,5 +237,9 @@ def format_report(report: Report) -> str:
         rows.append(("stories B-cubed F1", _fmt(report.corpus["stories"]["f1"])))
         rel = report.corpus["relations"]
         rows.append(("relations found", f"{_fmt(rel['accuracy'])}  ({rel['right']}/{rel['total']})"))
+        prec = report.corpus["relations_precision"]
+        rows.append(("relations precision", f"{_fmt(prec['accuracy'])}  ({prec['right']}/{prec['total']} judged)"))
+        volume = report.corpus["relations_volume"]
+        rows.append(("relations volume", f"{_fmt(volume)}  ({report.corpus['relations_predicted']} predicted)"))
     width = max(len(k) for k, _ in rows)
     return "\n".join(f"{k.ljust(width)}  {v}" for k, v in rows)

@@ -22,14 +22,20 @@ def _registry():
 
 def analyze(docs: Iterable[dict[str, Any]]) -> dict[str, Any]:
     from sitroom.link.framing import profile_outlets
-    from sitroom.link.relations import claim_groups, claim_views, relate
+    from sitroom.link.relations import THRESHOLD, claim_groups, claim_views, fold_copies, relate
     from sitroom.link.stories import cluster_stories
-    from sitroom.link.syndication import syndication_groups
+    from sitroom.link.syndication import originating, syndication_groups
 
     docs = list(docs)
     stories = cluster_stories(docs)
-    story_of = {source: sid for sid, members in stories.items() for source in members}
-    views = claim_views(docs, story_of, _registry())
+    syndication = syndication_groups(docs)
+    by_source = {d["source"]: d for d in docs}
+    copy_group = {}
+    for members in syndication:
+        first = originating(by_source[m] for m in members)
+        copy_group.update({m: first for m in members})
+    ordered = sorted(docs, key=lambda d: 0 if copy_group.get(d["source"]) == d["source"] else 1)
+    views = fold_copies(claim_views(ordered, _registry(), copy_group))
     relations = relate(views)
     groups = claim_groups(views, relations)
     out: dict[str, Any] = {
@@ -38,7 +44,8 @@ def analyze(docs: Iterable[dict[str, Any]]) -> dict[str, Any]:
         "stories": [{"id": sid, "articles": members} for sid, members in stories.items()],
         "claim_groups": groups,
         "relations": [r.to_dict() for r in relations],
+        "relation_threshold": THRESHOLD,
         "outlets": profile_outlets(docs),
-        "syndication": syndication_groups(docs),
+        "syndication": syndication,
     }
     return out

@@ -1,57 +1,70 @@
-"""Across articles: claim provenance, matching, corroboration and contradiction.
+"""Across articles: relations between claims about the same event, over their propositions.
 
-Slot-based and explainable (no NLI model installs offline): each claim is reduced to
+Each claim carries propositions (:mod:`sitroom.link.propositions`): a predicate from a closed set,
+the most specific place, the side whose action it is, the time it is about, quantities, polarity.
+Two claims relate only through two propositions that speak of the same thing: the same place at
+the same level (a settlement with a settlement, an oblast with an oblast), times within the
+predicate's window, and the same acting side where both are known. Then:
 
-* its **originating source**: the named speaker (a sub-unit folded into its parent body, so the
-  General Staff and StratCom of one army are one source), or for an anonymous speaker the first
-  outlet it came through;
-* its **side** (from the registry: ukraine / russia / west / ...; unknown stays unknown);
-* its **targets**: the places in its evidence and in the events it carries, each city expanded to
-  its oblast;
-* its **topics**: proposition families from its content words and its events' types
-  (``data/lexicons/relations.toml``), and its **polarity** (negated, or a negative verb: lack, deny).
+* **corroborates**: the same predicate with the same polarity (and, for a strike, no conflicting
+  toll). It is *independent* only across originating sources (the named speaker, sub-units folded
+  into their body; for an unnamed source the outlet it came through) and syndication groups; the
+  relation says across which sides.
+* **contradicts**, typed: ``denial`` (it happened / it did not), ``control disputed`` (captured or
+  entered / assault repelled), ``outcome conflict`` (an offensive advancing / stopped),
+  ``quantity conflict`` (two tolls of one strike beyond an update: a later, higher toll is an
+  update), ``scale conflict`` (small groups / a thousand troops), ``calm vs development``.
 
-Two claims in one story *corroborate* when they share a topic and a target with the same polarity,
-and *contradict* when they share a topic and a target with opposite polarity, or when one says the
-situation is calm and the other reports a concrete development there. Corroboration is
-*independent* only between different originating sources, and not between near-identical
-repetitions in one article. Each relation carries a one-line ``why``. The matcher is pluggable:
-:func:`relate` takes any ``matcher(a, b) -> Relation | None``.
+Copies never multiply relations: claims of a syndicated copy are folded into the claim of the
+copy published first (:func:`fold_copies`), and a statement repeated in one article is one
+"same source" link to its first occurrence. Claims sharing a proposition form one claim group;
+each claim links to the most similar earlier claim of its group rather than to all of them, so
+the number of relations grows with the number of distinct propositions, not with the square of
+the claims. Each relation carries both evidence sentences, its type, a one-line ``why`` and a
+confidence; :data:`THRESHOLD` is what the reports, the API and the exports show by default.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from datetime import date
 from typing import Any
 
-from sitroom.data import load_lexicon
+from rapidfuzz import fuzz
+
+from sitroom.model import normalize_text
+
+#: relations below this confidence are kept but not shown unless asked for
+THRESHOLD = 0.5
+
+#: how far apart (days) two propositions may be in time and still speak of one event
+WINDOW_DAYS = {"captured": 7, "entered": 7, "repelled": 7, "strike": 1, "damage": 2, "evacuation": 7,
+               "threat": 30, "advancing": 14, "stopped": 14, "offensive_started": 14, "counteroffensive": 14,
+               "stable": 7, "deployment": 14, "withdrawal": 7}
+GAINS = frozenset({"captured", "entered"})
+FRONT_GAINS = frozenset({"advancing", "offensive_started"})
+#: at most this many earlier propositions under one key are compared with a new one (linear work)
+COMPARE_LIMIT = 50
 
 
-@dataclass(frozen=True)
-class Families:
-    words: dict[str, frozenset[str]]     # family -> stems
-    events: dict[str, str]               # event type -> family
-    negative: frozenset[str]
-    corroborating: frozenset[str]
-    calm: str
+@dataclass(frozen=True, slots=True)
+class Relation:
+    a: str
+    b: str
+    relation: str          # contradicts | corroborates
+    independent: bool
+    why: str
+    type: str = "corroboration"
+    confidence: float = 1.0
+    sides: tuple[str, ...] = ()
+    evidence_a: str = ""
+    evidence_b: str = ""
 
-
-@lru_cache(maxsize=1)
-def families() -> Families:
-    data = load_lexicon("relations")
-    return Families({k: frozenset(v) for k, v in data["families"].items()}, dict(data["event_families"]),
-                    frozenset(data["negative_words"]), frozenset(data["corroborating_families"]), data["calm_family"])
-
-
-_WORD = re.compile(r"[a-z][a-z'-]+")
-_PLACE_ANAPHOR = re.compile(r"\b(?:the|this|that)\s+(village|town|city|settlement)\b", re.I)
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower().replace("’", "'"))
+    def to_dict(self) -> dict[str, Any]:
+        return {"a": self.a, "b": self.b, "relation": self.relation, "type": self.type,
+                "independent": self.independent, "sides": list(self.sides), "confidence": round(self.confidence, 2),
+                "why": self.why, "evidence_a": self.evidence_a, "evidence_b": self.evidence_b}
 
 
 @dataclass
@@ -59,32 +72,19 @@ class ClaimView:
     """What relation rules need to know about one claim."""
 
     id: str
-    article: str          # article source
-    story: str | None
+    article: str            # article source
+    order: int              # position in the corpus (articles in input order)
     speaker: str
-    source: str           # originating source
+    source: str             # originating source
     side: str | None
-    targets: set[str]
-    topics: set[str]
-    negative: bool
-    content: str
-    words: set[str] = field(default_factory=set)
-    explicit: bool = True  # targets named in the claim or its events, not the article's main region
-    regions: set[str] = field(default_factory=set)  # oblasts of the targets, and oblasts named as such
+    evidence: str
+    props: list[dict[str, Any]]
+    copy_group: str | None = None
+    day: int | None = None  # the article's publication day
+    copies: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Relation:
-    a: str
-    b: str
-    relation: str          # contradicts | corroborates
-    independent: bool
-    why: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"a": self.a, "b": self.b, "relation": self.relation, "independent": self.independent,
-                "why": self.why}
-
+# --- provenance -------------------------------------------------------------------------------
 
 def originating_source(claim: dict, registry=None) -> str:
     """The named speaker (sub-units folded into their parent body), else the first outlet of ``via``."""
@@ -106,161 +106,211 @@ def side_of(name: str, registry=None) -> str | None:
     return entry.side if entry is not None else None
 
 
-def claim_views(docs: Iterable[dict], story_of: dict[str, str], registry=None) -> list[ClaimView]:
-    fam = families()
+def _day(value: str | None) -> int | None:
+    try:
+        return date.fromisoformat(value[:10]).toordinal() if value and len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+def claim_views(docs: Iterable[dict], registry=None, copy_group: dict[str, str] | None = None) -> list[ClaimView]:
+    """One view per claim that carries at least one proposition."""
+    copy_group = copy_group or {}
     views = []
-    for doc in docs:
-        body = doc.get("body") or ""
-        places = [(m["start"], m["end"], loc["canonical"], loc.get("admin1"), loc.get("kind"))
-                  for loc in doc.get("locations") or [] if loc.get("kind") != "country"  # countries act
-                  for m in loc.get("mentions") or []]
-        kinds = {loc["canonical"]: (loc.get("kind"), loc.get("admin1")) for loc in doc.get("locations") or []}
-        events_by_claim: dict[str, list[dict]] = {}
-        for event in doc.get("events") or []:
-            if event.get("claim_id"):
-                events_by_claim.setdefault(event["claim_id"], []).append(event)
-        main = _main_places(doc)
+    sides: dict[str, str | None] = {}
+    for order, doc in enumerate(docs):
         for claim in doc.get("claims") or []:
-            span = claim.get("evidence_span") or {"start": 0, "end": 0}
-            named = {name for start, end, name, _, _ in places if span["start"] <= start and end <= span["end"]}
-            events = events_by_claim.get(claim["id"], [])
-            for event in events:
-                named.update(n for n in event.get("locations") or [] if kinds.get(n, (None,))[0] != "country")
-            if not named and (anaphor := _PLACE_ANAPHOR.search(body[span["start"]:span["end"]])):
-                wanted = {"village": {"village"}, "town": {"town", "city"}, "city": {"city", "town"},
-                          "settlement": {"village", "town", "city"}}[anaphor.group(1).lower()]
-                before = [p for p in places if p[1] <= span["start"] + anaphor.start() and p[4] in wanted]
-                if before:  # "the village" is the last village named before it
-                    named = {max(before, key=lambda p: p[0])[2]}
-            explicit = bool(named)
-            if not named:
-                named = set(main)
-            targets = {n for n in named if kinds.get(n, ("region",))[0] != "region"}
-            regions = {n for n in named if kinds.get(n, ("region",))[0] == "region"}
-            regions |= {kinds[n][1] for n in targets if n in kinds and kinds[n][1]}
-            text = f"{claim.get('content') or ''} {claim.get('quote') or ''}"
-            words = _words(text)
-            stems = {w[:7] for w in words}
-            topics = {name for name, keys in fam.words.items() if stems & keys or set(words) & keys}
-            sentence = set(_words(body[span["start"]:span["end"]]))  # "described the situation as stable"
-            if {w[:7] for w in sentence} & fam.words[fam.calm]:
-                topics.add(fam.calm)
-            topics |= {fam.events[e["type"]] for e in events if e.get("type") in fam.events}
-            content_words = set(_words(claim.get("content") or ""))
-            negative = bool(claim.get("negated")) or bool(content_words & fam.negative)
+            props = claim.get("propositions") or []
+            if not props:
+                continue
             source = originating_source(claim, registry)
-            side = side_of(source, registry) or side_of(claim.get("speaker") or "", registry)
-            views.append(ClaimView(claim["id"], doc["source"], story_of.get(doc["source"]), claim.get("speaker") or "",
-                                   source, side, targets, topics, negative, claim.get("content") or "",
-                                   {w for w in content_words if len(w) > 3}, explicit, regions))
+            if source not in sides:
+                sides[source] = side_of(source, registry) or side_of(claim.get("speaker") or "", registry)
+            views.append(ClaimView(claim["id"], doc["source"], order, claim.get("speaker") or "", source,
+                                   sides[source], claim.get("evidence") or "", props,
+                                   copy_group.get(doc["source"]), _day(doc.get("published"))))
     return views
 
 
-def _main_places(doc: dict) -> list[str]:
-    """The article's most mentioned oblast, for claims that name no place."""
-    counts: dict[str, int] = {}
-    for loc in doc.get("locations") or []:
-        region = loc["canonical"] if loc.get("kind") == "region" else loc.get("admin1")
-        if region:
-            counts[region] = counts.get(region, 0) + len(loc.get("mentions") or [1])
-    return [max(counts, key=counts.get)] if counts else []
+def fold_copies(views: list[ClaimView], min_ratio: float = 90) -> list[ClaimView]:
+    """Claims of syndicated copies folded into the same claim of the copy listed first.
+
+    A claim in a later copy whose evidence reads as a claim of an earlier copy of the same group
+    (``min_ratio`` on rapidfuzz's ratio) joins that claim's ``copies`` and takes no part in
+    relations itself: copies are one source and must not count, or relate, twice.
+    """
+    kept: list[ClaimView] = []
+    by_group: dict[str, list[ClaimView]] = {}
+    for view in views:
+        if view.copy_group is None:
+            kept.append(view)
+            continue
+        earlier = [v for v in by_group.get(view.copy_group, []) if v.article != view.article]
+        text = normalize_text(view.evidence)
+        original = next((v for v in earlier if fuzz.ratio(text, normalize_text(v.evidence)) >= min_ratio), None)
+        if original is not None:
+            original.copies.append(view.id)
+            continue
+        by_group.setdefault(view.copy_group, []).append(view)
+        kept.append(view)
+    return kept
 
 
-def _independent(a: ClaimView, b: ClaimView) -> bool:
-    if a.source.casefold() == b.source.casefold():
-        return False
-    if a.article == b.article and a.words and b.words:
-        overlap = len(a.words & b.words) / min(len(a.words), len(b.words))
-        if overlap >= 0.5:
-            return False  # the same statement repeated in one article
-    return True
+# --- comparing two propositions ------------------------------------------------------------------
+
+def _family_key(prop: dict[str, Any]) -> tuple[str, str]:
+    """Propositions that can relate share this key: a family of predicates and a place."""
+    predicate = prop["predicate"]
+    family = {"captured": "control", "entered": "control", "repelled": "control",
+              "advancing": "front", "stopped": "front", "offensive_started": "front", "stable": "front"}.get(
+        predicate, predicate)
+    return family, prop.get("place") or ""
 
 
-def slot_matcher(a: ClaimView, b: ClaimView) -> Relation | None:
-    """The default matcher: shared topic and target, compared by polarity."""
-    fam = families()
-    if a.article != b.article and not (a.explicit and b.explicit) and not (
-            (a.topics | b.topics) & {"offensive", fam.calm}):
-        return None  # a claim naming no place relates across articles only as a general assessment
-    shared_targets = a.targets & b.targets  # the same settlement ...
-    if not shared_targets and (a.targets and b.targets or not a.regions & b.regions):
-        return None  # ... or, when one names no settlement, the same oblast
-    place = sorted(shared_targets or a.regions & b.regions, key=len)[0]
-    shared = (a.topics & b.topics) - {fam.calm}
-    if shared:
-        topic = sorted(shared)[0]
-        if a.negative != b.negative and a.speaker != b.speaker:  # no one contradicts themselves here
-            yes, no = (a, b) if b.negative else (b, a)
-            return Relation(a.id, b.id, "contradicts", True,
-                            f"{yes.speaker} asserts {topic} about {place}; {no.speaker} denies it")
-        if not a.negative and shared & fam.corroborating and (a.article == b.article or (a.explicit and b.explicit)):
-            independent = _independent(a, b)
-            how = "independent sources" if independent else f"same source ({a.source})" if (
-                a.source.casefold() == b.source.casefold()) else "a repetition within one article"
-            sides = f" ({a.side} and {b.side} sides)" if independent and a.side and b.side and a.side != b.side else ""
-            return Relation(a.id, b.id, "corroborates", independent,
-                            f"{a.speaker} and {b.speaker} both report {topic} in {place}: {how}{sides}")
-    for calm, busy in ((a, b), (b, a)):
-        if fam.calm in calm.topics and not calm.negative and not busy.negative and (
-                busy.topics & (fam.corroborating | {"offensive"})) and calm.speaker != busy.speaker:
-            topic = sorted(busy.topics & (fam.corroborating | {"offensive"}))[0]
-            return Relation(a.id, b.id, "contradicts", True,
-                            f"{calm.speaker} says the situation in {place} is calm or stable; "
-                            f"{busy.speaker} reports {topic} there")
+def _sides_agree(p: dict[str, Any], q: dict[str, Any]) -> bool:
+    return p.get("side") is None or q.get("side") is None or p["side"] == q["side"]
+
+
+def _killed(prop: dict[str, Any], kind: str) -> float | None:
+    return next((q["value"] for q in prop.get("quantities") or [] if q.get("unit") == kind), None)
+
+
+def compare(a: ClaimView, p: dict[str, Any], b: ClaimView, q: dict[str, Any]) -> tuple[str, str, str] | None:
+    """``(relation, type, what)`` for two propositions about one place, or None."""
+    pa, pb = p["predicate"], q["predicate"]
+    place = p.get("place")
+    if pa != "stable" and pb != "stable" and not _sides_agree(p, q):
+        return None
+    who = p.get("side") or q.get("side")
+    actor = f"{who.capitalize()}'s " if who else ""
+    if pa == pb:
+        if p["negated"] != q["negated"]:
+            return "contradicts", "denial", f"{actor}{_phrase(pa)} in {place}: asserted and denied"
+        if pa == "strike" and not p["negated"]:
+            for kind in ("killed", "injured"):
+                x, y = _killed(p, kind), _killed(q, kind)
+                if x is not None and y is not None and x != y:
+                    later, earlier = (b, a) if (b.day or 0, b.order) >= (a.day or 0, a.order) else (a, b)
+                    high_later = (y if later is b else x) > (x if later is b else y)
+                    if high_later:
+                        return "corroborates", "update", f"strike on {place}: a later report raises the {kind} toll"
+                    return "contradicts", "quantity conflict", f"strike on {place}: {int(x)} vs {int(y)} {kind}"
+        if pa == "offensive_started" and {p.get("scale"), q.get("scale")} == {"small", "large"}:
+            return "contradicts", "scale conflict", f"{actor}attack in {place}: small groups vs a large force"
+        if p["negated"]:
+            return "corroborates", "corroboration", f"both deny {actor.lower()}{_phrase(pa)} in {place}"
+        return "corroborates", "corroboration", f"both report {actor.lower()}{_phrase(pa)} in {place}"
+    if p["negated"] or q["negated"]:
+        return None
+    pair = {pa, pb}
+    if pair & GAINS and "repelled" in pair:
+        return "contradicts", "control disputed", f"{place}: {actor}forces {_phrase((pair & GAINS).pop())} vs assault repelled"
+    if pair & FRONT_GAINS and "stopped" in pair:
+        return "contradicts", "outcome conflict", f"{actor}offensive in {place}: advancing vs stopped"
+    if "stable" in pair and pair & (FRONT_GAINS | {"evacuation"}):
+        return "contradicts", "calm vs development", f"{place}: situation stable vs {_phrase((pair - {'stable'}).pop())}"
     return None
 
 
-def relate(views: list[ClaimView], matcher: Callable[[ClaimView, ClaimView], Relation | None] = slot_matcher
-           ) -> list[Relation]:
-    """Relations between claims of the same story (or the same article).
+def _phrase(predicate: str) -> str:
+    return {"captured": "capture", "entered": "entry", "repelled": "assault repelled", "advancing": "advance",
+            "stopped": "advance stopped", "offensive_started": "offensive", "counteroffensive": "counteroffensive",
+            "strike": "strike", "damage": "damage", "deployment": "deployment", "withdrawal": "withdrawal",
+            "evacuation": "evacuation", "threat": "threat of an attack", "stable": "stable situation"}.get(predicate,
+                                                                                                         predicate)
 
-    Only pairs that can share a target are compared: claims naming the same settlement, and, by
-    oblast, pairs in which one claim names no settlement. So the work grows with the claims about
-    each place, not with the square of a story's claims.
-    """
-    by_story: dict[str, list[ClaimView]] = {}
+
+def _confidence(p: dict[str, Any], q: dict[str, Any]) -> float:
+    score = 0.9
+    for prop in (p, q):
+        if prop.get("place_basis") == "article":
+            score -= 0.2
+        if prop.get("date_precision") != "day":
+            score -= 0.05
+        if prop.get("modality") == "hedged":
+            score -= 0.1
+        if prop.get("side") is None and prop["predicate"] != "stable":
+            score -= 0.1
+    return max(0.05, round(score, 2))
+
+
+def _time_ok(p: dict[str, Any], q: dict[str, Any]) -> bool:
+    x, y = _day(p.get("date")), _day(q.get("date"))
+    if x is None or y is None:
+        return True
+    window = max(WINDOW_DAYS.get(p["predicate"], 7), WINDOW_DAYS.get(q["predicate"], 7))
+    return abs(x - y) <= window
+
+
+def _independent(a: ClaimView, b: ClaimView) -> tuple[bool, str]:
+    if a.source.casefold() == b.source.casefold():
+        return False, f"same source ({a.source})"
+    if a.copy_group is not None and a.copy_group == b.copy_group:
+        return False, "copies of one syndicated text"
+    return True, "independent sources"
+
+
+def _relation(a: ClaimView, b: ClaimView, p: dict, q: dict, found: tuple[str, str, str]) -> Relation:
+    relation, kind, what = found
+    independent, how = _independent(a, b)
+    sides = tuple(sorted({s for s in (a.side, b.side) if s}))
+    across = f", across sides ({' and '.join(sides)})" if independent and len(sides) > 1 else ""
+    if relation == "contradicts":
+        why = f"{kind}: {a.speaker} and {b.speaker} on {what}"
+        independent = True if a.source.casefold() != b.source.casefold() else independent
+    else:
+        why = f"{a.speaker} and {b.speaker}: {what} ({how}{across})"
+    return Relation(a.id, b.id, relation, independent, why, kind, _confidence(p, q), sides, a.evidence, b.evidence)
+
+
+def relate(views: list[ClaimView]) -> list[Relation]:
+    """Relations between claims whose propositions speak of one thing (see the module docstring)."""
+    best: dict[tuple[str, str], Relation] = {}
+    buckets: dict[tuple[str, str], list[tuple[ClaimView, dict]]] = {}
     for view in views:
-        by_story.setdefault(view.story or view.article, []).append(view)
-    relations = []
-    for members in by_story.values():
-        order = {v.id: k for k, v in enumerate(members)}
-        seen: set[tuple[int, int]] = set()
-        for a, b in _candidate_pairs(members):
-            key = (min(order[a.id], order[b.id]), max(order[a.id], order[b.id]))
-            if key in seen or a.id == b.id:
+        for p in view.props:
+            if not p.get("place"):
                 continue
-            seen.add(key)
-            first, second = (a, b) if order[a.id] < order[b.id] else (b, a)
-            found = matcher(first, second)
-            if found is not None:
-                relations.append(found)
-    relations.sort(key=lambda r: (r.a, r.b))
-    return relations
+            bucket = buckets.setdefault(_family_key(p), [])
+            for other, q in bucket[-COMPARE_LIMIT:]:
+                if other.id == view.id or not _time_ok(p, q):
+                    continue
+                found = compare(other, q, view, p)
+                if found is None:
+                    continue
+                rel = _relation(other, view, q, p, found)
+                key = (other.id, view.id)
+                held = best.get(key)
+                if held is None or (rel.relation == "contradicts", rel.confidence) > (
+                        held.relation == "contradicts", held.confidence):
+                    best[key] = rel
+            bucket.append((view, p))
+    return _sparse(views, list(best.values()))
 
 
-#: Each claim is compared with at most this many earlier claims about the same place: corroboration
-#: chains still join through claim groups, and the work grows linearly with the corpus.
-WINDOW = 50
+def _sparse(views: list[ClaimView], relations: list[Relation]) -> list[Relation]:
+    """Each claim keeps its strongest corroboration per proposition group; contradictions stay."""
+    keep = [r for r in relations if r.relation == "contradicts"]
+    chosen: dict[str, Relation] = {}
+    for rel in relations:
+        if rel.relation != "corroborates":
+            continue
+        held = chosen.get(rel.b)
+        if held is None or (rel.confidence, -_gap(rel)) > (held.confidence, -_gap(held)):
+            chosen[rel.b] = rel
+    keep += chosen.values()
+    order = {v.id: v.order for v in views}
+    keep.sort(key=lambda r: (order.get(r.a, 0), r.a, r.b))
+    return keep
 
 
-def _candidate_pairs(members: list[ClaimView]) -> Iterable[tuple[ClaimView, ClaimView]]:
-    by_place: dict[str, list[ClaimView]] = {}
-    by_region: dict[str, tuple[list[ClaimView], list[ClaimView]]] = {}
-    for view in members:
-        for place in view.targets:
-            bucket = by_place.setdefault(place, [])
-            yield from ((earlier, view) for earlier in bucket[-WINDOW:])
-            bucket.append(view)
-        for region in view.regions:
-            named, unnamed = by_region.setdefault(region, ([], []))
-            yield from ((earlier, view) for earlier in unnamed[-WINDOW:])
-            if not view.targets:
-                yield from ((earlier, view) for earlier in named[-WINDOW:])
-            (named if view.targets else unnamed).append(view)
+def _gap(rel: Relation) -> int:
+    return 0 if rel.independent else 1
 
 
-def claim_groups(views: list[ClaimView], relations: list[Relation]) -> list[dict[str, Any]]:
-    """Claims about one proposition (linked by corroboration), with their corroboration status."""
+def claim_groups(views: list[ClaimView], relations: list[Relation], threshold: float = THRESHOLD
+                 ) -> list[dict[str, Any]]:
+    """Claims stating one proposition (linked by corroboration or as copies), with their status."""
     parent = {v.id: v.id for v in views}
 
     def find(x: str) -> str:
@@ -269,19 +319,20 @@ def claim_groups(views: list[ClaimView], relations: list[Relation]) -> list[dict
             x = parent[x]
         return x
 
-    for rel in relations:
-        if rel.relation == "corroborates":
+    shown = [r for r in relations if r.confidence >= threshold]
+    for rel in shown:
+        if rel.relation == "corroborates" and rel.a in parent and rel.b in parent:
             parent[find(rel.a)] = find(rel.b)
-    contested = {r.a for r in relations if r.relation == "contradicts"} | {r.b for r in relations
-                                                                         if r.relation == "contradicts"}
+    contested = {x for r in shown if r.relation == "contradicts" for x in (r.a, r.b)}
     by_id = {v.id: v for v in views}
     groups: dict[str, list[str]] = {}
     for v in views:
         groups.setdefault(find(v.id), []).append(v.id)
     out = []
-    for k, members in enumerate(sorted(groups.values(), key=lambda m: m[0]), 1):
+    for k, members in enumerate(sorted(groups.values(), key=lambda m: by_id[m[0]].order), 1):
         sources = sorted({by_id[m].source for m in members})
         sides = {by_id[m].side for m in members if by_id[m].side}
+        copies = [c for m in members for c in by_id[m].copies]
         if any(m in contested for m in members):
             status = "contested"
         elif len(sources) == 1:
@@ -290,6 +341,8 @@ def claim_groups(views: list[ClaimView], relations: list[Relation]) -> list[dict
             status = "confirmed across sides"
         else:
             status = "several sources, same side"
-        out.append({"id": f"g{k}", "claims": members, "sources": sources, "sides": sorted(sides),
-                    "status": status})
+        first = by_id[members[0]].props[0]
+        out.append({"id": f"g{k}", "claims": members + copies, "copies": copies, "sources": sources,
+                    "sides": sorted(sides), "status": status,
+                    "proposition": {k: first.get(k) for k in ("predicate", "place", "side", "negated")}})
     return out

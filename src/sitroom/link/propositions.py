@@ -1,0 +1,402 @@
+"""Propositions: each claim reduced to what it asserts about the war, in a form any outlet shares.
+
+A claim ("the defence ministry said its troops had liberated five villages in the Kharkiv region")
+becomes zero or more :class:`~sitroom.model.Proposition` records: a predicate from a closed set
+(``data/lexicons/propositions.toml``), the most specific place, the side whose action it is, the
+time it is about, quantities, polarity and modality. Relations between claims are computed over
+propositions (:mod:`sitroom.link.relations`), never over shared vocabulary.
+
+How each part is read:
+
+* **predicate**: the first pattern of a predicate that matches the claim's content (its reported
+  part, else its evidence sentence). Overlapping matches keep the predicate listed first. A
+  settlement-level predicate in a claim that names no settlement becomes its front-level analogue
+  (captured / entered -> advancing, repelled -> stopped), so a claim that names only an oblast
+  relates only to other oblast-level propositions.
+* **place**: settlements named in the content (a list of villages gives one proposition each),
+  else the settlements of the claim's events, else "the village" resolved to the last village
+  named before it; front-level predicates use the oblast of those places, else an oblast named in
+  the claim, else the article's main oblast (``place_basis`` ``article``).
+* **side**: a side named next to the trigger ("Russian troops captured", "stopped the enemy"),
+  with "enemy" the speaker's opponent and "our"/"its troops" the speaker's own; for a failed
+  attack the attacker is read after the trigger first. Without one, a gain is the speaker's own
+  side and a failure its opponent's.
+* **time**: the date of the claim's own event, else its own time expression resolved against the
+  publication date, else the publication date (``date_precision`` ``article``).
+* **polarity / modality**: a negation just before the trigger, or a claim that denies, makes it a
+  denial; a prospective word ("may", "plans to", "soon") turns a gain into a ``threat`` and drops
+  anything else; hedges ("likely") make it ``hedged``.
+
+Opinions, background and general assessments match no predicate and carry no proposition.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+
+from sitroom.data import load_lexicon
+from sitroom.model import Article, Claim, Entity, Proposition, Quantity, Span
+from sitroom.pipeline import stage
+
+SETTLEMENT_KINDS = frozenset({"city", "town", "village", "settlement", "hamlet", "district"})
+FRONT_OF = {"captured": "advancing", "entered": "advancing", "repelled": "stopped"}
+OPPOSITE = {"russia": "ukraine", "ukraine": "russia"}
+ACTOR_NOUN = re.compile(r"\s+(?:\w+\s+){0,2}?(?:forces|troops|army|military|units|soldiers|servicemen|groups|"
+                        r"assault|offensive|advance|attack|strikes?|drones?|missiles?|aviation|defen[cs]e|command|"
+                        r"fighters|battalions|brigades|reserves|defenders|army's)\b")
+PREVENTION = re.compile(r"\b(?:prevent(?:ed|ing)?|thwart(?:ed|ing)?|foil(?:ed|ing)?|stopp?(?:ed|ing)?|failed to|"
+                        r"repel(?:led)?|repuls(?:ed|ing))\b")
+DENIAL_CUES = frozenset({"denied", "deny", "denies", "rejected", "rejects", "refuted", "dismissed"})
+MAX_PLACES = 6  # one proposition per settlement of a list, up to this many
+
+
+@dataclass(frozen=True)
+class Predicate:
+    name: str
+    level: str          # settlement / front
+    direction: str      # gain / fail / none
+    patterns: tuple[re.Pattern, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    predicates: tuple[Predicate, ...]
+    sides: dict[str, tuple[re.Pattern, ...]]
+    negation: re.Pattern
+    prospective: re.Pattern
+    hedged: re.Pattern
+    small_scale: re.Pattern
+    large_scale: re.Pattern
+
+
+def _any(patterns: list[str]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = load_lexicon("propositions")
+    predicates = tuple(Predicate(name, spec["level"], spec["direction"], tuple(re.compile(p) for p in spec["patterns"]))
+                       for name, spec in data["predicates"].items())
+    sides = {name: tuple(re.compile(p) for p in patterns) for name, patterns in data["sides"].items()}
+    words = {name: _any(patterns) for name, patterns in data["words"].items()}
+    return Lexicon(predicates, sides, words["negation"], words["prospective"], words["hedged"],
+                   words["small_scale"], words["large_scale"])
+
+
+def normal(text: str) -> str:
+    """Lower-cased with straight quotes; same length as ``text`` so offsets still hold."""
+    return text.lower().translate(str.maketrans("\u2019\u2018\u201c\u201d\u00ab\u00bb", "''\"\"\"\""))
+
+
+# --- quantities -----------------------------------------------------------------------------------
+
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "dozens": 24,
+                 "hundred": 100, "hundreds": 200, "thousand": 1000, "a thousand": 1000, "thousands": 2000}
+_NUMBER = r"(?:\d[\d,]*(?:\.\d+)?(?:\s*(?:thousand|million))?|a thousand|a hundred|one|two|three|four|five|six|seven|" \
+          r"eight|nine|ten|eleven|twelve|dozens|dozen|hundreds|thousands)"
+_BOUND = r"(?P<bound>at least|more than|over|up to|fewer than|less than|about|around|nearly|almost|some|roughly)?\s*"
+_KINDS = {
+    "killed": r"(?:people |civilians |persons |men |women )?(?:were |was |have been |had been )?(?:killed|dead|deaths|fatalities|died|lives)",
+    "injured": r"(?:people |civilians |persons |men |women )?(?:were |was |have been |had been )?(?:injured|wounded|injuries|hurt)",
+    "troops": r"(?:\w+ ){0,2}(?:troops|soldiers|servicemen|fighters|personnel|people)",
+    "km2": r"(?:sq(?:uare)?\.? ?(?:km|kilomet(?:er|re)s?)|km2|km²)",
+    "settlements": r"(?:\w+ ){0,2}(?:villages|settlements|towns|localities)",
+}
+_QUANTITY = [(kind, re.compile(rf"\b{_BOUND}(?P<number>{_NUMBER})\s+(?:of\s+)?{unit}\b")) for kind, unit in _KINDS.items()]
+_VERB_FIRST = [(kind, re.compile(rf"\b(?:{verb})\s+{_BOUND}(?P<number>{_NUMBER})\b"))
+               for kind, verb in (("killed", "killing|killed|claimed the lives of"), ("injured", "injuring|wounding|injured"))]
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$")
+_ONE_PERSON = re.compile(r"\ban?\s+(?:[\w-]+\s+){0,3}(?:man|woman|boy|girl|child|resident|civilian|person)\s+"
+                         r"(?:was|has been|had been)\s+(?P<kind>killed|injured|wounded)")
+
+
+def _value(raw: str) -> float | None:
+    raw = raw.strip().replace(",", "")
+    if raw in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[raw])
+    scale = 1000 if raw.endswith("thousand") else 1_000_000 if raw.endswith("million") else 1
+    digits = re.sub(r"[^\d.]", "", raw)
+    try:
+        return float(digits) * scale if digits else None
+    except ValueError:
+        return None
+
+
+def find_quantities(text: str) -> tuple[Quantity, ...]:
+    """Killed, injured, troops, km² and settlements counted in ``text`` (lower-cased)."""
+    found: dict[str, Quantity] = {}
+    bounds = {"up to": "at most", "fewer than": "at most", "less than": "at most", "at least": "at least",
+              "more than": "at least", "over": "at least"}
+    for kind, pattern in _QUANTITY + _VERB_FIRST:
+        for m in pattern.finditer(text):
+            value = _value(m.group("number"))
+            if value is None or kind in found or _MONTH.search(text, max(0, m.start() - 10), m.start()) or (
+                    kind == "troops" and m.group(0).endswith("people") and value < 100):
+                continue
+            bound = bounds.get(m.group("bound") or "", "about" if m.group("bound") else "exact")
+            found[kind] = Quantity(m.group(0).strip(), value, kind, bound)
+    for m in _ONE_PERSON.finditer(text):
+        kind = "killed" if m.group("kind") == "killed" else "injured"
+        found.setdefault(kind, Quantity(m.group(0).strip(), 1.0, kind, "exact"))
+    return tuple(found[k] for k in _KINDS if k in found)
+
+
+# --- reading one claim ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str | None
+    region: str | None
+    start: int
+
+
+class Reader:
+    """Reads the propositions of the claims of one article."""
+
+    def __init__(self, article: Article, registry=None):
+        self.article = article
+        self.body = article.body or ""
+        self.registry = registry
+        self.lex = lexicon()
+        self.places = sorted((Place(e.canonical, e.kind, _region_of(e), m.span.start)
+                              for e in article.entities if e.label == "location" and e.kind != "country"
+                              and (e.kind in SETTLEMENT_KINDS or _is_region(e))
+                              for m in e.mentions), key=lambda p: p.start)
+        self.main_region = self._main_region()
+        settlements = Counter(p.name for p in self.places if p.kind in SETTLEMENT_KINDS)
+        top = settlements.most_common(1)[0][0] if settlements else None
+        self.main_settlement = next((p for p in self.places if p.name == top), None)
+        self.anchor = _date(article.published)
+
+    def _main_region(self) -> str | None:
+        counts: Counter[str] = Counter()
+        for e in self.article.entities:
+            if e.label == "location":
+                region = e.canonical if _is_region(e) else e.admin1
+                if region:
+                    counts[region] += len(e.mentions) or 1
+        return counts.most_common(1)[0][0] if counts else None
+
+    def speaker_side(self, claim: Claim) -> str | None:
+        for actor in self.article.actors:
+            if actor.canonical == claim.speaker and actor.side:
+                return actor.side
+        if self.registry is not None and claim.speaker:
+            entry = self.registry.get(claim.speaker)
+            return entry.side if entry is not None else None
+        return None
+
+    def read(self, claim: Claim) -> tuple[Proposition, ...]:
+        span = claim.evidence
+        text = normal(self.body[span.start:span.end])
+        for part in (claim.speaker_span, claim.cue_span):  # the frame is not the content
+            if part is not None and span.start <= part.start and part.end <= span.end:
+                a, b = part.start - span.start, part.end - span.start
+                text = text[:a] + " " * (b - a) + text[b:]
+        triggers = self._triggers(text)
+        if not triggers:
+            return ()
+        speaker_side = self.speaker_side(claim)
+        when, precision = self._when(claim)
+        quantities = find_quantities(text)
+        scale = "small" if self.lex.small_scale.search(text) else "large" if (
+            self.lex.large_scale.search(text) or any(q.unit == "troops" and q.value >= 500 for q in quantities)) else None
+        places = [p for p in self.places if span.start <= p.start < span.end] or self._event_places(claim)
+        if not any(p.kind in SETTLEMENT_KINDS for p in places):
+            places = places + self._anaphor(span, text)
+        out: list[Proposition] = []
+        for predicate, start, end in triggers:
+            before = text[max(0, start - 40):start]
+            if self.lex.prospective.search(before):
+                if predicate.direction != "gain" or predicate.name == "threat":
+                    continue
+                predicate = self._predicate("threat")
+            tail = _clause_tail(before)
+            if predicate.direction == "gain" and PREVENTION.search(tail):
+                # "prevented the border from being breached": the attack failed
+                predicate = self._predicate("repelled" if predicate.level == "settlement" else "stopped")
+                tail = PREVENTION.sub(" ", tail)
+            negated = bool(self.lex.negation.search(tail)) != (claim.cue.lower() in DENIAL_CUES)
+            side = self._side(text, start, end, predicate, speaker_side)
+            modality = "hedged" if claim.hedged or self.lex.hedged.search(text[max(0, start - 60):start]) else "asserted"
+            base = Proposition(predicate.name, None, "settlement", side=side, date=when, date_precision=precision,
+                               negated=negated, modality=modality,
+                               quantities=quantities if predicate.name in ("strike", "offensive_started",
+                                                                           "captured", "advancing") else (),
+                               scale=scale if predicate.name in ("offensive_started", "advancing") else None,
+                               trigger=Span(span.start + start, span.start + end))
+            out.extend(self._placed(base, predicate, places, start + span.start))
+        return tuple(_unique(out))
+
+    def _predicate(self, name: str) -> Predicate:
+        return next(p for p in self.lex.predicates if p.name == name)
+
+    def _triggers(self, text: str) -> list[tuple[Predicate, int, int]]:
+        """Non-overlapping triggers, longer matches first; one per predicate (its first)."""
+        matches = [(predicate, m.start(), m.end()) for predicate in self.lex.predicates
+                   for pattern in predicate.patterns for m in pattern.finditer(text)]
+        chosen: list[tuple[Predicate, int, int]] = []
+        for item in sorted(matches, key=lambda t: (t[1] - t[2], t[1])):
+            if not any(item[1] < e and s < item[2] for _, s, e in chosen):
+                chosen.append(item)
+        seen: set[str] = set()
+        out = []
+        for item in sorted(chosen, key=lambda t: t[1]):
+            if item[0].name not in seen:
+                seen.add(item[0].name)
+                out.append(item)
+        return out
+
+    def _side(self, text: str, start: int, end: int, predicate: Predicate, speaker: str | None) -> str | None:
+        before = _clause_tail(text[max(0, start - 90):start])
+        after = text[end:end + 70]
+        after = after[:m.start()] if (m := re.search(r"[.;]|\bwhile\b|\bbut\b", after)) else after
+        if predicate.direction == "fail":
+            found = self._side_in(after, speaker, last=False)
+            if found is None:
+                found = self._side_in(before, speaker, last=True)
+                if found is not None and found == speaker:
+                    found = OPPOSITE.get(found)  # "our troops repelled ...": the defender is the one speaking
+            return found or OPPOSITE.get(speaker or "")
+        found = self._side_in(before, speaker, last=True) or self._side_in(text[start:end], speaker, last=False)
+        if found is None and (m := re.match(r"\s*(?:\w+\s+){0,3}?by (?:the )?", after)):
+            found = self._side_in(after[m.end():m.end() + 30], speaker, last=False)
+        return found or (speaker if speaker in OPPOSITE else None)
+
+    def _side_in(self, window: str, speaker: str | None, last: bool) -> str | None:
+        """The side a window names; actor phrases ("Russian troops") before bare mentions ("Russia's")."""
+        hits: list[tuple[bool, int, str]] = []
+        for name, patterns in self.lex.sides.items():
+            for pattern in patterns:
+                for m in pattern.finditer(window):
+                    actor = bool(ACTOR_NOUN.match(window, m.end())) or name in ("enemy", "own")
+                    hits.append((actor, m.start() if last else -m.start(), name))
+        if not hits:
+            return None
+        _, at, name = max(hits)
+        if name == "own" and window[abs(at):abs(at) + 3] in ("its", "the"):
+            named = [h for h in hits if h[2] in OPPOSITE and abs(h[1]) < abs(at)]
+            if named:  # "Russia says its forces ...": "its" is the side named before it
+                return max(named, key=lambda h: abs(h[1]))[2]
+        if name == "enemy":
+            return OPPOSITE.get(speaker or "")
+        if name == "own":
+            return speaker if speaker in OPPOSITE else None
+        return name
+
+    def _placed(self, base: Proposition, predicate: Predicate, places: list[Place], at: int) -> list[Proposition]:
+        settlements = [p for p in places if p.kind in SETTLEMENT_KINDS]
+        regions = [p.name for p in places if p.kind not in SETTLEMENT_KINDS]
+        name = predicate.name
+        if predicate.level == "settlement" and not settlements and name in FRONT_OF:
+            name = FRONT_OF[name]
+        if predicate.level == "settlement" and name not in FRONT_OF.values():
+            if settlements:
+                chosen = _unique_by_name(settlements)
+                if name in ("strike", "damage", "evacuation", "threat"):
+                    chosen = [min(chosen, key=lambda p: (p.start < at, abs(p.start - at)))]
+                return [replace(base, predicate=name, place=p.name, level="settlement", region=p.region)
+                        for p in chosen[:MAX_PLACES]]
+            region = regions[0] if regions else None
+            if region:
+                return [replace(base, predicate=name, place=region, level="region", region=region)]
+            if self.main_settlement is not None and name in ("strike", "damage", "evacuation"):
+                p = self.main_settlement  # "two people died": the place the article is about
+                return [replace(base, predicate=name, place=p.name, level="settlement", region=p.region,
+                                place_basis="article")]
+            return []
+        region = next((p.region for p in settlements if p.region), None) or (regions[0] if regions else None)
+        basis = "claim"
+        if region is None:
+            region, basis = self.main_region, "article"
+        if region is None:
+            return []
+        return [replace(base, predicate=name, place=region, level="region", region=region, place_basis=basis)]
+
+    def _event_places(self, claim: Claim) -> list[Place]:
+        names = {n for e in self.article.events if e.claim_id == claim.id for n in e.locations}
+        return [p for p in _unique_by_name(self.places) if p.name in names]
+
+    def _anaphor(self, span: Span, text: str) -> list[Place]:
+        m = re.search(r"\b(?:the|this|that)\s+(village|town|city|settlement)\b", text)
+        if not m:
+            return []
+        wanted = {"village": {"village"}, "town": {"town", "city"}, "city": {"city", "town"},
+                  "settlement": SETTLEMENT_KINDS}[m.group(1)]
+        before = [p for p in self.places if p.start < span.start + m.start() and p.kind in wanted]
+        return [before[-1]] if before else []
+
+    def _when(self, claim: Claim) -> tuple[str | None, str | None]:
+        for event in self.article.events:
+            if event.claim_id == claim.id and event.date and len(event.date) == 10:
+                return event.date, "day"
+        from sitroom.extract.dates import find_times
+
+        for mention in find_times(self.article.span_text(claim.evidence), self.anchor):
+            value = mention.value
+            if value.value and len(value.value) == 10 and value.precision == "day":
+                return value.value, "day"
+        return self.article.published, "article" if self.article.published else None
+
+
+def _clause_tail(text: str) -> str:
+    """The part of ``text`` after its last clause break: negation and sides do not cross clauses."""
+    cut = max((m.end() for m in re.finditer(r"[.;:]\s|,\s(?:but|while|and|as)\s|\bthat\b|\bwhile\b|\bbut\b|\bafter\b",
+                                             text)), default=0)
+    return text[cut:]
+
+
+def _region_of(entity: Entity) -> str | None:
+    return entity.canonical if _is_region(entity) else entity.admin1
+
+
+def _is_region(entity: Entity) -> bool:
+    return entity.kind == "region" and bool(entity.country)
+
+
+def _date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _unique_by_name(places: list[Place]) -> list[Place]:
+    seen: set[str] = set()
+    out = []
+    for p in places:
+        if p.name not in seen:
+            seen.add(p.name)
+            out.append(p)
+    return out
+
+
+def _unique(props: list[Proposition]) -> list[Proposition]:
+    seen: set[tuple] = set()
+    out = []
+    for p in props:
+        if p.key() not in seen:
+            seen.add(p.key())
+            out.append(p)
+    return out
+
+
+def _registry():
+    from sitroom.extract.registry import Registry
+
+    return Registry.load()
+
+
+@stage(requires=["claims", "events", "entities", "published"], assigns=["claims"])
+def propositions(article: Article) -> Article:
+    """Each claim's propositions (``Claim.propositions``)."""
+    reader = Reader(article, _registry())
+    article.claims = tuple(replace(c, propositions=reader.read(c)) for c in article.claims)
+    return article
