@@ -54,5 +54,5 @@ def ids():
     arts = {a.source: a for a in corpus.articles()}
     red, blue = arts["t/redwire-lyptsi.txt"], arts["t/bluepost-lyptsi.txt"]
     return {"red": red.id, "blue": blue.id, "grey": arts["t/grey-kupiansk.txt"].id,
-            "sumy": arts["t/redwire-sumy.txt"].id, "red_c1": f"{red.id}:c1", "blue_c2": f"{blue.id}:c2",
+            "sumy": arts["t/redwire-sumy.txt"].id, "red_c1": f"{red.id}:c1", "blue_c1": f"{blue.id}:c1", "blue_c2": f"{blue.id}:c2",
             "story": f"s-{red.id}"}

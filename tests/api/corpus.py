@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sitroom.link import analyze
+from sitroom.link.propositions import propositions
 from sitroom.model import Article, Claim, Entity, Event, Mention, Span
 from sitroom.output import article_json
 from sitroom.store import Store
@@ -69,7 +70,7 @@ class Draft:
                                 claim_id=claim.id if claim else None,
                                 status="claimed" if claim else "reported", subtype=e.get("subtype")))
         a.entities, a.claims, a.events = tuple(entities), tuple(claims), tuple(events)
-        return a
+        return propositions(a)
 
 
 DRAFTS = {

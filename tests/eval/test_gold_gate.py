@@ -1,7 +1,9 @@
 """Quality gate with a ratchet: scores on ../shared/gold/seeds may rise, never silently fall.
 
 Floors live in ``gold_floors.json``; when a change raises a score, raise its floor in the same
-commit. Skipped when ../shared is absent.
+commit. ``corpus.relations`` (recall) was lowered from 0.92 to 0.28 on purpose when relations moved
+to propositions: the old recall came from 193 relations for 14 gold ones at 11% precision; the
+floor on ``corpus.relations_precision`` now guards the other side. Skipped when ../shared is absent.
 """
 
 import json
@@ -34,6 +36,7 @@ def _flatten(report: dict) -> dict[str, float]:
     if report.get("corpus"):
         flat["corpus.stories.f1"] = report["corpus"]["stories"]["f1"]
         flat["corpus.relations"] = report["corpus"]["relations"]["accuracy"]
+        flat["corpus.relations_precision"] = report["corpus"]["relations_precision"]["accuracy"]
     return flat
 
 

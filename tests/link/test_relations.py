@@ -1,84 +1,171 @@
-"""Claim relations from hand-built article documents: provenance, polarity, independence."""
+"""Propositions and relations from hand-built articles (sentences written for these tests)."""
+
+import pytest
 
 from sitroom.extract.registry import Registry
-from sitroom.link.relations import claim_groups, claim_views, originating_source, relate
+from sitroom.link import analyze
+from sitroom.link.propositions import find_quantities, propositions
+from sitroom.link.relations import claim_groups, claim_views, fold_copies, originating_source, relate
+from sitroom.model import Article, Claim, Entity, Mention, Span
+from sitroom.output import article_json
+
+PLACES = {"Vovchansk": ("town", "Kharkiv Oblast"), "Lyptsi": ("village", "Kharkiv Oblast"),
+          "Kharkiv Oblast": ("region", None), "Kupiansk": ("city", "Kharkiv Oblast")}
+RU, UA = "Ministry of Defence of Russia", "General Staff of the Armed Forces of Ukraine"
 
 
-def doc(source, claims, locations=(), events=(), outlet="Sample Wire"):
-    body = " ".join(c["text"] for c in claims)
-    pos, out = 0, []
-    for k, c in enumerate(claims, 1):
-        out.append({"id": f"{source}:c{k}", "speaker": c["speaker"], "speaker_kind": c.get("kind", "organization"),
-                    "via": c.get("via", []), "content": c["text"], "quote": None, "negated": c.get("negated", False),
-                    "evidence_span": {"start": pos, "end": pos + len(c["text"])}})
-        pos += len(c["text"]) + 1
-    locs = []
-    for name, admin1, kind in locations:
-        at = body.find(name)
-        locs.append({"canonical": name, "admin1": admin1, "kind": kind,
-                     "mentions": [{"text": name, "start": at, "end": at + len(name)}] if at >= 0 else []})
-    return {"source": source, "outlet": outlet, "body": body, "claims": out, "locations": locs, "events": list(events)}
+def article(source, published, claims, outlet="Sample Wire"):
+    """``claims``: (speaker, sentence); the speaker's words come after the reporting frame."""
+    body = " ".join(text for _, text in claims)
+    a = Article(source=source, raw_text=body, body=body, outlet=outlet, published=published, language="en")
+    entities, made, at = [], [], 0
+    for name, (kind, admin1) in PLACES.items():
+        spans = [Mention(name, Span(i, i + len(name))) for i in _find_all(body, name)]
+        if spans:
+            entities.append(Entity(name, "location", tuple(spans), kind=kind, country="UA", admin1=admin1))
+    for k, (speaker, text) in enumerate(claims, 1):
+        made.append(Claim(f"{a.id}:c{k}", speaker, "said", Span(at, at + len(text)), text, speaker_kind="organization"))
+        at += len(text) + 1
+    a.entities, a.claims = tuple(entities), tuple(made)
+    return propositions(a)
 
 
-PLACES = [("Vovchansk", "Kharkiv Oblast", "town"), ("Kharkiv", "Kharkiv Oblast", "city")]
+def _find_all(text, name):
+    start = text.find(name)
+    while start >= 0:
+        if text[start + len(name):start + len(name) + 1] not in ("", " ", ".", ",", ";"):
+            start = text.find(name, start + 1)
+            continue
+        yield start
+        start = text.find(name, start + len(name))
 
 
-def views(*docs):
-    return claim_views(docs, {d["source"]: "story" for d in docs}, Registry.load())
+def props(a):
+    return [(p.predicate, p.place, p.side, p.negated) for c in a.claims for p in c.propositions]
 
 
-def test_relations_opposite_polarity_on_same_target_contradicts():
-    a = doc("a", [{"speaker": "Ministry of Defence of Russia", "text": "Troops launched an assault on Vovchansk."}], PLACES)
-    b = doc("b", [{"speaker": "General Staff of the Armed Forces of Ukraine",
-                   "text": "There was no assault on Vovchansk.", "negated": True}], PLACES)
-    (rel,) = relate(views(a, b))
-    assert rel.relation == "contradicts" and "denies" in rel.why
+def relations(*articles):
+    return relate(claim_views([article_json(a) for a in articles], Registry.load()))
 
 
-def test_relations_same_report_from_opposite_sides_is_independent_corroboration():
-    a = doc("a", [{"speaker": "Ministry of Defence of Russia", "text": "Units captured villages near Vovchansk."}], PLACES)
-    b = doc("b", [{"speaker": "General Staff of the Armed Forces of Ukraine",
-                   "text": "Russian units captured two villages near Vovchansk."}], PLACES)
-    (rel,) = relate(views(a, b))
-    assert rel.relation == "corroborates" and rel.independent and "russia and ukraine" in rel.why
+@pytest.mark.parametrize("speaker, sentence, expected", [
+    (RU, "The ministry said its forces had captured Lyptsi.", ("captured", "Lyptsi", "russia", False)),
+    (UA, "The staff said the enemy was pushed back from Lyptsi.", ("repelled", "Lyptsi", "russia", False)),
+    (UA, "The staff said Russian troops did not enter Vovchansk.", ("entered", "Vovchansk", "russia", True)),
+    (UA, "The staff said Russian troops had been stopped in the Kharkiv Oblast.",
+     ("stopped", "Kharkiv Oblast", "russia", False)),
+    (RU, "The ministry said its units took control of a village in the Kharkiv Oblast.",
+     ("advancing", "Kharkiv Oblast", "russia", False)),
+    (UA, "The staff said guards had prevented the border from being breached in the Kharkiv Oblast.",
+     ("stopped", "Kharkiv Oblast", "russia", False)),
+    (UA, "The staff said a drone strike on Kupiansk killed two civilians.", ("strike", "Kupiansk", None, False)),
+])
+def test_propositions_read_predicate_place_side_and_polarity(speaker, sentence, expected):
+    assert expected in props(article("s", "2024-05-20", [(speaker, sentence)]))
 
 
-def test_relations_same_originating_source_is_not_independent():
-    a = doc("a", [{"speaker": "Ministry of Defence of Russia", "text": "Units captured villages near Vovchansk."}], PLACES)
-    b = doc("b", [{"speaker": "Ministry of Defence of Russia", "text": "Forces secured villages near Vovchansk."}],
-            PLACES, outlet="Other Wire")
-    (rel,) = relate(views(a, b))
+@pytest.mark.parametrize("sentence", [
+    "The analyst said the war would be long and costly.",
+    "The analyst said morale was a question for historians.",
+])
+def test_propositions_opinions_carry_none(sentence):
+    assert props(article("s", "2024-05-20", [("Institute for the Study of War", sentence)])) == []
+
+
+def test_propositions_prospective_gain_becomes_a_threat():
+    (p,) = props(article("s", "2024-05-20", [(RU, "The ministry said its troops may soon capture Lyptsi.")]))
+    assert p[:3] == ("threat", "Lyptsi", "russia")
+
+
+def test_propositions_quantities_read_tolls_and_forces():
+    found = {q.unit: q.value for q in find_quantities("shelling killed three people and injured 11, "
+                                                      "with up to 1,000 troops and about 400 sq km on may 17")}
+    assert found == {"killed": 3, "injured": 11, "troops": 1000, "km2": 400}
+
+
+def test_relations_capture_against_repelled_assault_is_control_disputed():
+    a = article("a", "2024-05-20", [(RU, "The ministry said its forces had captured Lyptsi.")])
+    b = article("b", "2024-05-21", [(UA, "The staff said the enemy assault on Lyptsi was repelled.")])
+    (rel,) = relations(a, b)
+    assert (rel.relation, rel.type, rel.independent) == ("contradicts", "control disputed", True)
+    assert rel.evidence_a and rel.evidence_b and 0 < rel.confidence <= 1
+
+
+def test_relations_denial_contradicts():
+    a = article("a", "2024-05-20", [(RU, "The ministry said its troops entered Vovchansk.")])
+    b = article("b", "2024-05-20", [(UA, "The staff said Russian troops did not enter Vovchansk.")])
+    (rel,) = relations(a, b)
+    assert rel.type == "denial"
+
+
+def test_relations_same_event_from_opposite_sides_is_independent_corroboration():
+    a = article("a", "2024-05-20", [(RU, "The ministry said its troops entered Vovchansk.")])
+    b = article("b", "2024-05-20", [(UA, "The staff said Russian troops entered Vovchansk.")])
+    (rel,) = relations(a, b)
+    assert rel.relation == "corroborates" and rel.independent and rel.sides == ("russia", "ukraine")
+
+
+def test_relations_same_source_is_not_independent():
+    a = article("a", "2024-05-20", [(RU, "The ministry said its troops entered Vovchansk.")])
+    b = article("b", "2024-05-20", [(RU, "The ministry said its units entered Vovchansk.")], outlet="Other Wire")
+    (rel,) = relations(a, b)
     assert rel.relation == "corroborates" and not rel.independent
 
 
+def test_relations_need_the_same_time_window():
+    a = article("a", "2024-05-01", [(RU, "The ministry said its forces had captured Lyptsi.")])
+    b = article("b", "2024-06-20", [(UA, "The staff said the enemy assault on Lyptsi was repelled.")])
+    assert relations(a, b) == []
+
+
+def test_relations_different_settlements_do_not_relate():
+    a = article("a", "2024-05-20", [(RU, "The ministry said its forces had captured Lyptsi.")])
+    b = article("b", "2024-05-20", [(UA, "The staff said the enemy assault on Vovchansk was repelled.")])
+    assert relations(a, b) == []
+
+
+def test_relations_later_higher_toll_is_an_update_and_a_lower_one_a_conflict():
+    a = article("a", "2024-05-20", [(UA, "The staff said a missile strike on Kupiansk killed two people.")])
+    b = article("b", "2024-05-20", [(UA, "The staff said the strike on Kupiansk killed five people.")])
+    (rel,) = relations(a, b)
+    assert (rel.relation, rel.type) == ("corroborates", "update")
+    c = article("c", "2024-05-20", [(RU, "The ministry said a strike on Kupiansk killed nine people.")])
+    assert {r.type for r in relations(a, c)} == {"quantity conflict"}
+
+
+def test_relations_many_copies_make_no_more_relations():
+    a = article("a", "2024-05-20", [(RU, "The ministry said its forces had captured Lyptsi.")])
+    b = article("b", "2024-05-21", [(UA, "The staff said the enemy assault on Lyptsi was repelled.")])
+    copies = [article(f"copy{k}", "2024-05-21", [(UA, "The staff said the enemy assault on Lyptsi was repelled.")],
+                      outlet=f"Site {k}") for k in range(20)]
+    docs = [article_json(x) for x in (a, b, *copies)]
+    for d in docs[1:]:  # copies of one text carry distinct outlets
+        d["body"] = d["body"]
+    result = analyze(docs)
+    assert len(result["relations"]) == 1
+    group = next(g for g in result["claim_groups"] if b.claims[0].id in g["claims"])
+    assert len(group["copies"]) == 20
+
+
+def test_relations_fold_copies_keeps_the_first_claim():
+    a = article("a", "2024-05-20", [(UA, "The staff said the enemy assault on Lyptsi was repelled.")])
+    b = article("b", "2024-05-20", [(UA, "The staff said the enemy assault on Lyptsi was repelled.")], outlet="Copy")
+    views = claim_views([article_json(a), article_json(b)], Registry.load(), {"a": "a", "b": "a"})
+    (kept,) = fold_copies(views)
+    assert kept.copies == [b.claims[0].id]
+
+
 def test_relations_sub_units_fold_into_their_parent_body():
-    claim = {"speaker": "General Staff of the Armed Forces of Ukraine", "speaker_kind": "organization", "via": []}
+    claim = {"speaker": UA, "speaker_kind": "organization", "via": []}
     assert originating_source(claim, Registry.load()) == "Armed Forces of Ukraine"
     anonymous = {"speaker": "source in the military", "speaker_kind": "unnamed", "via": ["TASS"]}
     assert originating_source(anonymous, Registry.load()) == "TASS"
 
 
-def test_relations_calm_versus_development_contradicts():
-    a = doc("a", [{"speaker": "Ihor Terekhov", "text": "The situation in Kharkiv is calm."}], PLACES)
-    b = doc("b", [{"speaker": "Strana.ua", "text": "Residents began evacuating from Kharkiv."}], PLACES)
-    (rel,) = relate(views(a, b))
-    assert rel.relation == "contradicts" and "calm" in rel.why
-
-
-def test_relations_unrelated_places_do_not_relate():
-    a = doc("a", [{"speaker": "Ministry of Defence of Russia", "text": "Units captured villages near Vovchansk."}], PLACES)
-    b = doc("b", [{"speaker": "General Staff of the Armed Forces of Ukraine", "text": "Units captured a hill near Bakhmut."}],
-            [("Bakhmut", "Donetsk Oblast", "city")])
-    assert relate(views(a, b)) == []
-
-
 def test_relations_groups_carry_status():
-    a = doc("a", [{"speaker": "Ministry of Defence of Russia", "text": "Units captured villages near Vovchansk."}], PLACES)
-    b = doc("b", [{"speaker": "General Staff of the Armed Forces of Ukraine",
-                   "text": "Russian units captured two villages near Vovchansk."}], PLACES)
-    c = doc("c", [{"speaker": "Ministry of Defence of Russia", "text": "There was no attack on Kharkiv.", "negated": True},
-                  {"speaker": "Strana.ua", "text": "An attack on Kharkiv began at dawn."}], PLACES)
-    vs = views(a, b, c)
-    groups = {tuple(g["claims"]): g["status"] for g in claim_groups(vs, relate(vs))}
-    assert groups[("a:c1", "b:c1")] == "confirmed across sides"
-    assert "contested" in groups.values()
+    a = article("a", "2024-05-20", [(RU, "The ministry said its forces had captured Lyptsi.")])
+    b = article("b", "2024-05-21", [(UA, "The staff said the enemy assault on Lyptsi was repelled.")])
+    views = claim_views([article_json(a), article_json(b)], Registry.load())
+    groups = claim_groups(views, relate(views))
+    assert {g["status"] for g in groups} == {"contested"}
+    assert all(g["proposition"]["place"] == "Lyptsi" for g in groups)

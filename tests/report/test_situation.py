@@ -10,6 +10,7 @@ import pytest
 
 from sitroom.errors import ConfigError
 from sitroom.link import analyze
+from sitroom.link.propositions import propositions
 from sitroom.model import Article, Claim, Entity, Event, Mention, Span
 from sitroom.output import article_json
 from sitroom.report import situation
@@ -58,7 +59,7 @@ def make_article(source, outlet, published, title, sentences, meta=None):
                country="UA", admin1=PLACES[name][1], lat=PLACES[name][2], lon=PLACES[name][3])
         for name, ms in mentions.items())
     article.claims, article.events = tuple(claims), tuple(events)
-    return article
+    return propositions(article)
 
 
 def corpus():

@@ -50,6 +50,7 @@ ACTOR_NOUN = re.compile(r"\s+(?:\w+\s+){0,2}?(?:forces|troops|army|military|unit
                         r"fighters|battalions|brigades|reserves|defenders|army's)\b")
 PREVENTION = re.compile(r"\b(?:prevent(?:ed|ing)?|thwart(?:ed|ing)?|foil(?:ed|ing)?|stopp?(?:ed|ing)?|failed to|"
                         r"repel(?:led)?|repuls(?:ed|ing))\b")
+SIDELESS = frozenset({"evacuation", "damage", "stable"})  # civilians leave, buildings burn: no acting side
 DENIAL_CUES = frozenset({"denied", "deny", "denies", "rejected", "rejects", "refuted", "dismissed"})
 MAX_PLACES = 6  # one proposition per settlement of a list, up to this many
 
@@ -214,17 +215,20 @@ class Reader:
         out: list[Proposition] = []
         for predicate, start, end in triggers:
             before = text[max(0, start - 40):start]
-            if self.lex.prospective.search(before):
-                if predicate.direction != "gain" or predicate.name == "threat":
-                    continue
-                predicate = self._predicate("threat")
             tail = _clause_tail(before)
+            original = predicate
+            if self.lex.prospective.search(before):
+                if predicate.direction == "gain" and predicate.name != "threat":
+                    predicate = self._predicate("threat")
+                elif not self.lex.negation.search(tail):
+                    continue  # a plan or a forecast; "no plans to evacuate" stays, as a denial
             if predicate.direction == "gain" and PREVENTION.search(tail):
                 # "prevented the border from being breached": the attack failed
                 predicate = self._predicate("repelled" if predicate.level == "settlement" else "stopped")
                 tail = PREVENTION.sub(" ", tail)
             negated = bool(self.lex.negation.search(tail)) != (claim.cue.lower() in DENIAL_CUES)
-            side = self._side(text, start, end, predicate, speaker_side)
+            side = None if predicate.name in SIDELESS else self._side(
+                text, start, end, original if predicate.name == "threat" else predicate, speaker_side, negated)
             modality = "hedged" if claim.hedged or self.lex.hedged.search(text[max(0, start - 60):start]) else "asserted"
             base = Proposition(predicate.name, None, "settlement", side=side, date=when, date_precision=precision,
                                negated=negated, modality=modality,
@@ -254,7 +258,8 @@ class Reader:
                 out.append(item)
         return out
 
-    def _side(self, text: str, start: int, end: int, predicate: Predicate, speaker: str | None) -> str | None:
+    def _side(self, text: str, start: int, end: int, predicate: Predicate, speaker: str | None,
+              negated: bool = False) -> str | None:
         before = _clause_tail(text[max(0, start - 90):start])
         after = text[end:end + 70]
         after = after[:m.start()] if (m := re.search(r"[.;]|\bwhile\b|\bbut\b", after)) else after
@@ -268,7 +273,11 @@ class Reader:
         found = self._side_in(before, speaker, last=True) or self._side_in(text[start:end], speaker, last=False)
         if found is None and (m := re.match(r"\s*(?:\w+\s+){0,3}?by (?:the )?", after)):
             found = self._side_in(after[m.end():m.end() + 30], speaker, last=False)
-        return found or (speaker if speaker in OPPOSITE else None)
+        if found is None and predicate.name == "threat":  # "no threat of an attack": the other side's
+            return OPPOSITE.get(speaker or "")  # a threat is the other side's
+        if found is None and predicate.direction == "gain" and speaker in OPPOSITE:
+            return OPPOSITE[speaker] if negated else speaker  # a side claims its gains, denies the enemy's
+        return found
 
     def _side_in(self, window: str, speaker: str | None, last: bool) -> str | None:
         """The side a window names; actor phrases ("Russian troops") before bare mentions ("Russia's")."""
@@ -300,7 +309,7 @@ class Reader:
         if predicate.level == "settlement" and name not in FRONT_OF.values():
             if settlements:
                 chosen = _unique_by_name(settlements)
-                if name in ("strike", "damage", "evacuation", "threat"):
+                if name in ("strike", "damage", "evacuation", "threat", "stable"):
                     chosen = [min(chosen, key=lambda p: (p.start < at, abs(p.start - at)))]
                 return [replace(base, predicate=name, place=p.name, level="settlement", region=p.region)
                         for p in chosen[:MAX_PLACES]]
@@ -358,7 +367,10 @@ def _region_of(entity: Entity) -> str | None:
 
 
 def _is_region(entity: Entity) -> bool:
-    return entity.kind == "region" and bool(entity.country)
+    return entity.kind == "region" and bool(entity.country) and entity.canonical.lower() not in COMPASS
+
+
+COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"})
 
 
 def _date(value: str | None) -> date | None:

@@ -12,8 +12,8 @@ predicate's window, and the same acting side where both are known. Then:
   relation says across which sides.
 * **contradicts**, typed: ``denial`` (it happened / it did not), ``control disputed`` (captured or
   entered / assault repelled), ``outcome conflict`` (an offensive advancing / stopped),
-  ``quantity conflict`` (two tolls of one strike beyond an update: a later, higher toll is an
-  update), ``scale conflict`` (small groups / a thousand troops), ``calm vs development``.
+  ```quantity conflict`` (two tolls of one strike beyond an update: a later, higher toll from
+  the same source is an update), ``scale conflict`` (small groups / a thousand troops), ``calm vs development``.
 
 Copies never multiply relations: claims of a syndicated copy are folded into the claim of the
 copy published first (:func:`fold_copies`), and a statement repeated in one article is one
@@ -161,9 +161,13 @@ def fold_copies(views: list[ClaimView], min_ratio: float = 90) -> list[ClaimView
 def _family_key(prop: dict[str, Any]) -> tuple[str, str]:
     """Propositions that can relate share this key: a family of predicates and a place."""
     predicate = prop["predicate"]
-    family = {"captured": "control", "entered": "control", "repelled": "control",
-              "advancing": "front", "stopped": "front", "offensive_started": "front", "stable": "front"}.get(
+    family = {"captured": "control", "entered": "control", "repelled": "control", "advancing": "front",
+              "stopped": "front", "offensive_started": "front"}.get(
         predicate, predicate)
+    if predicate == "stable":
+        family = "control" if prop.get("level") == "settlement" else "front"
+    if predicate == "evacuation":
+        family = "control" if prop.get("level") == "settlement" else "front"
     return family, prop.get("place") or ""
 
 
@@ -182,34 +186,37 @@ def compare(a: ClaimView, p: dict[str, Any], b: ClaimView, q: dict[str, Any]) ->
     if pa != "stable" and pb != "stable" and not _sides_agree(p, q):
         return None
     who = p.get("side") or q.get("side")
-    actor = f"{who.capitalize()}'s " if who else ""
     if pa == pb:
         if p["negated"] != q["negated"]:
-            return "contradicts", "denial", f"{actor}{_phrase(pa)} in {place}: asserted and denied"
+            return "contradicts", "denial", f"{_phrase(pa)} in {place}{_by(who)}: asserted and denied"
         if pa == "strike" and not p["negated"]:
             for kind in ("killed", "injured"):
                 x, y = _killed(p, kind), _killed(q, kind)
                 if x is not None and y is not None and x != y:
                     later, earlier = (b, a) if (b.day or 0, b.order) >= (a.day or 0, a.order) else (a, b)
                     high_later = (y if later is b else x) > (x if later is b else y)
-                    if high_later:
+                    if high_later and a.source.casefold() == b.source.casefold():
                         return "corroborates", "update", f"strike on {place}: a later report raises the {kind} toll"
                     return "contradicts", "quantity conflict", f"strike on {place}: {int(x)} vs {int(y)} {kind}"
         if pa == "offensive_started" and {p.get("scale"), q.get("scale")} == {"small", "large"}:
-            return "contradicts", "scale conflict", f"{actor}attack in {place}: small groups vs a large force"
+            return "contradicts", "scale conflict", f"attack in {place}{_by(who)}: small groups vs a large force"
         if p["negated"]:
-            return "corroborates", "corroboration", f"both deny {actor.lower()}{_phrase(pa)} in {place}"
-        return "corroborates", "corroboration", f"both report {actor.lower()}{_phrase(pa)} in {place}"
+            return "corroborates", "corroboration", f"both deny {_phrase(pa)} in {place}{_by(who)}"
+        return "corroborates", "corroboration", f"both report {_phrase(pa)} in {place}{_by(who)}"
     if p["negated"] or q["negated"]:
         return None
     pair = {pa, pb}
     if pair & GAINS and "repelled" in pair:
-        return "contradicts", "control disputed", f"{place}: {actor}forces {_phrase((pair & GAINS).pop())} vs assault repelled"
-    if pair & FRONT_GAINS and "stopped" in pair:
-        return "contradicts", "outcome conflict", f"{actor}offensive in {place}: advancing vs stopped"
-    if "stable" in pair and pair & (FRONT_GAINS | {"evacuation"}):
+        return "contradicts", "control disputed", f"{place}: {_phrase((pair & GAINS).pop())}{_by(who)} vs assault repelled"
+    if "advancing" in pair and "stopped" in pair:
+        return "contradicts", "outcome conflict", f"offensive in {place}{_by(who)}: advancing vs stopped"
+    if "stable" in pair and pair & (FRONT_GAINS | GAINS | {"evacuation"}):
         return "contradicts", "calm vs development", f"{place}: situation stable vs {_phrase((pair - {'stable'}).pop())}"
     return None
+
+
+def _by(side: str | None) -> str:
+    return f" by {side.capitalize()}" if side else ""
 
 
 def _phrase(predicate: str) -> str:
@@ -265,7 +272,7 @@ def _relation(a: ClaimView, b: ClaimView, p: dict, q: dict, found: tuple[str, st
 
 def relate(views: list[ClaimView]) -> list[Relation]:
     """Relations between claims whose propositions speak of one thing (see the module docstring)."""
-    best: dict[tuple[str, str], Relation] = {}
+    best: dict[tuple[str, str], tuple[Relation, float]] = {}
     buckets: dict[tuple[str, str], list[tuple[ClaimView, dict]]] = {}
     for view in views:
         for p in view.props:
@@ -279,33 +286,62 @@ def relate(views: list[ClaimView]) -> list[Relation]:
                 if found is None:
                     continue
                 rel = _relation(other, view, q, p, found)
+                if not _specific(rel, other, view, q, p):
+                    continue
+                strength = _strength(rel, q, p)
                 key = (other.id, view.id)
                 held = best.get(key)
-                if held is None or (rel.relation == "contradicts", rel.confidence) > (
-                        held.relation == "contradicts", held.confidence):
-                    best[key] = rel
+                if held is None or (rel.relation == "contradicts", strength) > (
+                        held[0].relation == "contradicts", held[1]):
+                    best[key] = (rel, strength)
             bucket.append((view, p))
     return _sparse(views, list(best.values()))
 
 
-def _sparse(views: list[ClaimView], relations: list[Relation]) -> list[Relation]:
-    """Each claim keeps its strongest corroboration per proposition group; contradictions stay."""
-    keep = [r for r in relations if r.relation == "contradicts"]
-    chosen: dict[str, Relation] = {}
-    for rel in relations:
-        if rel.relation != "corroborates":
-            continue
-        held = chosen.get(rel.b)
-        if held is None or (rel.confidence, -_gap(rel)) > (held.confidence, -_gap(held)):
-            chosen[rel.b] = rel
-    keep += chosen.values()
+def _strength(rel: Relation, p: dict[str, Any], q: dict[str, Any]) -> float:
+    """How specific a relation is: same settlement, same stated day, same claim-named place."""
+    score = rel.confidence
+    if p.get("level") == "settlement":
+        score += 0.1
+    if p.get("date_precision") == "day" and q.get("date_precision") == "day" and p.get("date") == q.get("date"):
+        score += 0.05
+    x, y = _day(p.get("date")), _day(q.get("date"))
+    if x is not None and y is not None:
+        score -= 0.01 * abs(x - y)  # the nearer in time, the likelier the same event
+    return score
+
+
+#: front-level predicates whose corroboration says little unless the two claims share a day or a source
+DIFFUSE = frozenset({"advancing", "stopped", "stable", "threat", "deployment"})
+
+
+def _specific(rel: Relation, a: ClaimView, b: ClaimView, p: dict[str, Any], q: dict[str, Any]) -> bool:
+    """Whether a relation says something an analyst can use (see :func:`relate`)."""
+    if rel.relation == "contradicts":
+        if a.source.casefold() == b.source.casefold():
+            return False  # no one contradicts themselves here
+        return rel.type != "denial" or p["predicate"] not in DIFFUSE or bool(a.side and b.side)
+    if p["predicate"] not in DIFFUSE:
+        return True
+    return p.get("date") is not None and p.get("date") == q.get("date")  # one statement, relayed
+
+
+def _sparse(views: list[ClaimView], found: list[tuple[Relation, float]]) -> list[Relation]:
+    """Each claim keeps its strongest corroboration and its strongest contradiction.
+
+    Claims that state one proposition are joined through these links into claim groups, so one
+    link per claim and kind is enough: the relations grow with the claims' propositions, not
+    with the square of the claims that share them.
+    """
+    best: dict[tuple[str, str], tuple[float, Relation]] = {}
+    for rel, strength in found:
+        for end in (rel.a, rel.b):
+            held = best.get((end, rel.relation))
+            if held is None or strength > held[0]:
+                best[(end, rel.relation)] = (strength, rel)
+    keep = {(r.a, r.b): r for _, r in best.values()}
     order = {v.id: v.order for v in views}
-    keep.sort(key=lambda r: (order.get(r.a, 0), r.a, r.b))
-    return keep
-
-
-def _gap(rel: Relation) -> int:
-    return 0 if rel.independent else 1
+    return sorted(keep.values(), key=lambda r: (order.get(r.a, 0), r.a, r.b))
 
 
 def claim_groups(views: list[ClaimView], relations: list[Relation], threshold: float = THRESHOLD
