@@ -157,9 +157,8 @@ def score_corpus(corpus: dict, system_docs: dict[str, dict], claim_pairs: dict[s
     relations = {frozenset((rel["a"], rel["b"])): rel for rel in predicted}
     gold_of: dict[str, str] = {}  # system claim id -> gold "doc-prefix:cK"
     gold_rels = corpus.get("relations") or []
-    prefixes = {ref.partition(":")[0] for rel in gold_rels for ref in (rel["a"], rel["b"])}
-    for doc, pairs in claim_pairs.items():
-        prefix = next((p for p in prefixes if doc.startswith(p)), doc)
+    for doc, pairs in claim_pairs.items():  # gold names claims "NNN:cK" after the file's number
+        prefix = doc.split("_", 1)[0]
         gold_of.update({sys_id: f"{prefix}:{gold_id}" for gold_id, sys_id in pairs.items() if sys_id})
     system_of = {ref: sys_id for sys_id, ref in gold_of.items()}
     found = score.Accuracy()

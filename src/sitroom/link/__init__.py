@@ -34,7 +34,8 @@ def analyze(docs: Iterable[dict[str, Any]]) -> dict[str, Any]:
     for members in syndication:
         first = originating(by_source[m] for m in members)
         copy_group.update({m: first for m in members})
-    ordered = sorted(docs, key=lambda d: 0 if copy_group.get(d["source"]) == d["source"] else 1)
+    # each group's first copy before its later copies, so that later copies fold into it
+    ordered = sorted(docs, key=lambda d: copy_group.get(d["source"], d["source"]) != d["source"])
     views = fold_copies(claim_views(ordered, _registry(), copy_group))
     relations = relate(views)
     groups = claim_groups(views, relations)

@@ -39,6 +39,8 @@ from datetime import date
 from functools import lru_cache
 
 from sitroom.data import load_lexicon
+from sitroom.extract.dates import find_times
+from sitroom.extract.registry import Registry
 from sitroom.model import Article, Claim, Entity, Proposition, Quantity, Span
 from sitroom.pipeline import stage
 
@@ -274,7 +276,7 @@ class Reader:
         if found is None and (m := re.match(r"\s*(?:\w+\s+){0,3}?by (?:the )?", after)):
             found = self._side_in(after[m.end():m.end() + 30], speaker, last=False)
         if found is None and predicate.name == "threat":  # "no threat of an attack": the other side's
-            return OPPOSITE.get(speaker or "")  # a threat is the other side's
+            return OPPOSITE.get(speaker or "")
         if found is None and predicate.direction == "gain" and speaker in OPPOSITE:
             return OPPOSITE[speaker] if negated else speaker  # a side claims its gains, denies the enemy's
         return found
@@ -303,10 +305,10 @@ class Reader:
     def _placed(self, base: Proposition, predicate: Predicate, places: list[Place], at: int) -> list[Proposition]:
         settlements = [p for p in places if p.kind in SETTLEMENT_KINDS]
         regions = [p.name for p in places if p.kind not in SETTLEMENT_KINDS]
-        name = predicate.name
-        if predicate.level == "settlement" and not settlements and name in FRONT_OF:
-            name = FRONT_OF[name]
-        if predicate.level == "settlement" and name not in FRONT_OF.values():
+        name, level = predicate.name, predicate.level
+        if level == "settlement" and not settlements and name in FRONT_OF:
+            name, level = FRONT_OF[name], "front"  # "captured a village in the region": an advance there
+        if level == "settlement":
             if settlements:
                 chosen = _unique_by_name(settlements)
                 if name in ("strike", "damage", "evacuation", "threat", "stable"):
@@ -346,8 +348,6 @@ class Reader:
         for event in self.article.events:
             if event.claim_id == claim.id and event.date and len(event.date) == 10:
                 return event.date, "day"
-        from sitroom.extract.dates import find_times
-
         for mention in find_times(self.article.span_text(claim.evidence), self.anchor):
             value = mention.value
             if value.value and len(value.value) == 10 and value.precision == "day":
@@ -400,15 +400,9 @@ def _unique(props: list[Proposition]) -> list[Proposition]:
     return out
 
 
-def _registry():
-    from sitroom.extract.registry import Registry
-
-    return Registry.load()
-
-
 @stage(requires=["claims", "events", "entities", "published"], assigns=["claims"])
 def propositions(article: Article) -> Article:
     """Each claim's propositions (``Claim.propositions``)."""
-    reader = Reader(article, _registry())
+    reader = Reader(article, Registry.load())
     article.claims = tuple(replace(c, propositions=reader.read(c)) for c in article.claims)
     return article

@@ -12,16 +12,16 @@ predicate's window, and the same acting side where both are known. Then:
   relation says across which sides.
 * **contradicts**, typed: ``denial`` (it happened / it did not), ``control disputed`` (captured or
   entered / assault repelled), ``outcome conflict`` (an offensive advancing / stopped),
-  ```quantity conflict`` (two tolls of one strike beyond an update: a later, higher toll from
-  the same source is an update), ``scale conflict`` (small groups / a thousand troops), ``calm vs development``.
+  ``quantity conflict`` (two tolls of one strike beyond an update: a later, higher toll from
+  the same source is an update), ``scale conflict`` (small groups / a thousand troops),
+  ``calm vs development``.
 
 Copies never multiply relations: claims of a syndicated copy are folded into the claim of the
-copy published first (:func:`fold_copies`), and a statement repeated in one article is one
-"same source" link to its first occurrence. Claims sharing a proposition form one claim group;
-each claim links to the most similar earlier claim of its group rather than to all of them, so
-the number of relations grows with the number of distinct propositions, not with the square of
-the claims. Each relation carries both evidence sentences, its type, a one-line ``why`` and a
-confidence; :data:`THRESHOLD` is what the reports, the API and the exports show by default.
+copy published first (:func:`fold_copies`). Each claim keeps only its strongest corroboration and
+its strongest contradiction (:func:`_sparse`); claims sharing a proposition join through those
+links into one claim group, so the number of relations grows with the claims' propositions, not
+with the square of the claims. Each relation carries both evidence sentences, its type, a
+one-line ``why`` and a confidence; claim-group statuses count relations from :data:`THRESHOLD` up.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from rapidfuzz import fuzz
 
 from sitroom.model import normalize_text
 
-#: relations below this confidence are kept but not shown unless asked for
+#: relations below this confidence are kept but do not decide a claim group's status
 THRESHOLD = 0.5
 
 #: how far apart (days) two propositions may be in time and still speak of one event
@@ -43,6 +43,8 @@ WINDOW_DAYS = {"captured": 7, "entered": 7, "repelled": 7, "strike": 1, "damage"
                "threat": 30, "advancing": 14, "stopped": 14, "offensive_started": 14, "counteroffensive": 14,
                "stable": 7, "deployment": 14, "withdrawal": 7}
 GAINS = frozenset({"captured", "entered"})
+FAMILY = {"captured": "control", "entered": "control", "repelled": "control", "advancing": "front",
+          "stopped": "front", "offensive_started": "front"}
 FRONT_GAINS = frozenset({"advancing", "offensive_started"})
 #: at most this many earlier propositions under one key are compared with a new one (linear work)
 COMPARE_LIMIT = 50
@@ -161,13 +163,10 @@ def fold_copies(views: list[ClaimView], min_ratio: float = 90) -> list[ClaimView
 def _family_key(prop: dict[str, Any]) -> tuple[str, str]:
     """Propositions that can relate share this key: a family of predicates and a place."""
     predicate = prop["predicate"]
-    family = {"captured": "control", "entered": "control", "repelled": "control", "advancing": "front",
-              "stopped": "front", "offensive_started": "front"}.get(
-        predicate, predicate)
-    if predicate == "stable":
+    if predicate in ("stable", "evacuation"):  # set against control of a place, or of a front
         family = "control" if prop.get("level") == "settlement" else "front"
-    if predicate == "evacuation":
-        family = "control" if prop.get("level") == "settlement" else "front"
+    else:
+        family = FAMILY.get(predicate, predicate)
     return family, prop.get("place") or ""
 
 
@@ -175,7 +174,7 @@ def _sides_agree(p: dict[str, Any], q: dict[str, Any]) -> bool:
     return p.get("side") is None or q.get("side") is None or p["side"] == q["side"]
 
 
-def _killed(prop: dict[str, Any], kind: str) -> float | None:
+def _count(prop: dict[str, Any], kind: str) -> float | None:
     return next((q["value"] for q in prop.get("quantities") or [] if q.get("unit") == kind), None)
 
 
@@ -191,11 +190,10 @@ def compare(a: ClaimView, p: dict[str, Any], b: ClaimView, q: dict[str, Any]) ->
             return "contradicts", "denial", f"{_phrase(pa)} in {place}{_by(who)}: asserted and denied"
         if pa == "strike" and not p["negated"]:
             for kind in ("killed", "injured"):
-                x, y = _killed(p, kind), _killed(q, kind)
+                x, y = _count(p, kind), _count(q, kind)
                 if x is not None and y is not None and x != y:
-                    later, earlier = (b, a) if (b.day or 0, b.order) >= (a.day or 0, a.order) else (a, b)
-                    high_later = (y if later is b else x) > (x if later is b else y)
-                    if high_later and a.source.casefold() == b.source.casefold():
+                    b_later = (b.day or 0, b.order) >= (a.day or 0, a.order)
+                    if (y > x) == b_later and a.source.casefold() == b.source.casefold():
                         return "corroborates", "update", f"strike on {place}: a later report raises the {kind} toll"
                     return "contradicts", "quantity conflict", f"strike on {place}: {int(x)} vs {int(y)} {kind}"
         if pa == "offensive_started" and {p.get("scale"), q.get("scale")} == {"small", "large"}:
