@@ -10,7 +10,8 @@ from sitroom.model import Article, Claim, Entity, Mention, Span
 from sitroom.output import article_json
 
 PLACES = {"Vovchansk": ("town", "Kharkiv Oblast"), "Lyptsi": ("village", "Kharkiv Oblast"),
-          "Kharkiv Oblast": ("region", None), "Kupiansk": ("city", "Kharkiv Oblast")}
+          "Kharkiv Oblast": ("region", None), "Kupiansk": ("city", "Kharkiv Oblast"),
+          "Pokrovsk": ("city", "Donetsk Oblast")}
 RU, UA = "Ministry of Defence of Russia", "General Staff of the Armed Forces of Ukraine"
 
 
@@ -55,7 +56,13 @@ def relations(*articles):
     (UA, "The staff said Russian troops had been stopped in the Kharkiv Oblast.",
      ("stopped", "Kharkiv Oblast", "russia", False)),
     (RU, "The ministry said its units took control of a village in the Kharkiv Oblast.",
-     ("advancing", "Kharkiv Oblast", "russia", False)),
+     ("captured", "Kharkiv Oblast", "russia", False)),
+    (UA, "The commander said the Russians lack the troops needed for a strategic advance on Kupiansk.",
+     ("threat", "Kupiansk", "russia", True)),
+    (UA, "The staff said reserves were transferred from Pokrovsk to Vovchansk.",
+     ("deployment", "Kharkiv Oblast", "ukraine", False)),
+    (UA, "The bloggers described the withdrawals of Russian forces from Kupiansk.",
+     ("withdrawal", "Kharkiv Oblast", "russia", False)),
     (UA, "The staff said guards had prevented the border from being breached in the Kharkiv Oblast.",
      ("stopped", "Kharkiv Oblast", "russia", False)),
     (UA, "The staff said a drone strike on Kupiansk killed two civilians.", ("strike", "Kupiansk", None, False)),
@@ -70,6 +77,14 @@ def test_propositions_read_predicate_place_side_and_polarity(speaker, sentence, 
 ])
 def test_propositions_opinions_carry_none(sentence):
     assert props(article("s", "2024-05-20", [("Institute for the Study of War", sentence)])) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The paper said the capture of Kupiansk would shock the public.",  # a hypothesis about a capture
+    "The ministry said its staff met, which comes as Ukrainian troops retook Kupiansk.",  # the writer's context
+])
+def test_propositions_hypotheses_and_context_carry_none(sentence):
+    assert [p for p in props(article("s", "2024-05-20", [(RU, sentence)])) if p[0] == "captured"] == []
 
 
 def test_propositions_prospective_gain_becomes_a_threat():
@@ -110,6 +125,14 @@ def test_relations_same_source_is_not_independent():
     b = article("b", "2024-05-20", [(RU, "The ministry said its units entered Vovchansk.")], outlet="Other Wire")
     (rel,) = relations(a, b)
     assert rel.relation == "corroborates" and not rel.independent
+
+
+def test_relations_capture_of_a_village_corroborates_gains_in_its_oblast():
+    a = article("a", "2024-05-20", [(RU, "The ministry said its forces had captured Lyptsi.")])
+    b = article("b", "2024-05-21", [(UA, "The staff said Russian troops took control of two villages in the "
+                                         "Kharkiv Oblast.")])
+    (rel,) = relations(a, b)
+    assert rel.relation == "corroborates" and "Kharkiv Oblast" in rel.why
 
 
 def test_relations_need_the_same_time_window():

@@ -46,12 +46,17 @@ from sitroom.pipeline import stage
 
 SETTLEMENT_KINDS = frozenset({"city", "town", "village", "settlement", "hamlet", "district"})
 FRONT_OF = {"captured": "advancing", "entered": "advancing", "repelled": "stopped"}
+GAINS = frozenset({"captured", "entered"})
 OPPOSITE = {"russia": "ukraine", "ukraine": "russia"}
 ACTOR_NOUN = re.compile(r"\s+(?:\w+\s+){0,2}?(?:forces|troops|army|military|units|soldiers|servicemen|groups|"
                         r"assault|offensive|advance|attack|strikes?|drones?|missiles?|aviation|defen[cs]e|command|"
                         r"fighters|battalions|brigades|reserves|defenders|army's)\b")
 PREVENTION = re.compile(r"\b(?:prevent(?:ed|ing)?|thwart(?:ed|ing)?|foil(?:ed|ing)?|stopp?(?:ed|ing)?|failed to|"
                         r"repel(?:led)?|repuls(?:ed|ing))\b")
+#: where the claim's content gives way to the writer's context
+BACKGROUND = re.compile(r",?\s+(?:which|that|this) (?:comes?|came) (?:as|after|amid)\b|\s+amid\b")
+#: a modal just after a nominal trigger: "the fall of the town would ..."
+NOMINAL_MODAL = re.compile(r"\s+of\s+(?:[\w'-]+\s+){1,3}(?:could|would|might|may|will)\b")
 SIDELESS = frozenset({"evacuation", "damage", "stable"})  # civilians leave, buildings burn: no acting side
 DENIAL_CUES = frozenset({"denied", "deny", "denies", "rejected", "rejects", "refuted", "dismissed"})
 MAX_PLACES = 6  # one proposition per settlement of a list, up to this many
@@ -71,6 +76,7 @@ class Lexicon:
     sides: dict[str, tuple[re.Pattern, ...]]
     negation: re.Pattern
     prospective: re.Pattern
+    capacity: re.Pattern
     hedged: re.Pattern
     small_scale: re.Pattern
     large_scale: re.Pattern
@@ -87,7 +93,7 @@ def lexicon() -> Lexicon:
                        for name, spec in data["predicates"].items())
     sides = {name: tuple(re.compile(p) for p in patterns) for name, patterns in data["sides"].items()}
     words = {name: _any(patterns) for name, patterns in data["words"].items()}
-    return Lexicon(predicates, sides, words["negation"], words["prospective"], words["hedged"],
+    return Lexicon(predicates, sides, words["negation"], words["prospective"], words["capacity"], words["hedged"],
                    words["small_scale"], words["large_scale"])
 
 
@@ -203,6 +209,13 @@ class Reader:
             if part is not None and span.start <= part.start and part.end <= span.end:
                 a, b = part.start - span.start, part.end - span.start
                 text = text[:a] + " " * (b - a) + text[b:]
+        who, cue = claim.speaker_span, claim.cue_span
+        if who is not None and cue is not None and span.start < who.start < cue.start and span.end - cue.end > 25:
+            # "..., which comes as Ukrainian forces declared victory in X": what is said follows the frame
+            cut = who.start - span.start
+            text = " " * cut + text[cut:]
+        if m := BACKGROUND.search(text):  # "..., which comes as ...", "amid a counteroffensive": the writer's context
+            text = text[:m.start()] + " " * (len(text) - m.start())
         triggers = self._triggers(text)
         if not triggers:
             return ()
@@ -216,14 +229,23 @@ class Reader:
             places = places + self._anaphor(span, text)
         out: list[Proposition] = []
         for predicate, start, end in triggers:
+            where = self._destinations(places) if predicate.name == "deployment" else places
             before = text[max(0, start - 40):start]
             tail = _clause_tail(before)
+            clause = _clause_tail(text[max(0, start - 120):start])
             original = predicate
+            if self.lex.capacity.search(clause):  # "lack the troops for an advance": a capability
+                before, tail = before + " may", clause
+            if NOMINAL_MODAL.match(text, end) and re.search(r"\bthe\s+$", before):
+                continue  # "the capture of the city could demoralise ...": a hypothesis, not a report
             if self.lex.prospective.search(before):
                 if predicate.direction == "gain" and predicate.name != "threat":
                     predicate = self._predicate("threat")
                 elif not self.lex.negation.search(tail):
                     continue  # a plan or a forecast; "no plans to evacuate" stays, as a denial
+            if predicate.name == "stable" and "situation" in text[start:end] and not re.search(
+                    r"\bthe (?:city|town|village)\b", text):
+                predicate = replace(predicate, level="front")  # "the situation" is the front's, not a street's
             if predicate.direction == "gain" and PREVENTION.search(tail):
                 # "prevented the border from being breached": the attack failed
                 predicate = self._predicate("repelled" if predicate.level == "settlement" else "stopped")
@@ -238,8 +260,15 @@ class Reader:
                                                                            "captured", "advancing") else (),
                                scale=scale if predicate.name in ("offensive_started", "advancing") else None,
                                trigger=Span(span.start + start, span.start + end))
-            out.extend(self._placed(base, predicate, places, start + span.start))
+            out.extend(self._placed(base, predicate, where, start + span.start))
         return tuple(_unique(out))
+
+    def _destinations(self, places: list[Place]) -> list[Place]:
+        """Where forces are sent: places after "to"/"towards", without those after "from"."""
+        def before(p: Place) -> str:
+            return normal(self.body[max(0, p.start - 30):p.start])
+        to = [p for p in places if re.search(r"\b(?:to|towards?|into|on)\s+(?:the\s+)?(?:[\w-]+\s+)?$", before(p))]
+        return to or [p for p in places if not re.search(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", before(p))]
 
     def _predicate(self, name: str) -> Predicate:
         return next(p for p in self.lex.predicates if p.name == name)
@@ -262,7 +291,7 @@ class Reader:
 
     def _side(self, text: str, start: int, end: int, predicate: Predicate, speaker: str | None,
               negated: bool = False) -> str | None:
-        before = _clause_tail(text[max(0, start - 90):start])
+        before = _clause_tail(text[max(0, start - 120):start])
         after = text[end:end + 70]
         after = after[:m.start()] if (m := re.search(r"[.;]|\bwhile\b|\bbut\b", after)) else after
         if predicate.direction == "fail":
@@ -275,20 +304,26 @@ class Reader:
         found = self._side_in(before, speaker, last=True) or self._side_in(text[start:end], speaker, last=False)
         if found is None and (m := re.match(r"\s*(?:\w+\s+){0,3}?by (?:the )?", after)):
             found = self._side_in(after[m.end():m.end() + 30], speaker, last=False)
+        if found is None and (m := re.match(r"\W*\s*of (?:the )?", after)):  # "withdrawals of Russian forces"
+            found = self._side_in(after[m.end():m.end() + 40], speaker, last=False, actors_only=True, at_start=True)
         if found is None and predicate.name == "threat":  # "no threat of an attack": the other side's
             return OPPOSITE.get(speaker or "")
         if found is None and predicate.direction == "gain" and speaker in OPPOSITE:
             return OPPOSITE[speaker] if negated else speaker  # a side claims its gains, denies the enemy's
+        if found is None and predicate.name == "deployment" and speaker in OPPOSITE:
+            return speaker  # "the army announced the deployment of reserves": its own
         return found
 
-    def _side_in(self, window: str, speaker: str | None, last: bool) -> str | None:
+    def _side_in(self, window: str, speaker: str | None, last: bool, actors_only: bool = False,
+                 at_start: bool = False) -> str | None:
         """The side a window names; actor phrases ("Russian troops") before bare mentions ("Russia's")."""
         hits: list[tuple[bool, int, str]] = []
         for name, patterns in self.lex.sides.items():
             for pattern in patterns:
                 for m in pattern.finditer(window):
                     actor = bool(ACTOR_NOUN.match(window, m.end())) or name in ("enemy", "own")
-                    hits.append((actor, m.start() if last else -m.start(), name))
+                    if (actor or not actors_only) and (m.start() == 0 or not at_start):
+                        hits.append((actor, m.start() if last else -m.start(), name))
         if not hits:
             return None
         _, at, name = max(hits)
@@ -306,8 +341,8 @@ class Reader:
         settlements = [p for p in places if p.kind in SETTLEMENT_KINDS]
         regions = [p.name for p in places if p.kind not in SETTLEMENT_KINDS]
         name, level = predicate.name, predicate.level
-        if level == "settlement" and not settlements and name in FRONT_OF:
-            name, level = FRONT_OF[name], "front"  # "captured a village in the region": an advance there
+        if level == "settlement" and not settlements and name in FRONT_OF and not (name in GAINS and regions):
+            name, level = FRONT_OF[name], "front"  # "captured a village" with no place named: an advance
         if level == "settlement":
             if settlements:
                 chosen = _unique_by_name(settlements)
@@ -318,7 +353,7 @@ class Reader:
             region = regions[0] if regions else None
             if region:
                 return [replace(base, predicate=name, place=region, level="region", region=region)]
-            if self.main_settlement is not None and name in ("strike", "damage", "evacuation"):
+            if self.main_settlement is not None and name in ("strike", "damage", "evacuation", "threat"):
                 p = self.main_settlement  # "two people died": the place the article is about
                 return [replace(base, predicate=name, place=p.name, level="settlement", region=p.region,
                                 place_basis="article")]

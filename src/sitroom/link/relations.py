@@ -48,6 +48,9 @@ FAMILY = {"captured": "control", "entered": "control", "repelled": "control", "a
 FRONT_GAINS = frozenset({"advancing", "offensive_started"})
 #: at most this many earlier propositions under one key are compared with a new one (linear work)
 COMPARE_LIMIT = 50
+PER_CLAIM = 1
+EMIT_FLOOR = 0.6
+NEAR_BONUS = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,11 +166,31 @@ def fold_copies(views: list[ClaimView], min_ratio: float = 90) -> list[ClaimView
 def _family_key(prop: dict[str, Any]) -> tuple[str, str]:
     """Propositions that can relate share this key: a family of predicates and a place."""
     predicate = prop["predicate"]
-    if predicate in ("stable", "evacuation"):  # set against control of a place, or of a front
+    if predicate in ("stable", "evacuation") or predicate in GAINS:  # of a place, or of a front
         family = "control" if prop.get("level") == "settlement" else "front"
     else:
         family = FAMILY.get(predicate, predicate)
     return family, prop.get("place") or ""
+
+
+def _kind(prop: dict[str, Any]) -> str:
+    """The predicate as relations see it: gains in a region ("took five villages in the oblast") advance a front."""
+    if prop["predicate"] in GAINS and prop.get("level") != "settlement":
+        return "advancing"
+    return prop["predicate"]
+
+
+#: settlement-level predicates also compared, through the settlement's region, with region-level ones
+LIFTED = frozenset({"captured", "entered", "threat"})
+
+
+def _entries(prop: dict[str, Any]) -> list[dict[str, Any]]:
+    """A proposition as compared: itself, and for a gain or a threat in a settlement, its region too."""
+    out = [prop]
+    if prop["predicate"] in LIFTED and prop.get("level") == "settlement" and prop.get("region") \
+            and prop.get("region") != prop.get("place"):
+        out.append({**prop, "place": prop["region"], "level": "region", "lifted": True})
+    return out
 
 
 def _sides_agree(p: dict[str, Any], q: dict[str, Any]) -> bool:
@@ -180,7 +203,7 @@ def _count(prop: dict[str, Any], kind: str) -> float | None:
 
 def compare(a: ClaimView, p: dict[str, Any], b: ClaimView, q: dict[str, Any]) -> tuple[str, str, str] | None:
     """``(relation, type, what)`` for two propositions about one place, or None."""
-    pa, pb = p["predicate"], q["predicate"]
+    pa, pb = _kind(p), _kind(q)
     place = p.get("place")
     if pa != "stable" and pb != "stable" and not _sides_agree(p, q):
         return None
@@ -273,12 +296,10 @@ def relate(views: list[ClaimView]) -> list[Relation]:
     best: dict[tuple[str, str], tuple[Relation, float]] = {}
     buckets: dict[tuple[str, str], list[tuple[ClaimView, dict]]] = {}
     for view in views:
-        for p in view.props:
-            if not p.get("place"):
-                continue
+        for p in (entry for prop in view.props if prop.get("place") for entry in _entries(prop)):
             bucket = buckets.setdefault(_family_key(p), [])
             for other, q in bucket[-COMPARE_LIMIT:]:
-                if other.id == view.id or not _time_ok(p, q):
+                if other.id == view.id or (p.get("lifted") and q.get("lifted")) or not _time_ok(p, q):
                     continue
                 found = compare(other, q, view, p)
                 if found is None:
@@ -286,7 +307,7 @@ def relate(views: list[ClaimView]) -> list[Relation]:
                 rel = _relation(other, view, q, p, found)
                 if not _specific(rel, other, view, q, p):
                     continue
-                strength = _strength(rel, q, p)
+                strength = _strength(rel, q, p) + _nearness(other, view)
                 key = (other.id, view.id)
                 held = best.get(key)
                 if held is None or (rel.relation == "contradicts", strength) > (
@@ -309,6 +330,18 @@ def _strength(rel: Relation, p: dict[str, Any], q: dict[str, Any]) -> float:
     return score
 
 
+def _nearness(a: ClaimView, b: ClaimView) -> float:
+    """Claims of one article, and neighbouring claims in it, most likely speak of one event."""
+    if a.article != b.article:
+        return 0.0
+    return NEAR_BONUS - 0.002 * abs(_position(a.id) - _position(b.id))
+
+
+def _position(claim_id: str) -> int:
+    tail = claim_id.rsplit(":c", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
 #: front-level predicates whose corroboration says little unless the two claims share a day or a source
 DIFFUSE = frozenset({"advancing", "stopped", "stable", "threat", "deployment"})
 
@@ -318,8 +351,8 @@ def _specific(rel: Relation, a: ClaimView, b: ClaimView, p: dict[str, Any], q: d
     if rel.relation == "contradicts":
         if a.source.casefold() == b.source.casefold():
             return False  # no one contradicts themselves here
-        return rel.type != "denial" or p["predicate"] not in DIFFUSE or bool(a.side and b.side)
-    if p["predicate"] not in DIFFUSE:
+        return rel.type != "denial" or _kind(p) not in DIFFUSE or bool(a.side and b.side)
+    if p["predicate"] not in DIFFUSE and q["predicate"] not in DIFFUSE:
         return True
     return p.get("date") is not None and p.get("date") == q.get("date")  # one statement, relayed
 
@@ -331,13 +364,14 @@ def _sparse(views: list[ClaimView], found: list[tuple[Relation, float]]) -> list
     link per claim and kind is enough: the relations grow with the claims' propositions, not
     with the square of the claims that share them.
     """
-    best: dict[tuple[str, str], tuple[float, Relation]] = {}
+    best: dict[tuple[str, str], list[tuple[float, Relation]]] = {}
     for rel, strength in found:
+        if rel.confidence < EMIT_FLOOR:
+            continue
         for end in (rel.a, rel.b):
-            held = best.get((end, rel.relation))
-            if held is None or strength > held[0]:
-                best[(end, rel.relation)] = (strength, rel)
-    keep = {(r.a, r.b): r for _, r in best.values()}
+            best.setdefault((end, rel.relation), []).append((strength, rel))
+    keep = {(r.a, r.b): r for held in best.values()
+            for _, r in sorted(held, key=lambda t: -t[0])[:PER_CLAIM]}
     order = {v.id: v.order for v in views}
     return sorted(keep.values(), key=lambda r: (order.get(r.a, 0), r.a, r.b))
 
