@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sitroom.model import Article, Claim, Entity, Event, Quantity, Span
+from sitroom.model import Article, Claim, Entity, Event, Proposition, Quantity, Span
 from sitroom.output import article_json
 from sitroom.report.export import (CLAIM_COLUMNS, EVENT_COLUMNS, Context, ExportError, claim_rows, csv_cell,
                                    event_rows, export)
@@ -30,6 +30,8 @@ def _at(body: str, word: str) -> Span:
 
 
 AFU = "Armed Forces of Ukraine"
+STRIKE = (Proposition("strike", "Vovkove", "settlement", region="Kharkiv Oblast"),)
+STRIKE_KEY = {"predicate": "strike", "place": "Vovkove", "negated": False}
 PLACES = (
     Entity("Ukraine", "location", id="690791", kind="country", country="UA", lat=49.0, lon=32.0),
     Entity("Kharkiv Oblast", "location", id="706482", kind="region", country="UA", admin1="Kharkiv Oblast",
@@ -50,7 +52,8 @@ def _ukrainian() -> Article:
     aid = Article("ua.txt", body).id
     claims = (Claim(f"{aid}:c1", AFU, "said", s1, "a drone hit a fuel depot in Vovkove",
                     via=("Ukrinform",)),
-              Claim(f"{aid}:c2", AFU, "said", s2, "its units killed 14 soldiers", quote="=SUM(A1:A9)"),
+              Claim(f"{aid}:c2", AFU, "said", s2, "its units killed 14 soldiers", quote="=SUM(A1:A9)",
+                    propositions=STRIKE),
               Claim(f"{aid}:c3", AFU, "said", s3, "Ukrainian troops retook Zorianyi"))
     events = (Event(f"{aid}:e1", "attack", s1, ("Vovkove",), "2025-03-03", "day", AFU, AFU, f"{aid}:c1",
                     "claimed", subtype="drone"),
@@ -72,7 +75,7 @@ def _russian() -> Article:
     aid = Article("ru.txt", body).id
     claims = (Claim(f"{aid}:c1", "Ministry of Defence of Russia", "said", s1, "its forces took Zorianyi"),
               Claim(f"{aid}:c2", "officials", "said", s2, "-calm in Vovkove", speaker_kind="unnamed",
-                    negated=True, hedged=True))
+                    negated=True, hedged=True, propositions=STRIKE))
     events = (Event(f"{aid}:e1", "territory_change", s1, ("Zorianyi",), "2025-03-05", "day", "Russian forces",
                     "Ministry of Defence of Russia", f"{aid}:c1", "claimed"),
               Event(f"{aid}:e2", "attack", s2, ("Vovkove",), "2025-03-05", "day", None, "officials",
@@ -100,7 +103,8 @@ def analysis(articles):
         "relations": [{"a": f"{ua.id}:c3", "b": f"{ru.id}:c1", "relation": "contradicts", "independent": True,
                        "why": "both claim Zorianyi"},
                       {"a": f"{ua.id}:c2", "b": f"{ru.id}:c2", "relation": "corroborates",
-                       "independent": True, "why": "both report losses near Vovkove"}],
+                       "independent": True, "why": "both report losses near Vovkove",
+                       "propositions": [STRIKE_KEY, STRIKE_KEY]}],
     }
 
 
@@ -132,8 +136,9 @@ def test_export_event_rows_acled_mapping(store, articles):
     assert dead["fatalities"] == 14 and dead["time_precision"] == 2
     assert (dead["event_type"], dead["sub_event_type"]) == ("Battles", "Armed clash")
     assert retook["sub_event_type"] == "Government regains territory"
-    assert retook["source"] == ["Ukrinform", "TASS"] and retook["source_scale"] == "National-International"
-    assert retook["claim_ids"] == [f"{ua.id}:c3", f"{ru.id}:c1"] and retook["article_ids"] == [ua.id, ru.id]
+    # the TASS claim contradicts the retaking: it is no source of it
+    assert retook["source"] == ["Ukrinform"] and retook["source_scale"] == "National"
+    assert retook["claim_ids"] == [f"{ua.id}:c3"] and retook["article_ids"] == [ua.id]
     assert retook["status"] == "claimed; contested" and retook["corroboration"] == "contested"
     took = rows[f"{ru.id}:e1"]
     assert took["sub_event_type"] == "Non-state actor overtakes territory"
@@ -192,7 +197,8 @@ def test_export_events_csv_round_trip(store, tmp_path):
     drone = next(r for r in rows if r["sub_event_type"] == "Air/drone strike")
     assert drone["latitude"] == "49.61" and drone["time_precision"] == "1" and drone["fatalities"] == "0"
     retook = next(r for r in rows if r["sub_event_type"] == "Government regains territory")
-    assert retook["source"] == "Ukrinform; TASS" and len(retook["claim_ids"].split(";")) == 2
+    dead = next(r for r in rows if r["sub_event_type"] == "Armed clash")
+    assert dead["source"] == "Ukrinform; TASS" and len(dead["claim_ids"].split(";")) == 2
     assert b"\r\n" in path.read_bytes()
 
 
@@ -251,7 +257,9 @@ def test_export_parquet_schema_and_values(store, tmp_path):
     assert str(table.schema.field("event_date").type) == "date32[day]"
     rows = _by_id(table.to_pylist())
     retook = next(r for r in rows.values() if r["sub_event_type"] == "Government regains territory")
-    assert retook["event_date"].isoformat() == "2025-03-04" and retook["source"] == ["Ukrinform", "TASS"]
+    assert retook["event_date"].isoformat() == "2025-03-04" and retook["source"] == ["Ukrinform"]
+    dead = next(r for r in rows.values() if r["sub_event_type"] == "Armed clash")
+    assert dead["source"] == ["Ukrinform", "TASS"]
     claims = tmp_path / "claims.parquet"
     assert export(store, "claims", "parquet", claims) == 5
     claim_table = pq.read_table(claims)

@@ -43,6 +43,30 @@ def test_store_reopen_keeps_data_and_does_not_remigrate(tmp_path):
         assert db.count() == 1
 
 
+RELATION = {"a": "x:c1", "b": "y:c2", "relation": "contradicts", "independent": True, "why": "capture vs repelled",
+            "type": "control disputed", "confidence": 0.8, "sides": ["russia", "ukraine"],
+            "propositions": [{"predicate": "captured", "place": "Lyptsi", "negated": False},
+                             {"predicate": "repelled", "place": "Lyptsi", "negated": False}]}
+
+
+def test_store_relations_keep_type_confidence_and_propositions(store):
+    store.save_analysis({"relations": [RELATION]})
+    assert store.load_analysis()["relations"] == [RELATION]
+
+
+def test_store_version_3_relations_survive_the_detail_migration(tmp_path):
+    url = f"sqlite:///{tmp_path / 'v3.db'}"
+    with Store.open(url) as db:
+        db.save_analysis({"relations": [RELATION]})
+    with sqlite3.connect(tmp_path / "v3.db") as conn:  # back to the version 3 table
+        conn.execute("ALTER TABLE relations DROP COLUMN detail")
+        conn.execute("DELETE FROM schema_migrations WHERE version = 4")
+    with Store.open(url) as db:
+        assert db.schema_version() == 4
+        (old,) = db.load_analysis()["relations"]
+        assert old == {k: RELATION[k] for k in ("a", "b", "relation", "independent", "why")}
+
+
 def test_store_full_text_search(store):
     store.add(_article())
     store.add(_article("Evacuation buses left the square at noon.", title="Buses leave"))

@@ -3,8 +3,9 @@
 Each claim carries propositions (:mod:`sitroom.link.propositions`): a predicate from a closed set,
 the most specific place, the side whose action it is, the time it is about, quantities, polarity.
 Two claims relate only through two propositions that speak of the same thing: the same place at
-the same level (a settlement with a settlement, an oblast with an oblast), times within the
-predicate's window, and the same acting side where both are known. Then:
+the same level (a settlement with a settlement, an oblast with an oblast; a capture, entry or
+threat in a settlement is also compared, through its oblast, with oblast-level propositions), times
+within the predicate's window, and the same acting side where both are known. Then:
 
 * **corroborates**: the same predicate with the same polarity (and, for a strike, no conflicting
   toll). It is *independent* only across originating sources (the named speaker, sub-units folded
@@ -21,7 +22,10 @@ copy published first (:func:`fold_copies`). Each claim keeps only its strongest 
 its strongest contradiction (:func:`_sparse`); claims sharing a proposition join through those
 links into one claim group, so the number of relations grows with the claims' propositions, not
 with the square of the claims. Each relation carries both evidence sentences, its type, a
-one-line ``why`` and a confidence; claim-group statuses count relations from :data:`THRESHOLD` up.
+one-line ``why``, a confidence and the two propositions it is about (:func:`proposition_key`);
+relations below :data:`THRESHOLD` are not emitted. An exported event names the claims that assert
+its proposition: its own and those linked to it by corroborations of that proposition
+(:func:`event_proposition`, :func:`asserting`).
 """
 
 from __future__ import annotations
@@ -35,8 +39,8 @@ from rapidfuzz import fuzz
 
 from sitroom.model import normalize_text
 
-#: relations below this confidence are kept but do not decide a claim group's status
-THRESHOLD = 0.5
+#: relations below this confidence are not emitted (an analyst trusts a tool that says less and is right)
+THRESHOLD = 0.6
 
 #: how far apart (days) two propositions may be in time and still speak of one event
 WINDOW_DAYS = {"captured": 7, "entered": 7, "repelled": 7, "strike": 1, "damage": 2, "evacuation": 7,
@@ -48,8 +52,9 @@ FAMILY = {"captured": "control", "entered": "control", "repelled": "control", "a
 FRONT_GAINS = frozenset({"advancing", "offensive_started"})
 #: at most this many earlier propositions under one key are compared with a new one (linear work)
 COMPARE_LIMIT = 50
+#: how many corroborations and contradictions each claim keeps (its strongest)
 PER_CLAIM = 1
-EMIT_FLOOR = 0.6
+#: preference for a relation inside one article (the same event restated), less for claims far apart in it
 NEAR_BONUS = 0.05
 
 
@@ -65,11 +70,13 @@ class Relation:
     sides: tuple[str, ...] = ()
     evidence_a: str = ""
     evidence_b: str = ""
+    propositions: tuple[dict[str, Any], ...] = ()  # what each claim asserts here: predicate, place, negated
 
     def to_dict(self) -> dict[str, Any]:
         return {"a": self.a, "b": self.b, "relation": self.relation, "type": self.type,
                 "independent": self.independent, "sides": list(self.sides), "confidence": round(self.confidence, 2),
-                "why": self.why, "evidence_a": self.evidence_a, "evidence_b": self.evidence_b}
+                "why": self.why, "evidence_a": self.evidence_a, "evidence_b": self.evidence_b,
+                "propositions": [dict(p) for p in self.propositions]}
 
 
 @dataclass
@@ -288,7 +295,49 @@ def _relation(a: ClaimView, b: ClaimView, p: dict, q: dict, found: tuple[str, st
         independent = True if a.source.casefold() != b.source.casefold() else independent
     else:
         why = f"{a.speaker} and {b.speaker}: {what} ({how}{across})"
-    return Relation(a.id, b.id, relation, independent, why, kind, _confidence(p, q), sides, a.evidence, b.evidence)
+    return Relation(a.id, b.id, relation, independent, why, kind, _confidence(p, q), sides, a.evidence, b.evidence,
+                    (proposition_key(p), proposition_key(q)))
+
+
+def proposition_key(prop: dict[str, Any]) -> dict[str, Any]:
+    """What two claims must share to assert one thing: the predicate as compared, the place, the polarity."""
+    return {"predicate": _kind(prop), "place": prop.get("place"), "negated": bool(prop.get("negated"))}
+
+
+#: the proposition predicates an event of each type can assert
+EVENT_PREDICATES = {"territory_change": {"captured", "entered", "advancing", "repelled", "stopped"},
+                    "withdrawal": {"withdrawal"}, "deployment": {"deployment"},
+                    "attack": {"strike", "damage", "offensive_started", "counteroffensive"},
+                    "casualties": {"strike"}, "evacuation": {"evacuation"}}
+
+
+def event_proposition(event_type: str, places: Iterable[str], props: Iterable[dict[str, Any]]
+                      ) -> dict[str, Any] | None:
+    """The proposition of its claim that an event asserts: a predicate of its type at one of its places."""
+    wanted, where = EVENT_PREDICATES.get(event_type, set()), set(places)
+    for prop in props:
+        if prop["predicate"] in wanted and (prop.get("place") in where or prop.get("region") in where):
+            return proposition_key(prop)
+    return None
+
+
+def asserting(claim_id: str, key: dict[str, Any], relations: Iterable[dict[str, Any]]) -> list[str]:
+    """``claim_id`` and the claims linked to it by corroborations of the proposition ``key``."""
+    links: dict[str, list[str]] = {}
+    for rel in relations:
+        props = rel.get("propositions") or []
+        if rel["relation"] == "corroborates" and len(props) == 2 and all(
+                (p["predicate"], p["place"], p["negated"]) == (key["predicate"], key["place"], key["negated"])
+                for p in props):
+            links.setdefault(rel["a"], []).append(rel["b"])
+            links.setdefault(rel["b"], []).append(rel["a"])
+    seen, todo = [claim_id], [claim_id]
+    while todo:
+        for other in links.get(todo.pop(), []):
+            if other not in seen:
+                seen.append(other)
+                todo.append(other)
+    return seen
 
 
 def relate(views: list[ClaimView]) -> list[Relation]:
@@ -366,7 +415,7 @@ def _sparse(views: list[ClaimView], found: list[tuple[Relation, float]]) -> list
     """
     best: dict[tuple[str, str], list[tuple[float, Relation]]] = {}
     for rel, strength in found:
-        if rel.confidence < EMIT_FLOOR:
+        if rel.confidence < THRESHOLD:
             continue
         for end in (rel.a, rel.b):
             best.setdefault((end, rel.relation), []).append((strength, rel))

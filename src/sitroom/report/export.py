@@ -31,6 +31,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from sitroom.errors import ExportError
+from sitroom.link.relations import asserting, event_proposition
 from sitroom.model import Article, Claim, Event, Quantity
 
 KINDS = ("events", "claims")
@@ -99,6 +100,7 @@ class Context:
     groups: dict[str, dict[str, Any]] = field(default_factory=dict)        # claim id -> its claim group
     related: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # claim id -> relation -> ids
     outlet_of: Callable[[str], str | None] = lambda _article_id: None
+    relations: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
     def from_analysis(cls, analysis: dict[str, Any], outlet_of: Callable[[str], str | None] | None = None
@@ -114,7 +116,7 @@ class Context:
         if outlet_of is None:
             outlets = {doc["id"]: doc.get("outlet") for doc in analysis.get("articles") or [] if "id" in doc}
             outlet_of = outlets.get
-        return cls(groups, related, outlet_of)
+        return cls(groups, related, outlet_of, list(analysis.get("relations") or []))
 
     @classmethod
     def from_store(cls, store) -> Context:
@@ -173,7 +175,7 @@ def _rows_of_event(article: Article, event: Event, ctx: Context) -> list[dict[st
     countries = {e.country: e.canonical for e in places.values() if e.kind == "country" and e.country}
     event_date, precision, basis = _event_date(event, article.published)
     group = ctx.groups.get(event.claim_id or "")
-    claim_ids = _unique([event.claim_id, *(group or {}).get("claims", [])])
+    claim_ids = _asserting(article, event, places, ctx)
     article_ids = _unique([article.id, *(_article_of(c) for c in claim_ids)])
     sources = _unique(article.outlet if a == article.id else ctx.outlet_of(a) for a in article_ids)
     body = article.body or ""
@@ -205,6 +207,16 @@ def _rows_of_event(article: Article, event: Event, ctx: Context) -> list[dict[st
             "claim_ids": claim_ids, "article_ids": article_ids, "plover": spec.plover,
         })
     return rows
+
+
+def _asserting(article: Article, event: Event, places: dict[str, Any], ctx: Context) -> list[str]:
+    """The event's claim and the claims that corroborate the proposition it asserts, nothing else."""
+    claim = next((c for c in article.claims if c.id == event.claim_id), None)
+    if claim is None:
+        return []
+    where = [*event.locations, *(places[n].admin1 for n in event.locations if n in places and places[n].admin1)]
+    key = event_proposition(event.type, where, [p.to_dict() for p in claim.propositions])
+    return asserting(claim.id, key, ctx.relations) if key else [claim.id]
 
 
 def _event_date(event: Event, published: str | None) -> tuple[str | None, int | None, str | None]:

@@ -38,6 +38,10 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cursor.close()
 
 
+#: relation fields with columns of their own; the rest is kept as JSON in ``detail``
+RELATION_COLUMNS = ("a", "b", "relation", "independent", "why")
+
+
 class Store:
     def __init__(self, engine: Engine):
         self.engine = engine
@@ -262,7 +266,10 @@ class Store:
                     for s in result.get("stories") or [] for src in s["articles"]]
             if rows:
                 conn.execute(insert(stories), rows)
-            rels = {(r["a"], r["b"]): {**r, "independent": int(r["independent"])} for r in result.get("relations") or []}
+            rels = {(r["a"], r["b"]): {**{k: r[k] for k in RELATION_COLUMNS}, "independent": int(r["independent"]),
+                                       "detail": json.dumps({k: v for k, v in r.items() if k not in RELATION_COLUMNS},
+                                                            ensure_ascii=False)}
+                    for r in result.get("relations") or []}
             if rels:
                 conn.execute(insert(relations), list(rels.values()))
             parts = [{"part": k, "record": json.dumps(result.get(k), ensure_ascii=False)}
@@ -273,9 +280,10 @@ class Store:
         with self.engine.connect() as conn:
             parts = {p: json.loads(r) for p, r in conn.execute(select(analysis.c.part, analysis.c.record))}
             parts["relations"] = [
-                {"a": a, "b": b, "relation": rel, "independent": bool(ind), "why": why}
-                for a, b, rel, ind, why in conn.execute(select(relations.c.a, relations.c.b, relations.c.relation,
-                                                               relations.c.independent, relations.c.why))]
+                {"a": a, "b": b, "relation": rel, "independent": bool(ind), "why": why, **json.loads(detail or "{}")}
+                for a, b, rel, ind, why, detail in conn.execute(select(
+                    relations.c.a, relations.c.b, relations.c.relation, relations.c.independent, relations.c.why,
+                    relations.c.detail))]
         return parts
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:

@@ -61,6 +61,7 @@ relations = Table(
     Column("relation", String(20), nullable=False),
     Column("independent", Integer, nullable=False),
     Column("why", Text, nullable=False),
+    Column("detail", Text),  # the rest of the relation (type, confidence, sides, evidence, propositions) as JSON
 )
 
 analysis = Table(  # the latest corpus analysis, part by part (claim groups, outlet profiles, ...)
@@ -127,6 +128,13 @@ def _analysis_tables(conn: Connection, dialect: str) -> None:
         table.create(conn, checkfirst=True)
 
 
+def _relation_detail(conn: Connection, dialect: str) -> None:
+    from sqlalchemy import inspect
+
+    if "detail" not in {c["name"] for c in inspect(conn).get_columns("relations")}:  # new stores have it
+        conn.execute(text("ALTER TABLE relations ADD COLUMN detail TEXT"))
+
+
 def _initial(conn: Connection, dialect: str) -> None:
     for table in (articles, failures):
         table.create(conn, checkfirst=True)
@@ -150,4 +158,5 @@ MIGRATIONS: list[Migration] = [
     (1, "articles, failures, full-text search", _initial),
     (2, "stories, relations, corpus analysis", _analysis_tables),
     (3, "event and claim indexes for queries", _query_indexes),
+    (4, "relation detail: type, confidence, sides, evidence, propositions", _relation_detail),
 ]
