@@ -148,8 +148,9 @@ def fold_copies(views: list[ClaimView], min_ratio: float = 90) -> list[ClaimView
     """Claims of syndicated copies folded into the same claim of the copy listed first.
 
     A claim in a later copy whose evidence reads as a claim of an earlier copy of the same group
-    (``min_ratio`` on rapidfuzz's ratio) joins that claim's ``copies`` and takes no part in
-    relations itself: copies are one source and must not count, or relate, twice.
+    (``min_ratio`` on rapidfuzz's ratio), or that has the same originating source and asserts the
+    same propositions (a trimmed or lightly rewritten copy), joins that claim's ``copies`` and takes
+    no part in relations itself: copies are one source and must not count, or relate, twice.
     """
     kept: list[ClaimView] = []
     by_group: dict[str, list[ClaimView]] = {}
@@ -158,14 +159,19 @@ def fold_copies(views: list[ClaimView], min_ratio: float = 90) -> list[ClaimView
             kept.append(view)
             continue
         earlier = [v for v in by_group.get(view.copy_group, []) if v.article != view.article]
-        text = normalize_text(view.evidence)
-        original = next((v for v in earlier if fuzz.ratio(text, normalize_text(v.evidence)) >= min_ratio), None)
+        text, asserts = normalize_text(view.evidence), _asserted(view)
+        original = next((v for v in earlier if fuzz.ratio(text, normalize_text(v.evidence)) >= min_ratio), None) or \
+            next((v for v in earlier if v.source == view.source and _asserted(v) == asserts), None)
         if original is not None:
             original.copies.append(view.id)
             continue
         by_group.setdefault(view.copy_group, []).append(view)
         kept.append(view)
     return kept
+
+
+def _asserted(view: ClaimView) -> frozenset[tuple]:
+    return frozenset((p["predicate"], p.get("place"), bool(p.get("negated")), p.get("side")) for p in view.props)
 
 
 # --- comparing two propositions ------------------------------------------------------------------
