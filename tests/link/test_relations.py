@@ -62,7 +62,7 @@ def relations(*articles):
     (UA, "The staff said reserves were transferred from Pokrovsk to Vovchansk.",
      ("deployment", "Kharkiv Oblast", "ukraine", False)),
     (UA, "The bloggers described the withdrawals of Russian forces from Kupiansk.",
-     ("withdrawal", "Kharkiv Oblast", "russia", False)),
+     ("withdrawal", "Kupiansk", "russia", False)),
     (UA, "The staff said guards had prevented the border from being breached in the Kharkiv Oblast.",
      ("stopped", "Kharkiv Oblast", "russia", False)),
     (UA, "The staff said a drone strike on Kupiansk killed two civilians.", ("strike", "Kupiansk", None, False)),
@@ -85,6 +85,19 @@ def test_propositions_opinions_carry_none(sentence):
 ])
 def test_propositions_hypotheses_and_context_carry_none(sentence):
     assert [p for p in props(article("s", "2024-05-20", [(RU, sentence)])) if p[0] == "captured"] == []
+
+
+@pytest.mark.parametrize("speaker, sentence, expected", [
+    (UA, "The council said life was normal and denied reports of a mass exodus from Kupiansk.",
+     [("evacuation", "Kupiansk", None, True)]),
+    (UA, "The colonel said Russian claims to have captured Lyptsi were fiction.", [("captured", "Lyptsi", "russia", True)]),
+    (RU, "The ministry said troops completed the capture of Lyptsi on the road to Kupiansk.",
+     [("captured", "Lyptsi", "russia", False)]),
+    (RU, "The ministry said Russian strikes repeatedly hit Kupiansk.", []),  # a pattern, not an event
+    (UA, "The staff said Russian losses near Kupiansk amounted to 90 killed and wounded.", []),  # losses, not a strike
+])
+def test_propositions_denials_objects_patterns_and_losses(speaker, sentence, expected):
+    assert props(article("s", "2024-05-20", [(speaker, sentence)])) == expected
 
 
 def test_propositions_prospective_gain_becomes_a_threat():
@@ -135,6 +148,21 @@ def test_relations_capture_of_a_village_corroborates_gains_in_its_oblast():
     assert rel.relation == "corroborates" and "Kharkiv Oblast" in rel.why
 
 
+def test_relations_of_undated_claims_stay_inside_one_story():
+    a = article("a", None, [(RU, "The ministry said its forces had captured Lyptsi.")])
+    b = article("b", None, [(UA, "The staff said the enemy assault on Lyptsi was repelled.")])
+    docs = [article_json(a), article_json(b)]
+    apart = relate(claim_views(docs, Registry.load(), story_of={"a": "s1", "b": "s2"}))
+    together = relate(claim_views(docs, Registry.load(), story_of={"a": "s1", "b": "s1"}))
+    assert apart == [] and [r.type for r in together] == ["control disputed"]
+
+
+def test_relations_strikes_need_their_day_across_articles():
+    a = article("a", "2024-05-20", [(UA, "The staff said a missile strike on Kupiansk killed two people.")])
+    b = article("b", "2024-05-20", [(UA, "The staff said the strike on Kupiansk killed five people.")])
+    assert relations(a, b) == []
+
+
 def test_relations_need_the_same_time_window():
     a = article("a", "2024-05-01", [(RU, "The ministry said its forces had captured Lyptsi.")])
     b = article("b", "2024-06-20", [(UA, "The staff said the enemy assault on Lyptsi was repelled.")])
@@ -148,11 +176,11 @@ def test_relations_different_settlements_do_not_relate():
 
 
 def test_relations_later_higher_toll_is_an_update_and_a_lower_one_a_conflict():
-    a = article("a", "2024-05-20", [(UA, "The staff said a missile strike on Kupiansk killed two people.")])
-    b = article("b", "2024-05-20", [(UA, "The staff said the strike on Kupiansk killed five people.")])
+    a = article("a", "2024-05-20", [(UA, "The staff said a missile strike on Kupiansk on Sunday killed two people.")])
+    b = article("b", "2024-05-20", [(UA, "The staff said the strike on Kupiansk on Sunday killed five people.")])
     (rel,) = relations(a, b)
     assert (rel.relation, rel.type) == ("corroborates", "update")
-    c = article("c", "2024-05-20", [(RU, "The ministry said a strike on Kupiansk killed nine people.")])
+    c = article("c", "2024-05-20", [(RU, "The ministry said a strike on Kupiansk on Sunday killed nine people.")])
     assert {r.type for r in relations(a, c)} == {"quantity conflict"}
 
 

@@ -36,7 +36,8 @@ def analyze(docs: Iterable[dict[str, Any]]) -> dict[str, Any]:
         copy_group.update({m: first for m in members})
     # each group's first copy before its later copies, so that later copies fold into it
     ordered = sorted(docs, key=lambda d: copy_group.get(d["source"], d["source"]) != d["source"])
-    views = fold_copies(claim_views(ordered, _registry(), copy_group))
+    story_of = {member: sid for sid, members in stories.items() for member in members}
+    views = fold_copies(claim_views(ordered, _registry(), copy_group, story_of))
     relations = relate(views)
     groups = claim_groups(views, relations)
     out: dict[str, Any] = {

@@ -45,7 +45,7 @@ from sitroom.model import Article, Claim, Entity, Proposition, Quantity, Span
 from sitroom.pipeline import stage
 
 SETTLEMENT_KINDS = frozenset({"city", "town", "village", "settlement", "hamlet", "district"})
-FRONT_OF = {"captured": "advancing", "entered": "advancing", "repelled": "stopped"}
+FRONT_OF = {"captured": "advancing", "entered": "advancing", "repelled": "stopped", "withdrawal": "withdrawal"}
 GAINS = frozenset({"captured", "entered"})
 OPPOSITE = {"russia": "ukraine", "ukraine": "russia"}
 ACTOR_NOUN = re.compile(r"\s+(?:\w+\s+){0,2}?(?:forces|troops|army|military|units|soldiers|servicemen|groups|"
@@ -77,6 +77,9 @@ class Lexicon:
     negation: re.Pattern
     prospective: re.Pattern
     capacity: re.Pattern
+    habitual: re.Pattern
+    denied_reports: re.Pattern
+    called_false: re.Pattern
     hedged: re.Pattern
     small_scale: re.Pattern
     large_scale: re.Pattern
@@ -93,7 +96,8 @@ def lexicon() -> Lexicon:
                        for name, spec in data["predicates"].items())
     sides = {name: tuple(re.compile(p) for p in patterns) for name, patterns in data["sides"].items()}
     words = {name: _any(patterns) for name, patterns in data["words"].items()}
-    return Lexicon(predicates, sides, words["negation"], words["prospective"], words["capacity"], words["hedged"],
+    return Lexicon(predicates, sides, words["negation"], words["prospective"], words["capacity"], words["habitual"],
+                   words["denied_reports"], words["called_false"], words["hedged"],
                    words["small_scale"], words["large_scale"])
 
 
@@ -174,10 +178,14 @@ class Reader:
         self.body = article.body or ""
         self.registry = registry
         self.lex = lexicon()
+        named = [m.span for e in article.entities if e.label in ("organization", "person") for m in e.mentions]
         self.places = sorted((Place(e.canonical, e.kind, _region_of(e), m.span.start)
                               for e in article.entities if e.label == "location" and e.kind != "country"
                               and (e.kind in SETTLEMENT_KINDS or _is_region(e))
-                              for m in e.mentions), key=lambda p: p.start)
+                              for m in e.mentions
+                              # "the Kharkiv regional prosecutor's office" names no place of the event
+                              if not any(n.start <= m.span.start and m.span.end <= n.end for n in named)),
+                             key=lambda p: p.start)
         self.main_region = self._main_region()
         settlements = Counter(p.name for p in self.places if p.kind in SETTLEMENT_KINDS)
         top = settlements.most_common(1)[0][0] if settlements else None
@@ -216,6 +224,8 @@ class Reader:
             text = " " * cut + text[cut:]
         if m := BACKGROUND.search(text):  # "..., which comes as ...", "amid a counteroffensive": the writer's context
             text = text[:m.start()] + " " * (len(text) - m.start())
+        if self.lex.habitual.search(text):  # "has repeatedly said", "are often revised": a pattern, not an event
+            return ()
         triggers = self._triggers(text)
         if not triggers:
             return ()
@@ -230,6 +240,8 @@ class Reader:
         out: list[Proposition] = []
         for predicate, start, end in triggers:
             where = self._destinations(places) if predicate.name == "deployment" else places
+            if predicate.name in GAINS:
+                where = self._objects(places, span, start, end, text) or where
             before = text[max(0, start - 40):start]
             tail = _clause_tail(before)
             clause = _clause_tail(text[max(0, start - 120):start])
@@ -250,7 +262,9 @@ class Reader:
                 # "prevented the border from being breached": the attack failed
                 predicate = self._predicate("repelled" if predicate.level == "settlement" else "stopped")
                 tail = PREVENTION.sub(" ", tail)
-            negated = bool(self.lex.negation.search(tail)) != (claim.cue.lower() in DENIAL_CUES)
+            denied_here = self.lex.negation.search(tail) or self.lex.denied_reports.search(clause) or \
+                self.lex.called_false.search(text[end:])
+            negated = bool(denied_here) != (claim.cue.lower() in DENIAL_CUES)
             side = None if predicate.name in SIDELESS else self._side(
                 text, start, end, original if predicate.name == "threat" else predicate, speaker_side, negated)
             modality = "hedged" if claim.hedged or self.lex.hedged.search(text[max(0, start - 60):start]) else "asserted"
@@ -262,6 +276,24 @@ class Reader:
                                trigger=Span(span.start + start, span.start + end))
             out.extend(self._placed(base, predicate, where, start + span.start))
         return tuple(_unique(out))
+
+    def _objects(self, places: list[Place], span: Span, start: int, end: int, text: str) -> list[Place]:
+        """What a capture is of: "its capture" the settlement named last before the claim, else the
+        settlement right after the trigger and the ones listed with it ("captured A, B and C")."""
+        if re.search(r"\b(?:its|their)\s+$", text[max(0, start - 10):start]):
+            before = [p for p in self.places if p.start < span.start and p.kind in SETTLEMENT_KINDS]
+            return before[-1:]
+        settlements = sorted((p for p in places if p.kind in SETTLEMENT_KINDS and p.start >= span.start + end),
+                             key=lambda p: p.start)
+        if not settlements or settlements[0].start - (span.start + end) > 40:
+            return []
+        chosen = [settlements[0]]
+        for p in settlements[1:]:
+            gap = normal(self.body[chosen[-1].start:p.start])  # the previous name, then the list's joint
+            if not re.fullmatch(r"\S+(?:\s+\S+)?\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?(?:villages?\s+of\s+)?", gap):
+                break
+            chosen.append(p)
+        return chosen
 
     def _destinations(self, places: list[Place]) -> list[Place]:
         """Where forces are sent: places after "to"/"towards", without those after "from"."""
@@ -301,7 +333,8 @@ class Reader:
                 if found is not None and found == speaker:
                     found = OPPOSITE.get(found)  # "our troops repelled ...": the defender is the one speaking
             return found or OPPOSITE.get(speaker or "")
-        found = self._side_in(before, speaker, last=True) or self._side_in(text[start:end], speaker, last=False)
+        found = self._side_in(before, speaker, last=True, context=text[max(0, start - 160):start]) or \
+            self._side_in(text[start:end], speaker, last=False)
         if found is None and (m := re.match(r"\s*(?:\w+\s+){0,3}?by (?:the )?", after)):
             found = self._side_in(after[m.end():m.end() + 30], speaker, last=False)
         if found is None and (m := re.match(r"\W*\s*of (?:the )?", after)):  # "withdrawals of Russian forces"
@@ -315,7 +348,7 @@ class Reader:
         return found
 
     def _side_in(self, window: str, speaker: str | None, last: bool, actors_only: bool = False,
-                 at_start: bool = False) -> str | None:
+                 at_start: bool = False, context: str = "") -> str | None:
         """The side a window names; actor phrases ("Russian troops") before bare mentions ("Russia's")."""
         hits: list[tuple[bool, int, str]] = []
         for name, patterns in self.lex.sides.items():
@@ -331,6 +364,10 @@ class Reader:
             named = [h for h in hits if h[2] in OPPOSITE and abs(h[1]) < abs(at)]
             if named:  # "Russia says its forces ...": "its" is the side named before it
                 return max(named, key=lambda h: abs(h[1]))[2]
+            earlier = [(m.start(), name) for name in OPPOSITE for pattern in self.lex.sides[name]
+                       for m in pattern.finditer(context[:max(0, len(context) - len(window) + abs(at))])]
+            if earlier:  # "Moscow claimed that its troops ...": the side named before the clause
+                return max(earlier)[1]
         if name == "enemy":
             return OPPOSITE.get(speaker or "")
         if name == "own":
@@ -351,6 +388,8 @@ class Reader:
                 return [replace(base, predicate=name, place=p.name, level="settlement", region=p.region)
                         for p in chosen[:MAX_PLACES]]
             region = regions[0] if regions else None
+            if region and name in ("strike", "damage"):
+                return []  # "strikes in the region": no place on the map to compare
             if region:
                 return [replace(base, predicate=name, place=region, level="region", region=region)]
             if self.main_settlement is not None and name in ("strike", "damage", "evacuation", "threat"):

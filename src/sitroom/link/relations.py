@@ -94,6 +94,7 @@ class ClaimView:
     copy_group: str | None = None
     day: int | None = None  # the article's publication day
     copies: list[str] = field(default_factory=list)
+    story: str | None = None  # the story cluster of its article
 
 
 # --- provenance -------------------------------------------------------------------------------
@@ -125,9 +126,10 @@ def _day(value: str | None) -> int | None:
         return None
 
 
-def claim_views(docs: Iterable[dict], registry=None, copy_group: dict[str, str] | None = None) -> list[ClaimView]:
+def claim_views(docs: Iterable[dict], registry=None, copy_group: dict[str, str] | None = None,
+                story_of: dict[str, str] | None = None) -> list[ClaimView]:
     """One view per claim that carries at least one proposition."""
-    copy_group = copy_group or {}
+    copy_group, story_of = copy_group or {}, story_of or {}
     views = []
     sides: dict[str, str | None] = {}
     for order, doc in enumerate(docs):
@@ -140,7 +142,8 @@ def claim_views(docs: Iterable[dict], registry=None, copy_group: dict[str, str] 
                 sides[source] = side_of(source, registry) or side_of(claim.get("speaker") or "", registry)
             views.append(ClaimView(claim["id"], doc["source"], order, claim.get("speaker") or "", source,
                                    sides[source], claim.get("evidence") or "", props,
-                                   copy_group.get(doc["source"]), _day(doc.get("published"))))
+                                   copy_group.get(doc["source"]), _day(doc.get("published")),
+                                   story=story_of.get(doc["source"])))
     return views
 
 
@@ -194,7 +197,7 @@ def _kind(prop: dict[str, Any]) -> str:
 
 
 #: settlement-level predicates also compared, through the settlement's region, with region-level ones
-LIFTED = frozenset({"captured", "entered", "threat"})
+LIFTED = frozenset({"captured", "entered", "threat", "withdrawal"})
 
 
 def _entries(prop: dict[str, Any]) -> list[dict[str, Any]]:
@@ -275,10 +278,11 @@ def _confidence(p: dict[str, Any], q: dict[str, Any]) -> float:
     return max(0.05, round(score, 2))
 
 
-def _time_ok(p: dict[str, Any], q: dict[str, Any]) -> bool:
+def _time_ok(p: dict[str, Any], q: dict[str, Any], a: ClaimView, b: ClaimView) -> bool:
+    """Within the predicates' window; an undated claim only with claims of its own article or story."""
     x, y = _day(p.get("date")), _day(q.get("date"))
     if x is None or y is None:
-        return True
+        return a.article == b.article or (a.story is not None and a.story == b.story)
     window = max(WINDOW_DAYS.get(p["predicate"], 7), WINDOW_DAYS.get(q["predicate"], 7))
     return abs(x - y) <= window
 
@@ -354,7 +358,7 @@ def relate(views: list[ClaimView]) -> list[Relation]:
         for p in (entry for prop in view.props if prop.get("place") for entry in _entries(prop)):
             bucket = buckets.setdefault(_family_key(p), [])
             for other, q in bucket[-COMPARE_LIMIT:]:
-                if other.id == view.id or (p.get("lifted") and q.get("lifted")) or not _time_ok(p, q):
+                if other.id == view.id or (p.get("lifted") and q.get("lifted")) or not _time_ok(p, q, other, view):
                     continue
                 found = compare(other, q, view, p)
                 if found is None:
@@ -398,14 +402,24 @@ def _position(claim_id: str) -> int:
 
 
 #: front-level predicates whose corroboration says little unless the two claims share a day or a source
-DIFFUSE = frozenset({"advancing", "stopped", "stable", "threat", "deployment"})
+DIFFUSE = frozenset({"advancing", "stopped", "stable", "threat", "deployment", "counteroffensive"})
+#: predicates with an acting side: a contradiction over them needs both sides known
+SIDED = frozenset({"captured", "entered", "repelled", "advancing", "stopped", "offensive_started",
+                   "counteroffensive", "withdrawal", "deployment", "threat"})
+#: predicates of one dated incident: related only when both claims give its day (or share an article)
+DATED = frozenset({"strike", "damage"})
 
 
 def _specific(rel: Relation, a: ClaimView, b: ClaimView, p: dict[str, Any], q: dict[str, Any]) -> bool:
     """Whether a relation says something an analyst can use (see :func:`relate`)."""
+    if {p["predicate"], q["predicate"]} & DATED and a.article != b.article and not (
+            p.get("date_precision") == "day" and q.get("date_precision") == "day"):
+        return False  # "strikes earlier this week" is not the strike of Sunday evening
     if rel.relation == "contradicts":
         if a.source.casefold() == b.source.casefold():
             return False  # no one contradicts themselves here
+        if any(_kind(x) in SIDED and not x.get("side") for x in (p, q)):
+            return False  # whose advance was stopped, whose capture denied, is not known
         return rel.type != "denial" or _kind(p) not in DIFFUSE or bool(a.side and b.side)
     if p["predicate"] not in DIFFUSE and q["predicate"] not in DIFFUSE:
         return True
