@@ -54,7 +54,7 @@ ACTOR_NOUN = re.compile(r"\s+(?:\w+\s+){0,2}?(?:forces|troops|army|military|unit
 PREVENTION = re.compile(r"\b(?:prevent(?:ed|ing)?|thwart(?:ed|ing)?|foil(?:ed|ing)?|stopp?(?:ed|ing)?|failed to|"
                         r"repel(?:led)?|repuls(?:ed|ing))\b")
 #: where the claim's content gives way to the writer's context
-BACKGROUND = re.compile(r",?\s+(?:which|that|this) (?:comes?|came) (?:as|after|amid)\b|\s+amid\b")
+BACKGROUND = re.compile(r",?\s+(?:which|that|this) (?:comes?|came) (?:as|after|amid)\b|\s+amid\b|,\s+while\b")
 #: a modal just after a nominal trigger: "the fall of the town would ..."
 NOMINAL_MODAL = re.compile(r"\s+of\s+(?:[\w'-]+\s+){1,3}(?:could|would|might|may|will)\b")
 SIDELESS = frozenset({"evacuation", "damage", "stable"})  # civilians leave, buildings burn: no acting side

@@ -128,14 +128,25 @@ def _day(value: str | None) -> int | None:
 
 def claim_views(docs: Iterable[dict], registry=None, copy_group: dict[str, str] | None = None,
                 story_of: dict[str, str] | None = None) -> list[ClaimView]:
-    """One view per claim that carries at least one proposition."""
+    """One view per claim that carries at least one proposition.
+
+    A claim whose speaker is a medium (an outlet or a platform) and whose sentence also carries a
+    claim of another speaker ("As Ukrinform reported, Moscow claimed ...") is that claim relayed,
+    not a second one, and gets no view.
+    """
     copy_group, story_of = copy_group or {}, story_of or {}
     views = []
     sides: dict[str, str | None] = {}
     for order, doc in enumerate(docs):
-        for claim in doc.get("claims") or []:
+        claims = doc.get("claims") or []
+        speakers_of: dict[str, set[str]] = {}
+        for claim in claims:
+            speakers_of.setdefault(claim.get("evidence") or "", set()).add(claim.get("speaker") or "")
+        for claim in claims:
             props = claim.get("propositions") or []
-            if not props:
+            if not props or (_is_medium(claim.get("speaker") or "", registry)
+                             and any(not _is_medium(other, registry)
+                                     for other in speakers_of[claim.get("evidence") or ""] - {claim.get("speaker")})):
                 continue
             source = originating_source(claim, registry)
             if source not in sides:
@@ -145,6 +156,11 @@ def claim_views(docs: Iterable[dict], registry=None, copy_group: dict[str, str] 
                                    copy_group.get(doc["source"]), _day(doc.get("published")),
                                    story=story_of.get(doc["source"])))
     return views
+
+
+def _is_medium(name: str, registry=None) -> bool:
+    entry = registry.get(name) if registry is not None and name else None
+    return entry is not None and entry.kind in ("media", "platform")
 
 
 def fold_copies(views: list[ClaimView], min_ratio: float = 90) -> list[ClaimView]:
@@ -358,7 +374,8 @@ def relate(views: list[ClaimView]) -> list[Relation]:
         for p in (entry for prop in view.props if prop.get("place") for entry in _entries(prop)):
             bucket = buckets.setdefault(_family_key(p), [])
             for other, q in bucket[-COMPARE_LIMIT:]:
-                if other.id == view.id or (p.get("lifted") and q.get("lifted")) or not _time_ok(p, q, other, view):
+                if other.id == view.id or other.evidence == view.evidence or (p.get("lifted") and q.get("lifted")) \
+                        or not _time_ok(p, q, other, view):  # one sentence, two speakers: one statement relayed
                     continue
                 found = compare(other, q, view, p)
                 if found is None:
