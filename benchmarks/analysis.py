@@ -3,8 +3,8 @@
     python benchmarks/analysis.py [--sizes 1000,10000,100000] [--json OUT]
 
 Synthetic article documents in the ``sitroom extract --json`` shape: invented words, places in six
-oblasts with coordinates-free mentions, claims from a fixed set of speakers with topic words, events,
-publication dates over a year. Reports seconds per 1,000 articles at each size and the growth
+oblasts with coordinates-free mentions, claims from a fixed set of speakers with topic words and the
+proposition each topic states, events, publication dates over a year. Reports seconds per 1,000 articles at each size and the growth
 against n log n.
 """
 
@@ -23,6 +23,11 @@ SPEAKERS = ["Ministry of Defence of Russia", "General Staff of the Armed Forces 
             "Volodymyr Zelenskyy", "John Kirby", "analysts", "reports", "TASS", "Reuters"]
 TOPICS = ["captured the village", "shelled positions", "deployed reserves", "pulled back", "evacuated families",
           "the situation is calm", "no assault took place", "repelled an attack"]
+#: the proposition each topic states (predicate, level), as the propositions stage would read it
+PREDICATES = {"captured the village": ("captured", "settlement"), "shelled positions": ("strike", "settlement"),
+              "deployed reserves": ("deployment", "region"), "pulled back": ("withdrawal", "settlement"),
+              "evacuated families": ("evacuation", "settlement"), "the situation is calm": ("stable", "region"),
+              "no assault took place": ("offensive_started", "region"), "repelled an attack": ("repelled", "settlement")}
 OUTLETS = ["TASS", "RT", "Reuters", "Ukrinform", "Kyiv Independent", "n-tv", "MENAFN"]
 
 
@@ -40,11 +45,19 @@ def synthetic(n: int, seed: int = 7) -> list[dict]:
         story_words = srng.sample(vocab, 300)
         chosen = rng.sample(story_places, 2)
         claims, body, locations = [], "", []
+        published = (start + timedelta(days=story_day + rng.randrange(4))).isoformat()
         for k in range(3):
             place = chosen[k % 2]
-            sentence = f"{rng.choice(SPEAKERS)} said troops {rng.choice(TOPICS)} near {place[0]}. "
+            topic = rng.choice(TOPICS)
+            sentence = f"{rng.choice(SPEAKERS)} said troops {topic} near {place[0]}. "
+            predicate, level = PREDICATES[topic]
+            prop = {"predicate": predicate, "place": place[0] if level == "settlement" else place[1], "level": level,
+                    "region": place[1], "side": rng.choice(["russia", "ukraine", None]), "date": published,
+                    "date_precision": "day", "negated": "no " in sentence, "modality": "asserted", "quantities": [],
+                    "scale": None, "place_basis": "claim"}
             claims.append({"id": f"a{i}:c{k + 1}", "speaker": sentence.split(" said")[0], "speaker_kind": "organization",
-                           "via": [], "content": sentence, "quote": None, "negated": "no " in sentence,
+                           "via": [], "content": sentence, "evidence": sentence, "quote": None,
+                           "negated": "no " in sentence, "propositions": [prop],
                            "evidence_span": {"start": len(body), "end": len(body) + len(sentence)}})
             body += sentence
         body += " ".join(rng.choices(story_words, k=60) + rng.choices(vocab, k=20))
@@ -53,7 +66,7 @@ def synthetic(n: int, seed: int = 7) -> list[dict]:
             locations.append({"canonical": name, "kind": "town", "admin1": oblast,
                               "mentions": [{"text": name, "start": at, "end": at + len(name)}]})
         docs.append({"source": f"a{i}.txt", "id": f"a{i}", "outlet": rng.choice(OUTLETS),
-                     "published": (start + timedelta(days=story_day + rng.randrange(4))).isoformat(), "title": None,
+                     "published": published, "title": None,
                      "body": body, "locations": locations, "persons": [], "organizations": [], "claims": claims,
                      "events": [{"id": f"a{i}:e1", "type": "attack", "locations": [chosen[0][0]], "claim_id": f"a{i}:c1",
                                  "status": "claimed"}], "metonyms": []})

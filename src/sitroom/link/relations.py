@@ -95,6 +95,7 @@ class ClaimView:
     day: int | None = None  # the article's publication day
     copies: list[str] = field(default_factory=list)
     story: str | None = None  # the story cluster of its article
+    official: bool = False  # a belligerent's state body (government, military, intelligence)
 
 
 # --- provenance -------------------------------------------------------------------------------
@@ -154,8 +155,17 @@ def claim_views(docs: Iterable[dict], registry=None, copy_group: dict[str, str] 
             views.append(ClaimView(claim["id"], doc["source"], order, claim.get("speaker") or "", source,
                                    sides[source], claim.get("evidence") or "", props,
                                    copy_group.get(doc["source"]), _day(doc.get("published")),
-                                   story=story_of.get(doc["source"])))
+                                   story=story_of.get(doc["source"]), official=_official(source, registry)))
     return views
+
+
+#: registry kinds of a state's own bodies: one chain of command, not independent of each other
+STATE_KINDS = frozenset({"government", "military", "intelligence"})
+
+
+def _official(name: str, registry=None) -> bool:
+    entry = registry.get(name) if registry is not None and name else None
+    return entry is not None and entry.kind in STATE_KINDS and entry.side in ("russia", "ukraine")
 
 
 def _is_medium(name: str, registry=None) -> bool:
@@ -308,6 +318,8 @@ def _independent(a: ClaimView, b: ClaimView) -> tuple[bool, str]:
         return False, f"same source ({a.source})"
     if a.copy_group is not None and a.copy_group == b.copy_group:
         return False, "copies of one syndicated text"
+    if a.official and b.official and a.side == b.side:
+        return False, f"official sources of one side ({a.side})"
     return True, "independent sources"
 
 
