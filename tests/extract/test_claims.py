@@ -138,3 +138,26 @@ def test_claims_ids_unique_and_evidence_within_body(extract):
     ids = [f[4].id for f in found]
     assert len(set(ids)) == len(ids) == 2 and all(i.startswith(article.id) for i in ids)
     assert all(0 <= f[4].evidence.start < f[4].evidence.end <= len(article.body) for f in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a regional body named by its level belongs to the article's oblast
+    ("Shelling hit two villages near Kupiansk in the Kharkiv region overnight, the regional prosecutor's office said.",
+     "Kharkiv Oblast Prosecutor's Office"),
+    # an unqualified defence ministry belongs to the side that has been speaking
+    ("Russia said on Monday it had taken a village near Kupiansk. The defence ministry said its units had advanced.",
+     "Ministry of Defence of Russia"),
+    # a surname alone is the person named in full before
+    ("Ivan Hordiienko, a Ukrainian brigade commander, spoke on Friday. \"The line holds,\" Hordiienko said.",
+     "Ivan Hordiienko"),
+    # analysts of a named institute speak for it
+    ("ISW analysts assessed that the offensive had stalled near the border.", "Institute for the Study of War"),
+])
+def test_claims_descriptions_made_specific_from_the_article(extract, text, expected):
+    found, _ = extract(text)
+    assert speakers(found)[-1] == expected
+
+
+def test_claims_first_name_alone_is_no_known_person(extract):
+    found, article = extract("Viktor Hrebeniuk, a local official, said the bridge was closed.")
+    assert speakers(found) == ["Viktor Hrebeniuk"] and not any("Orban" in a.canonical for a in article.actors)

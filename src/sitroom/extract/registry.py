@@ -254,9 +254,10 @@ class Registry:
             for k in weak_keys:
                 self._add(k, i, WEAK)
             if e.label == "person":
+                given = normalize_name(e.canonical.split()[0]) if " " in e.canonical else None
                 for name in (e.canonical, *e.aliases):
                     s = _surname(name)
-                    if s:
+                    if s and s != given:  # "Orbán Viktor": family name first, "Viktor" is no surname
                         self._add(s, i, WEAK)
                         self._surnames.add((s, i))
             for d in e.domains:

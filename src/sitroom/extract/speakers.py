@@ -23,6 +23,16 @@ if TYPE_CHECKING:
 NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 BODY_WORDS = frozenset({"department", "ministry", "agency", "army", "military", "office", "service", "command",
                         "administration", "staff", "council", "committee", "channel", "outlet", "newspaper"})
+COUNTRY = {"russia": "Russia", "ukraine": "Ukraine"}
+#: a belligerent's forces named without the side ("according to the military")
+GENERIC_FORCES = frozenset({"military", "army", "armed forces", "forces", "troops", "military command"})
+#: regional, city and district bodies named by their level ("the regional prosecutor's office")
+REGIONAL_BODY = re.compile(r"\b(regional|oblast|city)\s+(prosecutor'?s office|military administration|"
+                           r"state administration|police(?: department)?|council)\b", re.I)
+#: experts or analysts of a named body speak for it ("ISW experts")
+EXPERTS_OF = re.compile(r"(\S+(?:\s+\S+){0,3}?)\s+(?:experts|analysts|researchers|specialists)")
+SIDE_WORDS = {"russia": re.compile(r"\b(?:Russia(?:'s|n)?|Moscow|Kremlin)\b"),
+              "ukraine": re.compile(r"\b(?:Ukrain(?:e|e's|ian)|Kyiv|Kiev)\b")}
 DETERMINERS = re.compile(r"^(a|an|the|other|similar|some|several|many|numerous|various|unnamed|an unnamed)\s+", re.I)
 
 
@@ -98,6 +108,10 @@ class Speakers:
 
     def resolve(self, token) -> tuple[str, str, str | None] | None:
         """(speaker, kind, side) for the head token of a speaker phrase, or None."""
+        found = self._resolve(token)
+        return self._refine(found, token) if found is not None else None
+
+    def _resolve(self, token) -> tuple[str, str, str | None] | None:
         lower = token.lower_
         if lower in self.lex.person_pronouns:
             return self._previous("person", token.idx)
@@ -131,6 +145,110 @@ class Speakers:
         if token.pos_ == "PROPN" and token.ent_type_ not in NOT_SPEAKERS:
             return text, "unknown", None
         return None
+
+    # --- descriptions made specific from the article ---------------------------------------------
+
+    def _refine(self, found: tuple[str, str, str | None], token) -> tuple[str, str, str | None]:
+        """A description or a bare name made specific from the article: "the regional prosecutor's
+        office" is the prosecutor's office of the article's oblast, "the military" and an unqualified
+        "defence ministry" belong to a side, "Vodolatsky" is the Viktor Vodolatsky named before."""
+        name, kind, side = found
+        start, end = _full_np(token)
+        phrase = self.article.body[start:end]
+        if m := REGIONAL_BODY.search(phrase):
+            made = self._regional(m.group(1).lower(), m.group(2))
+            if made is not None:
+                return made
+        if kind in ("unnamed", "unknown", "organization") and side is None:
+            bare = DETERMINERS.sub("", name.lower()).strip()
+            if bare in GENERIC_FORCES and (who := self._side_of_context(start)):
+                return self._entry_or(f"Armed Forces of {COUNTRY[who]}", who)
+            entry = self.registry.get(name) if self.registry is not None else None
+            if entry is not None and entry.kind in ("government", "military") and entry.side is None \
+                    and (who := self._side_of_context(start, body=name)):
+                specific = self.registry.get(f"{name} of {COUNTRY[who]}")
+                if specific is not None:
+                    return specific.canonical, "organization", specific.side
+        if kind in ("unknown", "person") and re.fullmatch(r"[A-Z][\w'-]+", name):
+            person = self._person_by_surname(name, start)
+            if person is not None:
+                return person
+        if m := EXPERTS_OF.fullmatch(name):  # "ISW experts": the institute speaks through them
+            entry = self.registry.resolve(m.group(1)) if self.registry is not None else None
+            if entry is not None and entry.label == "organization":
+                return entry.canonical, "organization", entry.side
+        return found
+
+    def _entry_or(self, name: str, side: str) -> tuple[str, str, str | None]:
+        entry = self.registry.get(name) if self.registry is not None else None
+        return (entry.canonical, "organization", entry.side) if entry is not None else (name, "organization", side)
+
+    def _regional(self, level: str, body: str) -> tuple[str, str, str | None] | None:
+        title = " ".join(w[:1].upper() + w[1:] for w in body.split())
+        if level in ("regional", "oblast"):
+            region = self._main_place(region=True)
+            name = f"{region} {title}" if region else None
+        else:
+            city = self._main_place(region=False)
+            name = f"{city} City {title}" if city else None
+        if name is None:
+            return None
+        entry = self.registry.get(name) if self.registry is not None else None
+        if entry is not None:
+            return entry.canonical, "organization", entry.side
+        side = next((e.side for e in self.article.entities if e.label == "location" and e.country == "UA"), None)
+        return name, "organization", "ukraine" if side is not None or self._in_ukraine(name) else None
+
+    def _in_ukraine(self, name: str) -> bool:
+        return any(e.canonical in name and e.country == "UA" for e in self.article.entities if e.label == "location")
+
+    def _main_place(self, region: bool) -> str | None:
+        counts: dict[str, int] = {}
+        for e in self.article.entities:
+            if e.label != "location" or e.kind == "country":
+                continue
+            if region:
+                name = e.canonical if e.kind == "region" else e.admin1
+            else:
+                name = e.canonical if e.kind in ("city", "town") else None
+            if name:
+                counts[name] = counts.get(name, 0) + (len(e.mentions) or 1)
+        return max(counts, key=counts.get) if counts else None
+
+    def _side_of_context(self, at: int, body: str | None = None) -> str | None:
+        """The side a bare "the military" or "the defence ministry" belongs to: the same body named
+        with its side earlier in the article, else the side of the last speaker that has one, else
+        the outlet's own side, else the side named last before it in the paragraph."""
+        if body is not None:
+            for actor in reversed([a for a in self.actors if a.span.end <= at]):
+                if actor.canonical.startswith(f"{body} of ") and actor.side in COUNTRY:
+                    return actor.side
+        for draft in reversed(self.history):  # the side that has been speaking
+            if draft.side in COUNTRY:
+                return draft.side
+        outlet = self.registry.outlet(self.article.outlet) if self.registry is not None and self.article.outlet else None
+        if outlet is not None and outlet.side in COUNTRY:
+            return outlet.side
+        window = self.article.body[max(0, at - 300):at]
+        window = window[window.rfind("\n\n") + 2:] if "\n\n" in window else window
+        hits = [(m.start(), side) for side, pattern in SIDE_WORDS.items() for m in pattern.finditer(window)]
+        return max(hits)[1] if hits else None
+
+    def _person_by_surname(self, surname: str, at: int) -> tuple[str, str, str | None] | None:
+        """A bare surname: the person named in full earlier (spelling variants within a small distance)."""
+        from rapidfuzz import fuzz
+
+        best = None
+        for actor in self.actors:
+            if actor.label != "person" or " " not in actor.canonical:
+                continue
+            last = actor.canonical.split()[-1]
+            if last.lower() == surname.lower() or fuzz.ratio(last.lower(), surname.lower()) >= 85:
+                best = actor
+                if actor.span.start < at:
+                    continue
+                break
+        return (best.canonical, "person", best.side) if best else None
 
     def named_within(self, token) -> list[tuple[str, str, str | None]]:
         """Named bodies and people inside an unnamed group: 'bloggers ..., Readovka and Grey Zone'."""

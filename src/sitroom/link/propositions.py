@@ -53,6 +53,10 @@ ACTOR_NOUN = re.compile(r"\s+(?:\w+\s+){0,2}?(?:forces|troops|army|military|unit
                         r"fighters|battalions|brigades|reserves|defenders|army's)\b")
 PREVENTION = re.compile(r"\b(?:prevent(?:ed|ing)?|thwart(?:ed|ing)?|foil(?:ed|ing)?|stopp?(?:ed|ing)?|failed to|"
                         r"repel(?:led)?|repuls(?:ed|ing))\b")
+#: a side given with a person's role: "Russian lawmaker", "a Ukrainian army spokesman"
+ROLE_OF_SIDE = re.compile(r"\b(?:russian|ukrainian|russia's|ukraine's|kremlin|kyiv's)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:lawmaker|official|governor|commander|general|spokes\w+|minister|deputy|mp|senator|"
+                          r"officer|politician|blogger|analyst|mayor|head|chief|envoy|diplomat|president)\b")
 #: where the claim's content gives way to the writer's context
 BACKGROUND = re.compile(r",?\s+(?:which|that|this) (?:comes?|came) (?:as|after|amid)\b|\s+amid\b|,\s+while\b")
 #: a modal just after a nominal trigger: "the fall of the town would ..."
@@ -205,6 +209,16 @@ class Reader:
         for actor in self.article.actors:
             if actor.canonical == claim.speaker and actor.side:
                 return actor.side
+        roles = " ".join(a.role or "" for a in self.article.actors if a.canonical == claim.speaker).lower()
+        for e in self.article.entities:  # "Russian lawmaker Viktor Vodolatsky", "X, a Ukrainian commander,"
+            if e.label == "person" and e.canonical == claim.speaker:
+                for m in e.mentions:
+                    near = normal(self.body[max(0, m.span.start - 40):m.span.start] + " | "
+                                  + self.body[m.span.end:m.span.end + 40])
+                    roles += " " + " ".join(x.group(0) for x in ROLE_OF_SIDE.finditer(near))
+        named = {side for side in OPPOSITE for pattern in self.lex.sides[side] if pattern.search(roles)}
+        if len(named) == 1:  # "Viktor Vodolatsky, a Russian lawmaker": a side from the role given
+            return named.pop()
         if self.registry is not None and claim.speaker:
             entry = self.registry.get(claim.speaker)
             return entry.side if entry is not None else None
@@ -218,7 +232,8 @@ class Reader:
                 a, b = part.start - span.start, part.end - span.start
                 text = text[:a] + " " * (b - a) + text[b:]
         who, cue = claim.speaker_span, claim.cue_span
-        if who is not None and cue is not None and span.start < who.start < cue.start and span.end - cue.end > 25:
+        if who is not None and cue is not None and span.start < who.start < cue.start and \
+                span.end - cue.end > 25 and not re.search(r"[\"']\s*,?\s*(?:\w+\s+)?$", text[:who.start - span.start]):
             # "..., which comes as Ukrainian forces declared victory in X": what is said follows the frame
             cut = who.start - span.start
             text = " " * cut + text[cut:]
@@ -333,10 +348,12 @@ class Reader:
                 if found is not None and found == speaker:
                     found = OPPOSITE.get(found)  # "our troops repelled ...": the defender is the one speaking
             return found or OPPOSITE.get(speaker or "")
-        found = self._side_in(before, speaker, last=True, context=text[max(0, start - 160):start]) or \
-            self._side_in(text[start:end], speaker, last=False)
+        found = self._side_in(text[start:end], speaker, last=False) or \
+            self._side_in(before, speaker, last=True, context=text[max(0, start - 160):start])
         if found is None and (m := re.match(r"\s*(?:\w+\s+){0,3}?by (?:the )?", after)):
             found = self._side_in(after[m.end():m.end() + 30], speaker, last=False)
+        if found is None and (m := re.match(r"\W*\s*(?:\w+\s+){0,4}?involving\s", after)):  # "... involving Ukrainian units"
+            found = self._side_in(after[m.end():m.end() + 40], speaker, last=False, actors_only=True)
         if found is None and (m := re.match(r"\W*\s*of (?:the )?", after)):  # "withdrawals of Russian forces"
             found = self._side_in(after[m.end():m.end() + 40], speaker, last=False, actors_only=True, at_start=True)
         if found is None and predicate.name == "threat":  # "no threat of an attack": the other side's
