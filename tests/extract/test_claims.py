@@ -152,6 +152,13 @@ def test_claims_ids_unique_and_evidence_within_body(extract):
      "Ivan Hordiienko"),
     # analysts of a named institute speak for it
     ("ISW analysts assessed that the offensive had stalled near the border.", "Institute for the Study of War"),
+    # channels on a platform are not the platform speaking
+    ("Several Ukrainian Telegram channels reported that the bridge had been hit.", "Ukrainian Telegram channels"),
+    # an outlet named with its kind
+    ('The "Unian" agency reported that two drones had been shot down.', "UNIAN"),
+    # a title before a name: the person speaks, not the office
+    ("Head of the Kharkiv Regional Military Administration Oleh Syniehubov said two people were injured.",
+     "Oleh Syniehubov"),
 ])
 def test_claims_descriptions_made_specific_from_the_article(extract, text, expected):
     found, _ = extract(text)

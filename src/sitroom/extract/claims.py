@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sitroom.clean.rules import is_headline_like
 from sitroom.extract.speakers import NOT_SPEAKERS, Lexicon, Speakers, _full_np, _subtree_span, lexicon
 from sitroom.model import Article, Claim, Span
 from sitroom.pipeline import stage
@@ -191,10 +192,12 @@ def _quote_spans(body: str) -> list[tuple[int, int]]:
 
 
 def _skipped_spans(article: Article) -> list[Span]:
-    """Headline, standfirst and repeated paragraphs: no new evidence there."""
+    """Headline and repeated paragraphs: no new evidence there. A standfirst written as a sentence is
+    kept: on news pages it is often the lead, and the only place its claim is attributed ("...,
+    the BBC reports"); one that reads as a second headline is not."""
     body = article.body or ""
     spans = [d.span for d in article.duplicates]
-    for text in (article.title, article.subtitle):
+    for text in (article.title, article.subtitle if article.subtitle and is_headline_like(article.subtitle) else None):
         if text and (at := body.find(text)) >= 0 and (at == 0 or body[at - 2:at] == "\n\n"):
             spans.append(Span(at, at + len(text)))
     return spans

@@ -24,6 +24,9 @@ NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MON
 BODY_WORDS = frozenset({"department", "ministry", "agency", "army", "military", "office", "service", "command",
                         "administration", "staff", "council", "committee", "channel", "outlet", "newspaper"})
 COUNTRY = {"russia": "Russia", "ukraine": "Ukraine"}
+#: roles one word names when the article has one holder: "a Russian governor said"
+DISTINCT_ROLES = frozenset({"governor", "mayor", "president", "spokesman", "spokeswoman", "spokesperson",
+                            "commander", "prosecutor", "ombudsman", "patriarch"})
 #: a belligerent's forces named without the side ("according to the military")
 GENERIC_FORCES = frozenset({"military", "army", "armed forces", "forces", "troops", "military command"})
 #: regional, city and district bodies named by their level ("the regional prosecutor's office")
@@ -33,6 +36,12 @@ REGIONAL_BODY = re.compile(r"\b(regional|oblast|city)\s+(prosecutor'?s office|mi
 EXPERTS_OF = re.compile(r"(\S+(?:\s+\S+){0,3}?)\s+(?:experts|analysts|researchers|specialists)")
 SIDE_WORDS = {"russia": re.compile(r"\b(?:Russia(?:'s|n)?|Moscow|Kremlin)\b"),
               "ukraine": re.compile(r"\b(?:Ukrain(?:e|e's|ian)|Kyiv|Kiev)\b")}
+#: an outlet named with its kind: 'the "Unian" agency', "the Interfax news agency"
+OUTLET_WORDS = re.compile(r"[\"'“”]?(.+?)[\"'“”]?\s+(?:news\s+)?(?:agency|outlet|newspaper|channel|website|portal|tv)",
+                          re.I)
+#: a time phrase caught in a description: "a Russian governor on Tuesday"
+WHEN = re.compile(r"\s+(?:on|last|this|early|late)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                  r"week|weekend|month|morning|evening|night)\b.*$", re.I)
 DETERMINERS = re.compile(r"^(a|an|the|other|similar|some|several|many|numerous|various|unnamed|an unnamed)\s+", re.I)
 
 
@@ -155,7 +164,25 @@ class Speakers:
         name, kind, side = found
         start, end = _full_np(token)
         phrase = self.article.body[start:end]
-        if m := REGIONAL_BODY.search(phrase):
+        if kind != "person":  # "Head of the Kharkiv Regional Military Administration Oleh Syniehubov"
+            person = next((a for a in self.actors if a.label == "person" and start <= a.span.start
+                           and a.span.end == end and not re.search(r",|\band\b|\bor\b",
+                                                                   self.article.body[token.idx:a.span.start])), None)
+            if person is not None:
+                return person.canonical, "person", person.side
+        entry = self.registry.get(name) if self.registry is not None else None
+        if entry is not None and entry.kind == "platform" and len(phrase.split()) > 1:
+            # "Ukrainian Telegram channels": many channels on a platform, not the platform speaking
+            return DETERMINERS.sub("", phrase).strip(), "unnamed", side
+        if kind != "person" and (m := OUTLET_WORDS.fullmatch(DETERMINERS.sub("", name).strip())):
+            named = self.registry.resolve(m.group(1)) if self.registry is not None else None
+            if named is not None and named.label == "organization":  # 'the "Unian" agency'
+                return named.canonical, "organization", named.side
+        if kind == "unnamed" and name.lower() in self.lex.communication and (author := self._author_of(name, start)):
+            return author  # "the report" of the institute named with it before
+        if kind == "unnamed" and (bare := WHEN.sub("", name)) != name:  # "a Russian governor on Tuesday"
+            return self._person_with_role(bare) or (bare, kind, side)
+        if kind != "person" and (m := REGIONAL_BODY.search(phrase)):
             made = self._regional(m.group(1).lower(), m.group(2))
             if made is not None:
                 return made
@@ -178,6 +205,17 @@ class Speakers:
             if entry is not None and entry.label == "organization":
                 return entry.canonical, "organization", entry.side
         return found
+
+    def _author_of(self, noun: str, at: int) -> tuple[str, str, str | None] | None:
+        """Who made "the report": the organisation named next to the same noun earlier."""
+        body = self.article.body
+        for m in reversed(list(re.finditer(rf"\b{re.escape(noun.lower())}\b", body[:at].lower()))):
+            near = [a for a in self.actors if a.label == "organization" and not a.generic
+                    and abs(a.span.start - m.start()) <= 60]
+            if near:
+                a = min(near, key=lambda a: abs(a.span.start - m.start()))
+                return a.canonical, "organization", a.side
+        return None
 
     def _entry_or(self, name: str, side: str) -> tuple[str, str, str | None]:
         entry = self.registry.get(name) if self.registry is not None else None
@@ -277,12 +315,17 @@ class Speakers:
         """'the White House national security adviser' -> the person in the article with that role."""
         words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", description)} - {"head", "deputy", "with", "from"}
         best, best_n = None, 1
+        single = []
         for actor in self.actors:
             if actor.label != "person" or not actor.role:
                 continue
-            n = len(words & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", actor.role)})
-            if n > best_n:
-                best, best_n = actor, n
+            shared = words & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", actor.role)}
+            if len(shared) > best_n:
+                best, best_n = actor, len(shared)
+            if shared & DISTINCT_ROLES and actor.canonical not in [a.canonical for a in single]:
+                single.append(actor)
+        if best is None and len(single) == 1:  # "the governor": the one governor in the article
+            best = single[0]
         return (best.canonical, "person", best.side) if best else None
 
     def _is_country(self, actor: Actor) -> bool:
