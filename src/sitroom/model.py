@@ -175,7 +175,8 @@ class Proposition(Record):
     ``side`` is the side whose action it is (for a failed attack, the attacker). ``date`` is the
     time the claim is about. ``negated`` marks a denial ("the border was not breached");
     ``modality`` is ``asserted`` or ``hedged``. ``place_basis`` says whether the claim names the
-    place (``claim``) or it was taken from the article (``article``).
+    place (``claim``) or it was taken from the article (``article``). ``target`` says, for a strike,
+    whether the claim describes what was hit as military or civilian.
     """
 
     predicate: str
@@ -191,6 +192,7 @@ class Proposition(Record):
     scale: str | None = None          # small / large, for an attacking force described without numbers
     trigger: Span | None = None
     place_basis: str = "claim"
+    target: str | None = None         # for a strike: military / civilian, as the claim describes what was hit
     _nested: ClassVar[dict[str, type[Record]]] = {"trigger": Span}
     _nested_lists: ClassVar[dict[str, type[Record]]] = {"quantities": Quantity}
 

@@ -3,7 +3,10 @@
 Floors live in ``gold_floors.json``; when a change raises a score, raise its floor in the same
 commit. ``corpus.relations`` (recall) was lowered from 0.92 to 0.28 on purpose when relations moved
 to propositions (since raised to 0.64): the old recall came from 193 relations for 14 gold ones at
-11% precision; the floor on ``corpus.relations_precision`` now guards the other side. Skipped when ../shared is absent.
+11% precision; the floor on ``corpus.relations_precision`` now guards the other side. That floor was
+lowered from 0.44 to 0.36 when each claim came to keep two relations instead of one: the measure
+is a lower bound (gold relation lists are not exhaustive), and the by-eye audit of the sample
+corpus (docs/audit/relations.toml) judged the added relations real. Skipped when ../shared is absent.
 """
 
 import json

@@ -157,6 +157,15 @@ def test_relations_of_undated_claims_stay_inside_one_story():
     assert apart == [] and [r.type for r in together] == ["control disputed"]
 
 
+def test_relations_military_and_civilian_accounts_of_one_strike_conflict():
+    a = article("a", "2024-05-20", [(UA, "The staff said a missile strike on Kupiansk on Sunday hit a residential "
+                                         "building and killed two civilians.")])
+    b = article("b", "2024-05-20", [(RU, "The ministry said a strike on Kupiansk on Sunday hit an ammunition depot "
+                                         "and no civilians were harmed.")])
+    (rel,) = relations(a, b)
+    assert (rel.relation, rel.type) == ("contradicts", "target conflict")
+
+
 def test_relations_strikes_need_their_day_across_articles():
     a = article("a", "2024-05-20", [(UA, "The staff said a missile strike on Kupiansk killed two people.")])
     b = article("b", "2024-05-20", [(UA, "The staff said the strike on Kupiansk killed five people.")])

@@ -283,12 +283,13 @@ class Reader:
             side = None if predicate.name in SIDELESS else self._side(
                 text, start, end, original if predicate.name == "threat" else predicate, speaker_side, negated)
             modality = "hedged" if claim.hedged or self.lex.hedged.search(text[max(0, start - 60):start]) else "asserted"
+            target = _target(text) if predicate.name == "strike" else None
             base = Proposition(predicate.name, None, "settlement", side=side, date=when, date_precision=precision,
                                negated=negated, modality=modality,
                                quantities=quantities if predicate.name in ("strike", "offensive_started",
                                                                            "captured", "advancing") else (),
                                scale=scale if predicate.name in ("offensive_started", "advancing") else None,
-                               trigger=Span(span.start + start, span.start + end))
+                               trigger=Span(span.start + start, span.start + end), target=target)
             out.extend(self._placed(base, predicate, where, start + span.start))
         return tuple(_unique(out))
 
@@ -321,20 +322,15 @@ class Reader:
         return next(p for p in self.lex.predicates if p.name == name)
 
     def _triggers(self, text: str) -> list[tuple[Predicate, int, int]]:
-        """Non-overlapping triggers, longer matches first; one per predicate (its first)."""
+        """Non-overlapping triggers, longer matches first, in text order (a predicate may recur, with
+        another polarity: "opportunities to counterattack, but no counteroffensive yet")."""
         matches = [(predicate, m.start(), m.end()) for predicate in self.lex.predicates
                    for pattern in predicate.patterns for m in pattern.finditer(text)]
         chosen: list[tuple[Predicate, int, int]] = []
         for item in sorted(matches, key=lambda t: (t[1] - t[2], t[1])):
             if not any(item[1] < e and s < item[2] for _, s, e in chosen):
                 chosen.append(item)
-        seen: set[str] = set()
-        out = []
-        for item in sorted(chosen, key=lambda t: t[1]):
-            if item[0].name not in seen:
-                seen.add(item[0].name)
-                out.append(item)
-        return out
+        return sorted(chosen, key=lambda t: t[1])
 
     def _side(self, text: str, start: int, end: int, predicate: Predicate, speaker: str | None,
               negated: bool = False) -> str | None:
@@ -360,8 +356,8 @@ class Reader:
             return OPPOSITE.get(speaker or "")
         if found is None and predicate.direction == "gain" and speaker in OPPOSITE:
             return OPPOSITE[speaker] if negated else speaker  # a side claims its gains, denies the enemy's
-        if found is None and predicate.name == "deployment" and speaker in OPPOSITE:
-            return speaker  # "the army announced the deployment of reserves": its own
+        if found is None and predicate.name in ("deployment", "counteroffensive") and speaker in OPPOSITE:
+            return speaker  # "the army announced the deployment of reserves", "counter-offensive actions": its own
         return found
 
     def _side_in(self, window: str, speaker: str | None, last: bool, actors_only: bool = False,
@@ -433,7 +429,10 @@ class Reader:
         wanted = {"village": {"village"}, "town": {"town", "city"}, "city": {"city", "town"},
                   "settlement": SETTLEMENT_KINDS}[m.group(1)]
         before = [p for p in self.places if p.start < span.start + m.start() and p.kind in wanted]
-        return [before[-1]] if before else []
+        if not before:
+            return []
+        word = m.group(1)  # "the town": the last town named before it, else the last place of a kindred kind
+        return [next((p for p in reversed(before) if p.kind == word), before[-1])]
 
     def _when(self, claim: Claim) -> tuple[str | None, str | None]:
         for event in self.article.events:
@@ -444,6 +443,23 @@ class Reader:
             if value.value and len(value.value) == 10 and value.precision == "day":
                 return value.value, "day"
         return self.article.published, "article" if self.article.published else None
+
+
+#: what was hit, never who attacked: "Russian troops struck ..." says nothing of the target
+MILITARY_TARGET = re.compile(r"\b(?:military (?:facilit\w+|infrastructure|targets?|objects?|sites?|depot|airfield)|"
+                             r"workshop|depot|warehouse|ammunition|deployment point|positions|servicemen|mercenaries|"
+                             r"command post|launch sites?|gathering of|barracks)\b")
+CIVILIAN_TARGET = re.compile(r"\b(?:residential|apartment|civilians?|houses?|homes?|market|hospital|school|"
+                             r"hypermarket|shop|store|kindergarten|courtyard|residents|children|pharmacy|"
+                             r"post office|church)\b")
+
+
+def _target(text: str) -> str | None:
+    """What a strike is said to have hit: military or civilian (None when the claim says both or neither).
+    "No civilians were harmed" describes a military target."""
+    text = re.sub(r"\bno (?:civilians?|residential buildings?|homes?)\b[^.;,]*", " military ", text)
+    military, civilian = bool(MILITARY_TARGET.search(text)), bool(CIVILIAN_TARGET.search(text))
+    return "military" if military and not civilian else "civilian" if civilian and not military else None
 
 
 def _clause_tail(text: str) -> str:

@@ -15,11 +15,11 @@ within the predicate's window, and the same acting side where both are known. Th
   entered / assault repelled), ``outcome conflict`` (an offensive advancing / stopped),
   ``quantity conflict`` (two tolls of one strike beyond an update: a later, higher toll from
   the same source is an update), ``scale conflict`` (small groups / a thousand troops),
-  ``calm vs development``.
+  ``target conflict`` (one strike on a military target / on civilians), ``calm vs development``.
 
 Copies never multiply relations: claims of a syndicated copy are folded into the claim of the
-copy published first (:func:`fold_copies`). Each claim keeps only its strongest corroboration and
-its strongest contradiction (:func:`_sparse`); claims sharing a proposition join through those
+copy published first (:func:`fold_copies`). Each claim keeps only its :data:`PER_CLAIM` strongest
+corroborations and contradictions (:func:`_sparse`); claims sharing a proposition join through those
 links into one claim group, so the number of relations grows with the claims' propositions, not
 with the square of the claims. Each relation carries both evidence sentences, its type, a
 one-line ``why``, a confidence and the two propositions it is about (:func:`proposition_key`);
@@ -53,7 +53,7 @@ FRONT_GAINS = frozenset({"advancing", "offensive_started"})
 #: at most this many earlier propositions under one key are compared with a new one (linear work)
 COMPARE_LIMIT = 50
 #: how many corroborations and contradictions each claim keeps (its strongest)
-PER_CLAIM = 1
+PER_CLAIM = 2
 #: preference for a relation inside one article (the same event restated), less for claims far apart in it
 NEAR_BONUS = 0.05
 
@@ -261,6 +261,8 @@ def compare(a: ClaimView, p: dict[str, Any], b: ClaimView, q: dict[str, Any]) ->
                     if (y > x) == b_later and a.source.casefold() == b.source.casefold():
                         return "corroborates", "update", f"strike on {place}: a later report raises the {kind} toll"
                     return "contradicts", "quantity conflict", f"strike on {place}: {int(x)} vs {int(y)} {kind}"
+        if pa == "strike" and {p.get("target"), q.get("target")} == {"military", "civilian"}:
+            return "contradicts", "target conflict", f"strike on {place}: a military target vs a civilian one"
         if pa == "offensive_started" and {p.get("scale"), q.get("scale")} == {"small", "large"}:
             return "contradicts", "scale conflict", f"attack in {place}{_by(who)}: small groups vs a large force"
         if p["negated"]:
@@ -456,7 +458,7 @@ def _specific(rel: Relation, a: ClaimView, b: ClaimView, p: dict[str, Any], q: d
 
 
 def _sparse(views: list[ClaimView], found: list[tuple[Relation, float]]) -> list[Relation]:
-    """Each claim keeps its strongest corroboration and its strongest contradiction.
+    """Each claim keeps its :data:`PER_CLAIM` strongest corroborations and contradictions.
 
     Claims that state one proposition are joined through these links into claim groups, so one
     link per claim and kind is enough: the relations grow with the claims' propositions, not
