@@ -460,9 +460,9 @@ def _specific(rel: Relation, a: ClaimView, b: ClaimView, p: dict[str, Any], q: d
 def _sparse(views: list[ClaimView], found: list[tuple[Relation, float]]) -> list[Relation]:
     """Each claim keeps its :data:`PER_CLAIM` strongest corroborations and contradictions.
 
-    Claims that state one proposition are joined through these links into claim groups, so one
-    link per claim and kind is enough: the relations grow with the claims' propositions, not
-    with the square of the claims that share them.
+    Claims that state one proposition are joined through these links into claim groups, so a few
+    links per claim and kind are enough: the relations grow with the claims, not with the square of
+    the claims that share a proposition.
     """
     best: dict[tuple[str, str], list[tuple[float, Relation]]] = {}
     for rel, strength in found:
