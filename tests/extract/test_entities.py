@@ -96,4 +96,4 @@ def test_entities_generic_sides_are_not_organizations(run):
     found, _ = run("Ukrainian forces held the line while Russian troops regrouped. The Ukrainian Army said so.")
     assert "organization:Armed Forces of Ukraine" in found
     assert len(found["organization:Armed Forces of Ukraine"].mentions) == 1
-    assert "organization:Armed Forces of Russia" not in found
+    assert "organization:Russian Armed Forces" not in found

@@ -217,8 +217,18 @@ class Speakers:
                 return a.canonical, "organization", a.side
         return None
 
+    def _named(self, name: str):
+        """The registry entry whose canonical name or alias is exactly ``name`` (no guessing)."""
+        if self.registry is None:
+            return None
+        entry = self.registry.get(name) or self.registry.resolve(name, label="organization")
+        if entry is None:
+            return None
+        names = {n.casefold() for n in (entry.canonical, *entry.aliases)}
+        return entry if name.casefold() in names else None
+
     def _entry_or(self, name: str, side: str) -> tuple[str, str, str | None]:
-        entry = self.registry.get(name) if self.registry is not None else None
+        entry = self._named(name)
         return (entry.canonical, "organization", entry.side) if entry is not None else (name, "organization", side)
 
     def _regional(self, level: str, body: str) -> tuple[str, str, str | None] | None:
@@ -231,7 +241,7 @@ class Speakers:
             name = f"{city} City {title}" if city else None
         if name is None:
             return None
-        entry = self.registry.get(name) if self.registry is not None else None
+        entry = self._named(name)
         if entry is not None:
             return entry.canonical, "organization", entry.side
         side = next((e.side for e in self.article.entities if e.label == "location" and e.country == "UA"), None)
@@ -293,6 +303,9 @@ class Speakers:
         start, end = _full_np(token)
         found = []
         for actor in self.actors:
+            before = self.article.body[max(start, actor.span.start - 20):actor.span.start].lower()
+            if re.search(r"\b(?:to|within|of|from|in|with|near|inside)\s+(?:the\s+)?$", before):
+                continue  # "bloggers close to the Russian military": not one of the speakers
             if (start <= actor.span.start and actor.span.end <= end and not actor.generic
                     and actor.label in ("person", "organization") and actor.span.start > token.idx):
                 found.append((actor.canonical, "person" if actor.label == "person" else "organization", actor.side))
