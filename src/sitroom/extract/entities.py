@@ -24,6 +24,7 @@ from functools import lru_cache
 from sitroom.extract.gazetteer import Gazetteer, Place
 from sitroom.extract.gazetteer import normalize as gazetteer_normalize
 from sitroom.extract.registry import Entry, Registry, normalize_name
+from sitroom.extract.units import find_units
 from sitroom.model import Actor, Article, Entity, Mention, Span
 from sitroom.pipeline import stage
 
@@ -386,6 +387,11 @@ def entities(article: Article) -> Article:
     for extra in (outlet_entity(article, registry), *tag_entities(article, registry)):
         if extra and all(e.canonical != extra.canonical for e in found):
             found.append(extra)
+    if units := find_units(article.body or ""):  # "the 3rd Tank Brigade": a unit of its side
+        spans = [m.span for u in units for m in u.mentions]
+        found = [e for e in found if not (e.label == "organization" and e.mentions and all(
+            any(m.span.overlap(s) > 0 for s in spans) for m in e.mentions))]
+        found += [u for u in units if all(e.canonical != u.canonical for e in found)]
     article.entities = tuple(found)
     article.meta["metonyms"] = [{"mention": m.mention.text, "start": m.mention.span.start,
                                  "end": m.mention.span.end, "refers_to": m.refers_to} for m in metonyms]
