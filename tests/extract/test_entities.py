@@ -97,3 +97,9 @@ def test_entities_generic_sides_are_not_organizations(run):
     assert "organization:Armed Forces of Ukraine" in found
     assert len(found["organization:Armed Forces of Ukraine"].mentions) == 1
     assert "organization:Russian Armed Forces" not in found
+
+
+def test_entities_regional_body_is_the_oblasts(run):
+    found, _ = run("Shelling damaged houses in Kupiansk in the Kharkiv Oblast overnight, the regional "
+                   "Prosecutor's Office said.")
+    assert "organization:Kharkiv Oblast Prosecutor's Office" in found

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from sitroom.extract.gazetteer import Gazetteer, Place
@@ -355,6 +355,33 @@ def _group(found: Iterable[Found]) -> list[Entity]:
     return entities
 
 
+#: a body the text names only by its level: "the regional prosecutor's office"
+REGIONAL_BODY = re.compile(r"(?i)\b(?:regional|oblast)\s+(prosecutor'?s office|military administration|"
+                           r"state administration|police|council)$")
+
+
+def _regional_body(entity: Entity, body: str, found: list[Entity], registry: Registry) -> Entity:
+    """"The regional prosecutor's office": the prosecutor's office of the oblast the article is about."""
+    if entity.label != "organization" or entity.kind is not None or not entity.mentions:
+        return entity
+    m = next((m for mention in entity.mentions
+              if (m := REGIONAL_BODY.search(body[max(0, mention.span.start - 12):mention.span.end]))), None)
+    if m is None:
+        return entity
+    counts: dict[str, int] = {}
+    for e in found:
+        if e.label == "location" and e.kind != "country" and (region := e.canonical if e.kind == "region" else e.admin1):
+            counts[region] = counts.get(region, 0) + len(e.mentions)
+    if not counts:
+        return entity
+    region = max(counts, key=counts.get)
+    title = " ".join(w[:1].upper() + w[1:] for w in m.group(1).lower().split())
+    entry = registry.resolve(f"{region} {title}", label="organization")
+    name = entry.canonical if entry is not None and f"{region} {title}".casefold() in {
+        n.casefold() for n in (entry.canonical, *entry.aliases)} else f"{region} {title}"
+    return replace(entity, canonical=name, kind="government", side=entry.side if entry else None)
+
+
 def outlet_entity(article: Article, registry: Registry) -> Entity | None:
     """The publishing outlet when the page names itself (dateline, source line, blurb)."""
     name = article.meta.get("outlet_in_text")
@@ -387,6 +414,7 @@ def entities(article: Article) -> Article:
     for extra in (outlet_entity(article, registry), *tag_entities(article, registry)):
         if extra and all(e.canonical != extra.canonical for e in found):
             found.append(extra)
+    found = [_regional_body(e, article.body or "", found, registry) for e in found]
     if units := find_units(article.body or ""):  # "the 3rd Tank Brigade": a unit of its side
         spans = [m.span for u in units for m in u.mentions]
         found = [e for e in found if not (e.label == "organization" and e.mentions and all(
