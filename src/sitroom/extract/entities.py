@@ -322,7 +322,8 @@ def resolve_mentions(doc, gazetteer: Gazetteer, registry: Registry, year: int | 
         f.canonical = f.places[0].name
     _short_forms(found)
     actors = [_actor(f) for f in found if f.canonical or f.label == "metonym"]
-    return _group(f for f in found if f.label != "metonym" and f.canonical and not f.generic), metonyms, actors
+    grouped = _group(f for f in found if f.label != "metonym" and f.canonical and not f.generic)
+    return [_regional_body(e, doc.text, grouped, registry) for e in grouped], metonyms, actors
 
 
 def _actor(f: Found) -> Actor:
@@ -414,7 +415,6 @@ def entities(article: Article) -> Article:
     for extra in (outlet_entity(article, registry), *tag_entities(article, registry)):
         if extra and all(e.canonical != extra.canonical for e in found):
             found.append(extra)
-    found = [_regional_body(e, article.body or "", found, registry) for e in found]
     if units := find_units(article.body or ""):  # "the 3rd Tank Brigade": a unit of its side
         spans = [m.span for u in units for m in u.mentions]
         found = [e for e in found if not (e.label == "organization" and e.mentions and all(
