@@ -35,6 +35,11 @@ def extract():
     ("The ministry said more than 300 Ukrainian soldiers were killed near Kupiansk.", "casualties"),
     ("Officials said families with children were evacuated from Vovchansk.", "evacuation"),
     ("Volodymyr Zelenskyy visited Kharkiv on Monday.", "visit"),
+    # a civilian toll is the attack's, one event
+    ("The governor said a missile strike on Kupiansk killed three people and wounded eight.", "attack"),
+    ("The prosecutor said two residents of Vovchansk were killed on Sunday.", "attack"),
+    # opening an offensive moves forces into a new area
+    ("The staff said Russia launched a new offensive in the north of Sumy Oblast on Friday.", "deployment"),
 ])
 def test_events_trigger_families(extract, sentence, kind):
     assert [e.type for e in extract(sentence)] == [kind]

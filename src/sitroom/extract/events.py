@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from sitroom.clean.rules import is_headline_like
 from sitroom.data import load_lexicon
 from sitroom.model import Article, Claim, Event, Quantity, Span
 from sitroom.pipeline import stage
@@ -228,8 +229,8 @@ class EventFinder:
              for m in e.mentions), key=lambda p: p[0])
         self.skipped = [d.span for d in article.duplicates]
         body = article.body or ""
-        for text in (article.title, article.subtitle):
-            if text and (at := body.find(text)) >= 0:
+        for text in (article.title, article.subtitle if article.subtitle and is_headline_like(article.subtitle) else None):
+            if text and (at := body.find(text)) >= 0:  # a standfirst written as a sentence is the lead: read it
                 self.skipped.append(Span(at, at + len(text)))
         self.anchor = date.fromisoformat(article.published) if article.published else None
 
@@ -248,8 +249,15 @@ class EventFinder:
                 if draft is None:
                     draft = by_type[kind] = Draft(kind, token, span, claim=self._claim_for(token))
                 self._fill_slots(draft, token)
+            sentence = self.article.body[span.start:span.end]
+            if "casualties" in by_type and CIVILIAN_VICTIMS.search(sentence) and not COMBATANT_LOSSES.search(sentence):
+                # civilians killed or hurt: the toll of an attack, one event with it, not a second one
+                toll = by_type.pop("casualties")
+                if "attack" not in by_type:
+                    toll.type = "attack"
+                    by_type["attack"] = toll
             for kind, draft in list(by_type.items()):
-                if kind == "casualties" and not quantities(self.article.body[span.start:span.end]):
+                if kind == "casualties" and not quantities(sentence):
                     del by_type[kind]  # losses without a number are rhetoric, not a casualty report
                 elif draft.claim is None and _past_perfect(draft.trigger):
                     del by_type[kind]  # narrative background ("Russia had diverted forces"), not news
@@ -445,6 +453,12 @@ class EventFinder:
             subtype=draft.subtype, origin=draft.origin, destination=draft.destination, quantities=quantities(text),
             trigger=Span(trigger.idx, trigger.idx + len(trigger.text)),
         )
+
+
+#: victims that make a toll an attack's: civilians, not combatants' losses
+CIVILIAN_VICTIMS = re.compile(r"(?i)\b(?:people|civilians?|residents?|persons?|man|men|woman|women|child(?:ren)?|"
+                              r"boy|girl|pensioners?|teenagers?)\b")
+COMBATANT_LOSSES = re.compile(r"(?i)\b(?:soldiers|servicemen|troops|personnel|fighters|mercenaries|losses|manpower)\b")
 
 
 @stage(requires=["parsed", "entities", "claims", "published"], assigns=["events"])
