@@ -7,7 +7,7 @@ from sitroom.clean.metadata import titles
 from sitroom.extract.claims import claims
 from sitroom.extract.entities import entities
 from sitroom.extract.parse import make_parse_stage
-from sitroom.model import Article
+from sitroom.model import Article, RemovedLine
 from sitroom.pipeline import Pipeline
 
 pytestmark = pytest.mark.slow
@@ -168,3 +168,19 @@ def test_claims_descriptions_made_specific_from_the_article(extract, text, expec
 def test_claims_first_name_alone_is_no_known_person(extract):
     found, article = extract("Viktor Hrebeniuk, a local official, said the bridge was closed.")
     assert speakers(found) == ["Viktor Hrebeniuk"] and not any("Orban" in a.canonical for a in article.actors)
+
+
+@pytest.mark.parametrize("outlet, meta, removed, body, wire", [
+    ("Daily Paper", {"dateline_outlet": "Reuters"}, (), "Troops advanced, the ministry said.", "Reuters"),
+    ("Daily Paper", {}, (RemovedLine("— AP", "credit", 12),), "Troops advanced, the ministry said.", "Associated Press"),
+    ("Daily Paper", {}, (RemovedLine("(Reporting by A. Writer; Editing by B. Editor)", "credit", 12),),
+     "Troops advanced.", "Reuters"),
+    ("Daily Paper", {}, (), "Moscow says its forces entered the town, BBC reports.\n\nMore text here.", "BBC"),
+    ("TASS", {"dateline_outlet": "TASS"}, (), "Troops advanced, the ministry said.", None),  # the publisher itself
+])
+def test_claims_wire_copy_is_every_claims_relay(outlet, meta, removed, body, wire):
+    from sitroom.extract.claims import wire_of
+    from sitroom.extract.registry import Registry
+
+    article = Article("t.txt", body, body=body, outlet=outlet, meta=meta, removed=removed)
+    assert wire_of(article, Registry.load()) == wire

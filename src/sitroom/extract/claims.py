@@ -19,7 +19,7 @@ Inline attribution tags add the outlet a paragraph came through to ``via``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sitroom.clean.rules import is_headline_like
 from sitroom.extract.speakers import NOT_SPEAKERS, Lexicon, Speakers, _full_np, _subtree_span, lexicon
@@ -426,5 +426,50 @@ def claims(article: Article) -> Article:
     """Attributed statements of the article, each with speaker, via, cue, evidence, quote, content."""
     from sitroom.extract.registry import Registry
 
-    article.claims = tuple(ClaimFinder(article, Registry.load()).run())
+    registry = Registry.load()
+    found = ClaimFinder(article, registry).run()
+    article.claims = tuple(_through_wire(found, article, registry))
     return article
+
+
+#: a wire agency's credit line at the foot of a copy: "— AP", "AFP", "(Reporting by ...; Editing by ...)"
+CREDIT = re.compile(r"^[\s(—–-]*(?:(?P<agency>AP|AFP|Reuters|dpa|Xinhua|Ukrinform|TASS|RIA Novosti|Interfax)"
+                    r"[\s)]*$|\(?Reporting by\b)")
+#: a lead that names where the whole story comes from: "..., BBC reports."
+REPORTS = re.compile(r",\s+(?:the\s+)?(?P<outlet>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+(?:reports|reported)\.\s*$")
+
+
+def wire_of(article: Article, registry) -> str | None:
+    """The agency a copy came from, when the page says so: its dateline ("MOSCOW (Reuters) -"),
+    a credit line ("— AP", "(Reporting by ...)", Reuters' signature), or a lead ending "..., BBC
+    reports". None when that agency is the publishing outlet itself."""
+    names = [article.meta.get("dateline_outlet")]
+    for line in article.removed:
+        if m := CREDIT.match(line.text.strip()):
+            names.append(m.group("agency") or "Reuters")
+    lead = (article.body or "").split("\n\n")
+    for paragraph in lead[:3]:
+        if m := REPORTS.search(paragraph.split("\n")[0]):
+            names.append(m.group("outlet"))
+    for name in names:
+        entry = registry.outlet(name) if name else None
+        if entry is not None and entry.kind == "media" and entry.canonical != _outlet_name(article, registry):
+            return entry.canonical
+    return None
+
+
+def _outlet_name(article: Article, registry) -> str | None:
+    entry = registry.outlet(article.outlet) if article.outlet else None
+    return entry.canonical if entry is not None else article.outlet
+
+
+def _through_wire(claims: list[Claim], article: Article, registry) -> list[Claim]:
+    """Every claim of a wire copy came through the wire; the publishing outlet is never its own relay."""
+    wire, outlet = wire_of(article, registry), _outlet_name(article, registry)
+    out = []
+    for c in claims:
+        via = [v for v in c.via if v != outlet]
+        if wire and wire not in via and c.speaker != wire:
+            via.append(wire)
+        out.append(replace(c, via=tuple(via)) if tuple(via) != c.via else c)
+    return out
