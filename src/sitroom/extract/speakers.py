@@ -32,6 +32,7 @@ GENERIC_FORCES = frozenset({"military", "army", "armed forces", "forces", "troop
 #: regional, city and district bodies named by their level ("the regional prosecutor's office")
 REGIONAL_BODY = re.compile(r"\b(regional|oblast|city)\s+(prosecutor'?s office|military administration|"
                            r"state administration|police(?: department)?|council)\b", re.I)
+ANALYSTS = frozenset({"analysts", "experts", "researchers", "the analysts", "the experts"})
 #: experts or analysts of a named body speak for it ("ISW experts")
 EXPERTS_OF = re.compile(r"(\S+(?:\s+\S+){0,3}?)\s+(?:experts|analysts|researchers|specialists)")
 SIDE_WORDS = {"russia": re.compile(r"\b(?:Russia(?:'s|n)?|Moscow|Kremlin)\b"),
@@ -191,8 +192,9 @@ class Speakers:
             if bare in GENERIC_FORCES and (who := self._side_of_context(start)):
                 return self._entry_or(f"Armed Forces of {COUNTRY[who]}", who)
             entry = self.registry.get(name) if self.registry is not None else None
+            named = [side for side, pattern in SIDE_WORDS.items() if pattern.search(phrase)]
             if entry is not None and entry.kind in ("government", "military") and entry.side is None \
-                    and (who := self._side_of_context(start, body=name)):
+                    and (who := (named[0] if len(named) == 1 else self._side_of_context(start, body=name))):
                 specific = self.registry.get(f"{name} of {COUNTRY[who]}")
                 if specific is not None:
                     return specific.canonical, "organization", specific.side
@@ -200,6 +202,12 @@ class Speakers:
             person = self._person_by_surname(name, start)
             if person is not None:
                 return person
+        if kind == "unnamed" and DETERMINERS.sub("", name.lower()).strip() in ANALYSTS:
+            tanks = {a.canonical: a for a in self.actors if a.label == "organization" and self.registry is not None
+                     and (e := self.registry.get(a.canonical)) is not None and e.kind in ("think tank", "osint")}
+            if len(tanks) == 1:  # "analysts note" in a piece on one institute's assessment: its analysts
+                a = next(iter(tanks.values()))
+                return a.canonical, "organization", a.side
         if m := EXPERTS_OF.fullmatch(name):  # "ISW experts": the institute speaks through them
             entry = self.registry.resolve(m.group(1)) if self.registry is not None else None
             if entry is not None and entry.label == "organization":
@@ -353,6 +361,10 @@ class Speakers:
             if draft.side and draft.side == actor.side and draft.speaker_kind == "organization":
                 return draft.speaker, draft.speaker_kind, draft.side
         name = actor.canonical
+        ministry = self.registry.get(f"Ministry of Defence of {name}") if self.registry is not None else None
+        if ministry is not None and any(a.canonical in ("Ministry of Defence", ministry.canonical) for a in self.actors):
+            # "Russia said its forces took six villages" in a piece where its defence ministry speaks
+            return ministry.canonical, "organization", ministry.side
         if self.registry is not None:
             for candidate in (f"Government of {name}", f"Government of the {name}"):
                 if (entry := self.registry.get(candidate)) is not None:
