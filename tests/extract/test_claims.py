@@ -184,3 +184,22 @@ def test_claims_wire_copy_is_every_claims_relay(outlet, meta, removed, body, wir
 
     article = Article("t.txt", body, body=body, outlet=outlet, meta=meta, removed=removed)
     assert wire_of(article, Registry.load()) == wire
+
+
+def test_claims_content_in_the_sentence_before(extract):
+    found, article = extract("Russian troops shelled three border villages overnight.\n\n"
+                             "Ukrainian Telegram channels reported on this.\n\n"
+                             "The staff's assessment of the front was bleak.\n\n"
+                             "This is stated in a report by the Institute for the Study of War.")
+    evidence = {f[0]: article.body[f[4].evidence.start:f[4].evidence.end] for f in found}
+    assert evidence["Ukrainian Telegram channels"].startswith("Russian troops shelled")
+    assert evidence["Institute for the Study of War"].startswith("The staff's assessment")
+
+
+def test_claims_labelled_quote_runs_over_paragraphs(extract):
+    found, _ = extract("Cars burned in Kupiansk\n\nPolice described a quiet night that ended in a fire near the "
+                       "station.\n\nSource: the regional police\n\nQuote: \"Two cars were burned on Monday.\n\n"
+                       "The driver was not hurt.\"\n\nThe mayor visited the site later.")
+    quoted = [(f[0], f[2]) for f in found if f[3] == "quote"]
+    assert quoted == [("regional police", "Two cars were burned on Monday."),
+                      ("regional police", "The driver was not hurt.")]

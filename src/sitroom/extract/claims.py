@@ -26,6 +26,25 @@ from sitroom.extract.speakers import NOT_SPEAKERS, Lexicon, Speakers, _full_np, 
 from sitroom.model import Article, Claim, Span
 from sitroom.pipeline import stage
 
+#: "This is stated in a report by X", "This was reported by X"
+STATED_BY = re.compile(r"^(?:this|that|it)\s+(?:is|was|has been)\s+(?P<cue>stated|reported|said|announced|written)"
+                       r"(?:\s+in\s+(?:a|an|the|its)\s+\w+)?\s+by\s+", re.I)
+#: a report whose content is the sentence before: "X reported on this", "X said so"
+ABOUT_THIS = re.compile(r"\b(?:reported|said|wrote|stated|announced|confirmed)\s+(?:on\s+|about\s+)?(?:this|that|so|it)"
+                        r"\s*\.?$", re.I)
+#: a post quoted under a label: "Quote: ...", "The post reads: ..."
+QUOTE_LABEL = re.compile(r"^(?:quote|the (?:post|statement|message) reads)\s*:\s*", re.I)
+#: a line naming where a post comes from: "Source: the Kharkiv Oblast Prosecutor's Office"
+SOURCE_LINE = re.compile(r"^source\s*:\s*(?!https?:|www\.)(.{3,120})$", re.I)
+DETERMINERS_START = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+def _closes_quote(text: str, opening: bool) -> bool:
+    """Whether a sentence of a running quotation ends it (its quotation marks balance to a close)."""
+    marks = len(re.findall(r"[\"“”«»]", text))
+    return marks % 2 == 0 if opening else marks % 2 == 1
+
+
 QUOTES = re.compile(r"“([^”]{2,})”|\"([^\"]{2,})\"|«([^»]{2,})»|„([^“”]{2,})[“”]")
 
 
@@ -44,6 +63,7 @@ class Draft:
     speaker_span: Span | None = None
     cue_span: Span | None = None
     content_span: Span | None = None
+    quote: str | None = None  # a quotation the sentence splitter cut apart ("Quote: ..." over paragraphs)
 
 
 # --- constructions ------------------------------------------------------------------------------
@@ -222,11 +242,32 @@ class ClaimFinder:
 
     def run(self) -> list[Claim]:
         drafts: list[Draft] = []
+        previous: Span | None = None  # the sentence before, claimed or not
+        quoting: Draft | None = None  # a "Quote: ..." post whose quotation runs on over paragraphs
         for sent in self.article.parsed.sents:
             span = Span(sent.start_char, sent.start_char + len(sent.text.rstrip()))
+            before, previous = previous, span
             if len(span) == 0 or any(span.overlap(s) > 0 for s in self.skipped):
                 continue
             found = self._sentence(sent, span)
+            text = self.body[span.start:span.end]
+            if not found and before is not None and (m := STATED_BY.match(text)):
+                found = self._stated_by(sent, span, before, m)  # "This is stated in a report by ISW."
+            elif found and before is not None and ABOUT_THIS.search(text):
+                for draft in found:  # "Ukrainian Telegram channels reported on this.": what the sentence before says
+                    draft.sentence, draft.content_span = Span(before.start, span.end), before
+                    draft.content = self.body[before.start:before.end]
+            if quoting is not None and not re.search(r"\w", text):
+                quoting = None  # a closing quotation mark on its own
+                continue
+            if not found and (quoting is not None or QUOTE_LABEL.match(text)):
+                quoting = quoting or self._labelled_quote(span)
+                if quoting is not None:
+                    words = QUOTE_LABEL.sub("", text).strip().strip('"“”«» ')
+                    found = [replace(quoting, sentence=span, content=text, content_span=span, cue_span=None,
+                                     speaker_span=None, quote=words)]
+                    if quoting.cue == "quote" and _closes_quote(text, opening=QUOTE_LABEL.match(text) is not None):
+                        quoting = None
             merged: dict[str, Draft] = {}
             for draft in found:
                 merged.setdefault(draft.speaker.casefold(), draft)
@@ -235,6 +276,27 @@ class ClaimFinder:
                 self.speakers.history.append(draft)
                 drafts.append(draft)
         return [self._claim(k, d) for k, d in enumerate(drafts, 1)]
+
+    def _stated_by(self, sent, span: Span, before: Span, m: re.Match) -> list[Draft]:
+        """"This is stated in a report by X": X says what the sentence before says."""
+        at = span.start + m.end()
+        token = next((t for t in sent if t.idx >= at and self.speakers.actor_at(t) is not None), None)
+        found = self.speakers.resolve(token) if token is not None else None
+        if found is None:
+            return []
+        speaker, kind, side = found
+        return [Draft(speaker, kind, m.group("cue"), Span(before.start, span.end), self.body[before.start:before.end],
+                      side=side, content_span=before)]
+
+    def _labelled_quote(self, span: Span) -> Draft | None:
+        """"Quote: ..." under a "Source: X" line: X speaks, over every paragraph of the quotation."""
+        lines = [line.text for line in self.article.removed] + self.body[:span.start].split("\n")
+        source = next((m.group(1).strip() for line in reversed(lines) if (m := SOURCE_LINE.match(line.strip()))), None)
+        if not source:
+            return None
+        entry = self.registry.resolve(source) if self.registry is not None else None
+        name = entry.canonical if entry is not None else DETERMINERS_START.sub("", source)
+        return Draft(name, "organization", "quote", span, "", side=entry.side if entry is not None else None)
 
     # one sentence -> drafts
     def _sentence(self, sent, span: Span) -> list[Draft]:
@@ -402,6 +464,8 @@ class ClaimFinder:
                 quote = self.body[q_start:q_end]
                 span = Span(min(span.start, q_start - 1), max(span.end, q_end + 1))
                 break
+        if draft.quote:
+            quote = draft.quote
         evidence = Span(span.start, min(len(self.body), span.end))
         words = set(re.findall(r"[a-z']+", (draft.content or "").lower()))
         return Claim(
