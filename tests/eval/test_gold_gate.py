@@ -19,6 +19,9 @@ from sitroom.link import analyze
 from sitroom.process import build_pipeline
 
 FLOORS = json.loads((Path(__file__).parent / "gold_floors.json").read_text())
+#: the 21 dev articles ratchet the same way (``gold_floors_dev.json``): they measure generality, so a
+#: change that lowers them needs a written reason here as much as for the seeds
+DEV_FLOORS = json.loads((Path(__file__).parent / "gold_floors_dev.json").read_text())
 
 
 def _flatten(report: dict) -> dict[str, float]:
@@ -45,8 +48,9 @@ def _flatten(report: dict) -> dict[str, float]:
 
 @pytest.mark.slow
 @pytest.mark.shared
-def test_gold_gate_scores_hold_their_floors(shared, settings):
-    report = evaluate(shared / "gold" / "seeds", build_pipeline(settings), settings, analyze=analyze).as_dict()
+@pytest.mark.parametrize("name, floors", [("seeds", FLOORS), ("dev", DEV_FLOORS)])
+def test_gold_gate_scores_hold_their_floors(shared, settings, name, floors):
+    report = evaluate(shared / "gold" / name, build_pipeline(settings), settings, analyze=analyze).as_dict()
     scores = _flatten(report)
-    below = {k: (scores.get(k), floor) for k, floor in FLOORS.items() if (scores.get(k) or 0.0) < floor - 1e-9}
-    assert not below, f"scores below their floors (score, floor): {below}"
+    below = {k: (scores.get(k), floor) for k, floor in floors.items() if (scores.get(k) or 0.0) < floor - 1e-9}
+    assert not below, f"{name}: scores below their floors (score, floor): {below}"
