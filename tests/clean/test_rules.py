@@ -68,3 +68,22 @@ def test_rules_dateline_prefix(line, prefix, outlet):
 def test_rules_dateline_needs_running_text():
     assert rules.dateline("(AP) Photo") is None
     assert rules.dateline("UKRAINE — a short label") is None
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Firefighters at the scene in Kupiansk on June 3. (Regional administration / Telegram)", "photo caption"),
+    ("A view shows a damaged school after shelling in the town.", "photo caption"),
+    ("— Sample Reporter (@sample_reporter) June 3, 2025", "embedded post credit"),
+    ("by Sample Writer and the news desk June 3, 2025 9:15 AM 2 min read", "page chrome"),
+    ("This audio is created with AI assistance", "page chrome"),
+])
+def test_rules_captions_embeds_and_notices(line, reason):
+    assert rules.line_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "A view of the front from the town hall was impossible, the mayor said, as shelling went on all night.",
+    "The brigade (which the ministry calls a unit / formation) held the bridge for a week, the staff said.",
+])
+def test_rules_body_sentences_are_not_captions(line):
+    assert rules.line_reason(line) is None

@@ -188,9 +188,26 @@ def is_section_label(line: str) -> bool:
     return all(t.lower().strip("'’") in SECTION_WORDS for t in tokens) and tokens[0][:1].isupper()
 
 
+# Captions that carry no photo word: a trailing credit with a slash "(Regional prosecutor's office /
+# Telegram)", and the wire services' caption opener "A view shows ...".
+CREDIT_TAIL = re.compile(r"\((?:photo:?\s*)?[^()]{2,80}\s/\s*[^()]{2,40}\)\s*$", _I)
+VIEW_SHOWS = re.compile(r"^(?:a|an)\s+(?:general\s+|aerial\s+|drone\s+)?view\s+shows\b", _I)
+# An embedded post's credit line: "— Jane Doe (@handle) May 25, 2024"
+EMBED_CREDIT = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}$")
+# A byline with a reading time, and notices about how the page was made
+PAGE_NOTICE = re.compile(r"\b\d+\s+min(?:ute)?s?\s+read\s*$|^this\s+(?:audio|article|summary)\s+(?:is|was)\s+"
+                         r"(?:created|generated|produced)\s+with\b", _I)
+
+
 def line_reason(line: str) -> str | None:
     """Reason a line is page furniture on its own, without context, or None."""
     n_words = len(line.split())
+    if (CREDIT_TAIL.search(line) or VIEW_SHOWS.match(line)) and n_words <= 45:
+        return "photo caption"
+    if EMBED_CREDIT.match(line.strip()):
+        return "embedded post credit"
+    if PAGE_NOTICE.search(line) and n_words <= 30:
+        return "page chrome"
     if COMMENT_FORM.search(line) and n_words <= 16:
         return "comment form"
     if CHROME.search(line) and n_words <= 14:
