@@ -76,6 +76,7 @@ def test_rules_dateline_needs_running_text():
     ("— Sample Reporter (@sample_reporter) June 3, 2025", "embedded post credit"),
     ("by Sample Writer and the news desk June 3, 2025 9:15 AM 2 min read", "page chrome"),
     ("This audio is created with AI assistance", "page chrome"),
+    ("Authors: Sample Writer, Another Author, and Third W. Person.", "byline or credits"),
 ])
 def test_rules_captions_embeds_and_notices(line, reason):
     assert rules.line_reason(line) == reason

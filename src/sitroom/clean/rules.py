@@ -76,7 +76,7 @@ SOURCE_LINE = re.compile(
 CREDITS = re.compile(
     r"^\(?(?i:reporting|writing|editing|additional\s+reporting|compiled)\s+(?i:by)\b.*\)?$|"
     r"^(?i:by|author|authors|written\s+by|von|автор)\s*:?\s+[A-ZА-ЯІЇЄ][\w.'-]+(\s+[A-ZА-ЯІЇЄ][\w.'-]+){0,3}"
-    r"(\s*(,|and|&)\s*[A-ZА-ЯІЇЄ][\w.'-]+(\s+[A-ZА-ЯІЇЄ][\w.'-]+){0,3})*\s*$",
+    r"(\s*(,\s*and|,|and|&)\s*[A-ZА-ЯІЇЄ][\w.'-]+(\s+[A-ZА-ЯІЇЄ][\w.'-]+){0,3})*\s*$",
 )
 
 # A date or timestamp standing alone, optionally labelled ("Published: 13 May 2024, 10:15").
