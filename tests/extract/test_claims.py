@@ -176,6 +176,8 @@ def test_claims_first_name_alone_is_no_known_person(extract):
     ("Daily Paper", {}, (RemovedLine("(Reporting by A. Writer; Editing by B. Editor)", "credit", 12),),
      "Troops advanced.", "Reuters"),
     ("Daily Paper", {}, (), "Moscow says its forces entered the town, BBC reports.\n\nMore text here.", "BBC"),
+    ("Daily Paper", {}, (), "Troops advanced, the staff said. (Reporting by A. Writer; Editing by B. Editor)",
+     "Reuters"),
     ("TASS", {"dateline_outlet": "TASS"}, (), "Troops advanced, the ministry said.", None),  # the publisher itself
 ])
 def test_claims_wire_copy_is_every_claims_relay(outlet, meta, removed, body, wire):

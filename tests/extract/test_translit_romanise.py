@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitroom.extract.translit import german, kmu2010, looks_ukrainian, ru_variants, uk_variants
+from sitroom.extract.translit import german, kmu2010, looks_ukrainian, ru_variants, uk_variants, ukrainian_person
 
 
 @pytest.mark.parametrize(
@@ -112,3 +112,14 @@ def test_translit_kmu2010_matches_katottg_column():
     rows = list(csv.DictReader(path.open(encoding="utf-8"), delimiter="\t"))
     wrong = [r["name_uk"] for r in rows if kmu2010(r["name_uk"].strip()) != r["name_kmu2010"].strip()]
     assert len(rows) > 20_000 and not wrong[:10]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Oleksiy Kharkivskiy", "Oleksii Kharkivskyi"),   # Ukrainian given name: KMU 2010 spelling
+    ("Andriy Sample", "Andrii Sample"),
+    ("Serhiy Kovalskyy", "Serhii Kovalskyi"),
+    ("Aleksey Petrovsky", "Aleksey Petrovsky"),       # a Russian given name keeps the usual English form
+    ("Mary Smith", "Mary Smith"),
+])
+def test_translit_ukrainian_person_names(name, expected):
+    assert ukrainian_person(name) == expected

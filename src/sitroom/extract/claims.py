@@ -511,6 +511,8 @@ def wire_of(article: Article, registry) -> str | None:
     for line in article.removed:
         if m := CREDIT.match(line.text.strip()):
             names.append(m.group("agency") or "Reuters")
+    if re.search(r"\((?:additional\s+)?reporting by [^()]+\)\s*$", (article.body or "").rstrip(), re.I):
+        names.append("Reuters")  # the credit closing the last paragraph
     lead = (article.body or "").split("\n\n")
     for paragraph in lead[:3]:
         if m := REPORTS.search(paragraph.split("\n")[0]):

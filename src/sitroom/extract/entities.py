@@ -24,6 +24,7 @@ from functools import lru_cache
 from sitroom.extract.gazetteer import Gazetteer, Place
 from sitroom.extract.gazetteer import normalize as gazetteer_normalize
 from sitroom.extract.registry import Entry, Registry, normalize_name
+from sitroom.extract.translit import ukrainian_person
 from sitroom.extract.units import find_units
 from sitroom.model import Actor, Article, Entity, Mention, Span
 from sitroom.pipeline import stage
@@ -201,7 +202,7 @@ def _ner_matches(doc, taken: list[tuple[int, int]], registry: Registry) -> list[
             continue
         if ent.label_ == "PERSON":
             entry = registry.fuzzy(text, label="person")
-            canonical = entry.canonical if entry else (text if len(text.split()) >= 2 else None)
+            canonical = entry.canonical if entry else (ukrainian_person(text) if len(text.split()) >= 2 else None)
             found.append(Found(ent.start_char, ent.end_char, ent.text, "person", entry=entry,
                                canonical=canonical, tokens=(ent.start, ent.end)))
         elif ent.label_ == "ORG":

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sitroom.data import load_lexicon
+from sitroom.extract.translit import ukrainian_person
 from sitroom.model import Actor, Article
 
 if TYPE_CHECKING:
@@ -153,7 +154,7 @@ class Speakers:
         if lower in BODY_WORDS:  # "the regional military administration": an institution the registry lacks
             return self._unnamed(token)
         if token.pos_ == "PROPN" and token.ent_type_ not in NOT_SPEAKERS:
-            return text, "unknown", None
+            return ukrainian_person(text), "unknown", None
         return None
 
     # --- descriptions made specific from the article ---------------------------------------------

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from itertools import islice, product
 
-__all__ = ["kmu2010", "ru_variants", "uk_variants", "german", "is_cyrillic", "looks_ukrainian"]
+__all__ = ["kmu2010", "ru_variants", "uk_variants", "german", "is_cyrillic", "looks_ukrainian", "ukrainian_person"]
 
 _VOWELS = set("аеєиіїоуюяыэё")
 _APOSTROPHES = "'’ʼ`´‘ʹ"
@@ -212,3 +212,34 @@ def german(text: str, ukrainian: bool | None = None) -> str:
         word_upper = ch.isupper() and i + 1 < len(text) and text[i + 1].isupper()
         out.append(_case_like(rom, ch, word_upper))
     return "".join(out)
+
+
+# --- people's names in Latin script ----------------------------------------------------------------
+# A Ukrainian given name in any of the spellings news uses, to its KMU 2010 form. Only a given name
+# that is Ukrainian in form (Oleksiy, not the Russian Aleksey) makes the name Ukrainian, so Russian
+# names keep their usual English spelling.
+_UKRAINIAN_GIVEN = {
+    "oleksiy": "Oleksii", "oleksii": "Oleksii", "oleksij": "Oleksii", "andriy": "Andrii", "andrii": "Andrii",
+    "serhiy": "Serhii", "serhii": "Serhii", "yuriy": "Yurii", "yurii": "Yurii", "vitaliy": "Vitalii",
+    "vitalii": "Vitalii", "valeriy": "Valerii", "valerii": "Valerii", "anatoliy": "Anatolii",
+    "anatolii": "Anatolii", "hennadiy": "Hennadii", "hennadii": "Hennadii", "dmytro": "Dmytro",
+    "mykola": "Mykola", "mykhailo": "Mykhailo", "mykhaylo": "Mykhailo", "volodymyr": "Volodymyr",
+    "oleksandr": "Oleksandr", "vasyl": "Vasyl", "ihor": "Ihor", "yevhen": "Yevhen", "yevhenii": "Yevhenii",
+    "bohdan": "Bohdan", "taras": "Taras", "petro": "Petro", "pavlo": "Pavlo", "halyna": "Halyna",
+    "oksana": "Oksana", "nataliia": "Nataliia", "nataliya": "Nataliia", "yuliia": "Yuliia", "yuliya": "Yuliia",
+}
+
+
+def ukrainian_person(name: str) -> str:
+    """A Ukrainian person's name in the KMU 2010 spelling the gold and Ukrainian sources use:
+    "Oleksiy Kharkivskiy" -> "Oleksii Kharkivskyi". Names whose given name is not Ukrainian in form
+    are returned unchanged."""
+    words = name.split()
+    if len(words) < 2 or words[0].lower() not in _UKRAINIAN_GIVEN:
+        return name
+    surname = words[-1]
+    for old, new in (("skiy", "skyi"), ("skyy", "skyi"), ("sky", "skyi"), ("tskiy", "tskyi"), ("iy", "yi")):
+        if surname.lower().endswith(old) and not surname.lower().endswith(new):
+            surname = surname[: len(surname) - len(old)] + new
+            break
+    return " ".join([_UKRAINIAN_GIVEN[words[0].lower()], *words[1:-1], surname])
