@@ -166,22 +166,20 @@ def test_relations_military_and_civilian_accounts_of_one_strike_conflict():
     assert (rel.relation, rel.type) == ("contradicts", "target conflict")
 
 
-def test_relations_strikes_need_their_day_across_articles():
-    a = article("a", "2024-05-20", [(UA, "The staff said a missile strike on Kupiansk killed two people.")])
-    b = article("b", "2024-05-20", [(UA, "The staff said the strike on Kupiansk killed five people.")])
-    assert relations(a, b) == []
-
-
-def test_relations_need_the_same_time_window():
-    a = article("a", "2024-05-01", [(RU, "The ministry said its forces had captured Lyptsi.")])
-    b = article("b", "2024-06-20", [(UA, "The staff said the enemy assault on Lyptsi was repelled.")])
-    assert relations(a, b) == []
-
-
-def test_relations_different_settlements_do_not_relate():
-    a = article("a", "2024-05-20", [(RU, "The ministry said its forces had captured Lyptsi.")])
-    b = article("b", "2024-05-20", [(UA, "The staff said the enemy assault on Vovchansk was repelled.")])
-    assert relations(a, b) == []
+@pytest.mark.parametrize("a, b", [
+    # strikes need their day across articles
+    (("2024-05-20", UA, "The staff said a missile strike on Kupiansk killed two people."),
+     ("2024-05-20", UA, "The staff said the strike on Kupiansk killed five people.")),
+    # the same time window
+    (("2024-05-01", RU, "The ministry said its forces had captured Lyptsi."),
+     ("2024-06-20", UA, "The staff said the enemy assault on Lyptsi was repelled.")),
+    # different settlements
+    (("2024-05-20", RU, "The ministry said its forces had captured Lyptsi."),
+     ("2024-05-20", UA, "The staff said the enemy assault on Vovchansk was repelled.")),
+])
+def test_relations_need_one_place_and_time(a, b):
+    (day_a, speaker_a, text_a), (day_b, speaker_b, text_b) = a, b
+    assert relations(article("a", day_a, [(speaker_a, text_a)]), article("b", day_b, [(speaker_b, text_b)])) == []
 
 
 def test_relations_later_higher_toll_is_an_update_and_a_lower_one_a_conflict():

@@ -21,8 +21,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from sitroom.clean.metadata import canonical_outlet
 from sitroom.clean.rules import is_headline_like
-from sitroom.extract.speakers import NOT_SPEAKERS, Lexicon, Speakers, _full_np, _subtree_span, lexicon
+from sitroom.extract.speakers import (DETERMINERS, NOT_SPEAKERS, Lexicon, Speakers, _full_np, _subtree_span,
+                                      lexicon)
 from sitroom.model import Article, Claim, Span
 from sitroom.pipeline import stage
 
@@ -36,7 +38,6 @@ ABOUT_THIS = re.compile(r"\b(?:reported|said|wrote|stated|announced|confirmed)\s
 QUOTE_LABEL = re.compile(r"^(?:quote|the (?:post|statement|message) reads)\s*:\s*", re.I)
 #: a line naming where a post comes from: "Source: the Kharkiv Oblast Prosecutor's Office"
 SOURCE_LINE = re.compile(r"^source\s*:\s*(?!https?:|www\.)(.{3,120})$", re.I)
-DETERMINERS_START = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
 def _closes_quote(text: str, opening: bool) -> bool:
@@ -211,7 +212,7 @@ def _quote_spans(body: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _skipped_spans(article: Article) -> list[Span]:
+def skipped_spans(article: Article) -> list[Span]:
     """Headline and repeated paragraphs: no new evidence there. A standfirst written as a sentence is
     kept: on news pages it is often the lead, and the only place its claim is attributed ("...,
     the BBC reports"); one that reads as a second headline is not."""
@@ -237,7 +238,7 @@ class ClaimFinder:
         self.lex = lexicon()
         self.speakers = Speakers(article, registry)
         self.quotes = _quote_spans(self.body)
-        self.skipped = _skipped_spans(article)
+        self.skipped = skipped_spans(article)
         self.registry = registry
 
     def run(self) -> list[Claim]:
@@ -295,7 +296,7 @@ class ClaimFinder:
         if not source:
             return None
         entry = self.registry.resolve(source) if self.registry is not None else None
-        name = entry.canonical if entry is not None else DETERMINERS_START.sub("", source)
+        name = entry.canonical if entry is not None else DETERMINERS.sub("", source)
         return Draft(name, "organization", "quote", span, "", side=entry.side if entry is not None else None)
 
     # one sentence -> drafts
@@ -503,10 +504,11 @@ CREDIT = re.compile(r"^[\s(—–-]*(?:(?P<agency>AP|AFP|Reuters|dpa|Xinhua|Ukri
 REPORTS = re.compile(r",\s+(?:the\s+)?(?P<outlet>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+(?:reports|reported)\.\s*$")
 
 
-def wire_of(article: Article, registry) -> str | None:
+def wire_of(article: Article, registry, outlet: str | None = None) -> str | None:
     """The agency a copy came from, when the page says so: its dateline ("MOSCOW (Reuters) -"),
     a credit line ("— AP", "(Reporting by ...)", Reuters' signature), or a lead ending "..., BBC
-    reports". None when that agency is the publishing outlet itself."""
+    reports". None when that agency is the publishing outlet itself (``outlet``, else the article's)."""
+    outlet = outlet or (canonical_outlet(article.outlet) if article.outlet else None)
     names = [article.meta.get("dateline_outlet")]
     for line in article.removed:
         if m := CREDIT.match(line.text.strip()):
@@ -519,19 +521,15 @@ def wire_of(article: Article, registry) -> str | None:
             names.append(m.group("outlet"))
     for name in names:
         entry = registry.outlet(name) if name else None
-        if entry is not None and entry.kind == "media" and entry.canonical != _outlet_name(article, registry):
+        if entry is not None and entry.kind == "media" and entry.canonical != outlet:
             return entry.canonical
     return None
 
 
-def _outlet_name(article: Article, registry) -> str | None:
-    entry = registry.outlet(article.outlet) if article.outlet else None
-    return entry.canonical if entry is not None else article.outlet
-
-
 def _through_wire(claims: list[Claim], article: Article, registry) -> list[Claim]:
     """Every claim of a wire copy came through the wire; the publishing outlet is never its own relay."""
-    wire, outlet = wire_of(article, registry), _outlet_name(article, registry)
+    outlet = canonical_outlet(article.outlet) if article.outlet else None
+    wire = wire_of(article, registry, outlet)
     out = []
     for c in claims:
         via = [v for v in c.via if v != outlet]

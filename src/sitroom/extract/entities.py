@@ -357,9 +357,29 @@ def _group(found: Iterable[Found]) -> list[Entity]:
     return entities
 
 
-#: a body the text names only by its level: "the regional prosecutor's office"
-REGIONAL_BODY = re.compile(r"(?i)\b(?:regional|oblast)\s+(prosecutor'?s office|military administration|"
-                           r"state administration|police|council)$")
+#: a body the text names only by its level: "the regional prosecutor's office", "the city council"
+REGIONAL_BODY = re.compile(r"(?i)\b(regional|oblast|city)\s+(prosecutor'?s office|military administration|"
+                           r"state administration|police(?: department)?|council)\b")
+
+
+def main_place(entities: Iterable[Entity], region: bool = True) -> str | None:
+    """The oblast (``region``) or the city or town the article names most often."""
+    counts: dict[str, int] = {}
+    for e in entities:
+        if e.label != "location" or e.kind == "country":
+            continue
+        name = (e.canonical if e.kind == "region" else e.admin1) if region else (
+            e.canonical if e.kind in ("city", "town") else None)
+        if name:
+            counts[name] = counts.get(name, 0) + (len(e.mentions) or 1)
+    return max(counts, key=counts.get) if counts else None
+
+
+def regional_body(place: str, body: str, registry: Registry) -> tuple[str, Entry | None]:
+    """The name of ``body`` ("prosecutor's office") of ``place``: the registry's, else made from the two."""
+    name = f"{place} {' '.join(w[:1].upper() + w[1:] for w in body.lower().split())}"
+    entry = next(iter(registry.lookup(name, label="organization", weak=False)), None)
+    return (entry.canonical if entry is not None else name), entry
 
 
 def _regional_body(entity: Entity, body: str, found: list[Entity], registry: Registry) -> Entity:
@@ -367,20 +387,12 @@ def _regional_body(entity: Entity, body: str, found: list[Entity], registry: Reg
     if entity.label != "organization" or entity.kind is not None or not entity.mentions:
         return entity
     m = next((m for mention in entity.mentions
-              if (m := REGIONAL_BODY.search(body[max(0, mention.span.start - 12):mention.span.end]))), None)
-    if m is None:
+              if (m := REGIONAL_BODY.search(window := body[max(0, mention.span.start - 12):mention.span.end]))
+              and m.end() == len(window) and m.group(1).lower() != "city"), None)
+    region = main_place(found) if m is not None else None
+    if region is None:
         return entity
-    counts: dict[str, int] = {}
-    for e in found:
-        if e.label == "location" and e.kind != "country" and (region := e.canonical if e.kind == "region" else e.admin1):
-            counts[region] = counts.get(region, 0) + len(e.mentions)
-    if not counts:
-        return entity
-    region = max(counts, key=counts.get)
-    title = " ".join(w[:1].upper() + w[1:] for w in m.group(1).lower().split())
-    entry = registry.resolve(f"{region} {title}", label="organization")
-    name = entry.canonical if entry is not None and f"{region} {title}".casefold() in {
-        n.casefold() for n in (entry.canonical, *entry.aliases)} else f"{region} {title}"
+    name, entry = regional_body(region, m.group(2), registry)
     return replace(entity, canonical=name, kind="government", side=entry.side if entry else None)
 
 

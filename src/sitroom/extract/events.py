@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from sitroom.clean.rules import is_headline_like
 from sitroom.data import load_lexicon
+from sitroom.extract.claims import _quote_spans, skipped_spans
 from sitroom.model import Article, Claim, Event, Quantity, Span
 from sitroom.pipeline import stage
 
@@ -227,11 +227,7 @@ class EventFinder:
         self.places = sorted(
             ((m.span.start, m.span.end, e.canonical, e.kind) for e in article.entities if e.label == "location"
              for m in e.mentions), key=lambda p: p[0])
-        self.skipped = [d.span for d in article.duplicates]
-        body = article.body or ""
-        for text in (article.title, article.subtitle if article.subtitle and is_headline_like(article.subtitle) else None):
-            if text and (at := body.find(text)) >= 0:  # a standfirst written as a sentence is the lead: read it
-                self.skipped.append(Span(at, at + len(text)))
+        self.skipped = skipped_spans(article)  # the headline and repeats; a standfirst written as a sentence is read
         self.anchor = date.fromisoformat(article.published) if article.published else None
 
     def run(self) -> list[Event]:
@@ -288,8 +284,6 @@ class EventFinder:
         return self._continued_claim(token)
 
     def _in_quote(self, at: int) -> bool:
-        from sitroom.extract.claims import _quote_spans
-
         return any(a <= at < b for a, b in _quote_spans(self.article.body or ""))
 
     def _continued_claim(self, token) -> Claim | None:

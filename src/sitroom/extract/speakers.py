@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sitroom.data import load_lexicon
+from sitroom.extract.entities import REGIONAL_BODY, main_place, regional_body
 from sitroom.extract.translit import ukrainian_person
 from sitroom.model import Actor, Article
 
@@ -30,9 +31,6 @@ DISTINCT_ROLES = frozenset({"governor", "mayor", "president", "spokesman", "spok
                             "commander", "prosecutor", "ombudsman", "patriarch"})
 #: a belligerent's forces named without the side ("according to the military")
 GENERIC_FORCES = frozenset({"military", "army", "armed forces", "forces", "troops", "military command"})
-#: regional, city and district bodies named by their level ("the regional prosecutor's office")
-REGIONAL_BODY = re.compile(r"\b(regional|oblast|city)\s+(prosecutor'?s office|military administration|"
-                           r"state administration|police(?: department)?|council)\b", re.I)
 ANALYSTS = frozenset({"analysts", "experts", "researchers", "the analysts", "the experts"})
 #: experts or analysts of a named body speak for it ("ISW experts")
 EXPERTS_OF = re.compile(r"(\S+(?:\s+\S+){0,3}?)\s+(?:experts|analysts|researchers|specialists)")
@@ -192,7 +190,6 @@ class Speakers:
             bare = DETERMINERS.sub("", name.lower()).strip()
             if bare in GENERIC_FORCES and (who := self._side_of_context(start)):
                 return self._entry_or(f"Armed Forces of {COUNTRY[who]}", who)
-            entry = self.registry.get(name) if self.registry is not None else None
             named = [side for side, pattern in SIDE_WORDS.items() if pattern.search(phrase)]
             if entry is not None and entry.kind in ("government", "military") and entry.side is None \
                     and (who := (named[0] if len(named) == 1 else self._side_of_context(start, body=name))):
@@ -227,50 +224,23 @@ class Speakers:
         return None
 
     def _named(self, name: str):
-        """The registry entry whose canonical name or alias is exactly ``name`` (no guessing)."""
-        if self.registry is None:
-            return None
-        entry = self.registry.get(name) or self.registry.resolve(name, label="organization")
-        if entry is None:
-            return None
-        names = {n.casefold() for n in (entry.canonical, *entry.aliases)}
-        return entry if name.casefold() in names else None
+        """The registry entry whose canonical name or alias is ``name`` (no guessing)."""
+        return next(iter(self.registry.lookup(name, label="organization", weak=False)), None) if self.registry else None
 
     def _entry_or(self, name: str, side: str) -> tuple[str, str, str | None]:
         entry = self._named(name)
         return (entry.canonical, "organization", entry.side) if entry is not None else (name, "organization", side)
 
     def _regional(self, level: str, body: str) -> tuple[str, str, str | None] | None:
-        title = " ".join(w[:1].upper() + w[1:] for w in body.split())
-        if level in ("regional", "oblast"):
-            region = self._main_place(region=True)
-            name = f"{region} {title}" if region else None
-        else:
-            city = self._main_place(region=False)
-            name = f"{city} City {title}" if city else None
-        if name is None:
+        city = level not in ("regional", "oblast")
+        place = main_place(self.article.entities, region=not city)
+        if place is None or self.registry is None:
             return None
-        entry = self._named(name)
+        name, entry = regional_body(f"{place} City" if city else place, body, self.registry)
         if entry is not None:
             return entry.canonical, "organization", entry.side
-        side = next((e.side for e in self.article.entities if e.label == "location" and e.country == "UA"), None)
-        return name, "organization", "ukraine" if side is not None or self._in_ukraine(name) else None
-
-    def _in_ukraine(self, name: str) -> bool:
-        return any(e.canonical in name and e.country == "UA" for e in self.article.entities if e.label == "location")
-
-    def _main_place(self, region: bool) -> str | None:
-        counts: dict[str, int] = {}
-        for e in self.article.entities:
-            if e.label != "location" or e.kind == "country":
-                continue
-            if region:
-                name = e.canonical if e.kind == "region" else e.admin1
-            else:
-                name = e.canonical if e.kind in ("city", "town") else None
-            if name:
-                counts[name] = counts.get(name, 0) + (len(e.mentions) or 1)
-        return max(counts, key=counts.get) if counts else None
+        in_ukraine = any(e.canonical in name and e.country == "UA" for e in self.article.entities if e.label == "location")
+        return name, "organization", "ukraine" if in_ukraine else None
 
     def _side_of_context(self, at: int, body: str | None = None) -> str | None:
         """The side a bare "the military" or "the defence ministry" belongs to: the same body named
