@@ -18,6 +18,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from sitroom.model import Article, Claim, Entity, Event, Mention, Proposition, Span
+
 OBLASTS = ["Kharkiv Oblast", "Donetsk Oblast", "Sumy Oblast", "Zaporizhzhia Oblast", "Kherson Oblast", "Luhansk Oblast"]
 SPEAKERS = ["Ministry of Defence of Russia", "General Staff of the Armed Forces of Ukraine", "Vladimir Putin",
             "Volodymyr Zelenskyy", "John Kirby", "analysts", "reports", "TASS", "Reuters"]
@@ -31,12 +33,12 @@ PREDICATES = {"captured the village": ("captured", "settlement"), "shelled posit
 OUTLETS = ["TASS", "RT", "Reuters", "Ukrinform", "Kyiv Independent", "n-tv", "MENAFN"]
 
 
-def synthetic(n: int, seed: int = 7) -> list[dict]:
+def synthetic(n: int, seed: int = 7) -> list[Article]:
     rng = random.Random(seed)
     vocab = [f"w{k}" for k in range(5000)]
     places = [(f"Town{o}{k}", oblast) for o, oblast in enumerate(OBLASTS) for k in range(40)]
     start = date(2024, 1, 1)
-    docs = []
+    articles = []
     for i in range(n):
         story = i // 20  # stories of about twenty articles, a few days apart, about a few places
         srng = random.Random(story)
@@ -51,26 +53,23 @@ def synthetic(n: int, seed: int = 7) -> list[dict]:
             topic = rng.choice(TOPICS)
             sentence = f"{rng.choice(SPEAKERS)} said troops {topic} near {place[0]}. "
             predicate, level = PREDICATES[topic]
-            prop = {"predicate": predicate, "place": place[0] if level == "settlement" else place[1], "level": level,
-                    "region": place[1], "side": rng.choice(["russia", "ukraine", None]), "date": published,
-                    "date_precision": "day", "negated": "no " in sentence, "modality": "asserted", "quantities": [],
-                    "scale": None, "place_basis": "claim"}
-            claims.append({"id": f"a{i}:c{k + 1}", "speaker": sentence.split(" said")[0], "speaker_kind": "organization",
-                           "via": [], "content": sentence, "evidence": sentence, "quote": None,
-                           "negated": "no " in sentence, "propositions": [prop],
-                           "evidence_span": {"start": len(body), "end": len(body) + len(sentence)}})
+            prop = Proposition(predicate, place[0] if level == "settlement" else place[1], level, region=place[1],
+                               side=rng.choice(["russia", "ukraine", None]), date=published, date_precision="day",
+                               negated="no " in sentence)
+            claims.append(Claim(f"a{i}:c{k + 1}", sentence.split(" said")[0], "said",
+                                Span(len(body), len(body) + len(sentence)), sentence, speaker_kind="organization",
+                                negated="no " in sentence, propositions=(prop,)))
             body += sentence
         body += " ".join(rng.choices(story_words, k=60) + rng.choices(vocab, k=20))
         for name, oblast in chosen:
             at = body.find(name)
-            locations.append({"canonical": name, "kind": "town", "admin1": oblast,
-                              "mentions": [{"text": name, "start": at, "end": at + len(name)}]})
-        docs.append({"source": f"a{i}.txt", "id": f"a{i}", "outlet": rng.choice(OUTLETS),
-                     "published": published, "title": None,
-                     "body": body, "locations": locations, "persons": [], "organizations": [], "claims": claims,
-                     "events": [{"id": f"a{i}:e1", "type": "attack", "locations": [chosen[0][0]], "claim_id": f"a{i}:c1",
-                                 "status": "claimed"}], "metonyms": []})
-    return docs
+            locations.append(Entity(name, "location", (Mention(name, Span(at, at + len(name))),), kind="town",
+                                    admin1=oblast))
+        articles.append(Article(source=f"a{i}.txt", raw_text=body, id=f"a{i}", outlet=rng.choice(OUTLETS),
+                                published=published, body=body, entities=tuple(locations), claims=tuple(claims),
+                                events=(Event(f"a{i}:e1", "attack", Span(0, 1), locations=(chosen[0][0],),
+                                              claim_id=f"a{i}:c1", status="claimed"),)))
+    return articles
 
 
 def main() -> None:
@@ -82,14 +81,14 @@ def main() -> None:
 
     results = []
     for n in (int(x) for x in args.sizes.split(",")):
-        docs = synthetic(n)
+        articles = synthetic(n)
         start = time.perf_counter()
-        out = analyze(docs)
+        out = analyze(articles)
         seconds = time.perf_counter() - start
         results.append({"articles": n, "seconds": seconds, "per_1000": seconds / n * 1000,
-                        "stories": len(out["stories"]), "relations": len(out["relations"])})
+                        "stories": len(out.stories), "relations": len(out.relations)})
         print(f"{n:>7} articles: {seconds:7.1f} s, {seconds / n * 1000:5.2f} s per 1,000 "
-              f"({len(out['stories'])} stories, {len(out['relations'])} relations)", flush=True)
+              f"({len(out.stories)} stories, {len(out.relations)} relations)", flush=True)
     base = results[0]
     for r in results[1:]:
         growth = r["per_1000"] / base["per_1000"]

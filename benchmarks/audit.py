@@ -34,7 +34,7 @@ def shown_relations() -> list[dict]:
     from sitroom.process import analyze_paths
     from sitroom.report.situation import SAMPLE_DIR
 
-    return analyze_paths([SAMPLE_DIR], load_settings(env={}))["relations"]
+    return [r.to_dict() for r in analyze_paths([SAMPLE_DIR], load_settings(env={})).relations]
 
 
 def load_verdicts(path: Path) -> dict[str, dict]:

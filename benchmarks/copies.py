@@ -62,11 +62,11 @@ def measure(records: list[dict], workdir: Path) -> dict:
         ingest_paths([corpus], settings, store)
         stored = store.count()
     result = analyze_store(settings)
-    sizes = sorted((len(g) for g in result.get("syndication") or []), reverse=True)
-    return {"articles": len(records), "stored": stored, "relations": len(result["relations"]),
-            "contradictions": sum(r["relation"] == "contradicts" for r in result["relations"]),
-            "corroborations": sum(r["relation"] == "corroborates" for r in result["relations"]),
-            "syndication_groups": len(sizes), "group_sizes": sizes, "claim_groups": len(result["claim_groups"]),
+    sizes = sorted((len(g) for g in result.syndication), reverse=True)
+    return {"articles": len(records), "stored": stored, "relations": len(result.relations),
+            "contradictions": sum(r.relation == "contradicts" for r in result.relations),
+            "corroborations": sum(r.relation == "corroborates" for r in result.relations),
+            "syndication_groups": len(sizes), "group_sizes": sizes, "claim_groups": len(result.claim_groups),
             "seconds": round(time.perf_counter() - started, 1)}
 
 

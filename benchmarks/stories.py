@@ -26,6 +26,7 @@ import math
 import time
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from typing import Any
 import numpy as np
 
 from sitroom.link.stories import StoryParams, build_index, cluster_stories
+from sitroom.model import Article, Entity
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -59,18 +61,17 @@ def bcubed(gold: dict[str, Iterable[str]], system: dict[str, Iterable[str]]) -> 
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4)}
 
 
-def run_pipeline(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``records`` of ``source``, ``text``, ``published``, ``outlet``, ``title`` -> article dicts."""
+def run_pipeline(records: list[dict[str, Any]]) -> list[Article]:
+    """``records`` of ``source``, ``text``, ``published``, ``outlet``, ``title`` -> processed articles
+    (id = source, so that stories list sources)."""
     from sitroom.config import load_settings
-    from sitroom.model import Article
-    from sitroom.output import article_json
     from sitroom.process import build_pipeline
 
     pipeline = build_pipeline(load_settings(env={}))
-    articles = [Article(source=r["source"], raw_text=r["text"],
+    articles = [Article(source=r["source"], raw_text=r["text"], id=r["source"],
                         meta={k: r.get(k) for k in ("published", "outlet", "title") if r.get(k)})
                 for r in records]
-    return [article_json(a) for a in pipeline.pipe(articles)]
+    return list(pipeline.pipe(articles))
 
 
 def basil(bench_dir: Path, use_pipeline: bool) -> dict[str, Any] | None:
@@ -90,13 +91,13 @@ def basil(bench_dir: Path, use_pipeline: bool) -> dict[str, Any] | None:
     if use_pipeline:
         docs = run_pipeline(records)
     else:
-        docs = [{"source": r["source"], "id": r["source"], "title": r["title"], "body": r["body"],
-                 "published": r["published"], "outlet": r["outlet"]} for r in records]
+        docs = [Article(source=r["source"], raw_text=r["text"], id=r["source"], title=r["title"], body=r["body"],
+                        published=r["published"], outlet=r["outlet"]) for r in records]
     prepared = time.perf_counter() - start
     start = time.perf_counter()
     dated = bcubed(gold, cluster_stories(docs))
     clustered = time.perf_counter() - start
-    undated = bcubed(gold, cluster_stories([{**d, "published": None} for d in docs]))
+    undated = bcubed(gold, cluster_stories([replace(d, published=None) for d in docs]))
     how = "pipeline" if use_pipeline else "text only"
     print(f"BASIL ({len(docs)} articles, {len(gold)} stories, {how}):")
     print(f"  with dates  P {dated['precision']:.3f} R {dated['recall']:.3f} F1 {dated['f1']:.3f}")
@@ -124,8 +125,8 @@ def seeds(seeds_dir: Path, gold_file: Path) -> dict[str, Any] | None:
     return {**score, "stories": system}
 
 
-def synthetic(n: int, seed: int = 7) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
-    """``n`` article dicts in date order, and their true stories."""
+def synthetic(n: int, seed: int = 7) -> tuple[list[Article], dict[str, list[str]]]:
+    """``n`` articles in date order (id = source), and their true stories."""
     rng = np.random.default_rng(seed)
     letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
     vocab = ["".join(rng.choice(letters, size=rng.integers(4, 10))) for _ in range(30_000)]
@@ -134,7 +135,7 @@ def synthetic(n: int, seed: int = 7) -> tuple[list[dict[str, Any]], dict[str, li
     background = rng.choice(len(vocab), size=n * 90, p=zipf)
     people = [f"person {i}" for i in range(20_000)]
     places = [f"place {i}" for i in range(5_000)]
-    docs: list[dict[str, Any]] = []
+    docs: list[Article] = []
     gold: dict[str, list[str]] = defaultdict(list)
     per_day, story = 200, 0
     while len(docs) < n:
@@ -148,13 +149,11 @@ def synthetic(n: int, seed: int = 7) -> tuple[list[dict[str, Any]], dict[str, li
             words += [vocab[i] for i in rng.choice(topic, size=40)]
             rng.shuffle(words)
             source = f"syn-{len(docs)}"
-            docs.append({
-                "source": source, "id": f"{len(docs):016x}",
-                "published": date.fromordinal(day + int(rng.integers(0, 3))).isoformat(),
-                "body": " ".join(words),
-                "persons": [{"canonical": p} for p in rng.choice(names, size=3, replace=False)],
-                "locations": [{"canonical": p} for p in rng.choice(where, size=1)],
-            })
+            body = " ".join(words)
+            entities = [Entity(str(p), "person") for p in rng.choice(names, size=3, replace=False)]
+            entities += [Entity(str(p), "location") for p in rng.choice(where, size=1)]
+            docs.append(Article(source=source, raw_text=body, id=source, body=body, entities=tuple(entities),
+                                published=date.fromordinal(day + int(rng.integers(0, 3))).isoformat()))
             gold[f"story-{story}"].append(source)
         story += 1
     return docs, gold

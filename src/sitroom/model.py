@@ -248,6 +248,64 @@ class Event(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Relation(Record):
+    """Two claims (by id) that corroborate or contradict each other, why, and how sure.
+
+    ``independent`` says whether the two rest on different originating sources; ``type`` is the
+    kind of corroboration or contradiction (``docs/relations.md``); ``propositions`` are what each
+    claim asserts here (predicate, place, negated), in the order of ``a`` and ``b``.
+    """
+
+    a: str
+    b: str
+    relation: str          # contradicts | corroborates
+    independent: bool
+    why: str
+    type: str = "corroboration"
+    confidence: float = 1.0
+    sides: tuple[str, ...] = ()
+    evidence_a: str = ""
+    evidence_b: str = ""
+    propositions: tuple[dict[str, Any], ...] = ()  # what each claim asserts here: predicate, place, negated
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"a": self.a, "b": self.b, "relation": self.relation, "type": self.type,
+                "independent": self.independent, "sides": list(self.sides), "confidence": round(self.confidence, 2),
+                "why": self.why, "evidence_a": self.evidence_a, "evidence_b": self.evidence_b,
+                "propositions": [dict(p) for p in self.propositions]}
+
+
+@dataclass(slots=True)
+class Analysis:
+    """What :func:`sitroom.link.analyze` finds across a set of articles.
+
+    ``stories`` maps a story id to its members' article ids; ``syndication`` lists copy groups
+    (article ids, the originating copy first in publication order); ``claim_groups`` are claims
+    stating one proposition, with their status; ``outlets`` maps an outlet to its framing profile.
+    The JSON document (``sitroom analyze --json``) is built by :func:`sitroom.output.analysis_json`.
+    """
+
+    articles: list[Article]
+    stories: dict[str, list[str]]
+    syndication: list[list[str]]
+    claim_groups: list[dict[str, Any]]
+    relations: list[Relation]
+    outlets: dict[str, dict[str, Any]]
+    threshold: float
+
+    def story_of(self) -> dict[str, str]:
+        """Article id -> story id."""
+        return {member: sid for sid, members in self.stories.items() for member in members}
+
+    def parts(self) -> dict[str, Any]:
+        """Everything but the articles, as JSON values (what a store keeps of an analysis)."""
+        return {"stories": [{"id": sid, "articles": list(members)} for sid, members in self.stories.items()],
+                "claim_groups": self.claim_groups, "relations": [r.to_dict() for r in self.relations],
+                "relation_threshold": self.threshold, "outlets": self.outlets,
+                "syndication": self.syndication}
+
+
+@dataclass(frozen=True, slots=True)
 class Failure(Record):
     """Why an input or a stage failed; recorded, never fatal to a run."""
 
@@ -269,8 +327,33 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
 
 
 def content_id(text: str) -> str:
-    """Stable article id: a hash of the normalised raw text (re-ingest is idempotent)."""
+    """The text fingerprint: a hash of the normalised raw text, shared by every copy of it."""
     return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()[:16]
+
+
+def publication_key(meta: dict[str, Any]) -> str | None:
+    """Who published a text, as the reader found it: the outlet, else the URL's host; ``None`` when
+    neither is known (a bare text file), which makes it a copy of whatever stored text it matches."""
+    outlet = meta.get("outlet")
+    if isinstance(outlet, str) and outlet.strip():
+        return " ".join(outlet.split()).casefold()
+    url = meta.get("url")
+    if isinstance(url, str) and "://" in url:
+        host = url.split("://", 1)[1].split("/", 1)[0].split("@")[-1].split(":")[0].casefold()
+        return host.removeprefix("www.") or None
+    return None
+
+
+#: reader metadata that tells a copy of a text apart from a bare one
+PUBLICATION_META = ("outlet", "url", "published", "title")
+
+
+def publication_id(fingerprint: str, key: str | None) -> str:
+    """An article's id: one publication is one text from one publisher. A text without a known
+    publisher keeps its fingerprint as id (so stores written before publishers counted keep theirs)."""
+    if key is None:
+        return fingerprint
+    return hashlib.sha256(f"{fingerprint}|{key}".encode("utf-8")).hexdigest()[:16]
 
 
 _TRANSIENT = frozenset({"parsed", "actors"})
@@ -303,6 +386,10 @@ class Article:
     raw_text: str
     id: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
+    #: the text fingerprint (:func:`content_id`): every copy of one text, from any outlet, shares it
+    fingerprint: str = ""
+    #: who published it as the reader found it (:func:`publication_key`); ``None`` for a bare text
+    publisher: str | None = None
     body: str | None = None
     title: str | None = None
     subtitle: str | None = None
@@ -325,8 +412,15 @@ class Article:
     actors: tuple[Actor, ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        if not self.id:
-            self.id = content_id(self.raw_text)
+        if not self.fingerprint:
+            self.fingerprint = content_id(self.raw_text)
+        if not self.id:  # a new record from a reader (a stored one keeps what it was given)
+            self.publisher = publication_key(self.meta)
+            self.id = publication_id(self.fingerprint, self.publisher)
+
+    def described_by(self) -> frozenset[str]:
+        """Which publication metadata the reader supplied (outlet, url, published, title)."""
+        return frozenset(k for k in PUBLICATION_META if self.meta.get(k))
 
     def span_text(self, span: Span) -> str:
         if self.body is None:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitroom.model import Article, Entity, Span
+from sitroom.model import Analysis, Article, Entity, Span
 
 SCHEMA = "sitroom/article/v1"
+ANALYSIS_SCHEMA = "sitroom/analysis/v1"
 ENTITY_FIELDS = {"location": "locations", "person": "persons", "organization": "organizations"}
 
 
@@ -65,3 +66,11 @@ def article_json(article: Article) -> dict[str, Any]:
     ]
     out["errors"] = [f.to_dict() for f in article.errors]
     return out
+
+
+def analysis_json(analysis: Analysis) -> dict[str, Any]:
+    """The ``sitroom analyze --json`` document (docs/output-schema.md)."""
+    parts = analysis.parts()
+    return {"schema": ANALYSIS_SCHEMA, "articles": [article_json(a) for a in analysis.articles],
+            **{k: parts[k] for k in ("stories", "claim_groups", "relations", "relation_threshold", "outlets",
+                                     "syndication")}}

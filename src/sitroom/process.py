@@ -14,7 +14,7 @@ from sitroom.extract.entities import entities
 from sitroom.extract.events import events
 from sitroom.extract.parse import make_parse_stage
 from sitroom.link.propositions import propositions
-from sitroom.model import Article, Failure
+from sitroom.model import Analysis, Article, Failure
 from sitroom.pipeline import Pipeline, Stage
 from sitroom.store import Store
 
@@ -69,6 +69,8 @@ def process(
 class IngestSummary:
     new: int = 0
     existing: int = 0
+    #: new articles that replaced a stored copy of their text that had no publisher or less metadata
+    replaced: int = 0
     failed: list[Failure] = field(default_factory=list)
 
 
@@ -85,7 +87,7 @@ def ingest_paths(
 
     def unseen() -> Iterator[Article | Failure]:
         for item in read(paths, settings):
-            if isinstance(item, Article) and store.has(item.id):
+            if isinstance(item, Article) and store.knows(item):
                 summary.existing += 1
                 if on_item is not None:
                     on_item(item)
@@ -94,8 +96,10 @@ def ingest_paths(
 
     for item in process(unseen(), settings):
         if isinstance(item, Article):
-            if store.add(item).new:
+            added = store.add(item)
+            if added.new:
                 summary.new += 1
+                summary.replaced += bool(added.replaced)
             else:  # the same text twice in one run
                 summary.existing += 1
             failures = list(item.errors)
@@ -109,22 +113,19 @@ def ingest_paths(
     return summary
 
 
-def analyze_paths(paths: Iterable[str | Path], settings: Settings) -> dict:
+def analyze_paths(paths: Iterable[str | Path], settings: Settings) -> Analysis:
     """Extract the articles at ``paths`` and analyse them together (nothing stored)."""
     from sitroom.link import analyze
-    from sitroom.output import article_json
 
-    docs = [article_json(a) for a in process(read(paths, settings), settings) if isinstance(a, Article)]
-    return analyze(docs)
+    return analyze(a for a in process(read(paths, settings), settings) if isinstance(a, Article))
 
 
-def analyze_store(settings: Settings) -> dict:
+def analyze_store(settings: Settings) -> Analysis:
     """Analyse every stored article and store the result (stories, relations, groups, outlets)."""
     from sitroom.link import analyze
-    from sitroom.output import article_json
 
     with Store.open(settings.get("store", "url")) as db:
-        result = analyze([article_json(a) for a in db.articles()])
+        result = analyze(db.articles())
         db.save_analysis(result)
     return result
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from sitroom.link import analyze
 from sitroom.link.propositions import propositions
 from sitroom.model import Article, Claim, Entity, Event, Mention, Span
-from sitroom.output import article_json
 from sitroom.store import Store
 
 PLACES = {
@@ -151,9 +150,8 @@ def articles(with_injection: bool = False) -> list[Article]:
 
 def build_store(url: str, with_injection: bool = False) -> Store:
     store = Store.open(url)
-    docs = []
-    for a in articles(with_injection):
+    stored = articles(with_injection)
+    for a in stored:
         store.add(a)
-        docs.append(article_json(a))
-    store.save_analysis(analyze(docs))
+    store.save_analysis(analyze(stored))
     return store

@@ -31,7 +31,8 @@ def test_cli_analyze_json_shape(corpus):
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     assert set(doc) >= {"articles", "stories", "claim_groups", "relations", "outlets"}
-    assert [s["articles"] for s in doc["stories"]] == [["a.txt", "b.txt"]]
+    source_of = {a["id"]: a["source"] for a in doc["articles"]}
+    assert [[source_of[i] for i in s["articles"]] for s in doc["stories"]] == [["a.txt", "b.txt"]]
     claim_ids = {c["id"] for a in doc["articles"] for c in a["claims"]}
     assert all(r["a"] in claim_ids and r["b"] in claim_ids for r in doc["relations"])
     assert any(r["relation"] == "contradicts" for r in doc["relations"])
@@ -49,3 +50,24 @@ def test_cli_ingest_updates_stored_analysis_and_queries(corpus, tmp_path):
         assert events and all(e["article"]["source"] in {"a.txt", "b.txt"} for e in events)
         assert db.find_events(region="Donetsk Oblast") == []
         assert [c["speaker"] for c in db.find_claims(side="russia")] == ["Ministry of Defence of Russia"]
+
+
+def test_cli_same_text_from_two_outlets_is_two_articles_in_one_copy_group(tmp_path):
+    wire = ARTICLES[0]
+    path = tmp_path / "copies.jsonl"
+    path.write_text("\n".join(json.dumps({**wire, "source": src, "outlet": outlet}) for src, outlet in
+                              (("tass/1", "TASS"), ("rt/1", "RT"), ("tass/1-again", "TASS"))), encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    result = runner.invoke(app, ["ingest", str(path), "--store", url])
+    assert result.exit_code == 0, result.output
+    assert "2 new, 1 already stored" in result.stdout
+    with Store.open(url) as db:
+        stored = list(db.articles())
+        assert sorted(a.outlet for a in stored) == ["RT", "TASS"]
+        assert db.copies(stored[0].id) == sorted(a.id for a in stored)
+        analysis = db.load_analysis()
+        assert [sorted(g) for g in analysis["syndication"]] == [sorted(a.id for a in stored)]
+        assert set(analysis["outlets"]) == {"RT", "TASS"}
+    report = runner.invoke(app, ["report", "--store", url, "--format", "md"])
+    assert report.exit_code == 0, report.output
+    assert "carried by TASS" in report.stdout and "carried by RT" in report.stdout

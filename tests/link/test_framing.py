@@ -1,4 +1,4 @@
-"""Outlet framing profiles (sitroom.link.framing), on small invented article dicts."""
+"""Outlet framing profiles (sitroom.link.framing), on small invented articles."""
 
 from __future__ import annotations
 
@@ -8,14 +8,25 @@ import pytest
 
 from sitroom.errors import ConfigError
 from sitroom.link.framing import Lexicon, lexicon, profile, profile_outlets
+from sitroom.model import Article, Claim, Entity, Event, Mention, Span
 
 
-def doc(body: str = "", outlet: str | None = "Test Outlet", **extra) -> dict:
-    return {"outlet": outlet, "body": body, **extra}
+def doc(body: str = "", outlet: str | None = "Test Outlet", **extra) -> Article:
+    for key in ("claims", "events", "entities"):
+        extra[key] = tuple(extra.get(key, ()))
+    return Article(source="t.txt", raw_text=body, outlet=outlet, body=body, **extra)
 
 
-def claim(speaker: str | None, kind: str | None = "organization", hedged=False, negated=False) -> dict:
-    return {"speaker": speaker, "speaker_kind": kind, "hedged": hedged, "negated": negated}
+def claim(speaker: str | None, kind: str | None = "organization", hedged=False, negated=False) -> Claim:
+    return Claim("t:c1", speaker or "", "said", Span(0, 1), "", speaker_kind=kind, hedged=hedged, negated=negated)
+
+
+def event(status: str) -> Event:
+    return Event("t:e1", "attack", Span(0, 1), status=status)
+
+
+def place(canonical: str, *mentions: tuple[str, int]) -> Entity:
+    return Entity(canonical, "location", tuple(Mention(text, Span(at, at + len(text))) for text, at in mentions))
 
 
 MOSCOW_STYLE = [
@@ -125,15 +136,14 @@ def test_framing_quoted_sides_resolve_speakers_through_registry():
 
 def test_framing_quoted_side_prefers_the_article_entity():
     d = doc("x", claims=[claim("Harbour Watch Group")],
-            organizations=[{"canonical": "Harbour Watch Group", "side": "west", "mentions": []}])
+            entities=[Entity("Harbour Watch Group", "organization", side="west")])
     assert profile([d])["quoted_sides"]["counts"]["west"] == 1
 
 
 def test_framing_hedging_negation_and_unattributed_shares():
     claims = [claim("Ministry of Defence of Russia", hedged=True), claim("United Nations", negated=True),
               claim("United Nations", hedged=True), claim("United Nations")]
-    events = [{"type": "attack", "status": "reported"}, {"type": "attack", "status": "claimed"},
-              {"type": "withdrawal", "status": "reported"}, {"type": "visit", "status": "reported"}]
+    events = [event("reported"), event("claimed"), event("reported"), event("reported")]
     p = profile([doc("Claims and events.", claims=claims, events=events)])
     assert p["hedging"] == 0.5 and p["negation"] == 0.25
     assert p["claims"] == {"total": 4, "hedged": 2, "negated": 1}
@@ -143,7 +153,7 @@ def test_framing_hedging_negation_and_unattributed_shares():
 
 
 def test_framing_profile_outlets_groups_and_buckets_unknown():
-    docs = [*MOSCOW_STYLE, *KYIV_STYLE, doc("Kyiv.", outlet=None), doc("Kiev.", outlet=""), {"body": "Kyiv."}]
+    docs = [*MOSCOW_STYLE, *KYIV_STYLE, doc("Kyiv.", outlet=None), doc("Kiev.", outlet=""), Article("u.txt", "Kyiv.", body="Kyiv.")]
     profiles = profile_outlets(iter(docs))
     assert set(profiles) == {"Northern Herald", "Dnipro Daily", "unknown"}
     assert profiles["Northern Herald"]["overall_lean"] > 0 > profiles["Dnipro Daily"]["overall_lean"]
@@ -153,19 +163,15 @@ def test_framing_profile_outlets_groups_and_buckets_unknown():
 
 
 def test_framing_place_spellings_from_location_mentions_without_body():
-    d = {"outlet": "Wire", "locations": [
-        {"canonical": "Kharkiv", "mentions": [{"text": "Kharkov", "start": 0, "end": 7},
-                                              {"text": "Kharkov", "start": 20, "end": 27}]},
-        {"canonical": "Pokrovsk", "mentions": [{"text": "Pokrovsk", "start": 40, "end": 48}]},
-    ]}
+    d = doc("", outlet="Wire", entities=[place("Kharkiv", ("Kharkov", 0), ("Kharkov", 20)),
+                                         place("Pokrovsk", ("Pokrovsk", 40))])
     c = profile([d])["lexical_choices"]
     assert c["Kharkov/Kharkiv"]["russian_side"] == 2
     assert c["Krasnoarmeysk/Pokrovsk"]["ukrainian_side"] == 1
 
 
 def test_framing_body_wins_over_location_mentions():
-    mention = {"text": "Kharkov", "start": 0, "end": 7}
-    d = doc("Kharkov", locations=[{"canonical": "Kharkiv", "mentions": [mention]}])
+    d = doc("Kharkov", entities=[place("Kharkiv", ("Kharkov", 0))])
     assert profile([d])["lexical_choices"]["Kharkov/Kharkiv"]["russian_side"] == 1
 
 

@@ -7,7 +7,6 @@ from sitroom.link import analyze
 from sitroom.link.propositions import find_quantities, propositions
 from sitroom.link.relations import claim_groups, claim_views, fold_copies, originating_source, relate
 from sitroom.model import Article, Claim, Entity, Mention, Span
-from sitroom.output import article_json
 
 PLACES = {"Vovchansk": ("town", "Kharkiv Oblast"), "Lyptsi": ("village", "Kharkiv Oblast"),
           "Kharkiv Oblast": ("region", None), "Kupiansk": ("city", "Kharkiv Oblast"),
@@ -18,7 +17,8 @@ RU, UA = "Ministry of Defence of Russia", "General Staff of the Armed Forces of 
 def article(source, published, claims, outlet="Sample Wire"):
     """``claims``: (speaker, sentence); the speaker's words come after the reporting frame."""
     body = " ".join(text for _, text in claims)
-    a = Article(source=source, raw_text=body, body=body, outlet=outlet, published=published, language="en")
+    a = Article(source=source, raw_text=body, meta={"outlet": outlet}, body=body, outlet=outlet, published=published,
+                language="en")
     entities, made, at = [], [], 0
     for name, (kind, admin1) in PLACES.items():
         spans = [Mention(name, Span(i, i + len(name))) for i in _find_all(body, name)]
@@ -46,7 +46,7 @@ def props(a):
 
 
 def relations(*articles):
-    return relate(claim_views([article_json(a) for a in articles], Registry.load()))
+    return relate(claim_views(articles, Registry.load()))
 
 
 @pytest.mark.parametrize("speaker, sentence, expected", [
@@ -151,9 +151,9 @@ def test_relations_capture_of_a_village_corroborates_gains_in_its_oblast():
 def test_relations_of_undated_claims_stay_inside_one_story():
     a = article("a", None, [(RU, "The ministry said its forces had captured Lyptsi.")])
     b = article("b", None, [(UA, "The staff said the enemy assault on Lyptsi was repelled.")])
-    docs = [article_json(a), article_json(b)]
-    apart = relate(claim_views(docs, Registry.load(), story_of={"a": "s1", "b": "s2"}))
-    together = relate(claim_views(docs, Registry.load(), story_of={"a": "s1", "b": "s1"}))
+    docs = [a, b]
+    apart = relate(claim_views(docs, Registry.load(), story_of={a.id: "s1", b.id: "s2"}))
+    together = relate(claim_views(docs, Registry.load(), story_of={a.id: "s1", b.id: "s1"}))
     assert apart == [] and [r.type for r in together] == ["control disputed"]
 
 
@@ -196,31 +196,32 @@ def test_relations_many_copies_make_no_more_relations():
     b = article("b", "2024-05-21", [(UA, "The staff said the enemy assault on Lyptsi was repelled.")])
     copies = [article(f"copy{k}", "2024-05-21", [(UA, "The staff said the enemy assault on Lyptsi was repelled.")],
                       outlet=f"Site {k}") for k in range(20)]
-    result = analyze([article_json(x) for x in (a, b, *copies)])
-    assert len(result["relations"]) == 1
-    group = next(g for g in result["claim_groups"] if b.claims[0].id in g["claims"])
+    result = analyze([a, b, *copies])
+    assert len(result.relations) == 1
+    group = next(g for g in result.claim_groups if b.claims[0].id in g["claims"])
     assert len(group["copies"]) == 20
 
 
 def test_relations_fold_copies_keeps_the_first_claim():
     a = article("a", "2024-05-20", [(UA, "The staff said the enemy assault on Lyptsi was repelled.")])
     b = article("b", "2024-05-20", [(UA, "The staff said the enemy assault on Lyptsi was repelled.")], outlet="Copy")
-    views = claim_views([article_json(a), article_json(b)], Registry.load(), {"a": "a", "b": "a"})
+    views = claim_views([a, b], Registry.load(), {a.id: a.id, b.id: a.id})
     (kept,) = fold_copies(views)
     assert kept.copies == [b.claims[0].id]
 
 
 def test_relations_sub_units_fold_into_their_parent_body():
-    claim = {"speaker": UA, "speaker_kind": "organization", "via": []}
+    claim = Claim("x:c1", UA, "said", Span(0, 1), "", speaker_kind="organization")
     assert originating_source(claim, Registry.load()) == "Armed Forces of Ukraine"
-    anonymous = {"speaker": "source in the military", "speaker_kind": "unnamed", "via": ["TASS"]}
+    anonymous = Claim("x:c2", "source in the military", "said", Span(0, 1), "", speaker_kind="unnamed",
+                      via=("TASS",))
     assert originating_source(anonymous, Registry.load()) == "TASS"
 
 
 def test_relations_groups_carry_status():
     a = article("a", "2024-05-20", [(RU, "The ministry said its forces had captured Lyptsi.")])
     b = article("b", "2024-05-21", [(UA, "The staff said the enemy assault on Lyptsi was repelled.")])
-    views = claim_views([article_json(a), article_json(b)], Registry.load())
+    views = claim_views([a, b], Registry.load())
     groups = claim_groups(views, relate(views))
     assert {g["status"] for g in groups} == {"contested"}
     assert all(g["proposition"]["place"] == "Lyptsi" for g in groups)

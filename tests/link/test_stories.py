@@ -1,24 +1,25 @@
 import random
+from dataclasses import replace
 
 import pytest
 
 from sitroom.link.stories import StoryIndex, StoryParams, build_index, cluster_stories, tokens
+from sitroom.model import Article, Entity, Mention, Span
 
 
 def article(source, published, body, places=(), persons=(), organizations=()):
-    """A small article dict in the shape of docs/output-schema.md; mentions point into ``body``."""
+    """A small article (id = source, so stories list sources); mentions point into ``body``."""
 
-    def entities(names):
+    def entities(names, label):
         out = []
         for canonical, surface in names:
             start = body.find(surface)
-            mentions = [{"text": surface, "start": start, "end": start + len(surface)}] if start >= 0 else []
-            out.append({"canonical": canonical, "mentions": mentions})
+            mentions = (Mention(surface, Span(start, start + len(surface))),) if start >= 0 else ()
+            out.append(Entity(canonical, label, mentions))
         return out
 
-    return {"source": source, "id": source.replace(".", ""), "published": published, "title": None,
-            "body": body, "locations": entities(places), "persons": entities(persons),
-            "organizations": entities(organizations)}
+    found = entities(places, "location") + entities(persons, "person") + entities(organizations, "organization")
+    return Article(source=source, raw_text=body, id=source, published=published, body=body, entities=tuple(found))
 
 
 PORT_2024 = [
@@ -65,7 +66,7 @@ def test_stories_same_place_and_kind_two_years_apart_stay_apart():
 
 def test_stories_same_text_inside_the_window_joins():
     """The control for the test above: only the date keeps the 2022 article out."""
-    moved = {**PORT_2022, "published": "2024-03-08"}
+    moved = replace(PORT_2022, published="2024-03-08")
     stories = cluster_stories([*PORT_2024, moved])
     assert story_of(stories, "port-old.txt") == story_of(stories, "port-a.txt")
 
@@ -84,10 +85,10 @@ def test_stories_incremental_add_matches_batch(seed):
     batch = cluster_stories(shuffled)
 
     index = StoryIndex()
-    first = cluster_stories(sorted(docs, key=lambda d: d["published"])[:3])
-    for doc in sorted(docs, key=lambda d: d["published"]):
+    first = cluster_stories(sorted(docs, key=lambda d: d.published)[:3])
+    for doc in sorted(docs, key=lambda d: d.published):
         story_id = index.add(doc)
-        assert doc["source"] in index.stories()[story_id]
+        assert doc.id in index.stories()[story_id]
         if len(index) == 3:
             assert index.stories() == first
     assert index.stories() == batch
@@ -96,15 +97,15 @@ def test_stories_incremental_add_matches_batch(seed):
 def test_stories_ids_come_from_the_first_article_and_stay():
     index = StoryIndex()
     sid = index.add(PORT_2024[0])
-    assert sid == "s-port-atxt"
+    assert sid == "s-port-a.txt"
     assert index.add(PORT_2024[1]) == sid
-    assert index.add(UNRELATED) == "s-budgettxt"
+    assert index.add(UNRELATED) == "s-budget.txt"
     assert index.add(PORT_2024[2]) == sid
-    assert list(index.stories()) == [sid, "s-budgettxt"]
+    assert list(index.stories()) == [sid, "s-budget.txt"]
 
 
 def test_stories_undated_article_matched_on_content_with_the_stricter_threshold():
-    copy = {**PORT_2024[1], "source": "undated-copy.txt", "id": "undated-copy", "published": None}
+    copy = replace(PORT_2024[1], source="undated-copy.txt", id="undated-copy.txt", published=None)
     stories = cluster_stories([*PORT_2024, copy])
     assert story_of(stories, "undated-copy.txt") == story_of(stories, "port-a.txt")
     strict = StoryParams(undated_threshold=1.01)
@@ -132,7 +133,7 @@ def test_stories_text_uses_canonical_names_for_spelling_variants(with_mentions, 
     first = article("x.txt", "2024-05-10", "Explosions were heard in Kharkov after midnight, residents said.",
                     places=[("Kharkiv", "Kharkov")])
     if not with_mentions:
-        first = {**first, "locations": [{"canonical": "Kharkiv", "mentions": []}]}
+        first = replace(first, entities=(Entity("Kharkiv", "location"),))
     second = article("y.txt", "2024-05-10", "Kharkiv residents reported loud explosions after midnight.",
                      places=[("Kharkiv", "Kharkiv")])
     params = StoryParams(w_entities=0.0, w_places=0.0, threshold=0.55)
@@ -144,5 +145,5 @@ def test_stories_adding_the_same_source_again_changes_nothing():
     for doc in PORT_2024:
         index.add(doc)
     before = index.stories()
-    assert index.add(PORT_2024[1]) == "s-port-atxt"
+    assert index.add(PORT_2024[1]) == "s-port-a.txt"
     assert index.stories() == before and len(index) == 3

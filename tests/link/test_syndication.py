@@ -1,6 +1,7 @@
 import pytest
 
 from sitroom.link.syndication import originating, shingles, syndication_groups
+from sitroom.model import Article
 
 WIRE = (
     "Air defence units shot down eleven of fourteen drones launched overnight at the southern region, the "
@@ -26,7 +27,7 @@ UNRELATED = (
 
 
 def doc(source, body, published=None):
-    return {"source": source, "id": source, "published": published, "body": body}
+    return Article(source=source, raw_text=source + body, id=source, published=published, body=body)
 
 
 def test_syndication_rewrite_grouped_unrelated_left_out():
@@ -65,3 +66,8 @@ def test_syndication_originating_earliest_then_source(group, expected):
 def test_syndication_originating_needs_a_group():
     with pytest.raises(ValueError):
         originating([])
+
+
+def test_syndication_same_text_is_one_group_even_without_a_body():
+    one, two = (Article(source=s, raw_text="Sirens.", meta={"outlet": s}, body="") for s in ("A", "B"))
+    assert one.id != two.id and syndication_groups([one, two]) == [[one.id, two.id]]

@@ -9,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sitroom.model import Article, Claim, Entity, Event, Proposition, Quantity, Span
-from sitroom.output import article_json
 from sitroom.report.export import (CLAIM_COLUMNS, EVENT_COLUMNS, Context, ExportError, claim_rows, csv_cell,
                                    event_rows, export)
 from sitroom.store import Store
@@ -309,7 +308,7 @@ def test_export_with_corpus_analysis(tmp_path, articles):
     with Store.open(f"sqlite:///{tmp_path / 'a.db'}") as db:
         for a in articles:
             db.add(a)
-        db.save_analysis(analyze([article_json(a) for a in articles]))
+        db.save_analysis(analyze(articles))
         out = io.StringIO()
         assert export(db, "events", "csv", out) == 7
     statuses = {r["corroboration"] for r in _read_csv(out.getvalue())}

@@ -6,7 +6,6 @@ from sitroom.config import load_settings
 from sitroom.link import analyze
 from sitroom.link.relations import _entries, event_proposition, proposition_key
 from sitroom.model import Article
-from sitroom.output import article_json
 from sitroom.process import process, read
 from sitroom.report.export import Context, event_rows
 from sitroom.report.situation import SAMPLE_DIR
@@ -18,7 +17,7 @@ pytestmark = pytest.mark.slow
 def sample():
     settings = load_settings(env={})
     articles = [a for a in process(read([SAMPLE_DIR], settings), settings) if isinstance(a, Article)]
-    return articles, analyze([article_json(a) for a in articles])
+    return articles, analyze(articles)
 
 
 def test_export_event_claim_ids_assert_the_events_proposition(sample):

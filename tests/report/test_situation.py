@@ -12,7 +12,6 @@ from sitroom.errors import ConfigError
 from sitroom.link import analyze
 from sitroom.link.propositions import propositions
 from sitroom.model import Article, Claim, Entity, Event, Mention, Span
-from sitroom.output import article_json
 from sitroom.report import situation
 from sitroom.report.situation import build_report, md_escape, render_html, render_markdown, script_json
 from sitroom.store import Store
@@ -90,7 +89,7 @@ def build_store(path, articles):
     store = Store.open(f"sqlite:///{path}")
     for article in articles:
         store.add(article)
-    store.save_analysis(analyze([article_json(a) for a in articles]))
+    store.save_analysis(analyze(articles))
     return store
 
 

@@ -62,9 +62,50 @@ def test_store_version_3_relations_survive_the_detail_migration(tmp_path):
         conn.execute("ALTER TABLE relations DROP COLUMN detail")
         conn.execute("DELETE FROM schema_migrations WHERE version = 4")
     with Store.open(url) as db:
-        assert db.schema_version() == 4
+        assert db.schema_version() == max(v for v, _, _ in MIGRATIONS)
         (old,) = db.load_analysis()["relations"]
         assert old == {k: RELATION[k] for k in ("a", "b", "relation", "independent", "why")}
+
+
+def _wire(outlet: str | None, source: str) -> Article:
+    text = "Two settlements were shelled overnight, the regional governor said."
+    meta = {"outlet": outlet} if outlet else {}
+    return Article(source=source, raw_text=text, body=text, outlet=outlet, meta=meta)
+
+
+def test_store_same_text_from_two_outlets_is_two_articles_in_one_copy_group(store):
+    first, second = _wire("Outlet One", "one.jsonl:1"), _wire("Outlet Two", "two.jsonl:1")
+    assert first.fingerprint == second.fingerprint and first.id != second.id
+    assert store.add(first).new and store.add(second).new
+    assert not store.add(_wire("outlet one", "again.jsonl:7")).new  # one publication, re-read
+    assert store.count() == 2
+    assert store.copies(first.id) == sorted([first.id, second.id])
+
+
+def test_store_bare_copy_adds_nothing_and_is_replaced_by_a_copy_with_its_publisher(store):
+    bare = _wire(None, "folder/a.txt")
+    assert store.add(bare).new
+    assert store.knows(_wire(None, "other/a.txt"))  # a second bare copy is known
+    added = store.add(_wire("Outlet One", "feed.jsonl:1"))
+    assert added.new and added.replaced == (bare.id,)
+    assert [a.outlet for a in store.articles()] == ["Outlet One"]
+    assert store.search("settlements")[0]["id"] == added.article_id  # the text index follows
+    assert not store.add(bare).new  # the bare text again: its copy is stored
+
+
+def test_store_version_4_articles_get_fingerprint_and_publisher(tmp_path):
+    url = f"sqlite:///{tmp_path / 'v4.db'}"
+    with Store.open(url) as db:
+        db.add(_wire("Outlet One", "one.jsonl:1"))
+    with sqlite3.connect(tmp_path / "v4.db") as conn:  # back to the version 4 table
+        conn.execute("DROP INDEX ix_articles_fingerprint")
+        conn.execute("ALTER TABLE articles DROP COLUMN fingerprint")
+        conn.execute("ALTER TABLE articles DROP COLUMN publisher")
+        conn.execute("DELETE FROM schema_migrations WHERE version = 5")
+    with Store.open(url) as db:
+        assert db.schema_version() == 5
+        assert db.knows(_wire("Outlet One", "re-read.jsonl:1"))
+        assert db.add(_wire("Outlet Two", "two.jsonl:1")).new and db.count() == 2
 
 
 def test_store_full_text_search(store):

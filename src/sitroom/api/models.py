@@ -235,7 +235,8 @@ class Failure(BaseModel):
 
 class IngestResult(BaseModel):
     new: int = Field(description="Articles stored now.")
-    existing: int = Field(description="Articles already stored (the same text).")
+    existing: int = Field(description="Articles already stored (the same text from the same publisher, or a "
+                                      "text without publisher whose copy is stored).")
     failed: list[Failure] = []
     articles: list[str] = Field([], description="Ids of the articles read, new or existing.")
     analyzed: bool = Field(description="Whether the corpus analysis was updated.")

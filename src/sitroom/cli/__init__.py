@@ -68,13 +68,13 @@ def ingest(
         total = db.count()
     for failure in summary.failed:
         err.print(f"[yellow]failed[/] {escape(failure.source)}: {escape(failure.reason)}", highlight=False)
-    typer.echo(f"{summary.new} new, {summary.existing} already stored, {len(summary.failed)} failed; "
+    typer.echo(f"{_new(summary)}, {summary.existing} already stored, {len(summary.failed)} failed; "
                f"{total} articles in the store")
     if summary.new and analyze_after:
         from sitroom.process import analyze_store
 
         result = analyze_store(settings)
-        typer.echo(f"analysis updated: {len(result['stories'])} stories, {len(result['relations'])} relations")
+        typer.echo(f"analysis updated: {len(result.stories)} stories, {len(result.relations)} relations")
 
 
 @app.command(epilog="Examples:\n\n  sitroom extract article.txt --json\n\n"
@@ -120,6 +120,7 @@ def analyze(
     store: StoreOption = None,
 ) -> None:
     """Stories, claim provenance, corroboration, contradictions and outlet framing across articles."""
+    from sitroom.output import analysis_json
     from sitroom.process import analyze_paths, analyze_store
 
     settings = settings_for(config, store)
@@ -127,12 +128,12 @@ def analyze(
         bar.add_task("analysing", total=None)
         result = analyze_paths(paths, settings) if paths else analyze_store(settings)
     if as_json:
-        typer.echo(json.dumps(result, ensure_ascii=False))
+        typer.echo(json.dumps(analysis_json(result), ensure_ascii=False))
     else:
-        contradictions = sum(r["relation"] == "contradicts" for r in result["relations"])
-        typer.echo(f"{len(result['articles'])} articles, {len(result['stories'])} stories, "
-                   f"{len(result['claim_groups'])} claim groups, {contradictions} contradictions, "
-                   f"{len(result['relations']) - contradictions} corroborations, {len(result['outlets'])} outlets")
+        contradictions = sum(r.relation == "contradicts" for r in result.relations)
+        typer.echo(f"{len(result.articles)} articles, {len(result.stories)} stories, "
+                   f"{len(result.claim_groups)} claim groups, {contradictions} contradictions, "
+                   f"{len(result.relations) - contradictions} corroborations, {len(result.outlets)} outlets")
 
 
 @app.command("export", epilog="Examples:\n\n  sitroom export events -o events.csv --region 'Kharkiv Oblast'\n\n"
@@ -268,14 +269,14 @@ def demo(
         total = db.count()
     for failure in summary.failed:
         err.print(f"[yellow]failed[/] {escape(failure.source)}: {escape(failure.reason)}", highlight=False)
-    typer.echo(f"{summary.new} new, {summary.existing} already stored, {len(summary.failed)} failed; "
+    typer.echo(f"{_new(summary)}, {summary.existing} already stored, {len(summary.failed)} failed; "
                f"{total} articles in {db_path}")
     typer.echo(f"Articles as JSON: {jsonl}")
     from sitroom.process import analyze_store, write_report
 
     result = analyze_store(settings)
-    typer.echo(f"Analysis: {len(result['stories'])} stories, {len(result['claim_groups'])} claim groups, "
-               f"{sum(r['relation'] == 'contradicts' for r in result['relations'])} contradictions")
+    typer.echo(f"Analysis: {len(result.stories)} stories, {len(result.claim_groups)} claim groups, "
+               f"{sum(r.relation == 'contradicts' for r in result.relations)} contradictions")
     report_path = out / "report-kharkiv-oblast.html"
     report_path.write_text(write_report(settings, fmt="html", region="Kharkiv Oblast",
                                         title="Kharkiv Oblast (SAMPLE DATA)"), encoding="utf-8")
@@ -294,3 +295,8 @@ def main() -> None:
     except SitroomError as exc:
         err.print(f"[red]sitroom:[/] {escape(str(exc))}", highlight=False)
         sys.exit(2)
+
+
+def _new(summary) -> str:
+    replaced = f" ({summary.replaced} in place of a copy with less metadata)" if summary.replaced else ""
+    return f"{summary.new} new{replaced}"

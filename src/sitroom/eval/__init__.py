@@ -72,23 +72,23 @@ def find_text(gold_file: Path, doc: str, texts_dir: Path | None) -> Path:
     raise InputError(f"no raw text {doc}.txt for {gold_file}; pass --texts DIR")
 
 
-def _run(pipeline: Pipeline, source: str, text: str, meta: dict[str, Any]) -> dict[str, Any]:
-    article = pipeline(Article(source=source, raw_text=text, meta=dict(meta)))
-    return article_json(article)
+def _run(pipeline: Pipeline, source: str, text: str, meta: dict[str, Any]) -> Article:
+    return pipeline(Article(source=source, raw_text=text, meta=dict(meta)))
 
 
 def evaluate(gold_dir: Path, pipeline: Pipeline, settings: Settings, texts_dir: Path | None = None,
              analyze=None) -> Report:
     """Score ``pipeline`` on every gold file in ``gold_dir``.
 
-    ``analyze`` (optional) is the corpus stage: given the list of system article dicts it returns
-    ``{"stories": {...}, "relations": [...]}`` in the ``sitroom analyze --json`` shape.
+    ``analyze`` (optional) is the corpus stage (:func:`sitroom.link.analyze`): given the system
+    articles it returns their :class:`~sitroom.model.Analysis`. Articles are scored in their JSON
+    form (``sitroom extract --json``), which has the gold format's field names.
     """
     report = Report()
     gold_files = sorted(p for p in gold_dir.glob("*.gold.json") if p.name != "corpus.gold.json")
     if not gold_files:
         raise InputError(f"no *.gold.json files in {gold_dir}")
-    system_docs: dict[str, dict[str, Any]] = {}
+    system_docs: dict[str, Article] = {}
     claim_pairs: dict[str, dict[str, str]] = {}
     for gold_file in gold_files:
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
@@ -96,9 +96,9 @@ def evaluate(gold_dir: Path, pipeline: Pipeline, settings: Settings, texts_dir: 
         raw_path = find_text(gold_file, doc, texts_dir)
         raw = raw_path.read_text(encoding="utf-8")
         meta = {k: v for k, v in (gold.get("input_meta") or {}).items() if v is not None}
-        bare = _run(pipeline, raw_path.name, raw, {})
-        fed = _run(pipeline, raw_path.name, raw, meta)
-        system_docs[doc] = fed
+        bare = article_json(_run(pipeline, raw_path.name, raw, {}))
+        system_docs[doc] = _run(pipeline, raw_path.name, raw, meta)
+        fed = article_json(system_docs[doc])
         report.documents += 1
 
         for key, value in score.score_boilerplate(raw, gold, bare).items():
@@ -136,7 +136,7 @@ def evaluate(gold_dir: Path, pipeline: Pipeline, settings: Settings, texts_dir: 
     return report
 
 
-def score_corpus(corpus: dict, system_docs: dict[str, dict], claim_pairs: dict[str, dict[str, str]],
+def score_corpus(corpus: dict, system_docs: dict[str, Article], claim_pairs: dict[str, dict[str, str]],
                  analyze) -> dict[str, Any]:
     """Stories (B-cubed) and relations against ``corpus.gold.json``.
 
@@ -146,14 +146,11 @@ def score_corpus(corpus: dict, system_docs: dict[str, dict], claim_pairs: dict[s
     contradiction when gold contradicts their two groups anywhere: a lower bound, since gold lists
     are not exhaustive); and volume, predicted relations per gold relation.
     """
-    analysis = analyze(list(system_docs.values()))
-    by_source = {d["source"]: doc for doc, d in system_docs.items()}
-    stories = analysis.get("stories") or []
-    if isinstance(stories, dict):
-        stories = [{"id": sid, "articles": members} for sid, members in stories.items()]
-    sys_stories = {s["id"]: [by_source.get(src, src) for src in s["articles"]] for s in stories}
+    analysis = analyze(list(system_docs.values())).parts()
+    doc_of = {article.id: doc for doc, article in system_docs.items()}
+    sys_stories = {s["id"]: [doc_of.get(i, i) for i in s["articles"]] for s in analysis["stories"]}
     out: dict[str, Any] = {"stories": score.bcubed(corpus.get("stories") or {}, sys_stories)}
-    predicted = analysis.get("relations") or []
+    predicted = analysis["relations"]
     relations = {frozenset((rel["a"], rel["b"])): rel for rel in predicted}
     gold_of: dict[str, str] = {}  # system claim id -> gold "doc-prefix:cK"
     gold_rels = corpus.get("relations") or []

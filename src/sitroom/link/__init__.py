@@ -1,17 +1,17 @@
 """Corpus-level analysis: stories, provenance, corroboration, contradiction, outlet framing.
 
-:func:`analyze` takes article documents (as ``sitroom extract --json`` prints them) and returns
-the ``sitroom analyze --json`` document: ``articles``, ``stories``, ``claim_groups``,
-``relations`` and ``outlets``. Claim ids are those of the articles, so everything stays
+:func:`analyze` takes :class:`~sitroom.model.Article` records and returns an
+:class:`~sitroom.model.Analysis`: stories and copy groups by article id, claim groups, relations and
+outlet profiles (its JSON document, ``sitroom analyze --json``, is built by
+:func:`sitroom.output.analysis_json`). Claim ids are those of the articles, so everything stays
 traceable to its sentence.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
-SCHEMA = "sitroom/analysis/v1"
+from sitroom.model import Analysis, Article
 
 
 def _registry():
@@ -20,34 +20,25 @@ def _registry():
     return Registry.load()
 
 
-def analyze(docs: Iterable[dict[str, Any]]) -> dict[str, Any]:
+def analyze(articles: Iterable[Article]) -> Analysis:
     from sitroom.link.framing import profile_outlets
     from sitroom.link.relations import THRESHOLD, claim_groups, claim_views, fold_copies, relate
     from sitroom.link.stories import cluster_stories
     from sitroom.link.syndication import originating, syndication_groups
 
-    docs = list(docs)
-    stories = cluster_stories(docs)
-    syndication = syndication_groups(docs)
-    by_source = {d["source"]: d for d in docs}
+    articles = list({a.id: a for a in articles}.values())  # one article once, whatever the input
+    stories = cluster_stories(articles)
+    syndication = syndication_groups(articles)
+    by_id = {a.id: a for a in articles}
     copy_group = {}
     for members in syndication:
-        first = originating(by_source[m] for m in members)
+        first = originating(by_id[m] for m in members)
         copy_group.update({m: first for m in members})
     # each group's first copy before its later copies, so that later copies fold into it
-    ordered = sorted(docs, key=lambda d: copy_group.get(d["source"], d["source"]) != d["source"])
+    ordered = sorted(articles, key=lambda a: copy_group.get(a.id, a.id) != a.id)
     story_of = {member: sid for sid, members in stories.items() for member in members}
     views = fold_copies(claim_views(ordered, _registry(), copy_group, story_of))
     relations = relate(views)
     groups = claim_groups(views, relations)
-    out: dict[str, Any] = {
-        "schema": SCHEMA,
-        "articles": docs,
-        "stories": [{"id": sid, "articles": members} for sid, members in stories.items()],
-        "claim_groups": groups,
-        "relations": [r.to_dict() for r in relations],
-        "relation_threshold": THRESHOLD,
-        "outlets": profile_outlets(docs),
-        "syndication": syndication,
-    }
-    return out
+    return Analysis(articles=articles, stories=stories, syndication=syndication, claim_groups=groups,
+                    relations=relations, outlets=profile_outlets(articles), threshold=THRESHOLD)

@@ -1,7 +1,7 @@
 """Outlet framing profiles: how an outlet writes about the war, measured from its own text.
 
-Input is article dicts in the ``sitroom/article/v1`` shape (``docs/output-schema.md``); nothing
-else is read and nothing is fetched. :func:`profile_outlets` groups articles by ``outlet``
+Input is :class:`~sitroom.model.Article` records as the pipeline leaves them; nothing else is
+read and nothing is fetched. :func:`profile_outlets` groups articles by ``outlet``
 (missing or empty: ``"unknown"``) and :func:`profile` measures one group. A profile::
 
     articles, words         article count; body words (whitespace-separated tokens)
@@ -47,6 +47,7 @@ from typing import Any
 
 from sitroom.data import lexicon_text
 from sitroom.errors import ConfigError
+from sitroom.model import Article
 from sitroom.extract.registry import SIDES, Registry
 
 UNKNOWN_OUTLET = "unknown"
@@ -252,28 +253,28 @@ def _token_forms(phrase: str) -> set[Tokens]:
 # --- measuring --------------------------------------------------------------------------------
 
 def profile_outlets(
-    docs: Iterable[Mapping[str, Any]], *, lexicon: Lexicon | None = None, registry: Registry | None = None
+    articles: Iterable[Article], *, lexicon: Lexicon | None = None, registry: Registry | None = None
 ) -> dict[str, dict[str, Any]]:
-    """Outlet name -> framing profile, for every outlet in ``docs`` (one pass over them)."""
+    """Outlet name -> framing profile, for every outlet in ``articles`` (one pass over them)."""
     lex = lexicon or _default_lexicon()
     sides = _SideResolver(registry)
     tallies: dict[str, _Tally] = {}
-    for doc in docs:
-        outlet = doc.get("outlet") or UNKNOWN_OUTLET
+    for article in articles:
+        outlet = article.outlet or UNKNOWN_OUTLET
         tally = tallies.get(outlet)
         if tally is None:
             tally = tallies[outlet] = _Tally(lex, sides)
-        tally.add(doc)
+        tally.add(article)
     return {outlet: tally.result() for outlet, tally in sorted(tallies.items())}
 
 
 def profile(
-    docs: Iterable[Mapping[str, Any]], *, lexicon: Lexicon | None = None, registry: Registry | None = None
+    articles: Iterable[Article], *, lexicon: Lexicon | None = None, registry: Registry | None = None
 ) -> dict[str, Any]:
-    """The framing profile of ``docs``, taken to be one outlet's articles."""
+    """The framing profile of ``articles``, taken to be one outlet's."""
     tally = _Tally(lexicon or _default_lexicon(), _SideResolver(registry))
-    for doc in docs:
-        tally.add(doc)
+    for article in articles:
+        tally.add(article)
     return tally.result()
 
 
@@ -317,36 +318,31 @@ class _Tally:
         self.claims = self.hedged = self.negated = 0
         self.events = self.reported = self.claimed = 0
 
-    def add(self, doc: Mapping[str, Any]) -> None:
+    def add(self, article: Article) -> None:
         self.articles += 1
-        body = doc.get("body") or ""
+        body = article.body or ""
         self.words += len(body.split())
-        text = "\n\n".join(t for t in (doc.get("title"), doc.get("subtitle"), body) if t)
+        text = "\n\n".join(t for t in (article.title, article.subtitle, body) if t)
         for pair, side, surface in self.lex.find(text):
             self._count(pair, side, surface)
         if not body:
-            for loc in doc.get("locations") or ():
-                for mention in loc.get("mentions") or ():
-                    form = mention.get("text") or ""
+            for loc in (e for e in article.entities if e.label == "location"):
+                for mention in loc.mentions:
                     for i in self.places:
-                        side = self.lex.side_of_form(i, form)
+                        side = self.lex.side_of_form(i, mention.text)
                         if side is not None:
-                            self._count(i, side, form)
-        local = {
-            e["canonical"]: e["side"]
-            for key in ("persons", "organizations") for e in doc.get(key) or ()
-            if e.get("canonical") and e.get("side") in SIDES
-        }
-        for claim in doc.get("claims") or ():
+                            self._count(i, side, mention.text)
+        local = {e.canonical: e.side for e in article.entities
+                 if e.label in ("person", "organization") and e.canonical and e.side in SIDES}
+        for claim in article.claims:
             self.claims += 1
-            self.hedged += bool(claim.get("hedged"))
-            self.negated += bool(claim.get("negated"))
-            self.quoted[self.sides.side(claim.get("speaker"), claim.get("speaker_kind"), local)] += 1
-        for event in doc.get("events") or ():
+            self.hedged += claim.hedged
+            self.negated += claim.negated
+            self.quoted[self.sides.side(claim.speaker, claim.speaker_kind, local)] += 1
+        for event in article.events:
             self.events += 1
-            status = event.get("status")
-            self.reported += status == "reported"
-            self.claimed += status == "claimed"
+            self.reported += event.status == "reported"
+            self.claimed += event.status == "claimed"
 
     def _count(self, pair: int, side: str, surface: str) -> None:
         self.counts[pair][side] += 1

@@ -37,7 +37,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from sitroom.model import normalize_text
+from sitroom.model import Article, Claim, Relation, Span, normalize_text
 
 #: relations below this confidence are not emitted (an analyst trusts a tool that says less and is right)
 THRESHOLD = 0.6
@@ -58,33 +58,12 @@ PER_CLAIM = 2
 NEAR_BONUS = 0.05
 
 
-@dataclass(frozen=True, slots=True)
-class Relation:
-    a: str
-    b: str
-    relation: str          # contradicts | corroborates
-    independent: bool
-    why: str
-    type: str = "corroboration"
-    confidence: float = 1.0
-    sides: tuple[str, ...] = ()
-    evidence_a: str = ""
-    evidence_b: str = ""
-    propositions: tuple[dict[str, Any], ...] = ()  # what each claim asserts here: predicate, place, negated
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"a": self.a, "b": self.b, "relation": self.relation, "type": self.type,
-                "independent": self.independent, "sides": list(self.sides), "confidence": round(self.confidence, 2),
-                "why": self.why, "evidence_a": self.evidence_a, "evidence_b": self.evidence_b,
-                "propositions": [dict(p) for p in self.propositions]}
-
-
 @dataclass
 class ClaimView:
     """What relation rules need to know about one claim."""
 
     id: str
-    article: str            # article source
+    article: str            # article id
     order: int              # position in the corpus (articles in input order)
     speaker: str
     source: str             # originating source
@@ -100,11 +79,11 @@ class ClaimView:
 
 # --- provenance -------------------------------------------------------------------------------
 
-def originating_source(claim: dict, registry=None) -> str:
+def originating_source(claim: Claim, registry=None) -> str:
     """The named speaker (sub-units folded into their parent body), else the first outlet of ``via``."""
-    speaker = claim.get("speaker") or "unknown"
-    if claim.get("speaker_kind") == "unnamed" and claim.get("via"):
-        return claim["via"][0]
+    speaker = claim.speaker or "unknown"
+    if claim.speaker_kind == "unnamed" and claim.via:
+        return claim.via[0]
     if registry is not None and " of the " in speaker:
         parent = speaker.split(" of the ", 1)[1]
         for candidate in (parent, f"the {parent}"):
@@ -127,35 +106,34 @@ def _day(value: str | None) -> int | None:
         return None
 
 
-def claim_views(docs: Iterable[dict], registry=None, copy_group: dict[str, str] | None = None,
+def claim_views(articles: Iterable[Article], registry=None, copy_group: dict[str, str] | None = None,
                 story_of: dict[str, str] | None = None) -> list[ClaimView]:
-    """One view per claim that carries at least one proposition.
+    """One view per claim that carries at least one proposition; ``copy_group`` and ``story_of``
+    map article ids to their syndication group and story.
 
     A claim whose speaker is a medium (an outlet or a platform) and whose sentence also carries a
     claim of another speaker ("As Ukrinform reported, Moscow claimed ...") is that claim relayed,
-    not a second one, and gets no view.
+    not a second one, and gets no view. Propositions are taken in their dict form
+    (:meth:`~sitroom.model.Record.to_dict`), the working form of the rules below.
     """
     copy_group, story_of = copy_group or {}, story_of or {}
     views = []
     sides: dict[str, str | None] = {}
-    for order, doc in enumerate(docs):
-        claims = doc.get("claims") or []
-        speakers_of: dict[str, set[str]] = {}
-        for claim in claims:
-            speakers_of.setdefault(claim.get("evidence") or "", set()).add(claim.get("speaker") or "")
-        for claim in claims:
-            props = claim.get("propositions") or []
-            if not props or (_is_medium(claim.get("speaker") or "", registry)
-                             and any(not _is_medium(other, registry)
-                                     for other in speakers_of[claim.get("evidence") or ""] - {claim.get("speaker")})):
+    for order, article in enumerate(articles):
+        speakers_of: dict[Span, set[str]] = {}
+        for claim in article.claims:
+            speakers_of.setdefault(claim.evidence, set()).add(claim.speaker)
+        for claim in article.claims:
+            if not claim.propositions or (_is_medium(claim.speaker, registry) and any(
+                    not _is_medium(other, registry) for other in speakers_of[claim.evidence] - {claim.speaker})):
                 continue
             source = originating_source(claim, registry)
             if source not in sides:
-                sides[source] = side_of(source, registry) or side_of(claim.get("speaker") or "", registry)
-            views.append(ClaimView(claim["id"], doc["source"], order, claim.get("speaker") or "", source,
-                                   sides[source], claim.get("evidence") or "", props,
-                                   copy_group.get(doc["source"]), _day(doc.get("published")),
-                                   story=story_of.get(doc["source"]), official=_official(source, registry)))
+                sides[source] = side_of(source, registry) or side_of(claim.speaker, registry)
+            views.append(ClaimView(claim.id, article.id, order, claim.speaker, source, sides[source],
+                                   article.span_text(claim.evidence), [p.to_dict() for p in claim.propositions],
+                                   copy_group.get(article.id), _day(article.published),
+                                   story=story_of.get(article.id), official=_official(source, registry)))
     return views
 
 

@@ -45,6 +45,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from sitroom.model import Article
+
 TOKEN = re.compile(r"[^\W\d_]+")
 
 STOPWORDS = frozenset("""
@@ -98,7 +100,6 @@ class _Story:
 
 @dataclass(frozen=True, slots=True)
 class _Doc:
-    source: str
     id: str
     day: int | None
     tf: dict[str, float]
@@ -132,17 +133,14 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-def _canonical_text(body: str, doc: dict[str, Any]) -> str:
+def _canonical_text(body: str, article: Article) -> str:
     """``body`` with every entity mention replaced by its canonical name."""
     spans = []
-    for key in ("locations", "persons", "organizations"):
-        for entity in doc.get(key) or ():
-            canonical = entity.get("canonical")
-            for mention in entity.get("mentions") or ():
-                start, end = mention.get("start"), mention.get("end")
-                if canonical and isinstance(start, int) and isinstance(end, int) \
-                        and 0 <= start < end <= len(body):
-                    spans.append((start, end, canonical))
+    for entity in article.entities:
+        for mention in entity.mentions:
+            start, end = mention.span.start, mention.span.end
+            if entity.canonical and 0 <= start < end <= len(body):
+                spans.append((start, end, entity.canonical))
     if not spans:
         return body
     spans.sort()
@@ -165,35 +163,28 @@ def _day(value: Any) -> int | None:
         return None
 
 
-def _names(doc: dict[str, Any], *keys: str) -> frozenset[str]:
-    return frozenset(
-        e["canonical"].strip().lower()
-        for key in keys for e in doc.get(key) or () if isinstance(e, dict) and e.get("canonical")
-    )
-
-
-def _read(doc: dict[str, Any]) -> _Doc:
-    body = doc.get("body") or ""
-    text = _canonical_text(body, doc)
-    title = doc.get("title") or ""
+def _read(article: Article) -> _Doc:
+    body = article.body or ""
+    text = _canonical_text(body, article)
+    title = article.title or ""
     if title and not body.startswith(title):
         text = title + "\n\n" + text
     counts: dict[str, int] = {}
     for token in tokens(text):
         counts[token] = counts.get(token, 0) + 1
     tf = {t: 1.0 + math.log(c) for t, c in counts.items()}
-    source = str(doc.get("source") or doc.get("id") or "")
     places, countries = set(), set()
-    for e in doc.get("locations") or ():
-        if isinstance(e, dict) and e.get("canonical"):
-            (countries if e.get("kind") == "country" else places).add(e["canonical"].strip().lower())
-            if isinstance(e.get("admin1"), str) and e["admin1"]:
-                places.add(e["admin1"].strip().lower())
-    for event in doc.get("events") or ():
-        places.update(p.strip().lower() for p in event.get("locations") or () if isinstance(p, str))
+    for e in article.entities:
+        if e.label == "location" and e.canonical:
+            (countries if e.kind == "country" else places).add(e.canonical.strip().lower())
+            if e.admin1:
+                places.add(e.admin1.strip().lower())
+    for event in article.events:
+        places.update(p.strip().lower() for p in event.locations)
     places -= countries
-    return _Doc(source=source, id=str(doc.get("id") or source), day=_day(doc.get("published")), tf=tf,
-                entities=_names(doc, "persons", "organizations"), places=frozenset(places))
+    names = frozenset(e.canonical.strip().lower() for e in article.entities
+                      if e.label in ("person", "organization") and e.canonical)
+    return _Doc(id=article.id, day=_day(article.published), tf=tf, entities=names, places=frozenset(places))
 
 
 def _weighted_jaccard(names: frozenset[str], counts: dict[str, int], total: int, members: int) -> float:
@@ -213,7 +204,7 @@ class StoryIndex:
         self._n = 0
         self._stories: list[_Story] = []
         self._ids: set[str] = set()
-        self._story_of: dict[str, int] = {}  # source -> story index
+        self._story_of: dict[str, int] = {}  # article id -> story index
         self._postings: dict[str, dict[int, None]] = {}
         self.comparisons = 0  # candidate stories scored so far (at most max_candidates per add)
         self.postings_read = 0  # posting entries read so far (at most postings_per_key per key)
@@ -221,14 +212,14 @@ class StoryIndex:
     def __len__(self) -> int:
         return self._n
 
-    def add(self, doc: dict[str, Any]) -> str:
+    def add(self, article: Article) -> str:
         """Add one article (a ``sitroom/article/v1`` dict); return the id of the story it is in.
 
-        An article whose ``source`` is already in the index is not added again.
+        An article whose id is already in the index is not added again.
         """
-        d = _read(doc)
-        if d.source in self._story_of:
-            return self._stories[self._story_of[d.source]].id
+        d = _read(article)
+        if d.id in self._story_of:
+            return self._stories[self._story_of[d.id]].id
         self._n += 1
         df = self._df
         for term in d.tf:
@@ -250,11 +241,11 @@ class StoryIndex:
         if best is None or best_score < self._threshold(self._stories[best], d):
             best = self._new_story(d)
         self._join(best, d, vector, keys)
-        self._story_of[d.source] = best
+        self._story_of[d.id] = best
         return self._stories[best].id
 
     def stories(self) -> dict[str, list[str]]:
-        """Story id -> the ``source`` of each member, in the order they were added."""
+        """Story id -> the article id of each member, in the order they were added."""
         return {s.id: list(s.members) for s in self._stories}
 
     def _threshold(self, story: _Story, d: _Doc) -> float:
@@ -314,7 +305,7 @@ class StoryIndex:
 
     def _join(self, index: int, d: _Doc, vector: dict[str, float], keys: list[str]) -> None:
         story = self._stories[index]
-        story.members.append(d.source)
+        story.members.append(d.id)
         centroid = story.centroid
         dot = 0.0
         for t, w in vector.items():
@@ -337,20 +328,20 @@ class StoryIndex:
             posting[index] = None
 
 
-def _order(doc: dict[str, Any]) -> tuple[int, int]:
-    day = _day(doc.get("published"))
+def _order(article: Article) -> tuple[int, int]:
+    day = _day(article.published)
     return (1, 0) if day is None else (0, day)
 
 
-def cluster_stories(docs: Iterable[dict[str, Any]],
+def cluster_stories(articles: Iterable[Article],
                     params: StoryParams | None = None) -> dict[str, list[str]]:
-    """Cluster a batch: story id -> member ``source``s. Articles are added in date order."""
-    return build_index(docs, params).stories()
+    """Cluster a batch: story id -> member article ids. Articles are added in date order."""
+    return build_index(articles, params).stories()
 
 
-def build_index(docs: Iterable[dict[str, Any]], params: StoryParams | None = None) -> StoryIndex:
-    """A ``StoryIndex`` holding ``docs``, added in date order (undated last, ties in input order)."""
+def build_index(articles: Iterable[Article], params: StoryParams | None = None) -> StoryIndex:
+    """A ``StoryIndex`` holding ``articles``, added in date order (undated last, ties in input order)."""
     index = StoryIndex(params)
-    for doc in sorted(docs, key=_order):
-        index.add(doc)
+    for article in sorted(articles, key=_order):
+        index.add(article)
     return index

@@ -7,17 +7,19 @@ re-ran it). Candidate pairs come from MinHash LSH (datasketch, 128 permutations,
 so both tests are recalled); each candidate is then checked on the exact shingle sets, so the
 result does not depend on the hashing. Copies are grouped transitively (union-find).
 
-A group's copies are one source, not independent confirmation: ``originating`` names the one
-published first.
+Articles with one text fingerprint (the same text from several outlets, see
+:class:`sitroom.model.Article`) are copies whatever their length. A group's copies are one source,
+not independent confirmation: ``originating`` names the one published first. Groups hold article ids.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
 
 from datasketch import MinHash, MinHashLSH
+
+from sitroom.model import Article
 
 WORD = re.compile(r"\w+")
 SHINGLE = 5
@@ -40,14 +42,15 @@ def _copies(a: set[str], b: set[str], threshold: float, containment: float) -> b
     return shared / (len(a) + len(b) - shared) >= threshold or shared / min(len(a), len(b)) >= containment
 
 
-def syndication_groups(docs: Iterable[dict[str, Any]], threshold: float = 0.5,
+def syndication_groups(articles: Iterable[Article], threshold: float = 0.5,
                        containment: float = 0.8) -> list[list[str]]:
-    """Groups of ``source``s whose bodies are copies of each other; singletons are left out.
+    """Groups of article ids whose bodies are copies of each other; singletons are left out.
 
     Groups are ordered by their first member in the input, members in input order.
     """
     sources: list[str] = []
     sets: list[set[str]] = []
+    same_text: dict[str, int] = {}
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     parent: list[int] = []
 
@@ -57,12 +60,16 @@ def syndication_groups(docs: Iterable[dict[str, Any]], threshold: float = 0.5,
             i = parent[i]
         return i
 
-    for doc in docs:
+    for article in articles:
         index = len(sources)
-        sources.append(str(doc.get("source") or doc.get("id") or index))
-        grams = shingles(doc.get("body") or "")
+        sources.append(article.id)
+        grams = shingles(article.body or "")
         sets.append(grams)
         parent.append(index)
+        first = same_text.setdefault(article.fingerprint, index)
+        if first != index:
+            a, b = root(index), root(first)
+            parent[max(a, b)] = min(a, b)
         if not grams:
             continue
         signature = MinHash(num_perm=NUM_PERM)
@@ -79,14 +86,14 @@ def syndication_groups(docs: Iterable[dict[str, Any]], threshold: float = 0.5,
     return [members for members in groups.values() if len(members) > 1]
 
 
-def originating(doc_group: Iterable[dict[str, Any]]) -> str:
-    """The ``source`` of the copy published first (ties by source; undated copies count as last)."""
-    docs = list(doc_group)
-    if not docs:
+def originating(group: Iterable[Article]) -> str:
+    """The id of the copy published first (ties by source; undated copies count as last)."""
+    articles = list(group)
+    if not articles:
         raise ValueError("originating() needs at least one article; pass a group from syndication_groups")
 
-    def order(doc: dict[str, Any]) -> tuple[int, str, str]:
-        published = doc.get("published")
-        return (0, str(published), str(doc.get("source"))) if published else (1, "", str(doc.get("source")))
+    def order(article: Article) -> tuple[int, str, str, str]:
+        published = article.published
+        return (0, published, article.source, article.id) if published else (1, "", article.source, article.id)
 
-    return str(min(docs, key=order).get("source"))
+    return min(articles, key=order).id

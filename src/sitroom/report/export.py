@@ -32,7 +32,7 @@ import pyarrow.parquet as pq
 
 from sitroom.errors import ExportError
 from sitroom.link.relations import asserting, event_proposition
-from sitroom.model import Article, Claim, Event, Quantity
+from sitroom.model import Analysis, Article, Claim, Event, Quantity
 
 KINDS = ("events", "claims")
 FORMATS = ("jsonl", "csv", "geojson", "parquet")
@@ -103,9 +103,11 @@ class Context:
     relations: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
-    def from_analysis(cls, analysis: dict[str, Any], outlet_of: Callable[[str], str | None] | None = None
-                      ) -> Context:
-        """From a ``sitroom analyze`` result or :meth:`Store.load_analysis` (either may lack parts)."""
+    def from_analysis(cls, analysis: Analysis | dict[str, Any],
+                      outlet_of: Callable[[str], str | None] | None = None) -> Context:
+        """From an :class:`~sitroom.model.Analysis` or :meth:`Store.load_analysis` (which may lack parts)."""
+        if isinstance(analysis, Analysis):
+            analysis = analysis.parts()
         groups = {cid: g for g in analysis.get("claim_groups") or [] for cid in g.get("claims") or []}
         related: dict[str, dict[str, list[str]]] = {}
         for rel in analysis.get("relations") or []:

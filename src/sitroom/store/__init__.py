@@ -1,9 +1,13 @@
 """The store: one narrow interface over SQLite (default) or PostgreSQL.
 
-Nothing outside this package writes SQL. Adding an article is idempotent (the id is a hash of
-the normalised raw text) and atomic: each article is written in one transaction, so an
-interrupted run leaves every article either fully stored or absent, and re-running it stores
-only what is missing.
+Nothing outside this package writes SQL. An article is one publication: one text (its
+fingerprint) from one publisher (outlet, else URL host). Adding one is idempotent and atomic: the
+same publication twice changes nothing; the same text from another outlet is stored as its own
+article in the same copy group; a text with no known publisher adds nothing when its copy is
+stored with as much metadata, and is replaced by a copy that names its publisher or carries
+more metadata (a feed record's date for a bare file's text). Each article is written in one
+transaction, so an interrupted run leaves every article either fully stored or absent, and
+re-running it stores only what is missing.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from sqlalchemy import Engine, create_engine, event, func, insert, select, text,
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from sitroom.errors import StoreError
-from sitroom.model import Article, Failure
+from sitroom.model import Analysis, Article, Failure
 from sitroom.store.index import claim_rows, event_rows
 from sitroom.store.schema import (MIGRATIONS, analysis, articles, claim_index, event_index, failures, metadata,
                                   relations, schema_migrations, stories)
@@ -28,6 +32,8 @@ from sitroom.store.schema import (MIGRATIONS, analysis, articles, claim_index, e
 class Added:
     article_id: str
     new: bool
+    #: ids of stored copies without a publisher that this article replaced
+    replaced: tuple[str, ...] = ()
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
@@ -99,16 +105,19 @@ class Store:
     # --- writing -----------------------------------------------------------------------------
 
     def add(self, article: Article) -> Added:
-        """Store an article once; a second add of the same content changes nothing."""
+        """Store a publication once (see the module docstring for copies and bare texts)."""
         row = {
             "id": article.id, "source": article.source, "outlet": article.outlet, "title": article.title,
             "published": article.published, "language": article.language, "body": article.body,
             "record": json.dumps(article.to_dict(), ensure_ascii=False),
+            "fingerprint": article.fingerprint, "publisher": article.publisher,
         }
         try:
             with self.engine.begin() as conn:
-                if conn.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
-                    return Added(article.id, new=False)
+                if found := self._stored_copy(conn, article):
+                    return Added(found, new=False)
+                bare = self._superseded(conn, article)
+                self._delete(conn, bare)
                 conn.execute(insert(articles).values(**row))
                 if self.dialect == "sqlite":
                     conn.execute(text("INSERT INTO articles_fts (id, title, body) VALUES (:id, :title, :body)"),
@@ -120,7 +129,41 @@ class Store:
                     conn.execute(insert(claim_index), rows)
         except IntegrityError:  # stored by a concurrent writer in the meantime
             return Added(article.id, new=False)
-        return Added(article.id, new=True)
+        return Added(article.id, new=True, replaced=tuple(bare))
+
+    @staticmethod
+    def _stored_copy(conn, article: Article) -> str | None:
+        """The id of the stored article that makes ``article`` nothing new, if any."""
+        same_text = articles.c.fingerprint == article.fingerprint
+        if article.publisher is not None:
+            if conn.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
+                return article.id
+            return conn.execute(select(articles.c.id).where(same_text & (articles.c.publisher == article.publisher))
+                                .limit(1)).scalar()
+        wanted = article.described_by()
+        for article_id, publisher, record in conn.execute(
+                select(articles.c.id, articles.c.publisher, articles.c.record).where(same_text)
+                .order_by(articles.c.id)):
+            if publisher is not None or wanted <= _described(record):
+                return article_id
+        return None
+
+    @staticmethod
+    def _superseded(conn, article: Article) -> list[str]:
+        """Stored copies without a publisher that ``article`` tells more about (publisher or metadata)."""
+        rows = conn.execute(select(articles.c.id, articles.c.record).where(
+            (articles.c.fingerprint == article.fingerprint) & articles.c.publisher.is_(None)))
+        return [i for i, record in rows if article.publisher is not None or _described(record) < article.described_by()]
+
+    def _delete(self, conn, ids: list[str]) -> None:
+        if not ids:
+            return
+        for table, column in ((event_index, event_index.c.article_id), (claim_index, claim_index.c.article_id),
+                              (stories, stories.c.article_id), (articles, articles.c.id)):
+            conn.execute(table.delete().where(column.in_(ids)))
+        if self.dialect == "sqlite":
+            for i in ids:
+                conn.execute(text("DELETE FROM articles_fts WHERE id = :id"), {"id": i})
 
     def add_failure(self, failure: Failure) -> None:
         """Record why an input failed; the latest reason per source and stage is kept."""
@@ -137,6 +180,18 @@ class Store:
     def has(self, article_id: str) -> bool:
         with self.engine.connect() as conn:
             return conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is not None
+
+    def knows(self, article: Article) -> bool:
+        """Whether adding ``article`` would store nothing new (checked before processing it)."""
+        with self.engine.connect() as conn:
+            return self._stored_copy(conn, article) is not None
+
+    def copies(self, article_id: str) -> list[str]:
+        """Ids of every stored article with the same text as ``article_id`` (itself included)."""
+        with self.engine.connect() as conn:
+            fingerprint = select(articles.c.fingerprint).where(articles.c.id == article_id).scalar_subquery()
+            return list(conn.execute(select(articles.c.id).where(articles.c.fingerprint == fingerprint)
+                                     .order_by(articles.c.id)).scalars())
 
     def get(self, article_id: str) -> Article | None:
         with self.engine.connect() as conn:
@@ -256,14 +311,19 @@ class Store:
 
     # --- corpus analysis ----------------------------------------------------------------------
 
-    def save_analysis(self, result: dict[str, Any]) -> None:
-        """Replace the stored analysis (stories, relations, claim groups, outlets) in one transaction."""
-        ids = {a["source"]: a["id"] for a in result.get("articles") or []}
+    def save_analysis(self, result: Analysis | dict[str, Any]) -> None:
+        """Replace the stored analysis (stories, relations, claim groups, outlets) in one transaction.
+
+        ``result`` is an :class:`~sitroom.model.Analysis` or its parts as JSON values
+        (:meth:`~sitroom.model.Analysis.parts`); story members are article ids.
+        """
+        if isinstance(result, Analysis):
+            result = result.parts()
         with self.engine.begin() as conn:
             for table in (stories, relations, analysis):
                 conn.execute(table.delete())
-            rows = [{"article_id": ids.get(src, src), "story_id": s["id"]}
-                    for s in result.get("stories") or [] for src in s["articles"]]
+            rows = [{"article_id": member, "story_id": s["id"]}
+                    for s in result.get("stories") or [] for member in s["articles"]]
             if rows:
                 conn.execute(insert(stories), rows)
             rels = {(r["a"], r["b"]): {**{k: r[k] for k in RELATION_COLUMNS}, "independent": int(r["independent"]),
@@ -299,6 +359,10 @@ class Store:
                     "WHERE to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(body, '')) "
                     "@@ plainto_tsquery('simple', :q) LIMIT :n"), {"q": query, "n": limit})
             return [{"id": i, "title": t, "snippet": s} for i, t, s in rows]
+
+
+def _described(record: str) -> frozenset[str]:
+    return Article.from_dict(json.loads(record)).described_by()
 
 
 def _fts_query(query: str) -> str:

@@ -33,9 +33,12 @@ articles = Table(
     Column("body", Text),
     Column("record", Text, nullable=False),  # Article.to_dict() as JSON
     Column("ingested_at", DateTime(timezone=True), server_default=func.now()),
+    Column("fingerprint", String(32)),   # the text's fingerprint: one copy group
+    Column("publisher", String(200)),    # who published it, as read (outlet or URL host); NULL for a bare text
 )
 Index("ix_articles_published", articles.c.published)
 Index("ix_articles_outlet", articles.c.outlet)
+Index("ix_articles_fingerprint", articles.c.fingerprint)
 
 failures = Table(
     "failures", metadata,
@@ -135,6 +138,28 @@ def _relation_detail(conn: Connection, dialect: str) -> None:
         conn.execute(text("ALTER TABLE relations ADD COLUMN detail TEXT"))
 
 
+def _publications(conn: Connection, dialect: str) -> None:
+    """Articles get their copy group (text fingerprint) and publisher; stored ids stay as they are."""
+    import json
+
+    from sqlalchemy import inspect
+
+    from sitroom.model import content_id, publication_key
+
+    have = {c["name"] for c in inspect(conn).get_columns("articles")}
+    for name, kind in (("fingerprint", "VARCHAR(32)"), ("publisher", "VARCHAR(200)")):
+        if name not in have:  # new stores have them from migration 1
+            conn.execute(text(f"ALTER TABLE articles ADD COLUMN {name} {kind}"))
+    rows = conn.execute(articles.select().with_only_columns(articles.c.id, articles.c.record)
+                        .where(articles.c.fingerprint.is_(None))).all()
+    for article_id, record in rows:
+        data = json.loads(record)
+        conn.execute(articles.update().where(articles.c.id == article_id).values(
+            fingerprint=data.get("fingerprint") or content_id(data.get("raw_text") or ""),
+            publisher=publication_key(data.get("meta") or {})))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_articles_fingerprint ON articles (fingerprint)"))
+
+
 def _initial(conn: Connection, dialect: str) -> None:
     for table in (articles, failures):
         table.create(conn, checkfirst=True)
@@ -159,4 +184,5 @@ MIGRATIONS: list[Migration] = [
     (2, "stories, relations, corpus analysis", _analysis_tables),
     (3, "event and claim indexes for queries", _query_indexes),
     (4, "relation detail: type, confidence, sides, evidence, propositions", _relation_detail),
+    (5, "publications: text fingerprint (copy group) and publisher per article", _publications),
 ]
