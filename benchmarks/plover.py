@@ -93,7 +93,8 @@ def load(path: Path) -> list[Record]:
 # --- running --------------------------------------------------------------------------------------
 
 def run_tokens(records: list[Record], decide: str) -> None:
-    from sitroom.extract.events import ontology, quantities, is_irrealis, trigger_type
+    from sitroom.extract.events import is_irrealis, quantities, trigger_type
+    from sitroom.kb.ontology import ontology
     from sitroom.extract.parse import load_nlp
 
     onto = ontology()
@@ -147,7 +148,7 @@ def ratio(a: int, b: int) -> float:
 
 
 def score(records: list[Record], scheme: str, occupy: str) -> dict:
-    from sitroom.extract.events import ontology
+    from sitroom.kb.ontology import ontology
 
     onto = ontology()
     ours_map = dict(OURS_2021, OCCUPY=occupy)
@@ -224,7 +225,7 @@ def miss_words(records: list[Record], scheme_score: dict, occupy: str) -> dict[s
 
 
 def _ours_2021(kind: str | None, occupy: str) -> str | None:
-    from sitroom.extract.events import ontology
+    from sitroom.kb.ontology import ontology
 
     if kind is None:
         return None

@@ -39,7 +39,7 @@ from rapidfuzz import fuzz
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from sitroom.extract.gazetteer import (  # noqa: E402
+from sitroom.kb.gazetteer import (  # noqa: E402
     KINDS, PLACES_FILE, VARIANTS_FILE, case_forms, normalize,
 )
 from sitroom.extract.translit import (  # noqa: E402

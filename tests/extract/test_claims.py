@@ -182,7 +182,7 @@ def test_claims_first_name_alone_is_no_known_person(extract):
 ])
 def test_claims_wire_copy_is_every_claims_relay(outlet, meta, removed, body, wire):
     from sitroom.extract.claims import wire_of
-    from sitroom.extract.registry import Registry
+    from sitroom.kb.registry import Registry
 
     article = Article("t.txt", body, body=body, outlet=outlet, meta=meta, removed=removed)
     assert wire_of(article, Registry.load()) == wire

@@ -3,9 +3,9 @@
 import pytest
 
 from sitroom.extract.entities import find_entities
-from sitroom.extract.gazetteer import Gazetteer
+from sitroom.kb.gazetteer import Gazetteer
 from sitroom.extract.parse import load_nlp
-from sitroom.extract.registry import Registry
+from sitroom.kb.registry import Registry
 
 pytestmark = pytest.mark.slow
 

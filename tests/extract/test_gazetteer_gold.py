@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sitroom.extract.gazetteer import Gazetteer
+from sitroom.kb.gazetteer import Gazetteer
 
 GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "gold" / "seeds"
 

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from sitroom.extract.gazetteer import KINDS, Gazetteer, Place, case_forms, lemma_guesses, normalize
+from sitroom.kb.gazetteer import KINDS, Gazetteer, Place, case_forms, lemma_guesses, normalize
 
 
 @pytest.fixture(scope="module")

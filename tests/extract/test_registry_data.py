@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sitroom.errors import ConfigError
-from sitroom.extract.registry import SIDES, Entry, Registry, entry_from_json, normalize_name
+from sitroom.kb.registry import SIDES, Entry, Registry, entry_from_json, normalize_name
 
 DATA = Path(str(resources.files("sitroom") / "data" / "registry"))
 # Namesakes that share a spelling on purpose; anything else sharing a strong alias is a mistake.

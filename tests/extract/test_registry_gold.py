@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sitroom.extract.registry import Registry
+from sitroom.kb.registry import Registry
 
 GOLD = Path(__file__).resolve().parents[3] / "shared" / "gold" / "seeds"
 FILES = sorted(GOLD.glob("*.gold.json")) if GOLD.is_dir() else []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitroom.extract.registry import Entry, Registry, normalize_name
+from sitroom.kb.registry import Entry, Registry, normalize_name
 
 
 def canon(entry: Entry | None) -> str | None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from sitroom.extract.registry import Registry
+from sitroom.kb.registry import Registry
 from sitroom.link import analyze
 from sitroom.link.propositions import find_quantities, propositions
 from sitroom.link.relations import claim_groups, claim_views, fold_copies, originating_source, relate

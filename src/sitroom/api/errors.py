@@ -66,11 +66,10 @@ def status_of(exc: SitroomError) -> int:
 def error_response(request: Request, status: int, message: str) -> Response:
     """``{"error": message}`` for the API, a small escaped HTML page for everything else."""
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    if request.url.path.startswith("/api") or "text/html" not in request.headers.get("accept", ""):
+    html = getattr(request.app.state, "render_error", None)  # set when the web pages are mounted
+    if html is None or request.url.path.startswith("/api") or "text/html" not in request.headers.get("accept", ""):
         return JSONResponse({"error": message}, status_code=status, headers=headers)
-    from sitroom.web import render_error
-
-    return render_error(request, status, message)
+    return html(request, status, message)
 
 
 async def handle_sitroom_error(request: Request, exc: SitroomError) -> Response:
@@ -95,7 +94,7 @@ async def handle_validation_error(request: Request, exc: RequestValidationError)
 async def handle_unexpected(request: Request, exc: Exception) -> Response:
     """A bug: logged with its traceback by the server; the client gets one line (and, since this
     response bypasses the middleware, the security headers are set here)."""
-    from sitroom.api.security import security_headers
+    from sitroom.api.headers import security_headers
 
     response = error_response(request, 500, "internal error; the server log has the details")
     tile_url = str(request.app.state.settings.get("report", "tile_url") or "")

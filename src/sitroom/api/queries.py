@@ -349,7 +349,7 @@ def _speaker_side(speaker: str, doc: dict[str, Any]) -> str | None:
         for e in doc.get(key) or []:
             if e["canonical"] == speaker and e.get("side"):
                 return e["side"]
-    from sitroom.extract.registry import Registry
+    from sitroom.kb.registry import Registry
 
     entry = Registry.load().get(speaker)
     return entry.side if entry else None

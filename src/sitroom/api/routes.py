@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, Header, Path as PathParam, Query, Request
 from starlette.concurrency import run_in_threadpool
 
-from sitroom.api import models as m
+import sitroom.api.models as m
 from sitroom.api.queries import Reader, parse_bbox
 from sitroom.api.security import check_write_token
 from sitroom.config import Settings

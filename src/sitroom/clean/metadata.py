@@ -68,7 +68,7 @@ _COPYRIGHT_OUTLET = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*(
 
 def canonical_outlet(name_or_domain: str) -> str:
     """The registry's name for an outlet (``www.ntv.de`` -> ``n-tv``), else a tidy form of the input."""
-    from sitroom.extract.registry import Registry
+    from sitroom.kb.registry import Registry
 
     value = name_or_domain.strip().strip(".")
     registry = Registry.load()

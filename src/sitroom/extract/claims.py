@@ -489,7 +489,7 @@ def _same_speaker(tag_speaker: str, speaker: str, registry) -> bool:
 @stage(requires=["parsed", "entities", "attribution_tags", "duplicates", "title"], assigns=["claims"])
 def claims(article: Article) -> Article:
     """Attributed statements of the article, each with speaker, via, cue, evidence, quote, content."""
-    from sitroom.extract.registry import Registry
+    from sitroom.kb.registry import Registry
 
     registry = Registry.load()
     found = ClaimFinder(article, registry).run()

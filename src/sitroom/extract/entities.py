@@ -2,8 +2,8 @@
 
 Three sources of mentions over the spaCy tokens of the body, longest match first:
 
-1. the person and organisation registry (``sitroom.extract.registry``), by exact alias;
-2. the gazetteer (``sitroom.extract.gazetteer``), by any name variant, so that small settlements the
+1. the person and organisation registry (``sitroom.kb.registry``), by exact alias;
+2. the gazetteer (``sitroom.kb.gazetteer``), by any name variant, so that small settlements the
    statistical model tags as PERSON or ORG (Lyptsi, Lyman) are still places;
 3. spaCy's statistical entities for the rest: people and institutions the registry does not know
    keep their name as found; a misspelling of a known person resolves to them (rapidfuzz).
@@ -21,9 +21,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from sitroom.extract.gazetteer import Gazetteer, Place
-from sitroom.extract.gazetteer import normalize as gazetteer_normalize
-from sitroom.extract.registry import Entry, Registry, normalize_name
+from sitroom.kb.gazetteer import Gazetteer, Place
+from sitroom.kb.gazetteer import normalize as gazetteer_normalize
+from sitroom.kb.registry import Entry, Registry, normalize_name
 from sitroom.extract.translit import ukrainian_person
 from sitroom.extract.units import find_units
 from sitroom.model import Actor, Article, Entity, Mention, Span

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from sitroom.data import load_lexicon
 from sitroom.extract.claims import _quote_spans, skipped_spans
+from sitroom.kb.ontology import Ontology, ontology
 from sitroom.model import Article, Claim, Event, Quantity, Span
 from sitroom.pipeline import stage
 
@@ -26,40 +26,6 @@ NATIONALITY = {"russian": "Russian forces", "russia": "Russian forces", "ukraini
                "ukraine": "Ukrainian forces", "kiev": "Ukrainian forces", "kyiv": "Ukrainian forces",
                "moscow": "Russian forces"}
 LOCATIVE = frozenset({"in", "into", "inside", "across", "throughout", "from", "to", "near", "within", "at"})
-
-
-@dataclass(frozen=True)
-class EventType:
-    name: str
-    verbs: frozenset[str]
-    nouns: frozenset[str]
-    phrases: tuple[tuple[str, ...], ...]
-    objects: frozenset[str]
-    participants: frozenset[str]
-    subtypes: dict[str, tuple[str, ...]]
-    acled: tuple[str, str]
-    plover: str
-
-
-@dataclass(frozen=True)
-class Ontology:
-    types: dict[str, EventType]
-    irrealis: frozenset[str]
-    modals: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def ontology() -> Ontology:
-    data = load_lexicon("events")
-    types = {}
-    for name, spec in data["types"].items():
-        types[name] = EventType(
-            name, frozenset(spec.get("verbs", ())), frozenset(spec.get("nouns", ())),
-            tuple(tuple(p) for p in spec.get("phrases", ())), frozenset(spec.get("objects", ())),
-            frozenset(spec.get("participants", ())),
-            {k: tuple(v) for k, v in spec.get("subtypes", {}).items()},
-            (spec["acled_event_type"], spec["acled_sub_event_type"]), spec["plover"])
-    return Ontology(types, frozenset(data["modality"]["irrealis"]), frozenset(data["modality"]["modals"]))
 
 
 # --- triggers ----------------------------------------------------------------------------------------

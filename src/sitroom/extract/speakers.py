@@ -12,15 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from sitroom.data import load_lexicon
 from sitroom.extract.entities import REGIONAL_BODY, main_place, regional_body
 from sitroom.extract.translit import ukrainian_person
 from sitroom.model import Actor, Article
-
-if TYPE_CHECKING:
-    from sitroom.extract.claims import Draft
 
 NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 BODY_WORDS = frozenset({"department", "ministry", "agency", "army", "military", "office", "service", "command",
@@ -105,7 +101,7 @@ class Speakers:
         self.article = article
         self.registry = registry
         self.actors = sorted(article.actors, key=lambda a: a.span.start)
-        self.history: list[Draft] = []
+        self.history: list = []  # the claim drafts so far (sitroom.extract.claims.Draft), newest last
         self.lex = lexicon()
 
     def actor_at(self, token) -> Actor | None:

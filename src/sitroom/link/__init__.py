@@ -15,7 +15,7 @@ from sitroom.model import Analysis, Article
 
 
 def _registry():
-    from sitroom.extract.registry import Registry
+    from sitroom.kb.registry import Registry
 
     return Registry.load()
 

@@ -48,7 +48,7 @@ from typing import Any
 from sitroom.data import lexicon_text
 from sitroom.errors import ConfigError
 from sitroom.model import Article
-from sitroom.extract.registry import SIDES, Registry
+from sitroom.kb.registry import SIDES, Registry
 
 UNKNOWN_OUTLET = "unknown"
 UNKNOWN_SIDE = "unknown"

@@ -40,7 +40,7 @@ from functools import lru_cache
 
 from sitroom.data import load_lexicon
 from sitroom.extract.dates import find_times
-from sitroom.extract.registry import Registry
+from sitroom.kb.registry import Registry
 from sitroom.model import Article, Claim, Entity, Proposition, Quantity, Span
 from sitroom.pipeline import stage
 

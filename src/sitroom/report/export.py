@@ -135,14 +135,14 @@ class Context:
 
 @lru_cache(maxsize=1)
 def _registry():
-    from sitroom.extract.registry import Registry
+    from sitroom.kb.registry import Registry
 
     return Registry.load()
 
 
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
-    from sitroom.extract.gazetteer import Gazetteer, GazetteerMissing
+    from sitroom.kb.gazetteer import Gazetteer, GazetteerMissing
 
     try:
         return {p.country: p.name for p in Gazetteer.load().places() if p.kind == "country"}
@@ -151,7 +151,7 @@ def _country_names() -> dict[str, str]:
 
 
 def _ontology():
-    from sitroom.extract.events import ontology
+    from sitroom.kb.ontology import ontology
 
     return ontology()
 

@@ -10,7 +10,7 @@ from sitroom.model import Article
 
 @lru_cache(maxsize=1)
 def _registry():
-    from sitroom.extract.registry import Registry
+    from sitroom.kb.registry import Registry
 
     return Registry.load()
 

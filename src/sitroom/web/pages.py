@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from sitroom.api.queries import Reader, parse_bbox
-from sitroom.web import render
+from sitroom.web.render import render
 
 router = APIRouter(include_in_schema=False)
 PAGE = 50

@@ -1,0 +1,43 @@
+"""The event ontology: event types with their triggers, ACLED and PLOVER mappings, and the words
+that make a trigger hypothetical (``data/lexicons/events.toml``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sitroom.data import load_lexicon
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    objects: frozenset[str]
+    participants: frozenset[str]
+    subtypes: dict[str, tuple[str, ...]]
+    acled: tuple[str, str]
+    plover: str
+
+
+@dataclass(frozen=True)
+class Ontology:
+    types: dict[str, EventType]
+    irrealis: frozenset[str]
+    modals: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def ontology() -> Ontology:
+    data = load_lexicon("events")
+    types = {}
+    for name, spec in data["types"].items():
+        types[name] = EventType(
+            name, frozenset(spec.get("verbs", ())), frozenset(spec.get("nouns", ())),
+            tuple(tuple(p) for p in spec.get("phrases", ())), frozenset(spec.get("objects", ())),
+            frozenset(spec.get("participants", ())),
+            {k: tuple(v) for k, v in spec.get("subtypes", {}).items()},
+            (spec["acled_event_type"], spec["acled_sub_event_type"]), spec["plover"])
+    return Ontology(types, frozenset(data["modality"]["irrealis"]), frozenset(data["modality"]["modals"]))
