@@ -5,6 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# deterministic on any machine: the same examples every run, and no per-example deadline that a
+# loaded CI runner could miss
+hypothesis_settings.register_profile("sitroom", deadline=None, derandomize=True, print_blob=True)
+hypothesis_settings.load_profile("sitroom")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -23,3 +23,29 @@ def test_config_rejects_unknown_settings(tmp_path):
         load_settings(bad, env={})
     with pytest.raises(ConfigError):
         load_settings(env={}, overrides={"nope.x": 1})
+
+
+@pytest.mark.parametrize("source", ["file", "env", "override"])
+def test_config_wrong_choice_or_type_names_the_setting(tmp_path, source):
+    project = tmp_path / "p.toml"
+    project.write_text('[pipeline]\non_error = "ignore"\n')
+    with pytest.raises(ConfigError, match=r"pipeline.on_error.*record, skip, raise"):
+        if source == "file":
+            load_settings(project, env={})
+        elif source == "env":
+            load_settings(env={"SITROOM_PIPELINE_ON_ERROR": "ignore"})
+        else:
+            load_settings(env={}, overrides={"pipeline.on_error": "ignore"})
+    with pytest.raises(ConfigError, match="SITROOM_SERVE_PORT='eighty': expected int"):
+        load_settings(env={"SITROOM_SERVE_PORT": "eighty"})
+    project.write_text('[serve]\nport = "8080"\n')
+    with pytest.raises(ConfigError, match="serve.port = '8080' must be int"):
+        load_settings(project, env={})
+
+
+def test_config_project_file_only_when_named(tmp_path, monkeypatch):
+    (tmp_path / "sitroom.toml").write_text('[store]\nurl = "sqlite:///here.db"\n')
+    monkeypatch.chdir(tmp_path)
+    assert load_settings(env={}).get("store", "url") == "sqlite:///sitroom.db"
+    named = load_settings(env={"SITROOM_CONFIG": str(tmp_path / "sitroom.toml")})
+    assert named.get("store", "url") == "sqlite:///here.db"

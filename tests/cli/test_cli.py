@@ -82,7 +82,8 @@ def test_cli_interrupted_ingest_loses_and_duplicates_nothing(inputs, tmp_path, m
 def test_cli_errors_become_one_line_and_exit_code_2(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text("[nope]\nx = 1\n")
-    proc = subprocess.run([sys.executable, "-c", "from sitroom.cli import main; main()", "extract", "x.txt",
+    (tmp_path / "x.txt").write_text("Shelling was reported on Monday.")
+    proc = subprocess.run([sys.executable, "-c", "from sitroom.cli import main; main()", "extract", str(tmp_path / "x.txt"),
                            "--config", str(bad)], capture_output=True, text=True)
     assert proc.returncode == 2
     assert "unknown section [nope]" in proc.stderr and "Traceback" not in proc.stderr

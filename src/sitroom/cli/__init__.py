@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from enum import Enum
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Optional
@@ -31,8 +32,50 @@ app = typer.Typer(
 )
 err = Console(stderr=True, soft_wrap=True)
 
-ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Project settings file (TOML).")]
+def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
+    """``west,south,east,north`` as four floats, or a usage error naming what is wrong."""
+    if not text:
+        return None
+    try:
+        west, south, east, north = (float(v) for v in text.split(","))
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not four numbers west,south,east,north (e.g. 36,49.5,38,50.5)") \
+            from None
+    if west > east or south > north:
+        raise typer.BadParameter(f"{text!r}: west must not exceed east, nor south north")
+    return west, south, east, north
+
+
+def _existing(paths: list[str] | None) -> list[str] | None:
+    """Input paths must exist (a glob must match something): a typo stops the run before it starts."""
+    import glob
+
+    for path in paths or ():
+        if not (Path(path).exists() or (glob.has_magic(path) and glob.glob(path, recursive=True))):
+            raise typer.BadParameter(f"no such file or directory: {path}")
+    return paths
+
+
+ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Project settings file (TOML); "
+                                                                         "default: $SITROOM_CONFIG if set.")]
 StoreOption = Annotated[Optional[str], typer.Option("--store", help="Store URL (default: store.url).")]
+BBoxOption = Annotated[Optional[str], typer.Option("--bbox", metavar="W,S,E,N", callback=_bbox,
+                                                   help="Box west,south,east,north (degrees).")]
+class Status(str, Enum):
+    claimed = "claimed"
+    reported = "reported"
+
+
+class ExportKind(str, Enum):
+    events = "events"
+    claims = "claims"
+
+
+StatusOption = Annotated[Optional[Status], typer.Option(help="claimed (carried by a claim) or reported "
+                                                             "(the outlet's own)")]
+InputPaths = Annotated[list[str], typer.Argument(help="Files, directories or glob patterns.", callback=_existing)]
+#: output file suffix -> export format
+EXPORT_SUFFIXES = {"csv": "csv", "geojson": "geojson", "json": "geojson", "parquet": "parquet", "jsonl": "jsonl"}
 
 
 def settings_for(config: Path | None, store: str | None = None, **overrides: object) -> Settings:
@@ -51,7 +94,7 @@ def sample_corpus() -> Path:
 @app.command(epilog="Examples:\n\n  sitroom ingest articles/ feed.xml crawl.warc.gz\n\n"
                     "  sitroom ingest 'scrapes/*.txt' --store sqlite:///war.db")
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories or glob patterns.")],
+    paths: InputPaths,
     config: ConfigOption = None,
     store: StoreOption = None,
     analyze_after: Annotated[bool, typer.Option("--analyze/--no-analyze",
@@ -80,7 +123,7 @@ def ingest(
 @app.command(epilog="Examples:\n\n  sitroom extract article.txt --json\n\n"
                     "  sitroom extract seeds.jsonl --json > out.jsonl")
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories or glob patterns.")],
+    paths: InputPaths,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per article (JSONL).")] = False,
     config: ConfigOption = None,
 ) -> None:
@@ -114,7 +157,8 @@ def _summary_line(article: Article) -> str:
 @app.command(epilog="Examples:\n\n  sitroom analyze seeds.jsonl --json > analysis.json\n\n"
                     "  sitroom analyze --store sqlite:///war.db")
 def analyze(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, directories or globs; none = the store.")] = None,
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, directories or globs; none = the store.",
+                                                         callback=_existing)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the analysis document (JSON).")] = False,
     config: ConfigOption = None,
     store: StoreOption = None,
@@ -140,18 +184,18 @@ def analyze(
                               "  sitroom export claims -f jsonl --side russia --since 2024-05-01 > claims.jsonl\n\n"
                               "  sitroom export events -o events.geojson")
 def export_command(
-    kind: Annotated[str, typer.Argument(help="events or claims")],
+    kind: Annotated[ExportKind, typer.Argument(help="events or claims")],
     output: Annotated[str, typer.Option("-o", "--output", help="File to write, or - for standard output.")] = "-",
     fmt: Annotated[Optional[str], typer.Option("-f", "--format",
                                                help="csv (ACLED columns), jsonl, geojson or parquet; "
                                                     "default from the file suffix, else jsonl.")] = None,
     place: Annotated[Optional[str], typer.Option(help="A place's canonical name.")] = None,
     region: Annotated[Optional[str], typer.Option(help="An oblast, including everything in it.")] = None,
-    bbox: Annotated[Optional[str], typer.Option(help="west,south,east,north")] = None,
+    bbox: BBoxOption = None,
     since: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
     until: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
     type: Annotated[Optional[str], typer.Option(help="Event type.")] = None,
-    status: Annotated[Optional[str], typer.Option(help="claimed or reported")] = None,
+    status: StatusOption = None,
     claimed_by: Annotated[Optional[str], typer.Option(help="Who asserts the event.")] = None,
     speaker: Annotated[Optional[str], typer.Option(help="Claim speaker.")] = None,
     side: Annotated[Optional[str], typer.Option(help="Speaker side: ukraine, russia, west, ...")] = None,
@@ -164,17 +208,19 @@ def export_command(
     from sitroom.store import Store
 
     settings = settings_for(config, store)
-    suffix = Path(output).suffix.lstrip(".") if output != "-" else ""
-    fmt = fmt or {"csv": "csv", "geojson": "geojson", "json": "geojson", "parquet": "parquet"}.get(suffix, "jsonl")
-    box = tuple(float(v) for v in bbox.split(",")) if bbox else None
-    filters = {"place": place, "region": region, "bbox": box, "since": since, "until": until, "type": type,
-               "status": status, "claimed_by": claimed_by, "speaker": speaker, "side": side, "outlet": outlet}
+    suffix = Path(output).suffix.lstrip(".").lower() if output != "-" else ""
+    if fmt is None and suffix and suffix not in EXPORT_SUFFIXES:
+        raise typer.BadParameter(f"unknown output suffix .{suffix}: use .{', .'.join(EXPORT_SUFFIXES)} or pass "
+                                 f"--format", param_hint="'--output'")
+    fmt = fmt or EXPORT_SUFFIXES.get(suffix, "jsonl")
+    filters = {"place": place, "region": region, "bbox": bbox, "since": since, "until": until, "type": type,
+               "status": status.value if status else None, "claimed_by": claimed_by, "speaker": speaker, "side": side, "outlet": outlet}
     with Store.open(settings.get("store", "url")) as db:
         if output == "-":
             target = sys.stdout.buffer if fmt == "parquet" else sys.stdout
-            rows = export(db, kind, fmt, target, **filters)
+            rows = export(db, kind.value, fmt, target, **filters)
         else:
-            rows = export(db, kind, fmt, Path(output), **filters)
+            rows = export(db, kind.value, fmt, Path(output), **filters)
     err.print(f"{rows} rows written" + (f" to {output}" if output != "-" else ""), highlight=False)
 
 
@@ -184,7 +230,7 @@ def export_command(
 def report(
     place: Annotated[Optional[str], typer.Option(help="A settlement (canonical name).")] = None,
     region: Annotated[Optional[str], typer.Option(help="An oblast, including everything in it.")] = None,
-    bbox: Annotated[Optional[str], typer.Option(help="west,south,east,north")] = None,
+    bbox: BBoxOption = None,
     since: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
     until: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
     title: Annotated[Optional[str], typer.Option(help="Report title.")] = None,
@@ -199,8 +245,7 @@ def report(
     from sitroom.process import write_report
 
     settings = settings_for(config, store, **{"report.tile_url": tile_url})
-    box = tuple(float(v) for v in bbox.split(",")) if bbox else None
-    text = write_report(settings, fmt=fmt, place=place, region=region, bbox=box, since=since, until=until,
+    text = write_report(settings, fmt=fmt, place=place, region=region, bbox=bbox, since=since, until=until,
                         title=title)
     if out is None:
         typer.echo(text)
@@ -289,12 +334,27 @@ def demo(
 
 
 def main() -> None:
-    """Entry point: sitroom's own errors become one line on stderr and exit code 2."""
+    """Entry point: usage errors and sitroom's own errors become one line on stderr and exit code 2."""
+    # typer (pinned) vendors click; its usage errors are these classes, not click's own
+    from typer._click.exceptions import NoArgsIsHelpError, UsageError
+
     try:
-        app()
+        code = app(standalone_mode=False)
+    except NoArgsIsHelpError as exc:
+        typer.echo(exc.ctx.get_help() if exc.ctx is not None else "")
+        sys.exit(0)
+    except UsageError as exc:
+        where = exc.ctx.command_path if exc.ctx is not None else "sitroom"
+        message = exc.format_message().replace("Value error, ", "")
+        err.print(f"[red]{escape(where)}:[/] {escape(message)}", highlight=False)
+        sys.exit(2)
     except SitroomError as exc:
         err.print(f"[red]sitroom:[/] {escape(str(exc))}", highlight=False)
         sys.exit(2)
+    except typer.Abort:
+        err.print("[red]sitroom:[/] interrupted", highlight=False)
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 def _new(summary) -> str:
