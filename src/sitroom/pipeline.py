@@ -79,20 +79,22 @@ class Pipeline:
     def names(self) -> list[str]:
         return [st.name for st in self.stages]
 
-    def __call__(self, article: Article) -> Article:
+    def __call__(self, article: Article | str) -> Article:
+        """Run every stage on one article (a plain string is taken as an article's raw text)."""
+        article = _article(article)
         for st in self.stages:
             article = st(article)
         return article
 
-    def pipe(self, articles: Iterable[Article], on_error: ErrorPolicy = "record",
+    def pipe(self, articles: Iterable[Article | str], on_error: ErrorPolicy = "record",
              batch_size: int = 32) -> Iterator[Article]:
-        """Stream articles through the stages, in order, a batch at a time.
+        """Stream articles (or raw texts) through the stages, in order, a batch at a time.
 
         A stage with a ``pipe(articles)`` method gets the whole batch (spaCy parses a batch
         faster than one text at a time); if it fails, it is retried article by article so the
         failure is pinned on the article that caused it.
         """
-        for batch in _batches(articles, batch_size):
+        for batch in _batches((_article(a) for a in articles), batch_size):
             live = list(batch)
             failed: set[int] = set()
             for st in self.stages:
@@ -122,6 +124,12 @@ class Pipeline:
                 if id(article) in failed and on_error == "skip":
                     continue
                 yield article
+
+
+def _article(item: Article | str) -> Article:
+    if isinstance(item, str):
+        return Article(source="<text>", raw_text=item)
+    return item
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

@@ -246,6 +246,7 @@ def test_export_geojson_points(store, tmp_path):
     feature = next(f for f in doc["features"] if f["properties"]["sub_event_type"] == "Air/drone strike")
     assert feature["geometry"] == {"type": "Point", "coordinates": [37.42, 49.61]}
     assert set(feature["properties"]) == set(EVENT_COLUMNS)
+    assert "GeoNames" in doc["attribution"] and "CC BY 4.0" in feature["properties"]["geo_attribution"]
 
 
 def test_export_parquet_schema_and_values(store, tmp_path):
@@ -253,6 +254,7 @@ def test_export_parquet_schema_and_values(store, tmp_path):
     assert export(store, "events", "parquet", path) == 7
     table = pq.read_table(path)
     assert table.schema.names == list(EVENT_COLUMNS)
+    assert b"GeoNames" in table.schema.metadata[b"attribution"]
     assert str(table.schema.field("event_date").type) == "date32[day]"
     rows = _by_id(table.to_pylist())
     retook = next(r for r in rows.values() if r["sub_event_type"] == "Government regains territory")

@@ -38,6 +38,8 @@ KINDS = ("events", "claims")
 FORMATS = ("jsonl", "csv", "geojson", "parquet")
 
 _ids = pa.list_(pa.string())
+#: the credit GeoNames' CC BY 4.0 licence asks for, carried by every exported coordinate
+GEONAMES_CREDIT = "Contains data from GeoNames (geonames.org), CC BY 4.0"
 EVENT_SCHEMA = pa.schema([
     ("event_id_cnty", pa.string()), ("event_date", pa.date32()), ("year", pa.int16()),
     ("time_precision", pa.int8()), ("disorder_type", pa.string()), ("event_type", pa.string()),
@@ -49,7 +51,8 @@ EVENT_SCHEMA = pa.schema([
     ("sitroom_event_id", pa.string()), ("sitroom_type", pa.string()), ("sitroom_subtype", pa.string()),
     ("date_precision", pa.string()), ("claimed_by", pa.string()), ("status", pa.string()),
     ("corroboration", pa.string()), ("claim_ids", _ids), ("article_ids", _ids), ("plover", pa.string()),
-])
+    ("geo_attribution", pa.string()),
+], metadata={"attribution": f"Coordinates: {GEONAMES_CREDIT}"})
 CLAIM_SCHEMA = pa.schema([
     ("claim_id", pa.string()), ("date", pa.date32()), ("speaker", pa.string()), ("speaker_side", pa.string()),
     ("via", _ids), ("outlet", pa.string()), ("article_source", pa.string()), ("article_id", pa.string()),
@@ -207,6 +210,7 @@ def _rows_of_event(article: Article, event: Event, ctx: Context) -> list[dict[st
             "status": f"{event.status}; {group['status']}" if group else event.status,
             "corroboration": group["status"] if group else None,
             "claim_ids": claim_ids, "article_ids": article_ids, "plover": spec.plover,
+            "geo_attribution": GEONAMES_CREDIT if place is not None and place.lat is not None else None,
         })
     return rows
 
@@ -453,7 +457,7 @@ def _write_jsonl(rows: Iterable[dict[str, Any]], stream: IO[str]) -> int:
 
 
 def _write_geojson(rows: Iterable[dict[str, Any]], stream: IO[str]) -> int:
-    stream.write('{"type": "FeatureCollection", "features": [')
+    stream.write('{"type": "FeatureCollection", "attribution": ' + json.dumps(GEONAMES_CREDIT) + ', "features": [')
     n = 0
     for row in rows:
         if row["latitude"] is None or row["longitude"] is None:
