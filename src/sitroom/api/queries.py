@@ -77,15 +77,19 @@ class Reader:
     def analysis(self) -> dict[str, Any]:
         return self.store.load_analysis()
 
+    def _article_id(self, member: str) -> str:
+        """A story member: an article id (an analysis stored before ids keyed stories lists sources)."""
+        cat = self.catalog
+        return member if member in cat.articles else cat.by_source.get(member, member)
+
     def _story_of(self, analysis: dict[str, Any]) -> dict[str, str]:
-        by_source = self.catalog.by_source
-        return {by_source.get(src, src): s["id"] for s in analysis.get("stories") or [] for src in s["articles"]}
+        return {self._article_id(m): s["id"] for s in analysis.get("stories") or [] for m in s["articles"]}
 
     def _members(self, story_id: str) -> set[str]:
         found = next((s for s in self.analysis().get("stories") or [] if s["id"] == story_id), None)
         if found is None:
             raise NotFound(f"no story {story_id!r}; list them at /api/stories (run 'sitroom analyze' first)")
-        return {self.catalog.by_source.get(src, src) for src in found["articles"]}
+        return {self._article_id(m) for m in found["articles"]}
 
     def _text_ids(self, q: str | None) -> set[str] | None:
         """Article ids matching a full-text query (``None`` when there is no query)."""
@@ -248,7 +252,7 @@ class Reader:
 
     def _story_summary(self, story: dict[str, Any]) -> dict[str, Any]:
         cat = self.catalog
-        ids = [cat.by_source.get(src, src) for src in story["articles"]]
+        ids = [self._article_id(m) for m in story["articles"]]
         members = sorted((cat.articles[i] for i in ids if i in cat.articles),
                          key=lambda s: (s["published"] or "", s["id"]))
         dates = [m["published"] for m in members if m["published"]]

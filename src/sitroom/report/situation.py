@@ -169,7 +169,8 @@ class _Context:
                 self.contradicts.setdefault(rel["b"], []).append(rel)
 
     def story(self, article: Article) -> str:
-        return self.story_of.get(article.source) or self.story_of.get(article.id) or f"a-{article.id}"
+        # story members are article ids (an analysis stored before lists sources)
+        return self.story_of.get(article.id) or self.story_of.get(article.source) or f"a-{article.id}"
 
     def status(self, claim_ids: list[str]) -> tuple[str, str]:
         if not claim_ids:
