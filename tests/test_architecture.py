@@ -62,12 +62,9 @@ def test_architecture_knowledge_base_stands_on_model_data_and_errors_only():
     assert wrong == []
 
 
-@pytest.mark.parametrize("package", ["link", "extract", "clean", "ingest", "kb"])
+@pytest.mark.parametrize("package", ["link", "store", "extract", "clean", "ingest", "kb"])
 def test_architecture_json_shapes_only_at_the_edges(package):
-    """``article_json`` and ``analysis_json`` are for the CLI, the API, exports and evaluation.
-
-    Not yet true of the store, whose ``find_events`` / ``find_claims`` still return claim and event
-    JSON for the API (issue 10 names it)."""
+    """``article_json`` and ``analysis_json`` are for the CLI, the API, exports and evaluation."""
     wrong = sorted(m for m in MODULES if _in(m, package) and "sitroom.output" in _edges(m))
     assert wrong == []
 

@@ -74,3 +74,16 @@ def analysis_json(analysis: Analysis) -> dict[str, Any]:
     return {"schema": ANALYSIS_SCHEMA, "articles": [article_json(a) for a in analysis.articles],
             **{k: parts[k] for k in ("stories", "claim_groups", "relations", "relation_threshold", "outlets",
                                      "syndication")}}
+
+
+def items_json(hits: list[tuple[str, str]], articles: dict[str, Article], field: str) -> list[dict[str, Any]]:
+    """Claims or events (``field``) by (item id, article id), in hit order, as in ``article_json``,
+    each with its article's id, source, outlet, date and title."""
+    docs = {i: article_json(a) for i, a in articles.items()}
+    out = []
+    for item_id, article_id in hits:
+        doc = docs.get(article_id)
+        item = next((x for x in (doc or {}).get(field, []) if x["id"] == item_id), None)
+        if item is not None:
+            out.append({**item, "article": {k: doc[k] for k in ("id", "source", "outlet", "published", "title")}})
+    return out

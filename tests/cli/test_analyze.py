@@ -46,10 +46,11 @@ def test_cli_ingest_updates_stored_analysis_and_queries(corpus, tmp_path):
     with Store.open(url) as db:
         stored = db.load_analysis()
         assert stored["relations"] and stored["stories"]
-        events = db.find_events(region="Kharkiv Oblast")
-        assert events and all(e["article"]["source"] in {"a.txt", "b.txt"} for e in events)
-        assert db.find_events(region="Donetsk Oblast") == []
-        assert [c["speaker"] for c in db.find_claims(side="russia")] == ["Ministry of Defence of Russia"]
+        events = db.find_event_ids(region="Kharkiv Oblast")
+        assert events and {db.get(a).source for _, a in events} <= {"a.txt", "b.txt"}
+        assert db.find_event_ids(region="Donetsk Oblast") == []
+        claims = [next(c for c in db.get(a).claims if c.id == i) for i, a in db.find_claim_ids(side="russia")]
+        assert [c.speaker for c in claims] == ["Ministry of Defence of Russia"]
 
 
 def test_cli_same_text_from_two_outlets_is_two_articles_in_one_copy_group(tmp_path):

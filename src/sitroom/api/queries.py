@@ -1,6 +1,6 @@
 """Read-side views for the API and the pages: store queries shaped into response records.
 
-Each method calls the store (``find_events``, ``find_claims``, ``search``, ``get``,
+Each method calls the store (``find_event_ids``, ``find_claim_ids``, ``search``, ``get``,
 ``load_analysis``) or the metadata catalog and joins what they return: an article summary beside
 a claim, coordinates beside an event, a stored relation beside the claim it names. No analysis
 happens here; stories, relations, claim groups and outlet profiles are read as
@@ -14,7 +14,7 @@ from typing import Any
 
 from sitroom.api.catalog import Catalog, CatalogCache
 from sitroom.api.errors import BadRequest, NotFound
-from sitroom.output import article_json
+from sitroom.output import article_json, items_json
 from sitroom.store import Store
 
 ALL = 1_000_000  # "no limit" for store queries whose results are filtered further here
@@ -76,6 +76,10 @@ class Reader:
 
     def analysis(self) -> dict[str, Any]:
         return self.store.load_analysis()
+
+    def _found(self, field: str, hits: list[tuple[str, str]]) -> list[dict[str, Any]]:
+        """The claims or events behind index hits, as JSON with their article's summary."""
+        return items_json(hits, self.store.get_many([a for _, a in hits]), field)
 
     def _article_id(self, member: str) -> str:
         """A story member: an article id (an analysis stored before ids keyed stories lists sources)."""
@@ -148,10 +152,11 @@ class Reader:
         query = dict(speaker=speaker, side=side, outlet=outlet, since=since, until=until,
                      article_ids=sorted(ids) if ids is not None else None)
         if status:
-            rows = [r for r in shaped(self.store.find_claims(**query, limit=ALL))
+            rows = [r for r in shaped(self._found("claims", self.store.find_claim_ids(**query, limit=ALL)))
                     if (r["group"] or {}).get("status") == status]
             return page_of(rows, limit, offset)
-        return page_probe(shaped(self.store.find_claims(**query, limit=limit + 1, offset=offset)), limit, offset)
+        hits = self.store.find_claim_ids(**query, limit=limit + 1, offset=offset)
+        return page_probe(shaped(self._found("claims", hits)), limit, offset)
 
     def claim(self, claim_id: str) -> dict[str, Any]:
         """A claim with its provenance chain, the events it carries, its group and related claims."""
@@ -216,9 +221,10 @@ class Reader:
             return [{**r, "places": self._places(list(r.get("locations") or []))} for r in rows]
 
         if ids is not None:
-            rows = [r for r in self.store.find_events(**query, limit=ALL) if r["article"]["id"] in ids]
-            return page_of(shaped(rows), limit, offset)
-        return page_probe(shaped(self.store.find_events(**query, limit=limit + 1, offset=offset)), limit, offset)
+            hits = [h for h in self.store.find_event_ids(**query, limit=ALL) if h[1] in ids]
+            return page_of(shaped(self._found("events", hits)), limit, offset)
+        hits = self.store.find_event_ids(**query, limit=limit + 1, offset=offset)
+        return page_probe(shaped(self._found("events", hits)), limit, offset)
 
     def entities(self, *, limit: int, offset: int, type: str | None = None, q: str | None = None,
                  outlet: str | None = None, since: str | None = None, until: str | None = None,

@@ -326,7 +326,7 @@ def _check(kind: str, fmt: str, filters: dict[str, Any]) -> dict[str, Any]:
     return given
 
 
-def _hits(find: Callable[..., list[dict[str, Any]]], filters: dict[str, Any]) -> Iterator[dict[str, Any]]:
+def _hits(find: Callable[..., list[tuple[str, str]]], filters: dict[str, Any]) -> Iterator[tuple[str, str]]:
     if "limit" in filters:
         yield from find(**filters)
         return
@@ -347,18 +347,17 @@ def _selected(store, kind: str, filters: dict[str, Any]) -> Iterator[dict[str, A
             yield from build(article, ctx)
         return
     cache: dict[str, Article | None] = {}
-    find = store.find_events if kind == "events" else store.find_claims
-    for hit in _hits(find, dict(filters)):
-        article_id = hit["article"]["id"]
+    find = store.find_event_ids if kind == "events" else store.find_claim_ids
+    for item_id, article_id in _hits(find, dict(filters)):
         if article_id not in cache:
             cache[article_id] = store.get(article_id)
         article = cache[article_id]
         if article is None:
             continue
         if kind == "claims":
-            yield from (_claim_row(article, c, ctx) for c in article.claims if c.id == hit["id"])
+            yield from (_claim_row(article, c, ctx) for c in article.claims if c.id == item_id)
         else:
-            for event in (e for e in article.events if e.id == hit["id"]):
+            for event in (e for e in article.events if e.id == item_id):
                 yield from (row for row in _rows_of_event(article, event, ctx) if _row_matches(row, filters))
 
 
@@ -382,7 +381,7 @@ def _row_matches(row: dict[str, Any], filters: dict[str, Any]) -> bool:
 def export(store, kind: str, fmt: str, out: Path | str | IO[Any], **filters: Any) -> int:
     """Write ``kind`` (events / claims) as ``fmt`` to a path or stream; returns the rows written.
 
-    ``filters`` are those of :meth:`Store.find_events` / :meth:`Store.find_claims` (``None`` values
+    ``filters`` are those of :meth:`Store.find_event_ids` / :meth:`Store.find_claim_ids` (``None`` values
     are ignored); without any, every stored article is exported in publication order.
     """
     filters = _check(kind, fmt, filters)

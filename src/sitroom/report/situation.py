@@ -1,6 +1,6 @@
 """Situation reports: what happened in a place over a time window, with every line sourced.
 
-:func:`build_report` reads the store through its indexes (``find_events`` for the place and the
+:func:`build_report` reads the store through its indexes (``find_event_ids`` for the place and the
 window, then only the articles those events come from) and the stored corpus analysis, and returns
 plain data: key developments grouped by story, contradictions, map markers, a timeline and the
 outlets' framing. :func:`render_html` turns it into one self-contained HTML file (inline CSS,
@@ -128,13 +128,9 @@ def build_report(store, *, place: str | None = None, region: str | None = None,
 def _read_scope(store, query: dict[str, Any]) -> tuple[list[tuple[str, str]], dict[str, Article]]:
     """(event id, article id) of the events in scope, newest first, and their articles.
 
-    Uses ``store.find_event_ids`` and ``store.get_many`` where the store has them (one index query and
-    one bulk read), else ``find_events`` and ``get``.
+    One index query (``store.find_event_ids``) and one bulk read (``get_many`` where the store has it).
     """
-    if (find_ids := getattr(store, "find_event_ids", None)) is not None:
-        pairs = [tuple(p) for p in find_ids(**query, limit=MAX_EVENTS + 1)]
-    else:
-        pairs = [(h["id"], h["article"]["id"]) for h in store.find_events(**query, limit=MAX_EVENTS + 1)]
+    pairs = [tuple(p) for p in store.find_event_ids(**query, limit=MAX_EVENTS + 1)]
     ids = list(dict.fromkeys(a for _, a in pairs))
     if (get_many := getattr(store, "get_many", None)) is not None:
         docs = get_many(ids)

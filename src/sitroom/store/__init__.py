@@ -229,25 +229,16 @@ class Store:
 
     # --- queries ------------------------------------------------------------------------------
 
-    def find_events(self, *, place: str | None = None, region: str | None = None,
-                    bbox: tuple[float, float, float, float] | None = None, since: str | None = None,
-                    until: str | None = None, type: str | None = None, status: str | None = None,
-                    claimed_by: str | None = None, outlet: str | None = None,
-                    limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-        """Events matching every filter given, newest first, each with its article's source and outlet.
-
-        ``region`` matches an oblast and everything in it; ``bbox`` is (west, south, east, north).
-        """
-        hits = self.find_event_ids(place=place, region=region, bbox=bbox, since=since, until=until, type=type,
-                                   status=status, claimed_by=claimed_by, outlet=outlet, limit=limit, offset=offset)
-        return self._pick(hits, "events")
-
     def find_event_ids(self, *, place: str | None = None, region: str | None = None,
                        bbox: tuple[float, float, float, float] | None = None, since: str | None = None,
                        until: str | None = None, type: str | None = None, status: str | None = None,
                        claimed_by: str | None = None, outlet: str | None = None,
                        limit: int = 100, offset: int = 0) -> list[tuple[str, str]]:
-        """(event id, article id) pairs of :meth:`find_events`, without loading the articles."""
+        """(event id, article id) of the events matching every filter given, newest first.
+
+        ``region`` matches an oblast and everything in it; ``bbox`` is (west, south, east, north).
+        Load the articles with :meth:`get_many`; :func:`sitroom.output.items_json` shapes them.
+        """
         c = event_index.c
         query = select(c.event_id, c.article_id).distinct()
         if place:
@@ -268,10 +259,10 @@ class Store:
         with self.engine.connect() as conn:
             return [(e, a) for e, a in conn.execute(query)]
 
-    def find_claims(self, *, speaker: str | None = None, side: str | None = None, outlet: str | None = None,
-                    since: str | None = None, until: str | None = None, article_ids: list[str] | None = None,
-                    limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-        """Claims matching every filter given, newest first, each with its article's source and outlet."""
+    def find_claim_ids(self, *, speaker: str | None = None, side: str | None = None, outlet: str | None = None,
+                       since: str | None = None, until: str | None = None, article_ids: list[str] | None = None,
+                       limit: int = 100, offset: int = 0) -> list[tuple[str, str]]:
+        """(claim id, article id) of the claims matching every filter given, newest first."""
         c = claim_index.c
         query = select(c.claim_id, c.article_id)
         for column, value in ((c.speaker, speaker), (c.side, side), (c.outlet, outlet)):
@@ -285,29 +276,7 @@ class Store:
             query = query.where(c.article_id.in_(article_ids))
         query = query.order_by(c.published.desc(), c.claim_id).limit(limit).offset(offset)
         with self.engine.connect() as conn:
-            hits = conn.execute(query).all()
-        return self._pick(hits, "claims")
-
-    def _pick(self, hits: list[tuple[str, str]], field: str) -> list[dict[str, Any]]:
-        """Load the records behind index hits, in hit order, with article context."""
-        from sitroom.output import article_json
-
-        wanted: dict[str, list[str]] = {}
-        for item_id, article_id in hits:
-            wanted.setdefault(article_id, []).append(item_id)
-        docs = {}
-        if wanted:
-            with self.engine.connect() as conn:
-                rows = conn.execute(select(articles.c.id, articles.c.record).where(articles.c.id.in_(list(wanted))))
-                docs = {i: article_json(Article.from_dict(json.loads(r))) for i, r in rows}
-        out = []
-        for item_id, article_id in hits:
-            doc = docs.get(article_id)
-            item = next((x for x in (doc or {}).get(field, []) if x["id"] == item_id), None)
-            if item is not None:
-                out.append({**item, "article": {"id": article_id, "source": doc["source"], "outlet": doc["outlet"],
-                                                "published": doc["published"], "title": doc["title"]}})
-        return out
+            return [(i, a) for i, a in conn.execute(query)]
 
     # --- corpus analysis ----------------------------------------------------------------------
 
