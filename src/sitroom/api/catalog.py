@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from sitroom.query import Scope
 from sitroom.store import Store
 
 
@@ -66,15 +67,12 @@ class Catalog:
         info = self.places.get(place) or {}
         return place if info.get("kind") == "region" else info.get("admin1")
 
-    def in_region(self, place: str, region: str) -> bool:
-        return place == region or (self.places.get(place) or {}).get("admin1") == region
-
-    def in_bbox(self, place: str, bbox: tuple[float, float, float, float]) -> bool:
+    def in_scope(self, place: str, scope: Scope) -> bool:
         info = self.places.get(place) or {}
-        if info.get("lat") is None or info.get("lon") is None:
-            return False
-        west, south, east, north = bbox
-        return west <= info["lon"] <= east and south <= info["lat"] <= north
+        return scope.holds(place, info.get("admin1"), info.get("lat"), info.get("lon"))
+
+    def in_region(self, place: str, region: str) -> bool:
+        return self.in_scope(place, Scope(region=region))
 
     def article_places(self, article_id: str) -> list[str]:
         return [m.canonical for m in self.mentioned.get(article_id, []) if m.label == "location"]
@@ -83,7 +81,9 @@ class Catalog:
                        bbox: tuple[float, float, float, float] | None = None, outlet: str | None = None,
                        since: str | None = None, until: str | None = None,
                        ids: set[str] | None = None) -> list[dict[str, Any]]:
-        """Article summaries matching every filter, oldest first (undated last)."""
+        """Article summaries matching every filter, oldest first (undated last); an article is in a place
+        scope when one of its places is (:class:`~sitroom.query.Scope`)."""
+        scope = Scope(place, region, bbox)
         out = []
         for aid, summary in self.articles.items():
             if ids is not None and aid not in ids:
@@ -93,12 +93,7 @@ class Catalog:
             published = summary["published"]
             if (since and (not published or published < since)) or (until and (not published or published > until)):
                 continue
-            places = self.article_places(aid) if (place or region or bbox) else []
-            if place and place not in places:
-                continue
-            if region and not any(self.in_region(p, region) for p in places):
-                continue
-            if bbox and not any(self.in_bbox(p, bbox) for p in places):
+            if scope and not any(self.in_scope(p, scope) for p in self.article_places(aid)):
                 continue
             out.append(summary)
         return sorted(out, key=lambda s: (s["published"] is None, s["published"] or "", s["id"]))

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitroom.api.catalog import Catalog, CatalogCache
+from sitroom import query
 from sitroom.api.errors import BadRequest, NotFound
 from sitroom.output import article_json, items_json
 from sitroom.store import Store
 
 ALL = 1_000_000  # "no limit" for store queries whose results are filtered further here
-BBox = tuple[float, float, float, float]
+BBox = query.BBox
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,16 +50,11 @@ def page_probe(rows: list[dict[str, Any]], limit: int, offset: int) -> Page:
 
 
 def parse_bbox(text: str | None) -> BBox | None:
-    if not text:
-        return None
+    """:func:`sitroom.query.parse_bbox`, its reason as a 400."""
     try:
-        west, south, east, north = (float(x) for x in text.split(","))
-    except ValueError:
-        raise BadRequest(f"bbox {text!r} must be four numbers west,south,east,north (e.g. 35.5,49.5,38.5,50.5)") \
-            from None
-    if west > east or south > north:
-        raise BadRequest(f"bbox {text!r}: west must not exceed east, nor south north")
-    return west, south, east, north
+        return query.parse_bbox(text)
+    except ValueError as exc:
+        raise BadRequest(str(exc)) from None
 
 
 class Reader:

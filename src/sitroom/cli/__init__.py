@@ -33,17 +33,13 @@ app = typer.Typer(
 err = Console(stderr=True, soft_wrap=True)
 
 def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
-    """``west,south,east,north`` as four floats, or a usage error naming what is wrong."""
-    if not text:
-        return None
+    """``west,south,east,north`` as four floats (:func:`sitroom.query.parse_bbox`), or a usage error."""
+    from sitroom.query import parse_bbox
+
     try:
-        west, south, east, north = (float(v) for v in text.split(","))
-    except ValueError:
-        raise typer.BadParameter(f"{text!r} is not four numbers west,south,east,north (e.g. 36,49.5,38,50.5)") \
-            from None
-    if west > east or south > north:
-        raise typer.BadParameter(f"{text!r}: west must not exceed east, nor south north")
-    return west, south, east, north
+        return parse_bbox(text)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 def _existing(paths: list[str] | None) -> list[str] | None:

@@ -30,6 +30,7 @@ from urllib.parse import quote, urlsplit
 
 from sitroom.errors import ConfigError
 from sitroom.model import Article, Entity
+from sitroom.query import Scope
 
 SCHEMA = "sitroom/report/v1"
 MAX_EVENTS = 5000          # events read from the index, newest first
@@ -196,17 +197,8 @@ def _few(names: list[str], n: int = 5) -> str:
 
 
 def _scope_test(place, region, bbox):
-    def test(e: Entity) -> bool:
-        if place and e.canonical != place:
-            return False
-        if region and e.canonical != region and e.admin1 != region:
-            return False
-        if bbox:
-            west, south, east, north = bbox
-            if e.lat is None or e.lon is None or not (west <= e.lon <= east and south <= e.lat <= north):
-                return False
-        return True
-    return test
+    scope = Scope(place, region, bbox)
+    return lambda e: scope.holds(e.canonical, e.admin1, e.lat, e.lon)
 
 
 def _places(article: Article) -> list[Entity]:

@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from sitroom.errors import StoreError
 from sitroom.model import Analysis, Article, Failure
+from sitroom.query import Scope
 from sitroom.store.index import claim_rows, event_rows
 from sitroom.store.schema import (MIGRATIONS, analysis, articles, claim_index, event_index, failures, metadata,
                                   relations, schema_migrations, stories)
@@ -241,13 +242,8 @@ class Store:
         """
         c = event_index.c
         query = select(c.event_id, c.article_id).distinct()
-        if place:
-            query = query.where(c.place == place)
-        if region:
-            query = query.where((c.admin1 == region) | (c.place == region))
-        if bbox:
-            west, south, east, north = bbox
-            query = query.where(c.lon.between(west, east) & c.lat.between(south, north))
+        for condition in Scope(place, region, bbox).where(c.place, c.admin1, c.lat, c.lon):
+            query = query.where(condition)
         for column, value in ((c.type, type), (c.status, status), (c.claimed_by, claimed_by), (c.outlet, outlet)):
             if value:
                 query = query.where(column == value)
