@@ -69,3 +69,15 @@ def test_model_normalize_text_quotes_and_spaces():
 def test_model_content_id_ignores_whitespace_differences():
     assert content_id("A  line\r\n") == content_id("A line")
     assert content_id("A line") != content_id("Another line")
+
+
+def test_model_claim_group_and_relation_round_trip():
+    from sitroom.model import ClaimGroup, Relation
+
+    group = ClaimGroup("g1", ("a:c1", "b:c2"), "contested", ("TASS",), ("russia",), ("b:c2",),
+                       {"predicate": "captured", "place": "Lyptsi", "side": "russia", "negated": False})
+    assert ClaimGroup.from_dict(group.to_dict()) == group
+    relation = Relation("a:c1", "b:c2", "contradicts", True, "control disputed", "control disputed", 0.8,
+                        ("russia", "ukraine"), "x", "y", ({"predicate": "captured", "place": "Lyptsi", "negated": False},
+                                                          {"predicate": "repelled", "place": "Lyptsi", "negated": False}))
+    assert Relation.from_dict(relation.to_dict()) == relation

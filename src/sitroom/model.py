@@ -275,6 +275,29 @@ class Relation(Record):
                 "propositions": [dict(p) for p in self.propositions]}
 
 
+@dataclass(frozen=True, slots=True)
+class ClaimGroup(Record):
+    """Claims stating one proposition, linked by corroboration or as copies, and what that makes them.
+
+    ``status`` is ``contested`` (a member is contradicted), ``single source``, ``several sources,
+    same side`` or ``confirmed across sides``; ``sources`` are the originating sources;
+    ``copies`` the claims of syndicated copies folded into the members; ``proposition`` what
+    the first member asserts (predicate, place, side, negated).
+    """
+
+    id: str
+    claims: tuple[str, ...]
+    status: str
+    sources: tuple[str, ...] = ()
+    sides: tuple[str, ...] = ()
+    copies: tuple[str, ...] = ()
+    proposition: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "claims": list(self.claims), "copies": list(self.copies), "sources": list(self.sources),
+                "sides": list(self.sides), "status": self.status, "proposition": dict(self.proposition)}
+
+
 @dataclass(slots=True)
 class Analysis:
     """What :func:`sitroom.link.analyze` finds across a set of articles.
@@ -288,7 +311,7 @@ class Analysis:
     articles: list[Article]
     stories: dict[str, list[str]]
     syndication: list[list[str]]
-    claim_groups: list[dict[str, Any]]
+    claim_groups: list[ClaimGroup]
     relations: list[Relation]
     outlets: dict[str, dict[str, Any]]
     threshold: float
@@ -300,7 +323,7 @@ class Analysis:
     def parts(self) -> dict[str, Any]:
         """Everything but the articles, as JSON values (what a store keeps of an analysis)."""
         return {"stories": [{"id": sid, "articles": list(members)} for sid, members in self.stories.items()],
-                "claim_groups": self.claim_groups, "relations": [r.to_dict() for r in self.relations],
+                "claim_groups": [g.to_dict() for g in self.claim_groups], "relations": [r.to_dict() for r in self.relations],
                 "relation_threshold": self.threshold, "outlets": self.outlets,
                 "syndication": self.syndication}
 

@@ -198,8 +198,8 @@ def test_relations_many_copies_make_no_more_relations():
                       outlet=f"Site {k}") for k in range(20)]
     result = analyze([a, b, *copies])
     assert len(result.relations) == 1
-    group = next(g for g in result.claim_groups if b.claims[0].id in g["claims"])
-    assert len(group["copies"]) == 20
+    group = next(g for g in result.claim_groups if b.claims[0].id in g.claims)
+    assert len(group.copies) == 20
 
 
 def test_relations_fold_copies_keeps_the_first_claim():
@@ -223,5 +223,5 @@ def test_relations_groups_carry_status():
     b = article("b", "2024-05-21", [(UA, "The staff said the enemy assault on Lyptsi was repelled.")])
     views = claim_views([a, b], Registry.load())
     groups = claim_groups(views, relate(views))
-    assert {g["status"] for g in groups} == {"contested"}
-    assert all(g["proposition"]["place"] == "Lyptsi" for g in groups)
+    assert {g.status for g in groups} == {"contested"}
+    assert all(g.proposition["place"] == "Lyptsi" for g in groups)

@@ -37,7 +37,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from sitroom.model import Article, Claim, Relation, Span, normalize_text
+from sitroom.model import Article, Claim, ClaimGroup, Relation, Span, normalize_text
 
 #: relations below this confidence are not emitted (an analyst trusts a tool that says less and is right)
 THRESHOLD = 0.6
@@ -455,7 +455,7 @@ def _sparse(views: list[ClaimView], found: list[tuple[Relation, float]]) -> list
 
 
 def claim_groups(views: list[ClaimView], relations: list[Relation], threshold: float = THRESHOLD
-                 ) -> list[dict[str, Any]]:
+                 ) -> list[ClaimGroup]:
     """Claims stating one proposition (linked by corroboration or as copies), with their status."""
     parent = {v.id: v.id for v in views}
 
@@ -488,7 +488,6 @@ def claim_groups(views: list[ClaimView], relations: list[Relation], threshold: f
         else:
             status = "several sources, same side"
         first = by_id[members[0]].props[0]
-        out.append({"id": f"g{k}", "claims": members + copies, "copies": copies, "sources": sources,
-                    "sides": sorted(sides), "status": status,
-                    "proposition": {k: first.get(k) for k in ("predicate", "place", "side", "negated")}})
+        out.append(ClaimGroup(f"g{k}", tuple(members + copies), status, tuple(sources), tuple(sorted(sides)),
+                              tuple(copies), {k: first.get(k) for k in ("predicate", "place", "side", "negated")}))
     return out
