@@ -103,9 +103,32 @@ def test_store_version_4_articles_get_fingerprint_and_publisher(tmp_path):
         conn.execute("ALTER TABLE articles DROP COLUMN publisher")
         conn.execute("DELETE FROM schema_migrations WHERE version = 5")
     with Store.open(url) as db:
-        assert db.schema_version() == 5
+        assert db.schema_version() == max(v for v, _, _ in MIGRATIONS)
         assert db.knows(_wire("Outlet One", "re-read.jsonl:1"))
         assert db.add(_wire("Outlet Two", "two.jsonl:1")).new and db.count() == 2
+
+
+def test_store_version_5_gets_the_read_model_backfilled(tmp_path):
+    from sitroom.model import Entity, Mention
+    from sitroom.store.catalog import Catalog
+
+    url = f"sqlite:///{tmp_path / 'v5.db'}"
+    text = "Shelling hit Vovchansk overnight."
+    place = Entity("Vovchansk", "location", (Mention("Vovchansk", Span(13, 22)),), kind="city", country="UA",
+                   admin1="Kharkiv Oblast", lat=50.29, lon=36.94)
+    with Store.open(url) as db:
+        db.add(Article(source="a.txt", raw_text=text, body=text, outlet="Wire", entities=(place,)))
+    with sqlite3.connect(tmp_path / "v5.db") as conn:  # back to the version 5 tables
+        conn.execute("DROP TABLE entity_index")
+        conn.execute("ALTER TABLE articles DROP COLUMN claims")
+        conn.execute("ALTER TABLE articles DROP COLUMN events")
+        conn.execute("DELETE FROM schema_migrations WHERE version = 6")
+    with Store.open(url) as db:
+        catalog = Catalog(db.engine)
+        assert [a["source"] for a in catalog.articles_where(region="Kharkiv Oblast")] == ["a.txt"]
+        assert catalog.articles_where(region="Sumy Oblast") == []
+        assert catalog.place("Vovchansk")["admin1"] == "Kharkiv Oblast"
+        assert catalog.entity_counts()[0]["canonical"] == "Vovchansk"
 
 
 def test_store_full_text_search(store):

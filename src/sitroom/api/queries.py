@@ -1,8 +1,8 @@
 """Read-side views for the API and the pages: store queries shaped into response records.
 
 Each method calls the store (``find_event_ids``, ``find_claim_ids``, ``search``, ``get``,
-``load_analysis``) or the metadata catalog and joins what they return: an article summary beside
-a claim, coordinates beside an event, a stored relation beside the claim it names. No analysis
+``load_analysis``) or its read model (:class:`sitroom.store.catalog.Catalog`) and joins what they
+return: an article summary beside a claim, coordinates beside an event, a stored relation beside the claim it names. No analysis
 happens here; stories, relations, claim groups and outlet profiles are read as
 ``sitroom analyze`` stored them.
 """
@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sitroom.api.catalog import Catalog, CatalogCache
 from sitroom import query
+from sitroom.query import Scope
 from sitroom.api.errors import BadRequest, NotFound
 from sitroom.output import article_json, items_json
 from sitroom.store import Store
+from sitroom.store.catalog import Catalog
 
 ALL = 1_000_000  # "no limit" for store queries whose results are filtered further here
 BBox = query.BBox
@@ -62,11 +63,7 @@ class Reader:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._catalog = CatalogCache(store)
-
-    @property
-    def catalog(self) -> Catalog:
-        return self._catalog.get()
+        self.catalog = Catalog(store.engine)
 
     # --- shared pieces ------------------------------------------------------------------------
 
@@ -77,19 +74,16 @@ class Reader:
         """The claims or events behind index hits, as JSON with their article's summary."""
         return items_json(hits, self.store.get_many([a for _, a in hits]), field)
 
-    def _article_id(self, member: str) -> str:
-        """A story member: an article id (an analysis stored before ids keyed stories lists sources)."""
-        cat = self.catalog
-        return member if member in cat.articles else cat.by_source.get(member, member)
-
     def _story_of(self, analysis: dict[str, Any]) -> dict[str, str]:
-        return {self._article_id(m): s["id"] for s in analysis.get("stories") or [] for m in s["articles"]}
+        stories = analysis.get("stories") or []
+        ids = self.catalog.article_ids([m for s in stories for m in s["articles"]])
+        return {ids[m]: s["id"] for s in stories for m in s["articles"]}
 
     def _members(self, story_id: str) -> set[str]:
         found = next((s for s in self.analysis().get("stories") or [] if s["id"] == story_id), None)
         if found is None:
             raise NotFound(f"no story {story_id!r}; list them at /api/stories (run 'sitroom analyze' first)")
-        return {self._article_id(m) for m in found["articles"]}
+        return set(self.catalog.article_ids(found["articles"]).values())
 
     def _text_ids(self, q: str | None) -> set[str] | None:
         """Article ids matching a full-text query (``None`` when there is no query)."""
@@ -102,9 +96,10 @@ class Reader:
         return article_json(article)
 
     def _places(self, names: list[str]) -> list[dict[str, Any]]:
+        known = self.catalog.places(names)
         out = []
         for name in names:
-            info = self.catalog.places.get(name) or {}
+            info = known.get(name) or {}
             out.append({"name": name, **{k: info[k] for k in ("kind", "admin1", "lat", "lon") if k in info}})
         return out
 
@@ -225,26 +220,28 @@ class Reader:
     def entities(self, *, limit: int, offset: int, type: str | None = None, q: str | None = None,
                  outlet: str | None = None, since: str | None = None, until: str | None = None,
                  region: str | None = None, side: str | None = None) -> Page:
-        ids = [r["id"] for r in self.catalog.articles_where(outlet=outlet, since=since, until=until)]
+        ids = [r["id"] for r in self.catalog.articles_where(outlet=outlet, since=since, until=until)] \
+            if outlet or since or until else None
         rows = self.catalog.entity_counts(ids)
+        within = Scope(region=region)
         label = {"place": "location", "places": "location", "locations": "location", "persons": "person",
                  "people": "person", "organizations": "organization", "organisation": "organization"}.get(type, type)
         rows = [r for r in rows
                 if (not label or r["type"] == label) and (not q or q.casefold() in r["canonical"].casefold())
                 and (not side or r.get("side") == side)
-                and (not region or (r["type"] == "location" and self.catalog.in_region(r["canonical"], region)))]
+                and (not region or (r["type"] == "location" and within.holds(r["canonical"], r.get("admin1"))))]
         return page_of(rows, limit, offset)
 
     def place(self, name: str, limit: int = 500) -> dict[str, Any]:
         """A place (everything inside it too, for an oblast) with its events, mapped and in time order."""
-        info = self.catalog.places.get(name)
+        info = self.catalog.place(name)
         events = self.events(region=name, limit=limit, offset=0).items
         if info is None and not events:
             raise NotFound(f"no place {name!r} in the stored articles; list places at /api/entities?type=location")
         timeline: dict[str, list[dict[str, Any]]] = {}
         for e in sorted(events, key=lambda e: (e.get("date") or "", e["id"])):
             timeline.setdefault(e.get("date") or "undated", []).append(e)
-        inside = sorted(p for p, i in self.catalog.places.items() if i.get("admin1") == name and p != name)
+        inside = self.catalog.places_in(name)
         articles = self.catalog.articles_where(region=name)
         return {"name": name, **(info or {}), "places_inside": inside, "events": events,
                 "timeline": [{"date": d, "events": evs} for d, evs in timeline.items()],
@@ -254,11 +251,10 @@ class Reader:
 
     def _story_summary(self, story: dict[str, Any]) -> dict[str, Any]:
         cat = self.catalog
-        ids = [self._article_id(m) for m in story["articles"]]
-        members = sorted((cat.articles[i] for i in ids if i in cat.articles),
-                         key=lambda s: (s["published"] or "", s["id"]))
+        ids = list(cat.article_ids(story["articles"]).values())
+        members = sorted(cat.summaries(ids).values(), key=lambda s: (s["published"] or "", s["id"]))
         dates = [m["published"] for m in members if m["published"]]
-        places = sorted({p for m in members for p in cat.article_places(m["id"])})
+        places = sorted({p for names in cat.places_of(ids).values() for p in names})
         return {"id": story["id"], "title": next((m["title"] for m in members if m["title"]), None),
                 "article_ids": [m["id"] for m in members], "articles": members,
                 "outlets": sorted({m["outlet"] or "unknown" for m in members}),
@@ -309,15 +305,14 @@ class Reader:
         if name not in profiles:
             raise NotFound(f"no outlet {name!r}; list them at /api/outlets")
         articles = self.catalog.articles_where(outlet=name)
-        speakers = self.catalog.speakers.get(name)
         return {**self._outlet_summary(name, profiles[name]), "profile": profiles[name],
-                "speakers": [{"name": s, "claims": n} for s, n in (speakers.most_common(20) if speakers else [])],
+                "speakers": [{"name": s, "claims": n} for s, n in self.catalog.speakers(name)],
                 "recent_articles": articles[-50:][::-1]}
 
     def _profiles(self) -> dict[str, dict[str, Any]]:
         profiles = dict(self.analysis().get("outlets") or {})
-        for summary in self.catalog.articles.values():  # outlets stored after the last analysis
-            profiles.setdefault(summary["outlet"] or "unknown", {})
+        for outlet in self.catalog.outlets():  # outlets stored after the last analysis
+            profiles.setdefault(outlet, {})
         return profiles
 
     def _outlet_summary(self, name: str, profile: dict[str, Any]) -> dict[str, Any]:
@@ -332,8 +327,8 @@ class Reader:
     def search(self, q: str, *, limit: int, offset: int) -> Page:
         hits = self.store.search(q, limit=offset + limit + 1)[offset:]
         story_of = self._story_of(self.analysis())
-        cat = self.catalog
-        rows = [{**(cat.articles.get(h["id"]) or {"id": h["id"]}), "title": h["title"], "snippet": h["snippet"],
+        summaries = self.catalog.summaries([h["id"] for h in hits])
+        rows = [{**(summaries.get(h["id"]) or {"id": h["id"]}), "title": h["title"], "snippet": h["snippet"],
                  "story": story_of.get(h["id"])} for h in hits]
         return page_probe(rows, limit, offset)
 

@@ -24,9 +24,9 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sitroom.errors import StoreError
 from sitroom.model import Analysis, Article, Failure
 from sitroom.query import Scope
-from sitroom.store.index import claim_rows, event_rows
-from sitroom.store.schema import (MIGRATIONS, analysis, articles, claim_index, event_index, failures, metadata,
-                                  relations, schema_migrations, stories)
+from sitroom.store.index import claim_rows, entity_rows, event_rows
+from sitroom.store.schema import (MIGRATIONS, analysis, articles, claim_index, entity_index, event_index, failures,
+                                  metadata, relations, schema_migrations, stories)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +112,7 @@ class Store:
             "published": article.published, "language": article.language, "body": article.body,
             "record": json.dumps(article.to_dict(), ensure_ascii=False),
             "fingerprint": article.fingerprint, "publisher": article.publisher,
+            "claims": len(article.claims), "events": len(article.events),
         }
         try:
             with self.engine.begin() as conn:
@@ -128,6 +129,8 @@ class Store:
                     conn.execute(insert(event_index), rows)
                 if rows := claim_rows(article):
                     conn.execute(insert(claim_index), rows)
+                if rows := entity_rows(article):
+                    conn.execute(insert(entity_index), rows)
         except IntegrityError:  # stored by a concurrent writer in the meantime
             return Added(article.id, new=False)
         return Added(article.id, new=True, replaced=tuple(bare))
@@ -160,6 +163,7 @@ class Store:
         if not ids:
             return
         for table, column in ((event_index, event_index.c.article_id), (claim_index, claim_index.c.article_id),
+                              (entity_index, entity_index.c.article_id),
                               (stories, stories.c.article_id), (articles, articles.c.id)):
             conn.execute(table.delete().where(column.in_(ids)))
         if self.dialect == "sqlite":

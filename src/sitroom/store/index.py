@@ -1,4 +1,4 @@
-"""Rows of the query indexes (``event_index``, ``claim_index``) for one stored article."""
+"""Rows of the query indexes (``event_index``, ``claim_index``, ``entity_index``) for one stored article."""
 
 from __future__ import annotations
 
@@ -40,3 +40,17 @@ def claim_rows(article: Article) -> list[dict[str, Any]]:
         rows.append({"claim_id": claim.id, "article_id": article.id, "speaker": claim.speaker,
                      "side": entry.side if entry else None, "outlet": article.outlet, "published": article.published})
     return rows
+
+
+def entity_rows(article: Article) -> list[dict[str, Any]]:
+    """One row per canonical entity of the article, with its mention count and gazetteer or registry fields."""
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for e in article.entities:
+        key = (e.label, e.canonical)
+        if key in rows:
+            rows[key]["mentions"] += len(e.mentions)
+            continue
+        rows[key] = {"article_id": article.id, "label": e.label, "canonical": e.canonical,
+                     "mentions": len(e.mentions), "kind": e.kind, "side": e.side, "role": e.role,
+                     "country": e.country, "admin1": e.admin1, "lat": e.lat, "lon": e.lon, "ref": e.id}
+    return list(rows.values())

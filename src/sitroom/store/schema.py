@@ -35,6 +35,8 @@ articles = Table(
     Column("ingested_at", DateTime(timezone=True), server_default=func.now()),
     Column("fingerprint", String(32)),   # the text's fingerprint: one copy group
     Column("publisher", String(200)),    # who published it, as read (outlet or URL host); NULL for a bare text
+    Column("claims", Integer),           # how many claims and events the article has
+    Column("events", Integer),
 )
 Index("ix_articles_published", articles.c.published)
 Index("ix_articles_outlet", articles.c.outlet)
@@ -108,6 +110,25 @@ claim_index = Table(
 )
 
 
+entity_index = Table(  # one row per canonical entity and article: places, people, bodies, for the read model
+    "entity_index", metadata,
+    Column("article_id", String(32), primary_key=True),
+    Column("label", String(20), primary_key=True),
+    Column("canonical", String(300), primary_key=True),
+    Column("mentions", Integer, nullable=False),
+    Column("kind", String(40)),
+    Column("side", String(20)),
+    Column("role", String(200)),
+    Column("country", String(2)),
+    Column("admin1", String(200)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("ref", String(40)),
+)
+Index("ix_entity_index_canonical", entity_index.c.label, entity_index.c.canonical)
+Index("ix_entity_index_admin1", entity_index.c.admin1)
+
+
 def _query_indexes(conn: Connection, dialect: str) -> None:
     import json
 
@@ -160,6 +181,33 @@ def _publications(conn: Connection, dialect: str) -> None:
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_articles_fingerprint ON articles (fingerprint)"))
 
 
+def _read_model(conn: Connection, dialect: str) -> None:
+    """The entity index and per-article claim and event counts, backfilled from the stored records."""
+    import json
+
+    from sqlalchemy import inspect
+
+    from sitroom.model import Article
+    from sitroom.store.index import entity_rows
+
+    have = {c["name"] for c in inspect(conn).get_columns("articles")}
+    for name in ("claims", "events"):
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE articles ADD COLUMN {name} INTEGER"))
+    entity_index.create(conn, checkfirst=True)
+    for index in entity_index.indexes:
+        index.create(conn, checkfirst=True)
+    rows = conn.execute(articles.select().with_only_columns(articles.c.id, articles.c.record)
+                        .where(articles.c.claims.is_(None))).all()
+    for article_id, record in rows:
+        article = Article.from_dict(json.loads(record))
+        conn.execute(articles.update().where(articles.c.id == article_id)
+                     .values(claims=len(article.claims), events=len(article.events)))
+        conn.execute(entity_index.delete().where(entity_index.c.article_id == article_id))
+        if found := entity_rows(article):
+            conn.execute(entity_index.insert(), found)
+
+
 def _initial(conn: Connection, dialect: str) -> None:
     for table in (articles, failures):
         table.create(conn, checkfirst=True)
@@ -185,4 +233,5 @@ MIGRATIONS: list[Migration] = [
     (3, "event and claim indexes for queries", _query_indexes),
     (4, "relation detail: type, confidence, sides, evidence, propositions", _relation_detail),
     (5, "publications: text fingerprint (copy group) and publisher per article", _publications),
+    (6, "read model: entity index, claim and event counts per article", _read_model),
 ]
