@@ -13,7 +13,7 @@ import typer
 from rich.markup import escape
 
 # each command module registers its command on ``app``; --help lists them in this order
-from sitroom.cli import ingest, extract, analyze, export, report, serve, eval, demo  # noqa: F401, I001
+from sitroom.cli import ingest, extract, analyze, export, report, serve, evaluate, demo  # noqa: F401, I001
 from sitroom.cli.app import app, err
 from sitroom.errors import SitroomError
 
