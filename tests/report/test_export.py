@@ -316,3 +316,14 @@ def test_export_with_corpus_analysis(tmp_path, articles):
     statuses = {r["corroboration"] for r in _read_csv(out.getvalue())}
     assert statuses <= {"", "single source", "several sources, same side", "confirmed across sides",
                         "contested"}
+
+
+def test_export_without_pyarrow_csv_works_and_parquet_says_what_to_install(store, tmp_path, monkeypatch):
+    import sys
+
+    from sitroom.errors import SitroomError
+
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if the parquet extra were not installed
+    assert export(store, "events", "csv", tmp_path / "e.csv") == 7
+    with pytest.raises(SitroomError, match=r"sitroom\[parquet\]"):
+        export(store, "events", "parquet", tmp_path / "e.parquet")

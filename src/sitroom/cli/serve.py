@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from sitroom.cli.app import ConfigOption, StoreOption, app, err, settings_for
+from sitroom.errors import ConfigError
 
 
 @app.command(epilog="Examples:\n\n  sitroom serve\n\n  sitroom serve --store sqlite:///war.db --port 9000")
@@ -17,7 +18,10 @@ def serve(
     store: StoreOption = None,
 ) -> None:
     """The web app and REST API (OpenAPI at /api/openapi.json) over the store."""
-    from sitroom.api import serve as run_server
+    try:
+        from sitroom.api import serve as run_server
+    except ImportError as exc:
+        raise ConfigError(f"the web app needs {exc.name}: pip install 'sitroom[web]'") from None
 
     settings = settings_for(config, store, **{"serve.host": host, "serve.port": port})
     err.print(f"serving {settings.get('store', 'url')} at http://{settings.get('serve', 'host')}:"

@@ -27,8 +27,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
 
 from sitroom.errors import ExportError
 from sitroom.link.relations import asserting, event_proposition
@@ -37,31 +35,45 @@ from sitroom.model import Analysis, Article, Claim, Event, Quantity
 KINDS = ("events", "claims")
 FORMATS = ("jsonl", "csv", "geojson", "parquet")
 
-_ids = pa.list_(pa.string())
 #: the credit GeoNames' CC BY 4.0 licence asks for, carried by every exported coordinate
 GEONAMES_CREDIT = "Contains data from GeoNames (geonames.org), CC BY 4.0"
-EVENT_SCHEMA = pa.schema([
-    ("event_id_cnty", pa.string()), ("event_date", pa.date32()), ("year", pa.int16()),
-    ("time_precision", pa.int8()), ("disorder_type", pa.string()), ("event_type", pa.string()),
-    ("sub_event_type", pa.string()), ("actor1", pa.string()), ("assoc_actor_1", pa.string()),
-    ("country", pa.string()), ("admin1", pa.string()), ("location", pa.string()),
-    ("latitude", pa.float64()), ("longitude", pa.float64()), ("geo_precision", pa.int8()),
-    ("source", _ids), ("source_scale", pa.string()),
-    ("notes", pa.string()), ("fatalities", pa.int32()),
-    ("sitroom_event_id", pa.string()), ("sitroom_type", pa.string()), ("sitroom_subtype", pa.string()),
-    ("date_precision", pa.string()), ("claimed_by", pa.string()), ("status", pa.string()),
-    ("corroboration", pa.string()), ("claim_ids", _ids), ("article_ids", _ids), ("plover", pa.string()),
-    ("geo_attribution", pa.string()),
-], metadata={"attribution": f"Coordinates: {GEONAMES_CREDIT}"})
-CLAIM_SCHEMA = pa.schema([
-    ("claim_id", pa.string()), ("date", pa.date32()), ("speaker", pa.string()), ("speaker_side", pa.string()),
-    ("via", _ids), ("outlet", pa.string()), ("article_source", pa.string()), ("article_id", pa.string()),
-    ("cue", pa.string()), ("quote", pa.string()), ("content", pa.string()), ("evidence", pa.string()),
-    ("negated", pa.bool_()), ("hedged", pa.bool_()), ("status", pa.string()), ("contradicts", _ids),
-    ("corroborates", _ids),
-])
-EVENT_COLUMNS = tuple(EVENT_SCHEMA.names)
-CLAIM_COLUMNS = tuple(CLAIM_SCHEMA.names)
+#: column -> type, in order; the Parquet schema is built from these (pyarrow is the ``parquet`` extra)
+EVENT_FIELDS: tuple[tuple[str, str], ...] = (
+    ("event_id_cnty", "string"), ("event_date", "date"), ("year", "int16"),
+    ("time_precision", "int8"), ("disorder_type", "string"), ("event_type", "string"),
+    ("sub_event_type", "string"), ("actor1", "string"), ("assoc_actor_1", "string"),
+    ("country", "string"), ("admin1", "string"), ("location", "string"),
+    ("latitude", "float64"), ("longitude", "float64"), ("geo_precision", "int8"),
+    ("source", "ids"), ("source_scale", "string"),
+    ("notes", "string"), ("fatalities", "int32"),
+    ("sitroom_event_id", "string"), ("sitroom_type", "string"), ("sitroom_subtype", "string"),
+    ("date_precision", "string"), ("claimed_by", "string"), ("status", "string"),
+    ("corroboration", "string"), ("claim_ids", "ids"), ("article_ids", "ids"), ("plover", "string"),
+    ("geo_attribution", "string"),
+)
+CLAIM_FIELDS: tuple[tuple[str, str], ...] = (
+    ("claim_id", "string"), ("date", "date"), ("speaker", "string"), ("speaker_side", "string"),
+    ("via", "ids"), ("outlet", "string"), ("article_source", "string"), ("article_id", "string"),
+    ("cue", "string"), ("quote", "string"), ("content", "string"), ("evidence", "string"),
+    ("negated", "bool"), ("hedged", "bool"), ("status", "string"), ("contradicts", "ids"),
+    ("corroborates", "ids"),
+)
+
+
+def arrow_schema(fields: tuple[tuple[str, str], ...]):
+    """The Parquet schema of an export (events carry the GeoNames credit in its metadata)."""
+    try:
+        import pyarrow as pa
+    except ImportError:
+        raise ExportError("Parquet needs pyarrow: pip install 'sitroom[parquet]'") from None
+    types = {"string": pa.string(), "date": pa.date32(), "int8": pa.int8(), "int16": pa.int16(),
+             "int32": pa.int32(), "float64": pa.float64(), "bool": pa.bool_(), "ids": pa.list_(pa.string())}
+    metadata = {"attribution": f"Coordinates: {GEONAMES_CREDIT}"} if fields is EVENT_FIELDS else None
+    return pa.schema([(name, types[kind]) for name, kind in fields], metadata=metadata)
+
+
+EVENT_COLUMNS = tuple(name for name, _ in EVENT_FIELDS)
+CLAIM_COLUMNS = tuple(name for name, _ in CLAIM_FIELDS)
 
 EVENT_FILTERS = frozenset({"place", "region", "bbox", "since", "until", "type", "status", "claimed_by",
                            "outlet", "limit", "offset"})
@@ -386,12 +398,12 @@ def export(store, kind: str, fmt: str, out: Path | str | IO[Any], **filters: Any
     """
     filters = _check(kind, fmt, filters)
     rows = _selected(store, kind, filters)
-    schema = EVENT_SCHEMA if kind == "events" else CLAIM_SCHEMA
+    fields = EVENT_FIELDS if kind == "events" else CLAIM_FIELDS
     if fmt == "parquet":
-        return _write_parquet(rows, schema, out)
+        return _write_parquet(rows, arrow_schema(fields), out)
     with _TextSink(out) as stream:
         if fmt == "csv":
-            return _write_csv(rows, schema.names, stream)
+            return _write_csv(rows, [name for name, _ in fields], stream)
         if fmt == "jsonl":
             return _write_jsonl(rows, stream)
         return _write_geojson(rows, stream)
@@ -470,7 +482,10 @@ def _write_geojson(rows: Iterable[dict[str, Any]], stream: IO[str]) -> int:
     return n
 
 
-def _write_parquet(rows: Iterable[dict[str, Any]], schema: pa.Schema, out: Path | str | IO[Any]) -> int:
+def _write_parquet(rows: Iterable[dict[str, Any]], schema, out: Path | str | IO[Any]) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     if isinstance(out, io.TextIOBase):
         raise ExportError("Parquet is binary: give a path or a binary stream (e.g. sys.stdout.buffer)")
     sink = str(out) if isinstance(out, (str, os.PathLike)) else out
