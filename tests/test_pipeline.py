@@ -35,3 +35,20 @@ def test_pipeline_error_policies():
     assert [a.source for a in skipped] == ["a"]
     with pytest.raises(PipelineError, match="b: stage 'first_word' failed"):
         list(pipeline.pipe([Article("b", "")], on_error="raise"))
+
+
+@pytest.mark.slow
+def test_pipeline_stages_use_the_knowledge_base_they_are_given(settings):
+    """Stage factories take the registry from the KB passed in (as spaCy passes nlp to a factory):
+    without the shipped registry, a ministry is no longer resolved to its canonical name."""
+    from dataclasses import replace
+
+    from sitroom.kb import KB
+    from sitroom.kb.registry import Registry
+    from sitroom.process import build_pipeline
+
+    text = "The Russian Defence Ministry said on Tuesday that its forces had captured Lyptsi."
+    shipped = build_pipeline(settings)(text)
+    bare = build_pipeline(settings, kb=replace(KB.load(), registry=Registry([])))(text)
+    assert [c.speaker for c in shipped.claims] == ["Ministry of Defence of Russia"]
+    assert [c.speaker for c in bare.claims] != ["Ministry of Defence of Russia"]

@@ -9,18 +9,20 @@ from pathlib import Path
 from sitroom.clean import clean
 from sitroom.clean.metadata import make_language_stage, outlet, published, titles
 from sitroom.config import Settings, load_settings
-from sitroom.extract.claims import claims
-from sitroom.extract.entities import entities
-from sitroom.extract.events import events
+from sitroom.extract.claims import make_claims_stage
+from sitroom.extract.entities import make_entities_stage
+from sitroom.extract.events import make_events_stage
 from sitroom.extract.parse import make_parse_stage
-from sitroom.link.propositions import propositions
+from sitroom.kb import KB
+from sitroom.link.propositions import make_propositions_stage
 from sitroom.model import Analysis, Article, Failure
 from sitroom.pipeline import Pipeline, Stage
 from sitroom.store import Store
 
 
-def article_stages(settings: Settings) -> list[Stage]:
-    """The per-article stages, in order."""
+def article_stages(settings: Settings, kb: KB | None = None) -> list[Stage]:
+    """The per-article stages, in order; those that need the knowledge base get ``kb`` (loaded once)."""
+    kb = kb or KB.load()
     return [
         clean,
         titles,
@@ -28,15 +30,15 @@ def article_stages(settings: Settings) -> list[Stage]:
         published,
         make_language_stage(tuple(settings.get("language", "candidates"))),
         make_parse_stage(settings.get("nlp", "model"), int(settings.get("nlp", "batch_size"))),
-        entities,
-        claims,
-        events,
-        propositions,
+        make_entities_stage(kb),
+        make_claims_stage(kb),
+        make_events_stage(kb),
+        make_propositions_stage(kb),
     ]
 
 
-def build_pipeline(settings: Settings | None = None) -> Pipeline:
-    return Pipeline(article_stages(settings or load_settings(env={})))
+def build_pipeline(settings: Settings | None = None, kb: KB | None = None) -> Pipeline:
+    return Pipeline(article_stages(settings or load_settings(env={}), kb))
 
 
 def read(paths: Iterable[str | Path], settings: Settings) -> Iterator[Article | Failure]:

@@ -25,6 +25,7 @@ from sitroom.clean.metadata import canonical_outlet
 from sitroom.clean.rules import is_headline_like
 from sitroom.extract.speakers import (DETERMINERS, NOT_SPEAKERS, Lexicon, Speakers, _full_np, _subtree_span,
                                       lexicon)
+from sitroom.kb import KB
 from sitroom.model import Article, Claim, Span
 from sitroom.pipeline import stage
 
@@ -486,15 +487,21 @@ def _same_speaker(tag_speaker: str, speaker: str, registry) -> bool:
     return entry is not None and entry.canonical == speaker
 
 
-@stage(requires=["parsed", "entities", "attribution_tags", "duplicates", "title"], assigns=["claims"])
-def claims(article: Article) -> Article:
-    """Attributed statements of the article, each with speaker, via, cue, evidence, quote, content."""
-    from sitroom.kb.registry import Registry
+def make_claims_stage(kb: KB | None = None):
+    """The claims stage over ``kb`` (the shipped knowledge base when ``None``, loaded at first use)."""
 
-    registry = Registry.load()
-    found = ClaimFinder(article, registry).run()
-    article.claims = tuple(_through_wire(found, article, registry))
-    return article
+    @stage(requires=["parsed", "entities", "attribution_tags", "duplicates", "title"], assigns=["claims"])
+    def claims(article: Article) -> Article:
+        """Attributed statements of the article, each with speaker, via, cue, evidence, quote, content."""
+        registry = (kb or KB.load()).registry
+        found = ClaimFinder(article, registry).run()
+        article.claims = tuple(_through_wire(found, article, registry))
+        return article
+
+    return claims
+
+
+claims = make_claims_stage()
 
 
 #: a wire agency's credit line at the foot of a copy: "— AP", "AFP", "(Reporting by ...; Editing by ...)"

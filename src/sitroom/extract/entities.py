@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from sitroom.kb import KB
 from sitroom.kb.gazetteer import Gazetteer, Place
 from sitroom.kb.gazetteer import normalize as gazetteer_normalize
 from sitroom.kb.registry import Entry, Registry, normalize_name
@@ -418,10 +419,19 @@ def tag_entities(article: Article, registry: Registry) -> list[Entity]:
     return out
 
 
-@stage(requires=["parsed"], assigns=["entities"])
-def entities(article: Article) -> Article:
-    """Canonical places, people and organisations of the article."""
-    gazetteer, registry = Gazetteer.load(), Registry.load()
+def make_entities_stage(kb: KB | None = None):
+    """The entities stage over ``kb`` (the shipped knowledge base when ``None``, loaded at first use)."""
+
+    @stage(requires=["parsed"], assigns=["entities"])
+    def entities(article: Article) -> Article:
+        """Canonical places, people and organisations of the article."""
+        base = kb or KB.load()
+        return _entities(article, base.gazetteer, base.registry)
+
+    return entities
+
+
+def _entities(article: Article, gazetteer, registry) -> Article:
     year = int(article.published[:4]) if article.published else None
     found, metonyms, actors = resolve_mentions(article.parsed, gazetteer, registry, year)
     article.actors = tuple(actors)
@@ -437,3 +447,6 @@ def entities(article: Article) -> Article:
     article.meta["metonyms"] = [{"mention": m.mention.text, "start": m.mention.span.start,
                                  "end": m.mention.span.end, "refers_to": m.refers_to} for m in metonyms]
     return article
+
+
+entities = make_entities_stage()

@@ -18,6 +18,7 @@ from datetime import date
 from functools import lru_cache
 
 from sitroom.extract.claims import _quote_spans, skipped_spans
+from sitroom.kb import KB
 from sitroom.kb.ontology import Ontology, ontology
 from sitroom.model import Article, Claim, Event, Quantity, Span
 from sitroom.pipeline import stage
@@ -187,9 +188,9 @@ class Draft:
 
 
 class EventFinder:
-    def __init__(self, article: Article):
+    def __init__(self, article: Article, onto: Ontology | None = None):
         self.article = article
-        self.onto = ontology()
+        self.onto = onto or ontology()
         self.places = sorted(
             ((m.span.start, m.span.end, e.canonical, e.kind) for e in article.entities if e.label == "location"
              for m in e.mentions), key=lambda p: p[0])
@@ -421,8 +422,16 @@ CIVILIAN_VICTIMS = re.compile(r"(?i)\b(?:people|civilians?|residents?|persons?|m
 COMBATANT_LOSSES = re.compile(r"(?i)\b(?:soldiers|servicemen|troops|personnel|fighters|mercenaries|losses|manpower)\b")
 
 
-@stage(requires=["parsed", "entities", "claims", "published"], assigns=["events"])
-def events(article: Article) -> Article:
-    """Typed, located, dated events, each tied to who asserts it."""
-    article.events = tuple(EventFinder(article).run())
-    return article
+def make_events_stage(kb: KB | None = None):
+    """The events stage over ``kb``'s ontology (the shipped one when ``None``, loaded at first use)."""
+
+    @stage(requires=["parsed", "entities", "claims", "published"], assigns=["events"])
+    def events(article: Article) -> Article:
+        """Typed, located, dated events, each tied to who asserts it."""
+        article.events = tuple(EventFinder(article, (kb or KB.load()).ontology).run())
+        return article
+
+    return events
+
+
+events = make_events_stage()

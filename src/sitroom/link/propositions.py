@@ -40,6 +40,7 @@ from functools import lru_cache
 
 from sitroom.data import load_lexicon
 from sitroom.extract.dates import find_times
+from sitroom.kb import KB
 from sitroom.kb.registry import Registry
 from sitroom.model import Article, Claim, Entity, Proposition, Quantity, Span
 from sitroom.pipeline import stage
@@ -507,9 +508,17 @@ def _unique(props: list[Proposition]) -> list[Proposition]:
     return out
 
 
-@stage(requires=["claims", "events", "entities", "published"], assigns=["claims"])
-def propositions(article: Article) -> Article:
-    """Each claim's propositions (``Claim.propositions``)."""
-    reader = Reader(article, Registry.load())
-    article.claims = tuple(replace(c, propositions=reader.read(c)) for c in article.claims)
-    return article
+def make_propositions_stage(kb: KB | None = None):
+    """The propositions stage over ``kb``'s registry (the shipped one when ``None``, loaded at first use)."""
+
+    @stage(requires=["claims", "events", "entities", "published"], assigns=["claims"])
+    def propositions(article: Article) -> Article:
+        """Each claim's propositions (``Claim.propositions``)."""
+        reader = Reader(article, (kb or KB.load()).registry)
+        article.claims = tuple(replace(c, propositions=reader.read(c)) for c in article.claims)
+        return article
+
+    return propositions
+
+
+propositions = make_propositions_stage()
