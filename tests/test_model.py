@@ -81,3 +81,21 @@ def test_model_claim_group_and_relation_round_trip():
                         ("russia", "ukraine"), "x", "y", ({"predicate": "captured", "place": "Lyptsi", "negated": False},
                                                           {"predicate": "repelled", "place": "Lyptsi", "negated": False}))
     assert Relation.from_dict(relation.to_dict()) == relation
+
+
+def test_model_story_outlet_profile_and_typed_statuses():
+    import json
+
+    from sitroom.link.framing import profile
+    from sitroom.model import ClaimGroup, GroupStatus, OutletProfile, Relation, RelationKind, Story
+
+    story = Story("s-1", ("a1", "b2"))
+    assert Story.from_dict(story.to_dict()) == story
+    measured = profile([Article("x.txt", "Kiev and Kharkov.", body="Kiev and Kharkov.", outlet="Wire")])
+    assert OutletProfile.from_dict(measured).to_dict() == measured
+    relation = Relation("a:c1", "b:c1", "contradicts", True, "why")
+    assert relation.relation is RelationKind.CONTRADICTS and json.loads(json.dumps(relation.to_dict()))["relation"] \
+        == "contradicts"
+    assert ClaimGroup("g1", ("a:c1",), "single source").status is GroupStatus.SINGLE_SOURCE
+    with pytest.raises(ValueError):
+        Relation("a:c1", "b:c1", "agrees", True, "why")

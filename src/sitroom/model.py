@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field, fields
+from enum import StrEnum
 from typing import Any, ClassVar, TypeVar
 
 T = TypeVar("T", bound="Record")
@@ -247,6 +248,22 @@ class Event(Record):
     _nested_lists: ClassVar[dict[str, type[Record]]] = {"quantities": Quantity}
 
 
+class RelationKind(StrEnum):
+    """What one claim does to another."""
+
+    CORROBORATES = "corroborates"
+    CONTRADICTS = "contradicts"
+
+
+class GroupStatus(StrEnum):
+    """What the claims stating one proposition amount to."""
+
+    CONTESTED = "contested"
+    SINGLE_SOURCE = "single source"
+    SAME_SIDE = "several sources, same side"
+    ACROSS_SIDES = "confirmed across sides"
+
+
 @dataclass(frozen=True, slots=True)
 class Relation(Record):
     """Two claims (by id) that corroborate or contradict each other, why, and how sure.
@@ -258,7 +275,7 @@ class Relation(Record):
 
     a: str
     b: str
-    relation: str          # contradicts | corroborates
+    relation: RelationKind
     independent: bool
     why: str
     type: str = "corroboration"
@@ -268,8 +285,11 @@ class Relation(Record):
     evidence_b: str = ""
     propositions: tuple[dict[str, Any], ...] = ()  # what each claim asserts here: predicate, place, negated
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "relation", RelationKind(self.relation))  # "contradicts" -> the enum
+
     def to_dict(self) -> dict[str, Any]:
-        return {"a": self.a, "b": self.b, "relation": self.relation, "type": self.type,
+        return {"a": self.a, "b": self.b, "relation": str(self.relation), "type": self.type,
                 "independent": self.independent, "sides": list(self.sides), "confidence": round(self.confidence, 2),
                 "why": self.why, "evidence_a": self.evidence_a, "evidence_b": self.evidence_b,
                 "propositions": [dict(p) for p in self.propositions]}
@@ -287,15 +307,48 @@ class ClaimGroup(Record):
 
     id: str
     claims: tuple[str, ...]
-    status: str
+    status: GroupStatus
     sources: tuple[str, ...] = ()
     sides: tuple[str, ...] = ()
     copies: tuple[str, ...] = ()
     proposition: dict[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "status", GroupStatus(self.status))
+
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "claims": list(self.claims), "copies": list(self.copies), "sources": list(self.sources),
-                "sides": list(self.sides), "status": self.status, "proposition": dict(self.proposition)}
+                "sides": list(self.sides), "status": str(self.status), "proposition": dict(self.proposition)}
+
+
+@dataclass(frozen=True, slots=True)
+class Story(Record):
+    """Articles about one development, by article id, in the order they joined."""
+
+    id: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OutletProfile(Record):
+    """How an outlet writes about the war, measured from its own text (``sitroom.link.framing``)."""
+
+    articles: int
+    words: int
+    lexical_choices: dict[str, Any]
+    overall_lean: float | None
+    pairs_observed: int
+    evidence: tuple[dict[str, Any], ...]
+    quoted_sides: dict[str, Any]
+    claims: dict[str, int]
+    hedging: float | None
+    negation: float | None
+    events: dict[str, int]
+    unattributed_share: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: (list(getattr(self, f.name)) if f.name == "evidence" else getattr(self, f.name))
+                for f in fields(self)}
 
 
 @dataclass(slots=True)
@@ -309,23 +362,23 @@ class Analysis:
     """
 
     articles: list[Article]
-    stories: dict[str, list[str]]
+    stories: list[Story]
     syndication: list[list[str]]
     claim_groups: list[ClaimGroup]
     relations: list[Relation]
-    outlets: dict[str, dict[str, Any]]
+    outlets: dict[str, OutletProfile]
     threshold: float
 
     def story_of(self) -> dict[str, str]:
         """Article id -> story id."""
-        return {member: sid for sid, members in self.stories.items() for member in members}
+        return {member: story.id for story in self.stories for member in story.articles}
 
     def parts(self) -> dict[str, Any]:
         """Everything but the articles, as JSON values (what a store keeps of an analysis)."""
-        return {"stories": [{"id": sid, "articles": list(members)} for sid, members in self.stories.items()],
-                "claim_groups": [g.to_dict() for g in self.claim_groups], "relations": [r.to_dict() for r in self.relations],
-                "relation_threshold": self.threshold, "outlets": self.outlets,
-                "syndication": self.syndication}
+        return {"stories": [s.to_dict() for s in self.stories],
+                "claim_groups": [g.to_dict() for g in self.claim_groups],
+                "relations": [r.to_dict() for r in self.relations], "relation_threshold": self.threshold,
+                "outlets": {name: p.to_dict() for name, p in self.outlets.items()}, "syndication": self.syndication}
 
 
 @dataclass(frozen=True, slots=True)

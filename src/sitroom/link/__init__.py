@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sitroom.model import Analysis, Article
+from sitroom.model import Analysis, Article, OutletProfile, Story
 
 
 def _registry():
@@ -40,5 +40,7 @@ def analyze(articles: Iterable[Article]) -> Analysis:
     views = fold_copies(claim_views(ordered, _registry(), copy_group, story_of))
     relations = relate(views)
     groups = claim_groups(views, relations)
-    return Analysis(articles=articles, stories=stories, syndication=syndication, claim_groups=groups,
-                    relations=relations, outlets=profile_outlets(articles), threshold=THRESHOLD)
+    return Analysis(articles=articles, stories=[Story(sid, tuple(members)) for sid, members in stories.items()],
+                    syndication=syndication, claim_groups=groups, relations=relations,
+                    outlets={name: OutletProfile.from_dict(p) for name, p in profile_outlets(articles).items()},
+                    threshold=THRESHOLD)
