@@ -19,10 +19,12 @@ Inline attribution tags add the outlet a paragraph came through to ``via``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 from sitroom.clean.metadata import canonical_outlet
 from sitroom.clean.rules import is_headline_like
+from sitroom.extract.cues import CueModel, cue_model
 from sitroom.extract.speakers import (DETERMINERS, NOT_SPEAKERS, Lexicon, Speakers, _full_np, _subtree_span,
                                       lexicon)
 from sitroom.kb import KB
@@ -232,11 +234,23 @@ def _is_impersonal(subject, verb) -> bool:
 
 
 
+@lru_cache(maxsize=1)
+def _directives() -> frozenset[str]:
+    from sitroom.data import load_lexicon
+
+    return frozenset(load_lexicon("claims").get("directive_verbs", ()))
+
+
+#: how sure the cue model must be to take a verb's object as what was said ("praised the work of X")
+OBJECT_CUE = 0.8
+
+
 class ClaimFinder:
-    def __init__(self, article: Article, registry=None):
+    def __init__(self, article: Article, registry=None, cues: CueModel | None = None):
         self.article = article
         self.body = article.body or ""
         self.lex = lexicon()
+        self.cues = cues  # learned cues beside the lexicon (sitroom.extract.cues); None: the lexicon alone
         self.speakers = Speakers(article, registry)
         self.quotes = _quote_spans(self.body)
         self.skipped = skipped_spans(article)
@@ -324,7 +338,52 @@ class ClaimFinder:
                     drafts.append(self._with_spans(draft, subject, token, of))
             elif lemma in self.lex.reporting:
                 drafts += self._reporting(token, span)
+            elif (content := self._learned_cue(token)) is not False:
+                drafts += self._reporting(token, span, content)
+        if not drafts:
+            drafts += self._noun_cues(sent, span)
         return drafts
+
+    def _noun_cues(self, sent, span: Span) -> list[Draft]:
+        """"Moscow's claim that its troops entered the town", "the ministry's statement that ...": a
+        communication noun with a that-clause, said by its possessor."""
+        drafts = []
+        for noun in sent:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.communication:
+                continue
+            clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp")
+                           and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if clause is None or owner is None or owner.pos_ == "PRON" and owner.lower_ in ("its", "their"):
+                continue
+            found = self.speakers.resolve(owner)
+            if found:
+                draft = Draft(found[0], found[1], noun.text, span, self._content(span, clause), cue_at=noun.idx,
+                              side=found[2])
+                drafts.append(self._with_spans(draft, owner, noun, clause))
+        return drafts
+
+    def _learned_cue(self, verb):
+        """For a verb outside the lexicon that the cue model reads as attribution: its content (a
+        clause, or, when the model is sure, the object: "praised the work of the crews"), ``None``
+        when a quotation in the sentence is the content, else ``False`` (not a cue)."""
+        if self.cues is None or verb.pos_ != "VERB" or any(q[0] <= verb.idx < q[1] for q in self.quotes):
+            return False  # a verb inside a quotation is the quoted speaker's words, not a frame
+        if verb.lemma_.lower() in _directives():
+            return False
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        in_quote = any(q[0] < verb.sent.end_char and verb.sent.start_char < q[1] for q in self.quotes)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if clause is None and not in_quote and obj is None:
+            return False
+        p = self.cues.probability(verb, self.lex.reporting)
+        if p < self.cues.threshold:
+            return False
+        if clause is not None:
+            return clause
+        if obj is not None and p >= OBJECT_CUE and not any(c.dep_ == "xcomp" for c in verb.children):
+            return obj  # not "ordered the troops to withdraw": a directive's object is who is told
+        return None if in_quote else False
 
     @staticmethod
     def _with_spans(draft: Draft, speaker=None, cue=None, complement=None, content_from: int | None = None,
@@ -389,8 +448,8 @@ class ClaimFinder:
                                                sentence_end=content_end))
         return drafts
 
-    def _reporting(self, verb, span: Span) -> list[Draft]:
-        complement = _complement(verb, self.lex)
+    def _reporting(self, verb, span: Span, learned=None) -> list[Draft]:
+        complement = _complement(verb, self.lex) or learned
         has_quote = any(q[0] < span.end and span.start < q[1] for q in self.quotes)
         if complement is None and not has_quote:
             return []
@@ -487,14 +546,16 @@ def _same_speaker(tag_speaker: str, speaker: str, registry) -> bool:
     return entry is not None and entry.canonical == speaker
 
 
-def make_claims_stage(kb: KB | None = None):
-    """The claims stage over ``kb`` (the shipped knowledge base when ``None``, loaded at first use)."""
+def make_claims_stage(kb: KB | None = None, cues: CueModel | None | bool = True):
+    """The claims stage over ``kb`` (the shipped knowledge base when ``None``, loaded at first use)
+    and ``cues`` (the shipped cue model when ``True``; ``None`` or ``False``: the lexicon alone)."""
 
     @stage(requires=["parsed", "entities", "attribution_tags", "duplicates", "title"], assigns=["claims"])
     def claims(article: Article) -> Article:
         """Attributed statements of the article, each with speaker, via, cue, evidence, quote, content."""
         registry = (kb or KB.load()).registry
-        found = ClaimFinder(article, registry).run()
+        model = cue_model() if cues is True else (cues or None)
+        found = ClaimFinder(article, registry, model).run()
         article.claims = tuple(_through_wire(found, article, registry))
         return article
 

@@ -178,6 +178,8 @@ class Speakers:
             return author  # "the report" of the institute named with it before
         if kind == "unnamed" and (bare := WHEN.sub("", name)) != name:  # "a Russian governor on Tuesday"
             return self._person_with_role(bare) or (bare, kind, side)
+        if kind == "unnamed" and len(name.split()) > 1 and (person := self._person_with_role(name)):
+            return person  # "the local police chief": the person the article names with that role
         if kind != "person" and (m := REGIONAL_BODY.search(phrase)):
             made = self._regional(m.group(1).lower(), m.group(2))
             if made is not None:
@@ -305,9 +307,10 @@ class Speakers:
         best, best_n = None, 1
         single = []
         for actor in self.actors:
-            if actor.label != "person" or not actor.role:
+            role = " ".join(filter(None, (actor.role, self._apposition_role(actor))))
+            if actor.label != "person" or not role:
                 continue
-            shared = words & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", actor.role)}
+            shared = words & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", role)}
             if len(shared) > best_n:
                 best, best_n = actor, len(shared)
             if shared & DISTINCT_ROLES and actor.canonical not in [a.canonical for a in single]:
@@ -315,6 +318,13 @@ class Speakers:
         if best is None and len(single) == 1:  # "the governor": the one governor in the article
             best = single[0]
         return (best.canonical, "person", best.side) if best else None
+
+    def _apposition_role(self, actor: Actor) -> str:
+        """The role the article gives a named person beside the name: "Jane Roe, the town's police
+        chief, said" -> "the town's police chief"."""
+        after = self.article.body[actor.span.end:actor.span.end + 90]
+        m = re.match(r",\s+([^,.;:()\"“”]{3,70}),", after)
+        return m.group(1) if m and not re.search(r"\b(?:said|says|told|who|which|and)\b", m.group(1)) else ""
 
     def _is_country(self, actor: Actor) -> bool:
         if self.registry is None:
