@@ -179,6 +179,8 @@ def test_claims_first_name_alone_is_no_known_person(extract):
     ("Daily Paper", {}, (), "Troops advanced, the staff said. (Reporting by A. Writer; Editing by B. Editor)",
      "Reuters"),
     ("TASS", {"dateline_outlet": "TASS"}, (), "Troops advanced, the ministry said.", None),  # the publisher itself
+    ("Daily Paper", {}, (), "Published 2 hours ago\nAFP\nTroops advanced, the ministry said.", "Agence France-Presse"),
+    ("Daily Paper", {}, (), "Troops advanced, the ministry said.\nAFP officials visited the front.", None),
 ])
 def test_claims_wire_copy_is_every_claims_relay(outlet, meta, removed, body, wire):
     from sitroom.extract.claims import wire_of

@@ -578,8 +578,10 @@ def wire_of(article: Article, registry, outlet: str | None = None) -> str | None
     reports". None when that agency is the publishing outlet itself (``outlet``, else the article's)."""
     outlet = outlet or (canonical_outlet(article.outlet) if article.outlet else None)
     names = [article.meta.get("dateline_outlet")]
-    for line in article.removed:
-        if m := CREDIT.match(line.text.strip()):
+    lines = (article.body or "").split("\n")
+    credits = [r.text for r in article.removed] + lines[:8] + lines[-5:]  # a bare "AFP" line under the byline
+    for line in credits:
+        if m := CREDIT.match(line.strip()):
             names.append(m.group("agency") or "Reuters")
     if re.search(r"\((?:additional\s+)?reporting by [^()]+\)\s*$", (article.body or "").rstrip(), re.I):
         names.append("Reuters")  # the credit closing the last paragraph
