@@ -207,3 +207,14 @@ def test_claims_labelled_quote_runs_over_paragraphs(extract):
     quoted = [(f[0], f[2]) for f in found if f[3] == "quote"]
     assert quoted == [("regional police", "Two cars were burned on Monday."),
                       ("regional police", "The driver was not hurt.")]
+
+
+@pytest.mark.parametrize("text, speaker, via", [
+    ("\u201cThe bridge will not hold,\u201d said Petro Lysenko, a district official, Interfax reported.",
+     "Petro Lysenko", ["Interfax"]),
+    ("The regional governor said two villages were shelled overnight, TASS reported.", None, ["TASS"]),
+])
+def test_claims_a_medium_reporting_a_speakers_words_is_the_relay(extract, text, speaker, via):
+    found, _ = extract(text)
+    assert len(found) == 1 and list(found[0][1][:1]) == via
+    assert speaker is None or found[0][0] == speaker

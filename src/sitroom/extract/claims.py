@@ -265,7 +265,7 @@ class ClaimFinder:
             before, previous = previous, span
             if len(span) == 0 or any(span.overlap(s) > 0 for s in self.skipped):
                 continue
-            found = self._sentence(sent, span)
+            found = self._relayed(self._sentence(sent, span))
             text = self.body[span.start:span.end]
             if not found and before is not None and (m := STATED_BY.match(text)):
                 found = self._stated_by(sent, span, before, m)  # "This is stated in a report by ISW."
@@ -343,6 +343,23 @@ class ClaimFinder:
         if not drafts:
             drafts += self._noun_cues(sent, span)
         return drafts
+
+    def _relayed(self, drafts: list[Draft]) -> list[Draft]:
+        """"X said ..., RIA reported": one statement, X's, which came through the medium; the medium
+        is the relay of X's claim, not a second speaker."""
+        media = [d for d in drafts if self._is_medium(d.speaker)]
+        speakers = [d for d in drafts if not self._is_medium(d.speaker)]
+        if not media or not speakers:
+            return drafts
+        for draft in speakers:
+            for medium in media:
+                if medium.speaker not in draft.via and medium.speaker != draft.speaker:
+                    draft.via.append(medium.speaker)
+        return speakers
+
+    def _is_medium(self, name: str) -> bool:
+        entry = self.registry.get(name) if self.registry is not None else None
+        return entry is not None and entry.kind in ("media", "platform")
 
     def _noun_cues(self, sent, span: Span) -> list[Draft]:
         """"Moscow's claim that its troops entered the town", "the ministry's statement that ...": a
