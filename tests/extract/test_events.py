@@ -68,6 +68,13 @@ def test_events_claimed_by_speaker_and_reported_by_outlet(extract):
     assert narrative.claimed_by == "Sample Wire" and narrative.status == "reported"
 
 
+def test_events_narrative_of_a_wire_copy_is_the_agencys(extract):
+    (event,) = extract("Shelling near the border\n\nKYIV, May 12 (Reuters) - Ukrainian troops shelled positions "
+                       "near Vovchansk overnight, for six hours without a pause. Nobody left the cellars until "
+                       "the morning came.", outlet_name="Daily Paper")
+    assert event.status == "reported" and event.claimed_by == "Reuters"
+
+
 def test_events_anonymous_source_is_claimed_by_the_outlet_it_came_through(extract):
     (event,) = extract("TASS reported, citing a source in the military, that Ukrainian reserves were moved to Kharkiv.")
     assert event.claimed_by == "TASS"

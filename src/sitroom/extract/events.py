@@ -5,9 +5,9 @@ of new evidence makes an event of its type, unless it is negated, hypothetical o
 plans to evacuate", "may be gearing up for an advance", "preparations for an assault"). Each
 event keeps its tie to the claim that carries it: ``claimed_by`` is that claim's speaker (or, for
 an anonymous source, the outlet it came through), and narrative statements are the outlet's own
-(``status`` ``reported``). Locations are the places in the trigger's clause, with ``origin`` and
-``destination`` for movements; the date is the sentence's time expression resolved against the
-publication date.
+(``status`` ``reported``), or, in a wire copy, the agency's whose copy it is. Locations are the
+places in the trigger's clause, with ``origin`` and ``destination`` for movements; the date is the
+sentence's time expression resolved against the publication date.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from sitroom.extract.claims import _quote_spans, skipped_spans
+from sitroom.extract.claims import _quote_spans, skipped_spans, wire_of
 from sitroom.kb import KB
 from sitroom.kb.ontology import Ontology, ontology
 from sitroom.model import Article, Claim, Event, Quantity, Span
@@ -188,9 +188,11 @@ class Draft:
 
 
 class EventFinder:
-    def __init__(self, article: Article, onto: Ontology | None = None):
+    def __init__(self, article: Article, onto: Ontology | None = None, registry=None):
         self.article = article
         self.onto = onto or ontology()
+        # whose voice the narrative is: the wire agency of a wire copy, else the publishing outlet
+        self.narrator = (wire_of(article, registry) if registry is not None else None) or article.outlet
         self.places = sorted(
             ((m.span.start, m.span.end, e.canonical, e.kind) for e in article.entities if e.label == "location"
              for m in e.mentions), key=lambda p: p[0])
@@ -365,7 +367,7 @@ class EventFinder:
     def _claimed_by(self, draft: Draft) -> str | None:
         claim = draft.claim
         if claim is None:
-            return self.article.outlet
+            return self.narrator
         if claim.speaker_kind == "unnamed" and claim.via:
             return claim.via[0]
         return claim.speaker
@@ -428,7 +430,8 @@ def make_events_stage(kb: KB | None = None):
     @stage(requires=["parsed", "entities", "claims", "published"], assigns=["events"])
     def events(article: Article) -> Article:
         """Typed, located, dated events, each tied to who asserts it."""
-        article.events = tuple(EventFinder(article, (kb or KB.load()).ontology).run())
+        base = kb or KB.load()
+        article.events = tuple(EventFinder(article, base.ontology, base.registry).run())
         return article
 
     return events
