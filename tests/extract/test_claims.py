@@ -218,3 +218,11 @@ def test_claims_a_medium_reporting_a_speakers_words_is_the_relay(extract, text, 
     found, _ = extract(text)
     assert len(found) == 1 and list(found[0][1][:1]) == via
     assert speaker is None or found[0][0] == speaker
+
+
+def test_claims_a_body_that_speaks_is_an_organisation_of_the_article(extract):
+    _, article = extract("Ukrainian troops held the line near the river. The Ukrainian military said two "
+                         "assaults were repelled overnight. Kyiv said more aid was needed.")
+    bodies = {e.canonical: e for e in article.entities if e.label == "organization"}
+    assert "Armed Forces of Ukraine" in bodies and bodies["Armed Forces of Ukraine"].mentions
+    assert not any(name.startswith("Government of") for name in bodies)  # a capital speaking is metonymy

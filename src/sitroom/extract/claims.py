@@ -28,7 +28,7 @@ from sitroom.extract.cues import CueModel, cue_model
 from sitroom.extract.speakers import (DETERMINERS, NOT_SPEAKERS, Lexicon, Speakers, _full_np, _subtree_span,
                                       lexicon)
 from sitroom.kb import KB
-from sitroom.model import Article, Claim, Span
+from sitroom.model import Article, Claim, Entity, Mention, Span
 from sitroom.pipeline import stage
 
 #: "This is stated in a report by X", "This was reported by X"
@@ -563,6 +563,23 @@ def _same_speaker(tag_speaker: str, speaker: str, registry) -> bool:
     return entry is not None and entry.canonical == speaker
 
 
+def _speaking_bodies(article: Article, registry) -> list[Entity]:
+    """Bodies that speak in the article's claims under a description ("the Ukrainian military said")
+    are organisations of the article too, with the speaker phrase as their mention."""
+    known = {e.canonical for e in article.entities}
+    out: dict[str, Entity] = {}
+    for claim in article.claims:
+        entry = registry.get(claim.speaker) if registry is not None else None
+        if entry is None or entry.label != "organization" or claim.speaker in known or claim.speaker_span is None \
+                or entry.kind in ("media", "platform") or claim.speaker.startswith("Government of"):
+            continue  # a capital or a country speaking is a government by metonymy, not a named body
+        mention = Mention(article.span_text(claim.speaker_span), claim.speaker_span)
+        held = out.get(claim.speaker)
+        out[claim.speaker] = Entity(claim.speaker, "organization", (*(held.mentions if held else ()), mention),
+                                    kind=entry.kind, country=entry.country, role=entry.role, side=entry.side)
+    return list(out.values())
+
+
 def make_claims_stage(kb: KB | None = None, cues: CueModel | None | bool = True):
     """The claims stage over ``kb`` (the shipped knowledge base when ``None``, loaded at first use)
     and ``cues`` (the shipped cue model when ``True``; ``None`` or ``False``: the lexicon alone)."""
@@ -574,6 +591,7 @@ def make_claims_stage(kb: KB | None = None, cues: CueModel | None | bool = True)
         model = cue_model() if cues is True else (cues or None)
         found = ClaimFinder(article, registry, model).run()
         article.claims = tuple(_through_wire(found, article, registry))
+        article.entities = (*article.entities, *_speaking_bodies(article, registry))
         return article
 
     return claims
