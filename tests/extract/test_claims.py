@@ -226,3 +226,10 @@ def test_claims_a_body_that_speaks_is_an_organisation_of_the_article(extract):
     bodies = {e.canonical: e for e in article.entities if e.label == "organization"}
     assert "Armed Forces of Ukraine" in bodies and bodies["Armed Forces of Ukraine"].mentions
     assert not any(name.startswith("Government of") for name in bodies)  # a capital speaking is metonymy
+
+
+def test_claims_a_named_speaker_the_tagger_missed_is_a_person(extract):
+    _, article = extract('"The enemy is taking positions on the streets," Oleksiy Kharkivskiy, the patrol police '
+                         'chief, said on Facebook. Residents left the town.')
+    persons = [e.canonical for e in article.entities if e.label == "person"]
+    assert persons == ["Oleksii Kharkivskyi"]

@@ -563,12 +563,24 @@ def _same_speaker(tag_speaker: str, speaker: str, registry) -> bool:
     return entry is not None and entry.canonical == speaker
 
 
+#: a person's name as the claims stage resolves one: two to four capitalised words
+PERSON_NAME = re.compile(r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3}")
+
+
 def _speaking_bodies(article: Article, registry) -> list[Entity]:
     """Bodies that speak in the article's claims under a description ("the Ukrainian military said")
-    are organisations of the article too, with the speaker phrase as their mention."""
+    are organisations of the article too, with the speaker phrase as their mention; a named speaker
+    the entity tagger missed is a person of the article."""
     known = {e.canonical for e in article.entities}
     out: dict[str, Entity] = {}
     for claim in article.claims:
+        if claim.speaker_kind == "unknown" and claim.speaker not in known and claim.speaker_span is not None \
+                and PERSON_NAME.fullmatch(claim.speaker) and (registry is None or registry.get(claim.speaker) is None):
+            # a named speaker the tagger missed ('..., Oleksiy Kharkivskiy, the police chief, said')
+            mention = Mention(article.span_text(claim.speaker_span), claim.speaker_span)
+            held = out.get(claim.speaker)
+            out[claim.speaker] = Entity(claim.speaker, "person", (*(held.mentions if held else ()), mention))
+            continue
         entry = registry.get(claim.speaker) if registry is not None else None
         if entry is None or entry.label != "organization" or claim.speaker in known or claim.speaker_span is None \
                 or entry.kind in ("media", "platform") or claim.speaker.startswith("Government of"):
