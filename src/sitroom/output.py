@@ -32,6 +32,7 @@ def article_json(article: Article) -> dict[str, Any]:
         "schema": SCHEMA,
         "source": article.source,
         "id": article.id,
+        "fingerprint": article.fingerprint,
         "outlet": article.outlet,
         "outlet_basis": article.outlet_basis,
         "title": article.title,

@@ -54,6 +54,8 @@ class Article(Open):
 
     schema_: str | None = Field(None, alias="schema")
     id: str
+    fingerprint: str | None = Field(None, description="The text's fingerprint: every copy of it, from any outlet, "
+                                                      "shares it.")
     source: str
     outlet: str | None = None
     title: str | None = None
