@@ -1,3 +1,5 @@
+import pytest
+
 from sitroom.clean.boilerplate import classify
 
 PAGE = """World | Europe
@@ -57,7 +59,63 @@ def test_boilerplate_trailing_teasers_without_heading():
 
 
 def test_boilerplate_bio_only_at_the_tail():
-    page = ("A headline\n\nA reporter covering the war, Ivan Sample, said he saw the convoy cross the bridge at dawn "
+    page = ("Convoy seen crossing the bridge at dawn\n\nA reporter covering the war, Ivan Sample, said he saw the convoy cross the bridge at dawn "
             "and counted more than forty trucks heading north toward the border.\n\n"
             "The convoy was later seen near the border crossing, local residents said, adding that it stopped twice.\n")
     assert all(ln.kept for ln in classify(page))
+
+
+EMBED_PAGE = """Floodwater reaches the lower town
+
+The river rose by two metres overnight, the mayor said. The lower town was cut off by morning.
+
+Water is in the square now.
+Stay away from the embankment, please.
+
+— Sample Mayor (@samplemayor) April 2, 2025
+
+Rescue crews said they had taken more than forty people from the upper floors of houses by noon.
+
+He wrote on X:
+
+The bridge is closed until further notice.
+— Sample Mayor (@samplemayor) April 2, 2025
+"""
+
+
+@pytest.mark.parametrize("page", [EMBED_PAGE, EMBED_PAGE.replace("\n\n", "\n")])
+def test_boilerplate_embedded_post_goes_with_its_credit(page):
+    reasons = {ln.text: ln.reason for ln in classify(page, learned=False)}
+    assert reasons["Water is in the square now."] == "embedded post"
+    assert reasons["Stay away from the embankment, please."] == "embedded post"
+    assert reasons["The bridge is closed until further notice."] == "embedded post"
+    assert reasons["— Sample Mayor (@samplemayor) April 2, 2025"] == "embedded post credit"
+    # the line introducing a post, and the paragraphs before it, are body
+    assert reasons["He wrote on X:"] is None
+    assert reasons["The river rose by two metres overnight, the mayor said. The lower town was cut off by "
+                   "morning."] is None
+
+
+def test_boilerplate_embedded_post_is_the_block_above_its_credit():
+    page = EMBED_PAGE.replace("the mayor said. The lower town was cut off by morning.", "the mayor said.")
+    reasons = {ln.text: ln.reason for ln in classify(page, learned=False)}
+    assert reasons["The river rose by two metres overnight, the mayor said."] is None
+    assert reasons["Water is in the square now."] == "embedded post"
+
+
+def test_boilerplate_teaser_with_a_lede_cut_off_mid_sentence():
+    body = ("The ministry said the brigade held its positions through the night despite heavy shelling, "
+            "and that losses were light. ") * 2
+    page = (f"Headline about the front line\n\n{body}\n\n{body}\n\n"
+            "Grain exports resume from the southern ports\n"
+            "ODESA - Ships loaded with grain left the southern ports on Monday for the first time in weeks, "
+            "and port officials said more were waiting to sail once the")
+    reasons = [ln.reason for ln in classify(page, learned=False)]
+    assert reasons == [None, None, None, "teaser", "teaser"]
+
+
+def test_boilerplate_a_last_paragraph_ending_in_a_sign_off_is_body():
+    body = ("The ministry said the brigade held its positions through the night despite heavy shelling, "
+            "and that losses were light. ") * 2
+    page = f"Headline about the front line\n\n{body}\n\n{body} Officials gave no figures — Sample Agency"
+    assert all(ln.kept for ln in classify(page, learned=False))

@@ -29,7 +29,10 @@ FLOORS = json.loads((Path(__file__).parent / "gold_floors.json").read_text())
 #: claims F1 rose and the right speakers and vias rose in number (74 -> 77, 69 -> 71), but both are
 #: shares of the matched claims, and two of the newly matched claims carry a description ("the local
 #: police chief", a person the parser does not tag) or no via; the rules that followed (wire credit
-#: lines, media as relays) raised both above their old floors again
+#: lines, media as relays) raised both above their old floors again. ``events.location`` went 0.846 ->
+#: 0.842 when the learned line classifier came: it is a share of the matched events (33/39 -> 32/38);
+#: with the headline now found and skipped, one gold event that only its headline mention matched is
+#: no longer matched, while events F1, dates and ``claimed_by`` all rose
 DEV_FLOORS = json.loads((Path(__file__).parent / "gold_floors_dev.json").read_text())
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sitroom.clean import rules
 from sitroom.clean.boilerplate import Line, classify, is_running_text
+from sitroom.clean.lines_model import LineModel
 from sitroom.clean.duplicates import find_duplicates
 from sitroom.clean.tags import find_tags
 from sitroom.model import Article, AttributionTag, RemovedLine, Span
@@ -28,8 +29,9 @@ class Cleaned:
     dateline_outlet: str | None
 
 
-def clean_text(raw_text: str) -> Cleaned:
-    lines = classify(raw_text)
+def clean_text(raw_text: str, model: LineModel | None = None, *, learned: bool = True) -> Cleaned:
+    """Body, removed lines and tags of ``raw_text``; ``model``/``learned`` as for :func:`classify`."""
+    lines = classify(raw_text, model, learned=learned)
     removed = [RemovedLine(ln.text, ln.reason or "", ln.no) for ln in lines if not ln.kept]
     kept: list[Line] = [ln for ln in lines if ln.kept]
 
