@@ -113,3 +113,15 @@ def test_html_bad_page_is_a_failure_and_the_run_goes_on(tmp_path):
     first, second = read_inputs([tmp_path])
     assert isinstance(first, Failure) and first.reason.startswith("no main text found")
     assert isinstance(second, Article)
+
+
+def test_html_reconcile_restores_running_text_that_precision_mode_dropped():
+    from sitroom.ingest.html import reconcile
+
+    lead = "Shelling hit the northern districts overnight. Rescue crews worked until the morning to reach people."
+    dropped = ("The regional administration said that two schools and a clinic were damaged. Power lines were cut "
+               "in three villages, and repairs are expected to take several days.")
+    full = "\n".join(["Home | News | Video", lead, "Share this article", dropped, "Read more"])
+    assert reconcile(lead, full) == f"{lead}\n{dropped}"  # the nav, share and teaser lines stay out
+    assert reconcile("", full) == f"{lead}\n{dropped}"  # precision mode found nothing: the prose of the page
+    assert reconcile("Another cut entirely", full) == "Another cut entirely"  # modes disagree: precision wins

@@ -13,7 +13,7 @@ Settings were chosen on the article-extraction benchmark (``benchmarks/html_extr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import lxml.html
@@ -32,7 +32,10 @@ class HtmlOptions:
     The defaults scored best on the benchmark: favouring precision raised F1 from 0.960 to 0.964
     (precision 0.942 -> 0.958, recall 0.978 -> 0.971); with it, dropping tables (0.957) or the
     fallback extractors (``fast``, 0.946) lowered F1, and favouring recall instead gave 0.959.
-    Precision matters here: a stray boilerplate line can become a claim downstream.
+    Precision matters here: a stray boilerplate line can become a claim downstream. Precision mode
+    also drops body paragraphs now and then, so the default mode runs beside it and its paragraphs
+    of running text fill the gaps (:func:`reconcile`): F1 0.964 -> 0.967 (recall 0.971 -> 0.976,
+    precision unchanged at 0.958), at twice the extraction time (0.048 s a page).
     """
 
     favor_precision: bool = True
@@ -81,25 +84,46 @@ def extract_html(html: str, *, url: str | None = None, options: HtmlOptions = DE
             raise EmptyInput("HTML fragment holds no text")
         return Extracted(text)
     try:
-        document = trafilatura.bare_extraction(
-            html,
-            url=url,
-            with_metadata=True,
-            include_comments=options.include_comments,
-            include_tables=options.include_tables,
-            favor_precision=options.favor_precision,
-            favor_recall=options.favor_recall,
-            fast=options.fast,
-        )
+        document = _extract(html, url, options)
+        # precision mode sometimes drops body paragraphs: the default mode's running text fills them in
+        full = _extract(html, url, replace(options, favor_precision=False)) if options.favor_precision else None
     except (ValueError, TypeError, etree.LxmlError) as exc:  # trafilatura's own guard is incomplete
         raise MalformedInput(f"HTML cannot be parsed: {exc}") from exc
     text = _clean_lines(document.text) if document is not None and document.text else ""
+    if full is not None and full.text:
+        text = reconcile(text, _clean_lines(full.text))
+        document = document if document is not None else full
     if len(text.split()) < MIN_PAGE_WORDS:
         found = f" (only {text!r})" if text else ""
         raise EmptyInput(
             f"no main text found in the HTML{found}: an index page, a script-only shell or a paywall?"
         )
     return Extracted(text, _metadata(document))
+
+
+def _extract(html: str, url: str | None, options: HtmlOptions):
+    return trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=options.include_comments,
+        include_tables=options.include_tables, favor_precision=options.favor_precision,
+        favor_recall=options.favor_recall, fast=options.fast)
+
+
+def _running(line: str) -> bool:
+    """A paragraph of prose, not a label, caption or link: long, or several sentences."""
+    n = len(line.split())
+    return n >= 25 or (n >= 12 and len(re.findall(r"[.!?][\"'”’)]*(?:\s|$)", line)) >= 2)
+
+
+def reconcile(precise: str, full: str) -> str:
+    """The default mode's lines in its order, keeping those precision mode kept and the paragraphs
+    of running text it dropped; precision mode's text when it stands alone (nothing it kept is lost)."""
+    if not precise:
+        return "\n".join(line for line in full.split("\n") if _running(line)) or full
+    kept = {" ".join(line.split()) for line in precise.split("\n")}
+    lines = [line for line in full.split("\n") if " ".join(line.split()) in kept or _running(line)]
+    if not {" ".join(line.split()) for line in lines} >= kept - {""}:
+        return precise  # the two modes cut the page differently: trust precision mode
+    return "\n".join(lines)
 
 
 def fragment_text(html: str) -> str:
