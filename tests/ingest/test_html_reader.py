@@ -125,3 +125,28 @@ def test_html_reconcile_restores_running_text_that_precision_mode_dropped():
     assert reconcile(lead, full) == f"{lead}\n{dropped}"  # the nav, share and teaser lines stay out
     assert reconcile("", full) == f"{lead}\n{dropped}"  # precision mode found nothing: the prose of the page
     assert reconcile("Another cut entirely", full) == "Another cut entirely"  # modes disagree: precision wins
+
+
+def test_html_page_trafilatura_cannot_read_falls_back_to_the_page_text(monkeypatch):
+    import trafilatura
+
+    from sitroom.ingest.html import extract_html
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, **k: None)
+    page = ("<html><head><title>Night shelling</title></head><body><nav><a href='/'>Home</a></nav>"
+            "<div><div>Shelling hit the northern districts overnight. Rescue crews worked until the morning."
+            "</div></div></body></html>")
+    text = extract_html(page).text
+    assert "Shelling hit the northern districts overnight." in text and "Home" in text  # the cleaner takes it from here
+
+
+def test_html_index_page_without_prose_still_fails(monkeypatch):
+    import trafilatura
+
+    from sitroom.errors import EmptyInput
+    from sitroom.ingest.html import extract_html
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, **k: None)
+    page = "<html><body><ul><li><a href='/a'>War news</a></li><li><a href='/b'>Sport</a></li></ul></body></html>"
+    with pytest.raises(EmptyInput, match="no main text"):
+        extract_html(page)

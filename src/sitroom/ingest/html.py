@@ -93,12 +93,15 @@ def extract_html(html: str, *, url: str | None = None, options: HtmlOptions = DE
     if full is not None and full.text:
         text = reconcile(text, _clean_lines(full.text))
         document = document if document is not None else full
+    if len(text.split()) < MIN_PAGE_WORDS:  # trafilatura found no article: the page's own text, for the
+        page = page_text(html)  # cleaner, when it holds prose (an index page of links does not)
+        text = page if any(_running(line) for line in page.split("\n")) else text
     if len(text.split()) < MIN_PAGE_WORDS:
         found = f" (only {text!r})" if text else ""
         raise EmptyInput(
             f"no main text found in the HTML{found}: an index page, a script-only shell or a paywall?"
         )
-    return Extracted(text, _metadata(document))
+    return Extracted(text, _metadata(document) if document is not None else {})
 
 
 def _extract(html: str, url: str | None, options: HtmlOptions):
@@ -124,6 +127,18 @@ def reconcile(precise: str, full: str) -> str:
     if not {" ".join(line.split()) for line in lines} >= kept - {""}:
         return precise  # the two modes cut the page differently: trust precision mode
     return "\n".join(lines)
+
+
+def page_text(html: str) -> str:
+    """The text of a whole page's ``<body>`` as lines (see :func:`fragment_text`), or ``""``."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return ""
+    body = root.find("body")
+    if body is None:
+        return ""
+    return fragment_text(etree.tostring(body, encoding="unicode"))
 
 
 def fragment_text(html: str) -> str:
