@@ -5,11 +5,11 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser run test eval bench clean
+.PHONY: install browser postgres run test eval bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[web,parquet,dev]'
+	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[web,parquet,postgres,dev]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -23,10 +23,19 @@ browser:
 	  || echo "could not install chromium: browser tests will be skipped"; \
 	else echo "chromium not installed and no root apt-get: browser tests will be skipped"; fi
 
+# Debian's PostgreSQL server binaries: the test run starts a throw-away cluster of its own
+# (tests/support/postgres.py) and runs the store, API and page tests against it as well as SQLite.
+postgres:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null; then :; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
+	  || echo "could not install postgresql: PostgreSQL tests will be skipped"; \
+	else echo "postgresql not installed and no root apt-get: PostgreSQL tests will be skipped"; fi
+
 run: install
 	$(BIN)/sitroom demo
 
-test: install browser
+test: install browser postgres
 	$(BIN)/python -m pytest -q
 
 eval: install

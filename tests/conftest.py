@@ -28,3 +28,29 @@ def settings():
     from sitroom.config import load_settings
 
     return load_settings(env={})
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    """A throw-away PostgreSQL server for the session (tests/support/postgres.py)."""
+    from tests.support import postgres
+
+    if postgres.binaries() is None:
+        pytest.skip("PostgreSQL binaries not found; `make test` installs Debian's postgresql")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        pytest.skip("psycopg is not installed; `make test` installs the postgres extra")
+    with postgres.cluster() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """A store URL for each backend: a SQLite file, and a fresh database on the session's PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.db'}"
+    from tests.support import postgres
+
+    admin = request.getfixturevalue("postgres_cluster")
+    return postgres.fresh_database(admin, f"t{abs(hash(request.node.nodeid)) % 10**12}")

@@ -31,9 +31,16 @@ def make_settings(url: str, **overrides):
     return load_settings(env={}, overrides={"store.url": url, **overrides})
 
 
-@pytest.fixture(scope="module")
-def store_url(tmp_path_factory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('store') / 'sitroom.db'}"
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def store_url(request, tmp_path_factory) -> str:
+    """The corpus in a SQLite file, and in a fresh database on the session's PostgreSQL server."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('store') / 'sitroom.db'}"
+    else:
+        from tests.support import postgres
+
+        admin = request.getfixturevalue("postgres_cluster")
+        url = postgres.fresh_database(admin, f"api_{request.module.__name__.rsplit('.', 1)[-1]}")
     corpus.build_store(url).close()
     return url
 

@@ -9,8 +9,9 @@ from sitroom.store.schema import MIGRATIONS
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store.open(f"sqlite:///{tmp_path / 'test.db'}") as db:
+def store(store_url):
+    """Each store test runs against SQLite and against the session's PostgreSQL server."""
+    with Store.open(store_url) as db:
         yield db
 
 
@@ -28,10 +29,13 @@ def test_store_round_trip_and_idempotent_add(store):
     assert list(store.articles()) == [article]
 
 
-def test_store_wal_mode_and_schema_version(store, tmp_path):
+def test_store_wal_mode_and_schema_version(store):
+    from sqlalchemy import text
+
     assert store.schema_version() == max(v for v, _, _ in MIGRATIONS)
-    with sqlite3.connect(tmp_path / "test.db") as conn:
-        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    if store.dialect == "sqlite":
+        with store.engine.connect() as conn:
+            assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
 
 
 def test_store_reopen_keeps_data_and_does_not_remigrate(tmp_path):
@@ -148,3 +152,31 @@ def test_store_failures_recorded_once_per_source(store):
 def test_store_bad_url_is_a_store_error():
     with pytest.raises(StoreError):
         Store.open("nosuchdialect://x")
+
+
+def test_store_keeps_an_article_with_nul_bytes_and_an_overlong_outlet(store):
+    text = "The bridge\x00 held overnight, the brigade said."
+    article = Article(source="odd.txt", raw_text=text, body=text, title="Odd\x00 page", outlet="O" * 500,
+                      meta={"outlet": "O" * 500},
+                      claims=(Claim("c1", "S" * 400, "said", Span(0, 10), "held\x00"),))
+    assert store.add(article).new
+    assert store.get(article.id).body == text  # the record keeps the text as read
+    assert store.search("bridge")[0]["id"] == article.id
+    assert not store.add(article).new
+
+
+def test_store_two_writers_at_once_lose_and_duplicate_nothing(store_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"Report number {k}: shelling hit district {k % 7} overnight, the regional office said." for k in range(40)]
+
+    def ingest(order):
+        with Store.open(store_url) as db:
+            for k in order:
+                db.add(Article(source=f"r{k}.txt", raw_text=texts[k], body=texts[k], meta={"outlet": "Wire"}))
+
+    with ThreadPoolExecutor(2) as pool:  # the same 40 articles, in opposite orders, by two writers
+        list(pool.map(ingest, [range(40), range(39, -1, -1)]))
+    with Store.open(store_url) as db:
+        assert db.count() == 40
+        assert sorted(a.source for a in db.articles()) == sorted(f"r{k}.txt" for k in range(40))

@@ -13,13 +13,14 @@ re-running it stores only what is missing.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, func, insert, select, text, update
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
 
 from sitroom.errors import StoreError
 from sitroom.model import Analysis, Article, Failure
@@ -81,23 +82,40 @@ class Store:
     # --- schema ------------------------------------------------------------------------------
 
     def migrate(self) -> list[int]:
-        """Apply missing migrations in order; returns the versions applied now."""
+        """Apply missing migrations in order; returns the versions applied now.
+
+        Several processes may open one new store at once: on PostgreSQL an advisory lock serialises
+        them; on SQLite a migration that lost the race is retried once the winner has committed.
+        """
+        for attempt in range(20):
+            try:
+                return self._migrate()
+            except (OperationalError, IntegrityError, ProgrammingError) as exc:
+                if attempt == 19 or not _raced(exc):
+                    raise StoreError(f"cannot migrate the store: {getattr(exc, 'orig', exc)}") from exc
+                time.sleep(0.05 * (attempt + 1))
+        return []
+
+    def _migrate(self) -> list[int]:
         applied_now = []
-        try:
+        with self.engine.begin() as conn:
+            self._lock(conn)
+            schema_migrations.create(conn, checkfirst=True)
+        for version, description, apply in MIGRATIONS:
             with self.engine.begin() as conn:
-                schema_migrations.create(conn, checkfirst=True)
-            for version, description, apply in MIGRATIONS:
-                with self.engine.begin() as conn:
-                    done = conn.execute(select(schema_migrations.c.version)
-                                        .where(schema_migrations.c.version == version)).first()
-                    if done:
-                        continue
-                    apply(conn, self.dialect)
-                    conn.execute(insert(schema_migrations).values(version=version, description=description))
-                    applied_now.append(version)
-        except OperationalError as exc:
-            raise StoreError(f"cannot migrate the store: {exc.orig}") from exc
+                self._lock(conn)
+                done = conn.execute(select(schema_migrations.c.version)
+                                    .where(schema_migrations.c.version == version)).first()
+                if done:
+                    continue
+                apply(conn, self.dialect)
+                conn.execute(insert(schema_migrations).values(version=version, description=description))
+                applied_now.append(version)
         return applied_now
+
+    def _lock(self, conn) -> None:
+        if self.dialect == "postgresql":  # held to the end of the transaction
+            conn.execute(text("SELECT pg_advisory_xact_lock(7316001)"))
 
     def schema_version(self) -> int:
         with self.engine.connect() as conn:
@@ -108,10 +126,11 @@ class Store:
     def add(self, article: Article) -> Added:
         """Store a publication once (see the module docstring for copies and bare texts)."""
         row = {
-            "id": article.id, "source": article.source, "outlet": article.outlet, "title": article.title,
-            "published": article.published, "language": article.language, "body": article.body,
+            "id": article.id, "source": _text(article.source), "outlet": _text(article.outlet, 200),
+            "title": _text(article.title), "published": _text(article.published, 10),
+            "language": _text(article.language, 8), "body": _text(article.body),
             "record": json.dumps(article.to_dict(), ensure_ascii=False),
-            "fingerprint": article.fingerprint, "publisher": article.publisher,
+            "fingerprint": article.fingerprint, "publisher": _text(article.publisher, 200),
             "claims": len(article.claims), "events": len(article.events),
         }
         try:
@@ -123,14 +142,12 @@ class Store:
                 conn.execute(insert(articles).values(**row))
                 if self.dialect == "sqlite":
                     conn.execute(text("INSERT INTO articles_fts (id, title, body) VALUES (:id, :title, :body)"),
-                                 {"id": article.id, "title": article.title or "", "body": article.body or ""})
+                                 {"id": article.id, "title": row["title"] or "", "body": row["body"] or ""})
                 conn.execute(failures.delete().where(failures.c.source == article.source))
-                if rows := event_rows(article):
-                    conn.execute(insert(event_index), rows)
-                if rows := claim_rows(article):
-                    conn.execute(insert(claim_index), rows)
-                if rows := entity_rows(article):
-                    conn.execute(insert(entity_index), rows)
+                for table, rows in ((event_index, event_rows(article)), (claim_index, claim_rows(article)),
+                                    (entity_index, entity_rows(article))):
+                    if rows:
+                        conn.execute(insert(table), _fit(table, rows))
         except IntegrityError:  # stored by a concurrent writer in the meantime
             return Added(article.id, new=False)
         return Added(article.id, new=True, replaced=tuple(bare))
@@ -245,7 +262,8 @@ class Store:
         Load the articles with :meth:`get_many`; :func:`sitroom.output.items_json` shapes them.
         """
         c = event_index.c
-        query = select(c.event_id, c.article_id).distinct()
+        day = func.max(c.date).label("day")  # one row per event (an event has a row per place)
+        query = select(c.event_id, c.article_id, day).group_by(c.event_id, c.article_id)
         for condition in Scope(place, region, bbox).where(c.place, c.admin1, c.lat, c.lon):
             query = query.where(condition)
         for column, value in ((c.type, type), (c.status, status), (c.claimed_by, claimed_by), (c.outlet, outlet)):
@@ -255,9 +273,9 @@ class Store:
             query = query.where(c.date >= since)
         if until:
             query = query.where(c.date <= until)
-        query = query.order_by(c.date.desc(), c.event_id).limit(limit).offset(offset)
+        query = query.order_by(day.desc().nulls_last(), c.event_id).limit(limit).offset(offset)
         with self.engine.connect() as conn:
-            return [(e, a) for e, a in conn.execute(query)]
+            return [(e, a) for e, a, _ in conn.execute(query)]
 
     def find_claim_ids(self, *, speaker: str | None = None, side: str | None = None, outlet: str | None = None,
                        since: str | None = None, until: str | None = None, article_ids: list[str] | None = None,
@@ -274,7 +292,7 @@ class Store:
             query = query.where(c.published <= until)
         if article_ids is not None:
             query = query.where(c.article_id.in_(article_ids))
-        query = query.order_by(c.published.desc(), c.claim_id).limit(limit).offset(offset)
+        query = query.order_by(c.published.desc().nulls_last(), c.claim_id).limit(limit).offset(offset)
         with self.engine.connect() as conn:
             return [(i, a) for i, a in conn.execute(query)]
 
@@ -324,10 +342,33 @@ class Store:
                     "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n"), {"q": _fts_query(query), "n": limit})
             else:
                 rows = conn.execute(text(
-                    "SELECT id, title, ts_headline('simple', body, plainto_tsquery('simple', :q)) FROM articles "
+                    "SELECT id, title, ts_headline('simple', body, plainto_tsquery('simple', :q), "
+                    "'StartSel=[, StopSel=], MaxWords=24, MinWords=8, MaxFragments=2, FragmentDelimiter=\" … \"') "
+                    "FROM articles "
                     "WHERE to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(body, '')) "
                     "@@ plainto_tsquery('simple', :q) LIMIT :n"), {"q": query, "n": limit})
             return [{"id": i, "title": t, "snippet": s} for i, t, s in rows]
+
+
+def _raced(exc: Exception) -> bool:
+    """Whether a migration failed because another process was migrating the same store."""
+    message = str(getattr(exc, "orig", exc)).lower()
+    return any(m in message for m in ("already exists", "locked", "duplicate key", "unique constraint"))
+
+
+def _text(value: str | None, limit: int | None = None) -> str | None:
+    """A value as an index column holds it: no NUL characters (PostgreSQL refuses them in text),
+    cut to the column's width. The record itself (JSON, NULs escaped) keeps everything."""
+    if value is None:
+        return None
+    value = value.replace("\x00", "")
+    return value[:limit] if limit is not None else value
+
+
+def _fit(table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Index rows with their text cut to the columns' widths and free of NULs (see :func:`_text`)."""
+    widths = {c.name: getattr(c.type, "length", None) for c in table.columns}
+    return [{k: _text(v, widths.get(k)) if isinstance(v, str) else v for k, v in row.items()} for row in rows]
 
 
 def _described(record: str) -> frozenset[str]:
