@@ -42,6 +42,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
 from sitroom.ingest.decode import decode_bytes  # noqa: E402
+from sitroom.ingest.html import break_blocks  # noqa: E402
 from sitroom.model import normalize_text  # noqa: E402
 
 DEFAULT_SHARED = REPO.parent / "shared"
@@ -87,18 +88,7 @@ def render(html: str, bullets: bool) -> tuple[list[str], set[int], str, str]:
         el.drop_tree()
     for el in root.xpath(_DROP):
         el.drop_tree()
-    for el in root.iter(etree.Element):
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag == "br":
-            el.tail = "\n" + (el.tail or "")
-        elif tag == "li":
-            el.text = ("\n- " if bullets else "\n") + (el.text or "")
-            el.tail = "\n" + (el.tail or "")
-        elif tag in _BLOCKS:
-            el.text = ("\n" + _H1 if tag == "h1" else "\n") + (el.text or "")
-            el.tail = "\n" + (el.tail or "")
-        elif tag in ("td", "th"):
-            el.tail = " " + (el.tail or "")
+    break_blocks(root, bullet="- " if bullets else "", cell=" ", mark={"h1": _H1}, blocks=_BLOCKS)
     lines, h1 = [], set()
     for line in root.text_content().split("\n"):
         text = " ".join(line.replace(_H1, " ").split())

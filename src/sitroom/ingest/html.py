@@ -152,19 +152,29 @@ def fragment_text(html: str) -> str:
         raise MalformedInput(f"HTML fragment cannot be parsed: {exc}") from exc
     for el in root.xpath("//script|//style|//noscript|//template"):
         el.drop_tree()
+    break_blocks(root)
+    return _clean_lines(root.text_content())
+
+
+def break_blocks(root, *, bullet: str = "- ", cell: str = " | ", mark: dict[str, str] | None = None,
+                 blocks: frozenset[str] | None = None) -> None:
+    """Put line breaks into an lxml tree the way a page is read as plain text: ``blocks`` (default:
+    the usual block elements) and ``<br>`` start new lines, list items start with ``bullet``, table
+    cells end with ``cell``; ``mark`` prefixes the text of the given tags (e.g. to find ``<h1>``
+    lines afterwards)."""
+    blocks = _BLOCKS if blocks is None else blocks
     for el in root.iter(etree.Element):
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag == "br":
             el.tail = "\n" + (el.tail or "")
         elif tag == "li":
-            el.text = "\n- " + (el.text or "")
+            el.text = "\n" + bullet + (el.text or "")
             el.tail = "\n" + (el.tail or "")
-        elif tag in _BLOCKS:
-            el.text = "\n" + (el.text or "")
+        elif tag in blocks:
+            el.text = "\n" + (mark or {}).get(tag, "") + (el.text or "")
             el.tail = "\n" + (el.tail or "")
         elif tag in ("td", "th"):
-            el.tail = " | " + (el.tail or "")
-    return _clean_lines(root.text_content())
+            el.tail = cell + (el.tail or "")
 
 
 _BLOCKS = frozenset(
