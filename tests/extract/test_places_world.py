@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from sitroom.extract.entities import HOME, _context, _score
+from sitroom.extract.places import HOME, _context, _score
 from sitroom.kb.gazetteer import Gazetteer, Place
 
 
