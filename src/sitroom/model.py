@@ -424,6 +424,11 @@ def publication_key(meta: dict[str, Any]) -> str | None:
 PUBLICATION_META = ("outlet", "url", "published", "title")
 
 
+def described(meta: dict[str, Any]) -> frozenset[str]:
+    """Which of :data:`PUBLICATION_META` a reader's metadata gives."""
+    return frozenset(k for k in PUBLICATION_META if meta.get(k))
+
+
 def publication_id(fingerprint: str, key: str | None) -> str:
     """An article's id: one publication is one text from one publisher. A text without a known
     publisher keeps its fingerprint as id (so stores written before publishers counted keep theirs)."""
@@ -496,7 +501,7 @@ class Article:
 
     def described_by(self) -> frozenset[str]:
         """Which publication metadata the reader supplied (outlet, url, published, title)."""
-        return frozenset(k for k in PUBLICATION_META if self.meta.get(k))
+        return described(self.meta)
 
     def span_text(self, span: Span) -> str:
         if self.body is None:

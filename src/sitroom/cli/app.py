@@ -58,6 +58,10 @@ class ExportKind(str, Enum):
     claims = "claims"
 
 
+PlaceOption = Annotated[Optional[str], typer.Option(help="A place's canonical name.")]
+RegionOption = Annotated[Optional[str], typer.Option(help="An oblast, including everything in it.")]
+SinceOption = Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")]
+UntilOption = Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")]
 StatusOption = Annotated[Optional[Status], typer.Option(help="claimed (carried by a claim) or reported "
                                                              "(the outlet's own)")]
 InputPaths = Annotated[list[str], typer.Argument(help="Files, directories or glob patterns.", callback=_existing)]

@@ -8,8 +8,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from sitroom.cli.app import (EXPORT_SUFFIXES, BBoxOption, ConfigOption, ExportKind, StatusOption,
-                             StoreOption, app, err, settings_for)
+from sitroom.cli.app import (EXPORT_SUFFIXES, BBoxOption, ConfigOption, ExportKind, PlaceOption,
+                             RegionOption, SinceOption, StatusOption, StoreOption, UntilOption, app, err,
+                             settings_for)
 
 
 @app.command("export", epilog="Examples:\n\n  sitroom export events -o events.csv --region 'Kharkiv Oblast'\n\n"
@@ -21,11 +22,11 @@ def export_command(
     fmt: Annotated[Optional[str], typer.Option("-f", "--format",
                                                help="csv (ACLED columns), jsonl, geojson or parquet; "
                                                     "default from the file suffix, else jsonl.")] = None,
-    place: Annotated[Optional[str], typer.Option(help="A place's canonical name.")] = None,
-    region: Annotated[Optional[str], typer.Option(help="An oblast, including everything in it.")] = None,
+    place: PlaceOption = None,
+    region: RegionOption = None,
     bbox: BBoxOption = None,
-    since: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
-    until: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     type: Annotated[Optional[str], typer.Option(help="Event type.")] = None,
     status: StatusOption = None,
     claimed_by: Annotated[Optional[str], typer.Option(help="Who asserts the event.")] = None,

@@ -7,18 +7,19 @@ from typing import Annotated, Optional
 
 import typer
 
-from sitroom.cli.app import BBoxOption, ConfigOption, StoreOption, app, err, settings_for
+from sitroom.cli.app import (BBoxOption, ConfigOption, PlaceOption, RegionOption, SinceOption, StoreOption,
+                             UntilOption, app, err, settings_for)
 
 
 @app.command(epilog="Examples:\n\n  sitroom report --region 'Kharkiv Oblast' --since 2024-05-01 --until 2024-05-31 --out kharkiv.html\n\n"
                     "  sitroom report --place Vovchansk --format md\n\n"
                     "  sitroom report --bbox 36,49.5,38,50.5 --out box.html")
 def report(
-    place: Annotated[Optional[str], typer.Option(help="A settlement (canonical name).")] = None,
-    region: Annotated[Optional[str], typer.Option(help="An oblast, including everything in it.")] = None,
+    place: PlaceOption = None,
+    region: RegionOption = None,
     bbox: BBoxOption = None,
-    since: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
-    until: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     title: Annotated[Optional[str], typer.Option(help="Report title.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="html, md or json")] = "html",
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default: standard output).")] = None,

@@ -28,6 +28,7 @@ from sitroom.extract.cues import CueModel, cue_model
 from sitroom.extract.speakers import (DETERMINERS, NOT_SPEAKERS, Lexicon, Speakers, _full_np, _subtree_span,
                                       lexicon)
 from sitroom.kb import KB
+from sitroom.kb.registry import MEDIA_KINDS
 from sitroom.model import Article, Claim, Entity, Mention, Span
 from sitroom.pipeline import stage
 
@@ -347,8 +348,10 @@ class ClaimFinder:
     def _relayed(self, drafts: list[Draft]) -> list[Draft]:
         """"X said ..., RIA reported": one statement, X's, which came through the medium; the medium
         is the relay of X's claim, not a second speaker."""
-        media = [d for d in drafts if self._is_medium(d.speaker)]
-        speakers = [d for d in drafts if not self._is_medium(d.speaker)]
+        if self.registry is None:
+            return drafts
+        media = [d for d in drafts if self.registry.is_medium(d.speaker)]
+        speakers = [d for d in drafts if not self.registry.is_medium(d.speaker)]
         if not media or not speakers:
             return drafts
         for draft in speakers:
@@ -356,10 +359,6 @@ class ClaimFinder:
                 if medium.speaker not in draft.via and medium.speaker != draft.speaker:
                     draft.via.append(medium.speaker)
         return speakers
-
-    def _is_medium(self, name: str) -> bool:
-        entry = self.registry.get(name) if self.registry is not None else None
-        return entry is not None and entry.kind in ("media", "platform")
 
     def _noun_cues(self, sent, span: Span) -> list[Draft]:
         """"Moscow's claim that its troops entered the town", "the ministry's statement that ...": a
@@ -583,7 +582,7 @@ def _speaking_bodies(article: Article, registry) -> list[Entity]:
             continue
         entry = registry.get(claim.speaker) if registry is not None else None
         if entry is None or entry.label != "organization" or claim.speaker in known or claim.speaker_span is None \
-                or entry.kind in ("media", "platform") or claim.speaker.startswith("Government of"):
+                or entry.kind in MEDIA_KINDS or claim.speaker.startswith("Government of"):
             continue  # a capital or a country speaking is a government by metonymy, not a named body
         mention = Mention(article.span_text(claim.speaker_span), claim.speaker_span)
         held = out.get(claim.speaker)

@@ -72,9 +72,6 @@ class CueModel:
         z = sum(self.weights.get(name, 0.0) * value for name, value in features(token, reporting).items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def is_cue(self, token, reporting: frozenset[str]) -> bool:
-        return token.pos_ in ("VERB", "AUX") and self.probability(token, reporting) >= self.threshold
-
     def to_json(self) -> str:
         return json.dumps({"threshold": self.threshold, "meta": self.meta,
                            "weights": {k: round(v, 4) for k, v in sorted(self.weights.items())}},

@@ -101,6 +101,10 @@ class Role(Record):
         return (self.start is None or self.start <= year) and (self.end is None or year <= self.end)
 
 
+#: kinds of entries that carry what others say: outlets and platforms
+MEDIA_KINDS = frozenset({"media", "platform"})
+
+
 @dataclass(frozen=True, slots=True)
 class Entry(Record):
     """One person, body or outlet.
@@ -310,6 +314,11 @@ class Registry:
         """The entry whose canonical name is ``canonical`` (compared as a key), else None."""
         i = self._canonical.get(normalize_name(canonical))
         return self.entries[i] if i is not None else None
+
+    def is_medium(self, canonical: str) -> bool:
+        """Whether a canonical name is an outlet or a platform (it relays, it does not speak)."""
+        entry = self.get(canonical) if canonical else None
+        return entry is not None and entry.kind in MEDIA_KINDS
 
     def side_of(self, name: str) -> str | None:
         """The side of a canonical name, or of whatever ``name`` resolves to."""

@@ -147,8 +147,7 @@ def _official(name: str, registry=None) -> bool:
 
 
 def _is_medium(name: str, registry=None) -> bool:
-    entry = registry.get(name) if registry is not None and name else None
-    return entry is not None and entry.kind in ("media", "platform")
+    return registry is not None and registry.is_medium(name)
 
 
 def fold_copies(views: list[ClaimView], min_ratio: float = 90) -> list[ClaimView]:

@@ -23,7 +23,7 @@ from sqlalchemy import Engine, create_engine, event, func, insert, select, text,
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
 
 from sitroom.errors import StoreError
-from sitroom.model import Analysis, Article, Failure
+from sitroom.model import Analysis, Article, Failure, described
 from sitroom.query import Scope
 from sitroom.store.index import claim_rows, entity_rows, event_rows
 from sitroom.store.schema import (MIGRATIONS, analysis, articles, claim_index, entity_index, event_index, failures,
@@ -199,10 +199,6 @@ class Store:
 
     # --- reading -----------------------------------------------------------------------------
 
-    def has(self, article_id: str) -> bool:
-        with self.engine.connect() as conn:
-            return conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is not None
-
     def knows(self, article: Article) -> bool:
         """Whether adding ``article`` would store nothing new (checked before processing it)."""
         with self.engine.connect() as conn:
@@ -372,7 +368,7 @@ def _fit(table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _described(record: str) -> frozenset[str]:
-    return Article.from_dict(json.loads(record)).described_by()
+    return described(json.loads(record).get("meta") or {})
 
 
 def _fts_query(query: str) -> str:
