@@ -1,5 +1,7 @@
 """Propositions and relations from hand-built articles (sentences written for these tests)."""
 
+from dataclasses import replace
+
 import pytest
 
 from sitroom.kb.registry import Registry
@@ -87,6 +89,32 @@ def test_propositions_hypotheses_and_context_carry_none(sentence):
     assert [p for p in props(article("s", "2024-05-20", [(RU, sentence)])) if p[0] == "captured"] == []
 
 
+@pytest.mark.parametrize("sentence, reported", [
+    ("The staff said thousands fled Kupiansk since Friday, when Russian forces launched the operation.", False),
+    ("The staff said Russia captured two villages after launching an offensive in the Kharkiv Oblast.", False),
+    ("The staff said the Russian offensive in the Kharkiv Oblast had lost its tempo.", False),
+    ("The staff said Russian troops have launched an assault in the Kharkiv Oblast.", True),
+    ("The staff said a thousand Russian troops took part in a cross-border attack on the Kharkiv Oblast.", True),
+])
+def test_propositions_an_offensive_in_the_setting_is_not_reported(sentence, reported):
+    found = [p for p in props(article("s", "2024-05-20", [(UA, sentence)])) if p[0] == "offensive_started"]
+    assert bool(found) == reported
+
+
+def test_propositions_no_comment_says_nothing():
+    a = article("s", "2024-05-20", [(RU, "The ministry has not commented on the strike on Kupiansk.")])
+    cue = a.body.index("commented")
+    a.claims = tuple(replace(c, cue="commented", cue_span=Span(cue, cue + len("commented"))) for c in a.claims)
+    assert props(propositions(a)) == []
+
+
+def test_propositions_the_city_is_the_one_the_article_calls_so_and_names_most():
+    a = article("s", "2024-05-20", [(UA, "The staff said a strike hit the city of Vovchansk."),
+                                    (UA, "The staff said Vovchansk lies 50 km from the city of Kupiansk."),
+                                    (UA, "The staff said homes were destroyed in the city.")])
+    assert props(a)[-1] == ("damage", "Vovchansk", None, False)
+
+
 @pytest.mark.parametrize("speaker, sentence, expected", [
     (UA, "The council said life was normal and denied reports of a mass exodus from Kupiansk.",
      [("evacuation", "Kupiansk", None, True)]),
@@ -140,12 +168,49 @@ def test_relations_same_source_is_not_independent():
     assert rel.relation == "corroborates" and not rel.independent
 
 
-def test_relations_capture_of_a_village_corroborates_gains_in_its_oblast():
+def test_relations_capture_of_a_village_corroborates_gains_in_its_oblast_reported_with_it():
     a = article("a", "2024-05-20", [(RU, "The ministry said its forces had captured Lyptsi.")])
     b = article("b", "2024-05-21", [(UA, "The staff said Russian troops took control of two villages in the "
                                          "Kharkiv Oblast.")])
     (rel,) = relations(a, b)
     assert rel.relation == "corroborates" and "Kharkiv Oblast" in rel.why
+    weeks_later = article("c", "2024-06-10", [(UA, "The staff said Russian troops took control of two villages in "
+                                                   "the Kharkiv Oblast.")])
+    assert relations(a, weeks_later) == []  # an oblast's gains weeks later are other villages
+
+
+@pytest.mark.parametrize("advance_day, halt_day, disputed", [
+    ("2024-05-29", "2024-05-24", True),   # still advancing after the halt was announced
+    ("2024-05-24", "2024-05-24", True),
+    ("2024-05-12", "2024-05-24", False),  # advanced, then stopped: the course of an offensive
+])
+def test_relations_an_advance_disputes_a_halt_only_when_not_earlier(advance_day, halt_day, disputed):
+    a = article("a", advance_day, [(RU, "The ministry said its forces kept advancing in the Kharkiv Oblast.")])
+    b = article("b", halt_day, [(UA, "The staff said Russian troops had been stopped in the Kharkiv Oblast.")])
+    assert [r.type for r in relations(a, b)] == (["outcome conflict"] if disputed else [])
+
+
+def test_relations_one_side_at_two_moments_is_no_outcome_conflict():
+    a = article("a", "2024-05-24", [(UA, "The staff said Russian forces kept advancing in the Kharkiv Oblast.")])
+    b = article("b", "2024-05-24", [("Government of Ukraine", "The government said Russian troops had been stopped "
+                                                              "in the Kharkiv Oblast.")])
+    assert relations(a, b) == []
+
+
+def test_relations_entry_then_held_back_does_not_dispute_entry():
+    a = article("a", "2024-05-15", [(UA, "The staff said Russian troops entered Vovchansk but were pushed back "
+                                         "from its centre.")])
+    b = article("b", "2024-05-15", [(RU, "The ministry said its troops entered Vovchansk.")])
+    assert [r.relation for r in relations(a, b)] == ["corroborates"]
+
+
+def test_relations_one_days_toll_of_one_place_needs_no_stated_day():
+    a = article("a", "2024-05-25", [(UA, "The agency said two people were killed in the strike on Kupiansk.")])
+    b = article("b", "2024-05-25", [("Oleh Syniehubov", "The governor said two people were killed in Kupiansk "
+                                                       "by the strike.")])
+    c = article("c", "2024-05-25", [("Oleh Syniehubov", "The governor said a strike on Kupiansk injured a man.")])
+    assert [r.relation for r in relations(a, b)] == ["corroborates"]
+    assert relations(a, c) == []  # no shared toll, no stated day: maybe another strike
 
 
 def test_relations_of_undated_claims_stay_inside_one_story():

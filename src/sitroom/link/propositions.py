@@ -59,9 +59,12 @@ ROLE_OF_SIDE = re.compile(r"\b(?:russian|ukrainian|russia's|ukraine's|kremlin|ky
                           r"(?:lawmaker|official|governor|commander|general|spokes\w+|minister|deputy|mp|senator|"
                           r"officer|politician|blogger|analyst|mayor|head|chief|envoy|diplomat|president)\b")
 #: where the claim's content gives way to the writer's context
-BACKGROUND = re.compile(r",?\s+(?:which|that|this) (?:comes?|came) (?:as|after|amid)\b|\s+amid\b|,\s+while\b")
+BACKGROUND = re.compile(r",?\s+(?:which|that|this) (?:comes?|came) (?:as|after|amid)\b|\s+amid\b|,\s+while\b|"
+                        r",\s+(?:although|though|even though)\b(?=[^\"]*$)")  # the writer's, not inside a quote
 #: a modal just after a nominal trigger: "the fall of the town would ..."
 NOMINAL_MODAL = re.compile(r"\s+of\s+(?:[\w'-]+\s+){1,3}(?:could|would|might|may|will)\b")
+#: reporting verbs whose negation says that nothing was said ("did not comment", "has not responded")
+NO_COMMENT = re.compile(r"(?:comment|respond|repl|react|answer)")
 SIDELESS = frozenset({"evacuation", "damage", "stable"})  # civilians leave, buildings burn: no acting side
 DENIAL_CUES = frozenset({"denied", "deny", "denies", "rejected", "rejects", "refuted", "dismissed"})
 MAX_PLACES = 6  # one proposition per settlement of a list, up to this many
@@ -242,6 +245,8 @@ class Reader:
             text = text[:m.start()] + " " * (len(text) - m.start())
         if self.lex.habitual.search(text):  # "has repeatedly said", "are often revised": a pattern, not an event
             return ()
+        if self._no_comment(claim):
+            return ()  # "the ministry has not commented": nothing said, so nothing denied
         triggers = self._triggers(text)
         if not triggers:
             return ()
@@ -250,9 +255,10 @@ class Reader:
         quantities = find_quantities(text)
         scale = "small" if self.lex.small_scale.search(text) else "large" if (
             self.lex.large_scale.search(text) or any(q.unit == "troops" and q.value >= 500 for q in quantities)) else None
-        places = [p for p in self.places if span.start <= p.start < span.end] or self._event_places(claim)
-        if not any(p.kind in SETTLEMENT_KINDS for p in places):
+        places = [p for p in self.places if span.start <= p.start < span.end]
+        if not any(p.kind in SETTLEMENT_KINDS for p in places):  # "in the city": the one named before
             places = places + self._anaphor(span, text)
+        places = places or self._event_places(claim)  # else where its events were placed
         out: list[Proposition] = []
         for predicate, start, end in triggers:
             where = self._destinations(places) if predicate.name == "deployment" else places
@@ -266,6 +272,8 @@ class Reader:
                 before, tail = before + " may", clause
             if NOMINAL_MODAL.match(text, end) and re.search(r"\bthe\s+$", before):
                 continue  # "the capture of the city could demoralise ...": a hypothesis, not a report
+            if predicate.name == "offensive_started" and _presupposed(text, start, end):
+                continue  # "since the offensive began", "the tempo of the offensive": known, not reported
             if self.lex.prospective.search(before):
                 if predicate.direction == "gain" and predicate.name != "threat":
                     predicate = self._predicate("threat")
@@ -293,6 +301,13 @@ class Reader:
                                trigger=Span(span.start + start, span.start + end), target=target)
             out.extend(self._placed(base, predicate, where, start + span.start))
         return tuple(_unique(out))
+
+    def _no_comment(self, claim: Claim) -> bool:
+        cue = claim.cue_span
+        if cue is None or not NO_COMMENT.match(claim.cue.lower()):
+            return False
+        return bool(re.search(r"(?:\bnot|n't|\bnever|\b(?:declined|refused|yet) to)\s+(?:\w+\s+)?$",
+                              normal(self.body[max(0, cue.start - 25):cue.start])))
 
     def _objects(self, places: list[Place], span: Span, start: int, end: int, text: str) -> list[Place]:
         """What a capture is of: "its capture" the settlement named last before the claim, else the
@@ -432,7 +447,12 @@ class Reader:
         before = [p for p in self.places if p.start < span.start + m.start() and p.kind in wanted]
         if not before:
             return []
-        word = m.group(1)  # "the town": the last town named before it, else the last place of a kindred kind
+        word = m.group(1)  # "the town": a place the article called a town ("the town of X"),
+        called = [p for p in before if re.search(rf"\b{word} of\s+$", normal(self.body[max(0, p.start - 20):p.start]))]
+        if called:  # of those, the one named most often so far (the article's subject), the latest of ties
+            times = Counter(p.name for p in before)
+            return [max(reversed(called), key=lambda p: times[p.name])]
+        # else the last town named before it, else the last place of a kindred kind
         return [next((p for p in reversed(before) if p.kind == word), before[-1])]
 
     def _when(self, claim: Claim) -> tuple[str | None, str | None]:
@@ -461,6 +481,29 @@ def _target(text: str) -> str | None:
     text = re.sub(r"\bno (?:civilians?|residential buildings?|homes?)\b[^.;,]*", " military ", text)
     military, civilian = bool(MILITARY_TARGET.search(text)), bool(CIVILIAN_TARGET.search(text))
     return "military" if military and not civilian else "civilian" if civilian and not military else None
+
+
+#: a subordinate clause of time before a trigger: what it says is the setting of the claim
+SETTING = re.compile(r"\b(?:after|since|when|following|before|until|ahead of|at the (?:start|beginning|outset) of)\b"
+                     r"[^,.;:]*$")
+#: a definite or possessive phrase right before a nominal trigger: "the offensive", "Moscow's incursion"
+DEFINITE = re.compile(r"(?:\b(?:the|its|their|this|that|his|her|our)|'s)\s+(?:(?!a\b|an\b)[\w-]+\s+){0,2}$")
+NOMINAL_TRIGGER = re.compile(r"(?:offensive|operation|incursion|invasion|assault|attack|push)\b")
+
+
+def _presupposed(text: str, start: int, end: int) -> bool:
+    """Whether an offensive's start is the claim's setting, not what it reports.
+
+    Two ways war reporting presupposes an offensive: a subordinate clause of time ("fled since
+    Friday, when Moscow's forces launched the operation", "captured six villages after launching
+    an offensive", "at the start of the offensive") and a definite noun phrase ("the Russian
+    offensive failed", "reduced the tempo of the offensive"). An indefinite one ("took part in a
+    cross-border attack") and a main verb ("have launched an assault") report it.
+    """
+    before = text[max(0, start - 80):start]
+    if SETTING.search(before):
+        return True
+    return bool(NOMINAL_TRIGGER.match(text, start) and DEFINITE.search(before))
 
 
 def _clause_tail(text: str) -> str:

@@ -17,6 +17,13 @@ within the predicate's window, and the same acting side where both are known. Th
   the same source is an update), ``scale conflict`` (small groups / a thousand troops),
   ``target conflict`` (one strike on a military target / on civilians), ``calm vs development``.
 
+Fronts move, so phase contradictions (``outcome conflict``, ``calm vs development``) need the
+advance dated no earlier than the halt or calm (:data:`PHASE_SLACK_DAYS`), and an outcome conflict
+needs two sides: one side's reports at two moments are the course of its front. A claim that itself
+states a proposition ("entered the town, but was kept from going deeper") does not dispute another
+claim stating it. Front-level corroborations (:func:`_diffuse`) need one statement relayed: two
+speakers in one article, or reports within :data:`RELAY_DAYS`.
+
 Copies never multiply relations: claims of a syndicated copy are folded into the claim of the
 copy published first (:func:`fold_copies`). Each claim keeps only its :data:`PER_CLAIM` strongest
 corroborations and contradictions (:func:`_sparse`); claims sharing a proposition join through those
@@ -272,13 +279,13 @@ def _phrase(predicate: str) -> str:
 def _confidence(p: dict[str, Any], q: dict[str, Any]) -> float:
     score = 0.9
     for prop in (p, q):
-        if prop.get("place_basis") == "article":
-            score -= 0.2
+        if prop.get("place_basis") == "article":  # a toll without a place is most often the article's strike
+            score -= 0.1 if prop["predicate"] in DATED else 0.2
         if prop.get("date_precision") != "day":
             score -= 0.05
         if prop.get("modality") == "hedged":
             score -= 0.1
-        if prop.get("side") is None and prop["predicate"] != "stable":
+        if prop.get("side") is None and prop["predicate"] not in UNSIDED:
             score -= 0.1
     return max(0.05, round(score, 2))
 
@@ -366,11 +373,11 @@ def relate(views: list[ClaimView]) -> list[Relation]:
             bucket = buckets.setdefault(_family_key(p), [])
             for other, q in bucket[-COMPARE_LIMIT:]:
                 if other.id == view.id or other.evidence == view.evidence or (p.get("lifted") and q.get("lifted")) \
-                        or not _time_ok(p, q, other, view):  # one sentence, two speakers: one statement relayed
-                    continue
+                        or _other_copy(other, view) or not _time_ok(p, q, other, view):
+                    continue  # one sentence, two speakers: one statement relayed; two copies: one text
                 found = compare(other, q, view, p)
-                if found is None:
-                    continue
+                if found is None or (found[1] == "control disputed" and (_asserts(other, p) or _asserts(view, q))):
+                    continue  # "entered, but was kept from going deeper" does not dispute "entered"
                 rel = _relation(other, view, q, p, found)
                 if not _specific(rel, other, view, q, p):
                     continue
@@ -382,6 +389,17 @@ def relate(views: list[ClaimView]) -> list[Relation]:
                     best[key] = (rel, strength)
             bucket.append((view, p))
     return _sparse(views, list(best.values()))
+
+
+def _other_copy(a: ClaimView, b: ClaimView) -> bool:
+    """Claims of two copies of one text: what they say to each other, the text already says once."""
+    return a.copy_group is not None and a.copy_group == b.copy_group and a.article != b.article
+
+
+def _asserts(view: ClaimView, prop: dict[str, Any]) -> bool:
+    """Whether the claim itself states ``prop`` (the same predicate, place and polarity)."""
+    key = proposition_key(prop)
+    return any(proposition_key(own) == key for own in view.props)
 
 
 def _strength(rel: Relation, p: dict[str, Any], q: dict[str, Any]) -> float:
@@ -414,6 +432,8 @@ DIFFUSE = frozenset({"advancing", "stopped", "stable", "threat", "deployment", "
 #: predicates with an acting side: a contradiction over them needs both sides known
 SIDED = frozenset({"captured", "entered", "repelled", "advancing", "stopped", "offensive_started",
                    "counteroffensive", "withdrawal", "deployment", "threat"})
+#: predicates whose side is often unsaid and not needed to compare them (a strike's toll, a calm)
+UNSIDED = frozenset({"stable", "strike", "damage", "evacuation"})
 #: predicates of one dated incident: related only when both claims give its day (or share an article)
 DATED = frozenset({"strike", "damage"})
 
@@ -421,17 +441,64 @@ DATED = frozenset({"strike", "damage"})
 def _specific(rel: Relation, a: ClaimView, b: ClaimView, p: dict[str, Any], q: dict[str, Any]) -> bool:
     """Whether a relation says something an analyst can use (see :func:`relate`)."""
     if {p["predicate"], q["predicate"]} & DATED and a.article != b.article and not (
-            p.get("date_precision") == "day" and q.get("date_precision") == "day"):
+            p.get("date_precision") == "day" and q.get("date_precision") == "day") and not _same_toll(p, q):
         return False  # "strikes earlier this week" is not the strike of Sunday evening
     if rel.relation == "contradicts":
         if a.source.casefold() == b.source.casefold():
             return False  # no one contradicts themselves here
         if any(_kind(x) in SIDED and not x.get("side") for x in (p, q)):
             return False  # whose advance was stopped, whose capture denied, is not known
+        if rel.type in PHASE_CONFLICTS:
+            if rel.type == "outcome conflict" and a.side is not None and a.side == b.side:
+                return False  # one side's reports of its front at two moments: its course, not a dispute
+            if not _development_not_earlier(p, q):
+                return False  # an advance, then its halt: the course of an offensive
         return rel.type != "denial" or _kind(p) not in DIFFUSE or bool(a.side and b.side)
-    if p["predicate"] not in DIFFUSE and q["predicate"] not in DIFFUSE:
+    if not _diffuse(p) and not _diffuse(q):
         return True
-    return p.get("date") is not None and p.get("date") == q.get("date")  # one statement, relayed
+    if a.article == b.article:  # two speakers on one front in one article; one speaker twice is a narrative,
+        # and two settlements' captures are two events
+        return a.speaker.casefold() != b.speaker.casefold() and not (
+            {p["predicate"], q["predicate"]} & GAINS and (p.get("lifted") or q.get("lifted")))
+    x, y = _day(p.get("date")), _day(q.get("date"))
+    return x is not None and y is not None and abs(x - y) <= RELAY_DAYS  # one statement, relayed
+
+
+#: a statement relayed by other outlets is reported within this many days of the first report
+RELAY_DAYS = 1
+
+
+def _same_toll(p: dict[str, Any], q: dict[str, Any]) -> bool:
+    """Two reports of one day giving one toll for a strike on one place: one strike, whatever its day."""
+    if p.get("date") is None or p.get("date") != q.get("date"):
+        return False
+    return any(_count(p, kind) is not None and _count(p, kind) == _count(q, kind) for kind in ("killed", "injured"))
+
+
+def _diffuse(prop: dict[str, Any]) -> bool:
+    """A front-level proposition, or a settlement's capture seen as its oblast's advance."""
+    return prop["predicate"] in DIFFUSE or bool(prop.get("lifted"))
+
+
+#: contradictions over the state of a front, which changes: they need the development dated no earlier
+PHASE_CONFLICTS = frozenset({"outcome conflict", "calm vs development"})
+#: a halt or calm reported this many days after an advance still disputes it (dates are often the article's)
+PHASE_SLACK_DAYS = 3
+
+
+def _development_not_earlier(p: dict[str, Any], q: dict[str, Any]) -> bool:
+    """Whether the advancing side of a phase conflict is dated no earlier than the halt or calm.
+
+    "Stopped" on 24 May does not dispute "advancing" on 16 May (offensives advance, then stall);
+    "advancing" on 29 May disputes it. Undated propositions are left to the story and time window.
+    """
+    halt, move = (p, q) if _kind(p) in HALTS else (q, p)
+    x, y = _day(halt.get("date")), _day(move.get("date"))
+    return x is None or y is None or y >= x - PHASE_SLACK_DAYS
+
+
+#: the predicates of a phase conflict that say a front is halted or calm
+HALTS = frozenset({"stopped", "stable"})
 
 
 def _sparse(views: list[ClaimView], found: list[tuple[Relation, float]]) -> list[Relation]:
