@@ -190,6 +190,16 @@ def test_relations_an_advance_disputes_a_halt_only_when_not_earlier(advance_day,
     assert [r.type for r in relations(a, b)] == (["outcome conflict"] if disputed else [])
 
 
+@pytest.mark.parametrize("gain, disputed", [
+    ("The ministry said its forces captured Lyptsi.", False),  # one village: local gains go on in a halt
+    ("The ministry said its forces took control of 30 square kilometres in the Kharkiv Oblast.", True),
+])
+def test_relations_a_halt_is_disputed_by_gains_of_the_front_not_of_one_village(gain, disputed):
+    a = article("a", "2024-05-25", [(RU, gain)])
+    b = article("b", "2024-05-24", [(UA, "The staff said Russian troops had been stopped in the Kharkiv Oblast.")])
+    assert bool([r for r in relations(a, b) if r.relation == "contradicts"]) == disputed
+
+
 def test_relations_one_side_at_two_moments_is_no_outcome_conflict():
     a = article("a", "2024-05-24", [(UA, "The staff said Russian forces kept advancing in the Kharkiv Oblast.")])
     b = article("b", "2024-05-24", [("Government of Ukraine", "The government said Russian troops had been stopped "

@@ -122,9 +122,10 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
 _NUMBER = r"(?:\d[\d,]*(?:\.\d+)?(?:\s*(?:thousand|million))?|a thousand|a hundred|one|two|three|four|five|six|seven|" \
           r"eight|nine|ten|eleven|twelve|dozens|dozen|hundreds|thousands)"
 _BOUND = r"(?P<bound>at least|more than|over|up to|fewer than|less than|about|around|nearly|almost|some|roughly)?\s*"
+_WHO = r"(?:more |other |additional )?(?:(?:people|civilians|persons|men|women)(?:, including [^,.;]{1,40},)? )?"
 _KINDS = {
-    "killed": r"(?:people |civilians |persons |men |women )?(?:were |was |have been |had been )?(?:killed|dead|deaths|fatalities|died|lives)",
-    "injured": r"(?:people |civilians |persons |men |women )?(?:were |was |have been |had been )?(?:injured|wounded|injuries|hurt)",
+    "killed": _WHO + r"(?:were |was |have been |had been )?(?:killed|dead|deaths|fatalities|died|lives)",
+    "injured": _WHO + r"(?:were |was |have been |had been )?(?:injured|wounded|injuries|hurt)",
     "troops": r"(?:\w+ ){0,2}(?:troops|soldiers|servicemen|fighters|personnel|people)",
     "km2": r"(?:sq(?:uare)?\.? ?(?:km|kilomet(?:er|re)s?)|km2|km²)",
     "settlements": r"(?:\w+ ){0,2}(?:villages|settlements|towns|localities)",

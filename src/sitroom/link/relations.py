@@ -214,7 +214,7 @@ def _entries(prop: dict[str, Any]) -> list[dict[str, Any]]:
     """A proposition as compared: itself, and for a gain or a threat in a settlement, its region too."""
     out = [prop]
     if prop["predicate"] in LIFTED and prop.get("level") == "settlement" and prop.get("region") \
-            and prop.get("region") != prop.get("place"):
+            and prop.get("region") != prop.get("place") and not prop.get("negated"):  # no X is not no gains
         out.append({**prop, "place": prop["region"], "level": "region", "lifted": True})
     return out
 
@@ -257,11 +257,23 @@ def compare(a: ClaimView, p: dict[str, Any], b: ClaimView, q: dict[str, Any]) ->
     pair = {pa, pb}
     if pair & GAINS and "repelled" in pair:
         return "contradicts", "control disputed", f"{place}: {_phrase((pair & GAINS).pop())}{_by(who)} vs assault repelled"
-    if "advancing" in pair and "stopped" in pair:
+    if "advancing" in pair and "stopped" in pair and all(_front_move(x) for x in (p, q) if _kind(x) == "advancing"):
         return "contradicts", "outcome conflict", f"offensive in {place}{_by(who)}: advancing vs stopped"
-    if "stable" in pair and pair & (FRONT_GAINS | GAINS | {"evacuation"}):
+    if "stable" in pair and (("evacuation" in pair) or (pair & ({"advancing"} | GAINS) and all(
+            _front_move(x) for x in (p, q) if _kind(x) != "stable"))):
         return "contradicts", "calm vs development", f"{place}: situation stable vs {_phrase((pair - {'stable'}).pop())}"
     return None
+
+
+def _front_move(prop: dict[str, Any]) -> bool:
+    """Whether a gain speaks for a front's course: an advance, or gains in an oblast counted in
+    villages or km². One village taken, or a settlement's capture seen from its oblast, does not
+    dispute a halt of the offensive as a whole."""
+    if prop["predicate"] == "advancing":
+        return True
+    if prop.get("lifted"):
+        return False
+    return _count(prop, "km2") is not None or (_count(prop, "settlements") or 0) >= 2
 
 
 def _by(side: str | None) -> str:
@@ -448,12 +460,16 @@ def _specific(rel: Relation, a: ClaimView, b: ClaimView, p: dict[str, Any], q: d
             return False  # no one contradicts themselves here
         if any(_kind(x) in SIDED and not x.get("side") for x in (p, q)):
             return False  # whose advance was stopped, whose capture denied, is not known
+        if a.article == b.article and a.official and b.official and a.side == b.side:
+            return False  # one side's officials in one report: one line, put two ways
         if rel.type in PHASE_CONFLICTS:
-            if rel.type == "outcome conflict" and a.side is not None and a.side == b.side:
-                return False  # one side's reports of its front at two moments: its course, not a dispute
+            if a.side is not None and a.side == b.side and (rel.type == "outcome conflict" or a.article == b.article):
+                return False  # one side's reports of its front at two moments, or in one report: its course
             if not _development_not_earlier(p, q):
                 return False  # an advance, then its halt: the course of an offensive
         return rel.type != "denial" or _kind(p) not in DIFFUSE or bool(a.side and b.side)
+    if "strike" in (p["predicate"], q["predicate"]) and _has_toll(p) != _has_toll(q):
+        return False  # "two bombs hit the store" and "two people died": two facts of one strike
     if not _diffuse(p) and not _diffuse(q):
         return True
     if a.article == b.article:  # two speakers on one front in one article; one speaker twice is a narrative,
@@ -473,6 +489,10 @@ def _same_toll(p: dict[str, Any], q: dict[str, Any]) -> bool:
     if p.get("date") is None or p.get("date") != q.get("date"):
         return False
     return any(_count(p, kind) is not None and _count(p, kind) == _count(q, kind) for kind in ("killed", "injured"))
+
+
+def _has_toll(prop: dict[str, Any]) -> bool:
+    return any(_count(prop, kind) is not None for kind in ("killed", "injured"))
 
 
 def _diffuse(prop: dict[str, Any]) -> bool:
