@@ -39,3 +39,12 @@ def test_duplicates_summary_must_close_the_article():
     paragraphs = _paragraphs()
     reordered = paragraphs[:2] + [paragraphs[5]] + paragraphs[2:5]
     assert [d.reason for d in find_duplicates(reordered)] == ["repeated line"]
+
+
+def test_duplicates_a_recap_of_earlier_news_is_not_a_summary():
+    paragraphs = _paragraphs()
+    recap = ("As a reminder, the brigade repelled three assaults on the village overnight and the bridge across "
+             "the river remained intact, while the governor ordered families with children evacuated.")
+    body = "\n".join(BODY[:-1] + [recap])
+    paragraphs = clean_text(body).paragraphs
+    assert [d.reason for d in find_duplicates(paragraphs)] == ["repeated line"]

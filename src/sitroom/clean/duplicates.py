@@ -27,6 +27,12 @@ MAX_WORD_NOVELTY = 0.45
 MAX_PAIR_NOVELTY = 0.75
 
 
+#: a paragraph that recalls earlier news with its own source ("As a reminder, the president
+#: confirmed ..."): background the article adds, not a summary of what it said
+RECAP = re.compile(r"\s*(?:as a reminder|recall that|we recall|it will be recalled|as previously reported|"
+                   r"as reported earlier|earlier,|previously,)\b", re.IGNORECASE)
+
+
 def _key(text: str) -> str:
     return re.sub(r"\W+", " ", normalize_text(text).casefold()).strip()
 
@@ -55,7 +61,7 @@ def find_duplicates(paragraphs: list[tuple[Span, str]]) -> list[DuplicateLine]:
         stems = _stems(text)
         words, pairs = set(stems), set(zip(stems, stems[1:]))
         word_novelty = _novelty(words, seen_words)
-        if (len(words) >= MIN_WORDS and word_novelty <= MAX_WORD_NOVELTY
+        if (len(words) >= MIN_WORDS and word_novelty <= MAX_WORD_NOVELTY and not RECAP.match(text)
                 and _novelty(pairs, seen_pairs) <= MAX_PAIR_NOVELTY):
             restating.append((i, word_novelty))
         seen_words |= words
