@@ -233,3 +233,16 @@ def test_claims_a_named_speaker_the_tagger_missed_is_a_person(extract):
                          'chief, said on Facebook. Residents left the town.')
     persons = [e.canonical for e in article.entities if e.label == "person"]
     assert persons == ["Oleksii Kharkivskyi"]
+
+
+def test_claims_stated_by_a_titled_person_is_the_person(extract):
+    found, _ = extract("The brigade holds the bridge. This was stated by the Commander of the Armed Forces of Ukraine "
+                       "Oleksandr Syrskyi during a briefing.")
+    assert speakers(found) == ["Oleksandr Syrskyi"]
+
+
+def test_claims_a_role_resolves_to_the_name_given_that_role_later(extract):
+    found, _ = extract("Russian forces were taking positions inside the town and fighting there was intense, the local "
+                       'police chief said.\n\n"The situation is difficult," Oleksiy Kharkivskiy, the town\'s patrol '
+                       "police chief, said.")
+    assert speakers(found)[0] == speakers(found)[1] == "Oleksii Kharkivskyi"

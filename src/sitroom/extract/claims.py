@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from sitroom.clean.metadata import canonical_outlet
 from sitroom.clean.rules import is_headline_like
 from sitroom.extract.cues import CueModel, cue_model
-from sitroom.extract.speakers import (DETERMINERS, NOT_SPEAKERS, Lexicon, Speakers, _full_np, _subtree_span,
+from sitroom.extract.speakers import (DETERMINERS, NOT_SPEAKERS, TITLE_CHAIN, Lexicon, Speakers, _full_np, _subtree_span,
                                       lexicon)
 from sitroom.kb import KB
 from sitroom.kb.registry import MEDIA_KINDS
@@ -298,6 +298,9 @@ class ClaimFinder:
         """"This is stated in a report by X": X says what the sentence before says."""
         at = span.start + m.end()
         token = next((t for t in sent if t.idx >= at and self.speakers.actor_at(t) is not None), None)
+        titled = next((t for t in sent if t.idx >= at and (a := self.speakers.actor_at(t)) is not None
+                       and a.label == "person" and TITLE_CHAIN.fullmatch(self.body[at:t.idx].lstrip())), None)
+        token = titled or token  # "by the Commander-in-Chief of the Armed Forces Oleksandr Syrskyi": the person
         found = self.speakers.resolve(token) if token is not None else None
         if found is None:
             return []

@@ -94,6 +94,12 @@ def _inside_relcl(t, root) -> bool:
     return False
 
 
+#: a title of capitalised words ("Commander-in-Chief of the Armed Forces of Ukraine ") right before a name
+TITLE_CHAIN = re.compile(r"(?:(?:[A-Z][\w'-]*|of|the|for)\s+)+")
+#: "Firstname Lastname, the role," in running text
+NAME_WITH_ROLE = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][\w'-]+){1,2}), ([^,.;:()\"“”]{3,70}),")
+
+
 class Speakers:
     """Resolves a subject to a speaker, remembering who spoke last for pronouns."""
 
@@ -161,9 +167,9 @@ class Speakers:
         start, end = _full_np(token)
         phrase = self.article.body[start:end]
         if kind != "person":  # "Head of the Kharkiv Regional Military Administration Oleh Syniehubov"
-            person = next((a for a in self.actors if a.label == "person" and start <= a.span.start
-                           and a.span.end == end and not re.search(r",|\band\b|\bor\b",
-                                                                   self.article.body[token.idx:a.span.start])), None)
+            person = next((a for a in self.actors if a.label == "person" and start <= a.span.start <= end
+                           and (a.span.end == end or TITLE_CHAIN.fullmatch(self.article.body[token.idx:a.span.start]))
+                           and not re.search(r",|\band\b|\bor\b", self.article.body[token.idx:a.span.start])), None)
             if person is not None:
                 return person.canonical, "person", person.side
         entry = self.registry.get(name) if self.registry is not None else None
@@ -317,7 +323,18 @@ class Speakers:
                 single.append(actor)
         if best is None and len(single) == 1:  # "the governor": the one governor in the article
             best = single[0]
-        return (best.canonical, "person", best.side) if best else None
+        if best is None:
+            return self._named_with_role(words)
+        return best.canonical, "person", best.side
+
+    def _named_with_role(self, words: set[str]) -> tuple[str, str, str | None] | None:
+        """A name the article gives that role beside it ("Oleksiy Kharkivskiy, Vovchansk's patrol
+        police chief, said"), for names the entity stage did not keep as a person."""
+        for m in NAME_WITH_ROLE.finditer(self.article.body or ""):
+            role = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", m.group(2))}
+            if len(words & role) >= 2 and not re.search(r"\b(?:said|says|told|who|which|and)\b", m.group(2)):
+                return ukrainian_person(m.group(1)), "person", None
+        return None
 
     def _apposition_role(self, actor: Actor) -> str:
         """The role the article gives a named person beside the name: "Jane Roe, the town's police
