@@ -200,6 +200,21 @@ def test_relations_a_halt_is_disputed_by_gains_of_the_front_not_of_one_village(g
     assert bool([r for r in relations(a, b) if r.relation == "contradicts"]) == disputed
 
 
+def test_propositions_the_writers_reading_is_not_the_claim():
+    a = article("s", "2024-05-20", [(UA, "The staff said Russian units moved near the border of the Kharkiv Oblast, "
+                                         "sparking fears of a major offensive on Kupiansk.")])
+    assert [p for p in props(a) if p[0] == "threat"] == []
+
+
+def test_relations_one_speaker_twice_in_one_article_repeats_itself_on_a_town_only():
+    town = article("a", "2024-05-20", [(UA, "The staff said Russia could attack Kupiansk."),
+                                       (UA, "The staff said Russian forces plan to attack Kupiansk.")])
+    front = article("b", "2024-05-20", [(UA, "The staff said Russian troops had been stopped in the Kharkiv Oblast."),
+                                        (UA, "The staff said the Russian advance was halted in the Kharkiv Oblast.")])
+    assert [r.relation for r in relations(town)] == ["corroborates"]
+    assert relations(front) == []
+
+
 def test_relations_one_side_at_two_moments_is_no_outcome_conflict():
     a = article("a", "2024-05-24", [(UA, "The staff said Russian forces kept advancing in the Kharkiv Oblast.")])
     b = article("b", "2024-05-24", [("Government of Ukraine", "The government said Russian troops had been stopped "

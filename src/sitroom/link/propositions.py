@@ -60,7 +60,9 @@ ROLE_OF_SIDE = re.compile(r"\b(?:russian|ukrainian|russia's|ukraine's|kremlin|ky
                           r"officer|politician|blogger|analyst|mayor|head|chief|envoy|diplomat|president)\b")
 #: where the claim's content gives way to the writer's context
 BACKGROUND = re.compile(r",?\s+(?:which|that|this) (?:comes?|came) (?:as|after|amid)\b|\s+amid\b|,\s+while\b|"
-                        r",\s+(?:although|though|even though)\b(?=[^\"]*$)")  # the writer's, not inside a quote
+                        r",\s+(?:although|though|even though)\b(?=[^\"]*$)|"  # the writer's, not inside a quote
+                        r",\s+(?:sparking|prompting|raising|fu?ell?ing|triggering|stoking) (?:\w+ )?"
+                        r"(?:fears?|concerns?|alarms?|worries|speculation)\b")  # the writer's reading of it
 #: a modal just after a nominal trigger: "the fall of the town would ..."
 NOMINAL_MODAL = re.compile(r"\s+of\s+(?:[\w'-]+\s+){1,3}(?:could|would|might|may|will)\b")
 #: reporting verbs whose negation says that nothing was said ("did not comment", "has not responded")

@@ -472,10 +472,11 @@ def _specific(rel: Relation, a: ClaimView, b: ClaimView, p: dict[str, Any], q: d
         return False  # "two bombs hit the store" and "two people died": two facts of one strike
     if not _diffuse(p) and not _diffuse(q):
         return True
-    if a.article == b.article:  # two speakers on one front in one article; one speaker twice is a narrative,
-        # and two settlements' captures are two events
-        return a.speaker.casefold() != b.speaker.casefold() and not (
-            {p["predicate"], q["predicate"]} & GAINS and (p.get("lifted") or q.get("lifted")))
+    if a.article == b.article:  # one report, one moment; but two settlements' captures are two events,
+        if {p["predicate"], q["predicate"]} & GAINS and (p.get("lifted") or q.get("lifted")):
+            return False
+        # and one speaker's words on a front, said twice, are its narrative (on one town, a repetition)
+        return a.speaker.casefold() != b.speaker.casefold() or p.get("level") == "settlement"
     x, y = _day(p.get("date")), _day(q.get("date"))
     return x is not None and y is not None and abs(x - y) <= RELAY_DAYS  # one statement, relayed
 
