@@ -215,6 +215,17 @@ def test_relations_one_speaker_twice_in_one_article_repeats_itself_on_a_town_onl
     assert relations(front) == []
 
 
+def test_propositions_a_placeless_toll_is_the_article_towns_only_when_it_has_one():
+    one = article("a", "2024-05-20", [(UA, "The staff said a strike hit Kupiansk."),
+                                      (UA, "The staff said Kupiansk was shelled again."),
+                                      (UA, "The staff said two people were killed.")])
+    two = article("b", "2024-05-20", [(UA, "The staff said a strike hit Kupiansk."),
+                                      (UA, "The staff said Lyptsi was shelled again."),
+                                      (UA, "The staff said two people were killed.")])
+    assert props(one)[-1] == ("strike", "Kupiansk", None, False)
+    assert all(p[1] != "Kupiansk" for p in props(two)[2:])
+
+
 def test_relations_one_side_at_two_moments_is_no_outcome_conflict():
     a = article("a", "2024-05-24", [(UA, "The staff said Russian forces kept advancing in the Kharkiv Oblast.")])
     b = article("b", "2024-05-24", [("Government of Ukraine", "The government said Russian troops had been stopped "

@@ -70,6 +70,9 @@ NO_COMMENT = re.compile(r"(?:comment|respond|repl|react|answer)")
 SIDELESS = frozenset({"evacuation", "damage", "stable"})  # civilians leave, buildings burn: no acting side
 DENIAL_CUES = frozenset({"denied", "deny", "denies", "rejected", "rejects", "refuted", "dismissed"})
 MAX_PLACES = 6  # one proposition per settlement of a list, up to this many
+#: a claim naming no place is about the article's settlement when the article is about one:
+#: named this many times, in this share of its settlement mentions
+MAIN_PLACE_MIN, MAIN_PLACE_SHARE = 2, 0.5
 
 
 @dataclass(frozen=True)
@@ -199,8 +202,10 @@ class Reader:
                              key=lambda p: p.start)
         self.main_region = self._main_region()
         settlements = Counter(p.name for p in self.places if p.kind in SETTLEMENT_KINDS)
-        top = settlements.most_common(1)[0][0] if settlements else None
-        self.main_settlement = next((p for p in self.places if p.name == top), None)
+        top, times = settlements.most_common(1)[0] if settlements else (None, 0)
+        # the place the article is about, when one is: named at least twice and in half the mentions
+        dominant = times >= MAIN_PLACE_MIN and times >= MAIN_PLACE_SHARE * sum(settlements.values())
+        self.main_settlement = next((p for p in self.places if p.name == top), None) if dominant else None
         self.anchor = _date(article.published)
 
     def _main_region(self) -> str | None:

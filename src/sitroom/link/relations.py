@@ -291,8 +291,8 @@ def _phrase(predicate: str) -> str:
 def _confidence(p: dict[str, Any], q: dict[str, Any]) -> float:
     score = 0.9
     for prop in (p, q):
-        if prop.get("place_basis") == "article":  # a toll without a place is most often the article's strike
-            score -= 0.1 if prop["predicate"] in DATED else 0.2
+        if prop.get("place_basis") == "article":  # the town an article is about; an oblast is a wider guess
+            score -= 0.1 if prop.get("level") == "settlement" else 0.2
         if prop.get("date_precision") != "day":
             score -= 0.05
         if prop.get("modality") == "hedged":
@@ -424,7 +424,13 @@ def _strength(rel: Relation, p: dict[str, Any], q: dict[str, Any]) -> float:
     x, y = _day(p.get("date")), _day(q.get("date"))
     if x is not None and y is not None:
         score -= 0.01 * abs(x - y)  # the nearer in time, the likelier the same event
+    else:
+        score -= UNDATED_DISTANCE  # an unknown distance in time is not a short one
     return score
+
+
+#: the strength an undated pair loses, as if this many hundredths of days apart
+UNDATED_DISTANCE = 0.07
 
 
 def _nearness(a: ClaimView, b: ClaimView) -> float:
