@@ -226,6 +226,18 @@ def test_propositions_a_placeless_toll_is_the_article_towns_only_when_it_has_one
     assert all(p[1] != "Kupiansk" for p in props(two)[2:])
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("The staff said the enemy got bogged down in street battles for Vovchansk.",
+     ("stopped", "Vovchansk", "russia", False)),  # a halt at one town
+    ("The staff said Russian units were stopped in the Vovchansk area.",
+     ("stopped", "Kharkiv Oblast", "russia", False)),  # a town's area is its oblast's front
+    ("The staff said Russian troops were liberating small settlements near Vovchansk.",
+     ("advancing", "Kharkiv Oblast", "russia", False)),  # unnamed villages taken: the front moves
+])
+def test_propositions_place_a_front_at_the_town_it_names(sentence, expected):
+    assert props(article("s", "2024-05-20", [(UA, sentence)])) == [expected]
+
+
 def test_relations_one_side_at_two_moments_is_no_outcome_conflict():
     a = article("a", "2024-05-24", [(UA, "The staff said Russian forces kept advancing in the Kharkiv Oblast.")])
     b = article("b", "2024-05-24", [("Government of Ukraine", "The government said Russian troops had been stopped "

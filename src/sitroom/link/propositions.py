@@ -193,7 +193,7 @@ class Reader:
         self.registry = registry
         self.lex = lexicon()
         named = [m.span for e in article.entities if e.label in ("organization", "person") for m in e.mentions]
-        self.places = sorted((Place(e.canonical, e.kind, _region_of(e), m.span.start)
+        self.places = sorted((self._place(e, m.span)
                               for e in article.entities if e.label == "location" and e.kind != "country"
                               and (e.kind in SETTLEMENT_KINDS or _is_region(e))
                               for m in e.mentions
@@ -207,6 +207,14 @@ class Reader:
         dominant = times >= MAIN_PLACE_MIN and times >= MAIN_PLACE_SHARE * sum(settlements.values())
         self.main_settlement = next((p for p in self.places if p.name == top), None) if dominant else None
         self.anchor = _date(article.published)
+
+    def _place(self, entity: Entity, span: Span) -> Place:
+        """A mention as a place; "the Kursk area", "the Pokrovsk direction" name the front around a
+        town, so its oblast."""
+        region = _region_of(entity)
+        if entity.kind in SETTLEMENT_KINDS and region and AREA_WORD.match(self.body, span.end):
+            return Place(region, "region", region, span.start)
+        return Place(entity.canonical, entity.kind, region, span.start)
 
     def _main_region(self) -> str | None:
         counts: Counter[str] = Counter()
@@ -271,7 +279,12 @@ class Reader:
         for predicate, start, end in triggers:
             where = self._destinations(places) if predicate.name == "deployment" else places
             if predicate.name in GAINS:
-                where = self._objects(places, span, start, end, text) or where
+                if GENERIC_OBJECT.match(text, end):  # "took villages near X": not X
+                    where = [p for p in where if p.kind not in SETTLEMENT_KINDS]
+                else:
+                    where = self._objects(places, span, start, end, text) or where
+            elif predicate.level == "front" and predicate.name in ("advancing", "stopped"):
+                where = self._front_place(where, span)
             before = text[max(0, start - 40):start]
             tail = _clause_tail(before)
             clause = _clause_tail(text[max(0, start - 120):start])
@@ -334,6 +347,12 @@ class Reader:
                 break
             chosen.append(p)
         return chosen
+
+    def _front_place(self, places: list[Place], span: Span) -> list[Place]:
+        """Where an advance or a halt is: the one settlement the claim names ("bogged down in street
+        battles for Vovchansk"), else what it names (its oblast, from :meth:`_placed`)."""
+        inside = _unique_by_name([p for p in places if p.kind in SETTLEMENT_KINDS and span.start <= p.start < span.end])
+        return inside if len(inside) == 1 else places
 
     def _destinations(self, places: list[Place]) -> list[Place]:
         """Where forces are sent: places after "to"/"towards", without those after "from"."""
@@ -434,6 +453,9 @@ class Reader:
                 return [replace(base, predicate=name, place=p.name, level="settlement", region=p.region,
                                 place_basis="article")]
             return []
+        if name in ("advancing", "stopped") and len(settlements) == 1 and not regions:
+            p = settlements[0]  # "bogged down in street battles for Vovchansk": the front at one town
+            return [replace(base, predicate=name, place=p.name, level="settlement", region=p.region)]
         region = next((p.region for p in settlements if p.region), None) or (regions[0] if regions else None)
         basis = "claim"
         if region is None:
@@ -491,6 +513,11 @@ def _target(text: str) -> str | None:
     return "military" if military and not civilian else "civilian" if civilian and not military else None
 
 
+#: a town named for the front around it: "the Kursk area", "on the Pokrovsk direction"
+AREA_WORD = re.compile(r"\s+(?:area|direction|sector|axis|front|frontline|front line|border area)\b", re.IGNORECASE)
+#: a capture of unnamed places: "liberating small settlements and facilities near the city"
+GENERIC_OBJECT = re.compile(r"\s+(?:(?:several|some|many|small|more|other|a number of|dozens of|new)\s+)*"
+                            r"(?:settlements|villages|positions|territor(?:y|ies)|areas|ground|facilities|lines)\b")
 #: a subordinate clause of time before a trigger: what it says is the setting of the claim
 SETTING = re.compile(r"\b(?:after|since|when|following|before|until|ahead of|at the (?:start|beginning|outset) of)\b"
                      r"[^,.;:]*$")

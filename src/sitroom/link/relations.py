@@ -207,7 +207,8 @@ def _kind(prop: dict[str, Any]) -> str:
 
 
 #: settlement-level predicates also compared, through the settlement's region, with region-level ones
-LIFTED = frozenset({"captured", "entered", "threat", "withdrawal"})
+#: (an advance at a town is its oblast's front moving; a halt at a town is not the front's halt)
+LIFTED = frozenset({"captured", "entered", "threat", "withdrawal", "advancing"})
 
 
 def _entries(prop: dict[str, Any]) -> list[dict[str, Any]]:
