@@ -66,3 +66,8 @@ def test_gold_gate_scores_hold_their_floors(shared, settings, name, floors):
     scores = _flatten(report)
     below = {k: (scores.get(k), floor) for k, floor in floors.items() if (scores.get(k) or 0.0) < floor - 1e-9}
     assert not below, f"{name}: scores below their floors (score, floor): {below}"
+    # issue 11: relations grow with what is asserted, not with the claims (at most 3 per gold relation)
+    assert report["corpus"]["relations_volume"] <= MAX_RELATIONS_VOLUME, report["corpus"]["relations_volume"]
+
+
+MAX_RELATIONS_VOLUME = 3.0
