@@ -93,6 +93,7 @@ def test_propositions_hypotheses_and_context_carry_none(sentence):
     ("The staff said thousands fled Kupiansk since Friday, when Russian forces launched the operation.", False),
     ("The staff said Russia captured two villages after launching an offensive in the Kharkiv Oblast.", False),
     ("The staff said the Russian offensive in the Kharkiv Oblast had lost its tempo.", False),
+    ("The staff said that at the start of the offensive Russia had 30,000 troops in the Kharkiv Oblast.", False),
     ("The staff said Russian troops have launched an assault in the Kharkiv Oblast.", True),
     ("The staff said a thousand Russian troops took part in a cross-border attack on the Kharkiv Oblast.", True),
 ])
@@ -236,6 +237,23 @@ def test_propositions_a_placeless_toll_is_the_article_towns_only_when_it_has_one
 ])
 def test_propositions_place_a_front_at_the_town_it_names(sentence, expected):
     assert props(article("s", "2024-05-20", [(UA, sentence)])) == [expected]
+
+
+def test_relations_a_slowed_offensive_disputes_no_advance():
+    a = article("a", "2024-05-20", [(RU, "The ministry said its forces kept advancing in the Kharkiv Oblast.")])
+    b = article("b", "2024-05-20", [(UA, "The staff said Russian troops had to reduce the tempo of their attacks in "
+                                         "the Kharkiv Oblast.")])
+    assert props(b) == [("slowed", "Kharkiv Oblast", "russia", False)]
+    assert relations(a, b) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The staff said Russian forces made gains on the eastern front.",
+    "The staff said Russian forces advanced along the entire front line.",
+])
+def test_propositions_a_front_named_elsewhere_is_not_the_articles_oblast(sentence):
+    a = article("s", "2024-05-20", [(UA, "The staff said Vovchansk in the Kharkiv Oblast was shelled."), (UA, sentence)])
+    assert [p for p in props(a) if p[0] == "advancing"] == []
 
 
 def test_relations_one_side_at_two_moments_is_no_outcome_conflict():

@@ -62,7 +62,8 @@ ROLE_OF_SIDE = re.compile(r"\b(?:russian|ukrainian|russia's|ukraine's|kremlin|ky
 BACKGROUND = re.compile(r",?\s+(?:which|that|this) (?:comes?|came) (?:as|after|amid)\b|\s+amid\b|,\s+while\b|"
                         r",\s+(?:although|though|even though)\b(?=[^\"]*$)|"  # the writer's, not inside a quote
                         r",\s+(?:sparking|prompting|raising|fu?ell?ing|triggering|stoking) (?:\w+ )?"
-                        r"(?:fears?|concerns?|alarms?|worries|speculation)\b")  # the writer's reading of it
+                        r"(?:fears?|concerns?|alarms?|worries|speculation)\b|"  # the writer's reading of it
+                        r"\s+(?:that|which) (?:prompted|forced|triggered|sparked|caused|led to)\b")  # its consequences
 #: a modal just after a nominal trigger: "the fall of the town would ..."
 NOMINAL_MODAL = re.compile(r"\s+of\s+(?:[\w'-]+\s+){1,3}(?:could|would|might|may|will)\b")
 #: reporting verbs whose negation says that nothing was said ("did not comment", "has not responded")
@@ -207,6 +208,7 @@ class Reader:
         dominant = times >= MAIN_PLACE_MIN and times >= MAIN_PLACE_SHARE * sum(settlements.values())
         self.main_settlement = next((p for p in self.places if p.name == top), None) if dominant else None
         self.anchor = _date(article.published)
+        self._other_front = False  # whether the claim being read names a front elsewhere (see read)
 
     def _place(self, entity: Entity, span: Span) -> Place:
         """A mention as a place; "the Kursk area", "the Pokrovsk direction" name the front around a
@@ -246,7 +248,7 @@ class Reader:
 
     def read(self, claim: Claim) -> tuple[Proposition, ...]:
         span = claim.evidence
-        text = normal(self.body[span.start:span.end])
+        text = raw = normal(self.body[span.start:span.end])
         for part in (claim.speaker_span, claim.cue_span):  # the frame is not the content
             if part is not None and span.start <= part.start and part.end <= span.end:
                 a, b = part.start - span.start, part.end - span.start
@@ -283,7 +285,7 @@ class Reader:
                     where = [p for p in where if p.kind not in SETTLEMENT_KINDS]
                 else:
                     where = self._objects(places, span, start, end, text) or where
-            elif predicate.level == "front" and predicate.name in ("advancing", "stopped"):
+            elif predicate.level == "front" and predicate.name in ("advancing", "stopped", "slowed"):
                 where = self._front_place(where, span)
             before = text[max(0, start - 40):start]
             tail = _clause_tail(before)
@@ -320,6 +322,7 @@ class Reader:
                                                                            "captured", "advancing") else (),
                                scale=scale if predicate.name in ("offensive_started", "advancing") else None,
                                trigger=Span(span.start + start, span.start + end), target=target)
+            self._other_front = bool(OTHER_FRONT.search(_clause_around(raw, start, end)))
             out.extend(self._placed(base, predicate, where, start + span.start))
         return tuple(_unique(out))
 
@@ -453,11 +456,13 @@ class Reader:
                 return [replace(base, predicate=name, place=p.name, level="settlement", region=p.region,
                                 place_basis="article")]
             return []
-        if name in ("advancing", "stopped") and len(settlements) == 1 and not regions:
+        if name in ("advancing", "stopped", "slowed") and len(settlements) == 1 and not regions:
             p = settlements[0]  # "bogged down in street battles for Vovchansk": the front at one town
             return [replace(base, predicate=name, place=p.name, level="settlement", region=p.region)]
         region = next((p.region for p in settlements if p.region), None) or (regions[0] if regions else None)
         basis = "claim"
+        if region is None and self._other_front:
+            return []  # "on the eastern front", "along the entire front line": not the article's oblast
         if region is None:
             region, basis = self.main_region, "article"
         if region is None:
@@ -513,6 +518,10 @@ def _target(text: str) -> str | None:
     return "military" if military and not civilian else "civilian" if civilian and not military else None
 
 
+#: a front named by its direction, or the whole front line: no one oblast
+OTHER_FRONT = re.compile(r"\b(?:(?:north|south)?(?:-)?(?:eastern|western|northern|southern) (?:front|direction|sector)|"
+                         r"(?:entire|whole) front(?: line)?|(?:across|along) the front(?: line)?|"
+                         r"other (?:parts|sectors|sections) of the front)\b")
 #: a town named for the front around it: "the Kursk area", "on the Pokrovsk direction"
 AREA_WORD = re.compile(r"\s+(?:area|direction|sector|axis|front|frontline|front line|border area)\b", re.IGNORECASE)
 #: a capture of unnamed places: "liberating small settlements and facilities near the city"
@@ -538,7 +547,18 @@ def _presupposed(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 80):start]
     if SETTING.search(before):
         return True
+    if re.match(r"(?:start|beginning|launch|outset)\b", text[start:]) and re.search(
+            r"\b(?:at|since|from|before|after|until) the\s+$", before):
+        return True  # "at the start of the offensive"
     return bool(NOMINAL_TRIGGER.match(text, start) and DEFINITE.search(before))
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` holding ``text[start:end]`` (cut at sentence ends, semicolons and "but")."""
+    breaks = r"[.;]\s|\bbut\b"
+    left = max((m.end() for m in re.finditer(breaks, text[:start])), default=0)
+    right = next((end + m.start() for m in re.finditer(breaks, text[end:])), len(text))
+    return text[left:right]
 
 
 def _clause_tail(text: str) -> str:

@@ -51,11 +51,11 @@ THRESHOLD = 0.6
 
 #: how far apart (days) two propositions may be in time and still speak of one event
 WINDOW_DAYS = {"captured": 7, "entered": 7, "repelled": 7, "strike": 1, "damage": 2, "evacuation": 7,
-               "threat": 30, "advancing": 14, "stopped": 14, "offensive_started": 14, "counteroffensive": 14,
+               "threat": 30, "advancing": 14, "stopped": 14, "slowed": 14, "offensive_started": 14, "counteroffensive": 14,
                "stable": 7, "deployment": 14, "withdrawal": 7}
 GAINS = frozenset({"captured", "entered"})
 FAMILY = {"captured": "control", "entered": "control", "repelled": "control", "advancing": "front",
-          "stopped": "front", "offensive_started": "front"}
+          "stopped": "front", "slowed": "front", "offensive_started": "front"}
 FRONT_GAINS = frozenset({"advancing", "offensive_started"})
 #: at most this many earlier propositions under one key are compared with a new one (linear work)
 COMPARE_LIMIT = 50
@@ -134,7 +134,7 @@ def claim_views(articles: Iterable[Article], registry=None, copy_group: dict[str
             if not claim.propositions or (_is_medium(claim.speaker, registry) and any(
                     not _is_medium(other, registry) for other in speakers_of[claim.evidence] - {claim.speaker})):
                 continue
-            source = originating_source(claim, registry)
+            source = normalize_text(originating_source(claim, registry))  # "Office’s" and "Office's" are one
             if source not in sides:
                 sides[source] = side_of(source, registry) or side_of(claim.speaker, registry)
             views.append(ClaimView(claim.id, article.id, order, claim.speaker, source, sides[source],
@@ -283,7 +283,7 @@ def _by(side: str | None) -> str:
 
 def _phrase(predicate: str) -> str:
     return {"captured": "capture", "entered": "entry", "repelled": "assault repelled", "advancing": "advance",
-            "stopped": "advance stopped", "offensive_started": "offensive", "counteroffensive": "counteroffensive",
+            "stopped": "advance stopped", "slowed": "advance slowed", "offensive_started": "offensive", "counteroffensive": "counteroffensive",
             "strike": "strike", "damage": "damage", "deployment": "deployment", "withdrawal": "withdrawal",
             "evacuation": "evacuation", "threat": "threat of an attack", "stable": "stable situation"}.get(predicate,
                                                                                                          predicate)
@@ -447,9 +447,9 @@ def _position(claim_id: str) -> int:
 
 
 #: front-level predicates whose corroboration says little unless the two claims share a day or a source
-DIFFUSE = frozenset({"advancing", "stopped", "stable", "threat", "deployment", "counteroffensive"})
+DIFFUSE = frozenset({"advancing", "stopped", "slowed", "stable", "threat", "deployment", "counteroffensive"})
 #: predicates with an acting side: a contradiction over them needs both sides known
-SIDED = frozenset({"captured", "entered", "repelled", "advancing", "stopped", "offensive_started",
+SIDED = frozenset({"captured", "entered", "repelled", "advancing", "stopped", "slowed", "offensive_started",
                    "counteroffensive", "withdrawal", "deployment", "threat"})
 #: predicates whose side is often unsaid and not needed to compare them (a strike's toll, a calm)
 UNSIDED = frozenset({"stable", "strike", "damage", "evacuation"})
