@@ -237,5 +237,8 @@ def format_report(report: Report) -> str:
         rows.append(("relations precision", f"{_fmt(prec['accuracy'])}  ({prec['right']}/{prec['total']} judged)"))
         volume = report.corpus["relations_volume"]
         rows.append(("relations volume", f"{_fmt(volume)}  ({report.corpus['relations_predicted']} predicted)"))
+        ind = report.corpus.get("independence")
+        if ind and ind.get("total"):  # found corroborations whose independence matches the gold's "same ..."
+            rows.append(("relations independence", f"{_fmt(ind['accuracy'])}  ({ind['right']}/{ind['total']})"))
     width = max(len(k) for k, _ in rows)
     return "\n".join(f"{k.ljust(width)}  {v}" for k, v in rows)

@@ -297,6 +297,9 @@ class Reader:
                 continue  # "the capture of the city could demoralise ...": a hypothesis, not a report
             if predicate.name == "offensive_started" and _presupposed(text, start, end):
                 continue  # "since the offensive began", "the tempo of the offensive": known, not reported
+            if predicate.name == "advancing" and re.fullmatch(r"advances?", text[start:end]) and re.search(
+                    r"\b(?:in|of|on|to) (?:the|their|its|his|our)\s+(?:[\w-]+\s+)?$", before):
+                continue  # "a slowdown in their advance", "the pace of the advance": what is said is of it
             if self.lex.prospective.search(before):
                 if predicate.direction == "gain" and predicate.name != "threat":
                     predicate = self._predicate("threat")

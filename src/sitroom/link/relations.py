@@ -37,6 +37,7 @@ its proposition: its own and those linked to it by corroborations of that propos
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -148,9 +149,18 @@ def claim_views(articles: Iterable[Article], registry=None, copy_group: dict[str
 STATE_KINDS = frozenset({"government", "military", "intelligence"})
 
 
+#: a person's registry role that holds a belligerent state's office
+OFFICE = re.compile(r"\b(?:president|prime minister|minister|governor|mayor|commander|chief|general|head of|"
+                    r"spokes(?:man|woman|person)|secretary|deputy|ambassador|administration|council|ministry|"
+                    r"armed forces|general staff)\b", re.IGNORECASE)
+
+
 def _official(name: str, registry=None) -> bool:
+    """A belligerent state's body, or a person holding its office (a governor, the army chief)."""
     entry = registry.get(name) if registry is not None and name else None
-    return entry is not None and entry.kind in STATE_KINDS and entry.side in ("russia", "ukraine")
+    if entry is None or entry.side not in ("russia", "ukraine"):
+        return False
+    return entry.kind in STATE_KINDS or (entry.kind == "person" and bool(OFFICE.search(getattr(entry, "role", "") or "")))
 
 
 def _is_medium(name: str, registry=None) -> bool:
@@ -385,7 +395,7 @@ def relate(views: list[ClaimView]) -> list[Relation]:
         for p in (entry for prop in view.props if prop.get("place") for entry in _entries(prop)):
             bucket = buckets.setdefault(_family_key(p), [])
             for other, q in bucket[-COMPARE_LIMIT:]:
-                if other.id == view.id or other.evidence == view.evidence or (p.get("lifted") and q.get("lifted")) \
+                if other.id == view.id or _one_statement(other, view) or (p.get("lifted") and q.get("lifted")) \
                         or _other_copy(other, view) or not _time_ok(p, q, other, view):
                     continue  # one sentence, two speakers: one statement relayed; two copies: one text
                 found = compare(other, q, view, p)
@@ -402,6 +412,11 @@ def relate(views: list[ClaimView]) -> list[Relation]:
                     best[key] = (rel, strength)
             bucket.append((view, p))
     return _sparse(views, list(best.values()))
+
+
+def _one_statement(a: ClaimView, b: ClaimView) -> bool:
+    """One sentence read twice (two speakers of it, or a frame inside another claim's evidence)."""
+    return a.evidence == b.evidence or (a.article == b.article and (a.evidence in b.evidence or b.evidence in a.evidence))
 
 
 def _other_copy(a: ClaimView, b: ClaimView) -> bool:
