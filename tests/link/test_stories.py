@@ -147,3 +147,14 @@ def test_stories_adding_the_same_source_again_changes_nothing():
     before = index.stories()
     assert index.add(PORT_2024[1]) == "s-port-a.txt"
     assert index.stories() == before and len(index) == 3
+
+
+def test_stories_a_long_running_story_with_a_gap_in_its_coverage_stays_one():
+    # a terminal hit again and again: coverage resumes three weeks after the last report
+    later = replace(PORT_2024[0], source="port-d.txt", id="port-d.txt", published="2024-03-27")
+    stories = cluster_stories([*PORT_2024, later])
+    assert story_of(stories, "port-d.txt") == story_of(stories, "port-a.txt")
+    # farther than the long window, even the same words are another story (2022 against 2024)
+    much_later = replace(later, source="port-e.txt", id="port-e.txt", published="2024-07-01")
+    stories = cluster_stories([*PORT_2024, much_later])
+    assert story_of(stories, "port-e.txt") != story_of(stories, "port-a.txt")
