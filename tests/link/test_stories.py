@@ -104,13 +104,15 @@ def test_stories_ids_come_from_the_first_article_and_stay():
     assert list(index.stories()) == [sid, "s-budget.txt"]
 
 
-def test_stories_undated_article_matched_on_content_with_the_stricter_threshold():
+def test_stories_undated_article_matched_on_content_with_its_own_threshold():
     copy = replace(PORT_2024[1], source="undated-copy.txt", id="undated-copy.txt", published=None)
     stories = cluster_stories([*PORT_2024, copy])
     assert story_of(stories, "undated-copy.txt") == story_of(stories, "port-a.txt")
-    strict = StoryParams(undated_threshold=1.01)
+    strict = StoryParams(undated_in_dated_threshold=1.01)  # against a dated story
     stories = cluster_stories([*PORT_2024, copy], strict)
     assert stories[story_of(stories, "undated-copy.txt")] == ["undated-copy.txt"]
+    undated = [replace(a, published=None) for a in PORT_2024]  # no dates anywhere: the stricter one
+    assert len(cluster_stories(undated, StoryParams(undated_threshold=1.01))) == 3
 
 
 def test_stories_each_add_scores_a_bounded_number_of_candidates():
