@@ -246,3 +246,16 @@ def test_claims_a_role_resolves_to_the_name_given_that_role_later(extract):
                        'police chief said.\n\n"The situation is difficult," Oleksiy Kharkivskiy, the town\'s patrol '
                        "police chief, said.")
     assert speakers(found)[0] == speakers(found)[1] == "Oleksii Kharkivskyi"
+
+
+def test_claims_two_speakers_in_one_sentence_keep_their_own_clauses(extract):
+    found, article = extract("Reports indicate that the brigade lost two tanks near the river, while Russian "
+                             "bloggers claimed that the whole battalion had been routed.")
+    spans = {f[0]: article.body[f[4].evidence.start:f[4].evidence.end] for f in found}
+    assert spans["reports"].endswith("near the river") and "routed" not in spans["reports"]
+    assert spans["russian bloggers"].startswith("while Russian bloggers claimed")
+
+
+def test_claims_a_relay_in_one_clause_stays_one_piece(extract):
+    found, article = extract("As the agency reported, the ministry claimed that three villages were taken.")
+    assert len({(f[4].evidence.start, f[4].evidence.end) for f in found}) == 1

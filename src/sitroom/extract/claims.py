@@ -288,6 +288,7 @@ class ClaimFinder:
             merged: dict[str, Draft] = {}
             for draft in found:
                 merged.setdefault(draft.speaker.casefold(), draft)
+            _split_at_clauses(list(merged.values()), self.body)
             for draft in merged.values():
                 self._add_tag_via(draft)
                 self.speakers.history.append(draft)
@@ -556,6 +557,40 @@ class ClaimFinder:
             hedged=bool(words & self.lex.hedges),
             speaker_span=draft.speaker_span, cue_span=draft.cue_span, content_span=draft.content_span,
         )
+
+
+#: where one speaker's clause gives way to another's in one sentence: "X said A, while Y claimed B"
+CLAUSE_JOINT = re.compile(r",\s+(?:while|whereas|but|and|where)\s|;\s")
+
+
+def _split_at_clauses(drafts: list[Draft], body: str) -> None:
+    """Claims of two speakers in one sentence each keep their own clause as evidence.
+
+    "Reports indicate that A, while Ukrainian sources claimed B": A is the reports', B the sources'.
+    The sentence is cut at the last clause joint between one speaker's frame and the next one's;
+    without such a joint ("As Ukrinform reported, Moscow claimed ...") it stays one piece.
+    """
+    framed = [d for d in drafts if d.cue_span is not None]
+    if len(framed) < 2 or len({d.sentence for d in framed}) != 1:
+        return
+    framed.sort(key=lambda d: min(d.cue_span.start, d.speaker_span.start if d.speaker_span else d.cue_span.start))
+    cuts = []
+    for a, b in zip(framed, framed[1:]):
+        after = max(a.cue_span.end, a.speaker_span.end if a.speaker_span else 0)
+        before = min(b.cue_span.start, b.speaker_span.start if b.speaker_span else b.cue_span.start)
+        joints = list(CLAUSE_JOINT.finditer(body, after, before)) if after < before else []
+        if not joints:
+            return
+        cuts.append(joints[-1])
+    sentence = framed[0].sentence
+    starts = [sentence.start] + [m.start() + 2 for m in cuts]  # the next clause begins after ", "
+    ends = [m.start() for m in cuts] + [sentence.end]
+    for draft, start, end in zip(framed, starts, ends):
+        draft.sentence = Span(start, end)
+        if draft.content_span is not None:
+            content = Span(max(draft.content_span.start, start), min(draft.content_span.end, end))
+            draft.content_span = content if content.start < content.end else None
+            draft.content = body[content.start:content.end] if content.start < content.end else draft.content
 
 
 def _same_speaker(tag_speaker: str, speaker: str, registry) -> bool:

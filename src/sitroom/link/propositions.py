@@ -325,9 +325,15 @@ class Reader:
                                                                            "captured", "advancing") else (),
                                scale=scale if predicate.name in ("offensive_started", "advancing") else None,
                                trigger=Span(span.start + start, span.start + end), target=target)
-            self._other_front = bool(OTHER_FRONT.search(_clause_around(raw, start, end)))
+            self._other_front = bool(OTHER_FRONT.search(_clause_around(raw, start, end))) or (
+                RELATIVE_WHERE.match(raw) and bool(OTHER_FRONT.search(self._lead_in(span))))
             out.extend(self._placed(base, predicate, where, start + span.start))
         return tuple(_unique(out))
+
+    def _lead_in(self, span: Span) -> str:
+        """The sentence before a claim that is its relative clause ("the eastern front, where ...")."""
+        start = max(self.body.rfind(". ", 0, span.start), self.body.rfind("\n", 0, span.start)) + 1
+        return normal(self.body[start:span.start])
 
     def _no_comment(self, claim: Claim) -> bool:
         cue = claim.cue_span
@@ -525,6 +531,8 @@ def _target(text: str) -> str | None:
 OTHER_FRONT = re.compile(r"\b(?:(?:north|south)?(?:-)?(?:eastern|western|northern|southern) (?:front|direction|sector)|"
                          r"(?:entire|whole) front(?: line)?|(?:across|along) the front(?: line)?|"
                          r"other (?:parts|sectors|sections) of the front)\b")
+#: a claim that is a relative clause of the sentence before it ("..., where Russia says ...")
+RELATIVE_WHERE = re.compile(r"\s*(?:where|in which|on which)\b")
 #: a town named for the front around it: "the Kursk area", "on the Pokrovsk direction"
 AREA_WORD = re.compile(r"\s+(?:area|direction|sector|axis|front|frontline|front line|border area)\b", re.IGNORECASE)
 #: a capture of unnamed places: "liberating small settlements and facilities near the city"
