@@ -103,3 +103,19 @@ def test_entities_regional_body_is_the_oblasts(run):
     found, _ = run("Shelling damaged houses in Kupiansk in the Kharkiv Oblast overnight, the regional "
                    "Prosecutor's Office said.")
     assert "organization:Kharkiv Oblast Prosecutor's Office" in found
+
+
+@pytest.mark.parametrize("text, named", [
+    ("The shelling was carried out by the Russian army near the river.", True),  # the institution
+    ("The Russian armed forces struck a depot overnight.", True),
+    ("Russian forces struck a depot overnight.", False),  # a side acting
+    ("The Russian military is preparing new assaults, analysts wrote.", False),
+])
+def test_entities_a_sides_army_is_its_armed_forces(run, text, named):
+    found, _ = run(text)
+    assert ("organization:Russian Armed Forces" in found) == named
+
+
+def test_entities_battlegroups_by_any_of_their_names(run):
+    found, _ = run("The Northern Grouping of Forces and the Southern Battlegroup both reported gains.")
+    assert "organization:Group of Forces North (Sever)" in found and "organization:Group of Forces South (Yug)" in found

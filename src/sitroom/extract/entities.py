@@ -215,12 +215,13 @@ def _not_a_name(span, places: list[Place] = ()) -> bool:
         token.is_sent_start and token.pos_ != "PROPN" and not token.ent_type_)
 
 
-GENERIC_HEADS = frozenset({"forces", "troops", "military", "army", "side", "soldiers", "units", "government",
+GENERIC_HEADS = frozenset({"forces", "troops", "military", "side", "soldiers", "units", "government",
                            "authorities", "officials", "leadership", "command", "servicemen", "fighters"})
 
 
 def _is_generic_actor(span, entry: Entry) -> bool:
-    """'Ukrainian forces', 'the Russian government': a side acting, not a named body.
+    """'Ukrainian forces', 'the Russian government': a side acting, not a named body. A side's
+    army, military or armed forces is the institution, and an organisation of the article.
 
     Registry bodies named "Government of X" are always generic: the gold, like readers, treats
     them as the actors behind metonyms and claims, not as organisations named in the text.
@@ -228,6 +229,8 @@ def _is_generic_actor(span, entry: Entry) -> bool:
     if entry.canonical.startswith("Government of"):
         return True
     words = [t for t in span if not (t.is_punct or t.lower_ in {"'s", "’s"})]
+    if len(words) >= 2 and words[-2].lower_ == "armed":
+        return False  # "the Russian armed forces", "Ukraine's army": the institution, not a side acting
     return bool(words) and words[-1].lower_ in GENERIC_HEADS and words[-1].text.islower()
 
 
