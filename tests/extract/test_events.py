@@ -110,3 +110,25 @@ def test_events_repeated_mention_folds_into_one_event(extract):
     found = extract("The ministry said its forces pulled back from the Kharkiv front. "
                     "The ministry described the withdrawal as a regrouping.")
     assert [e.type for e in found] == ["withdrawal"]
+
+
+def test_events_in_the_setting_of_a_claim_are_the_narrators(extract):
+    found = extract("The Russian Defence Ministry said its forces had captured the village of Lyptsi after an "
+                    "offensive that prompted mass evacuations from the border area.")
+    by_type = {e.type: e.claimed_by for e in found}
+    assert by_type.get("territory_change") == "Ministry of Defence of Russia"
+    assert by_type.get("evacuation") == "Sample Wire"
+
+
+def test_events_a_trailing_credit_names_the_wire(extract):
+    found = extract("Ukrainian troops shelled positions near Vovchansk overnight, the governor said. Shelling went "
+                    "on until dawn near the river crossing. — AP", outlet_name="Daily Paper")
+    assert any(e.claimed_by == "Associated Press" for e in found)
+
+
+def test_events_a_digest_page_speaks_for_its_source(extract):
+    text = ("Key Takeaways from the ISW:\n\n"
+            "• Russian forces likely shelled positions near Vovchansk overnight to prepare a new assault.\n"
+            "• Ukrainian forces counterattacked near Lyptsi and regained positions.")
+    found = extract(text)
+    assert found and all(e.claimed_by == "Institute for the Study of War" for e in found)

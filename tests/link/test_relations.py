@@ -256,6 +256,16 @@ def test_propositions_a_front_named_elsewhere_is_not_the_articles_oblast(sentenc
     assert [p for p in props(a) if p[0] == "advancing"] == []
 
 
+@pytest.mark.parametrize("where, place", [("northern Kharkiv", "Kharkiv Oblast"), ("Kharkiv", "Kharkiv")])
+def test_propositions_a_compass_word_before_a_regional_capital_names_its_oblast(where, place):
+    a = article("s", "2024-05-20", [(UA, f"The staff said Russian troops were stopped in {where}.")])
+    at = a.body.index("Kharkiv")
+    city = Entity("Kharkiv", "location", (Mention("Kharkiv", Span(at, at + 7)),), kind="city", country="UA",
+                  admin1="Kharkiv Oblast")
+    a.entities = (*a.entities, city)
+    assert props(propositions(a)) == [("stopped", place, "russia", False)]
+
+
 def test_relations_one_side_at_two_moments_is_no_outcome_conflict():
     a = article("a", "2024-05-24", [(UA, "The staff said Russian forces kept advancing in the Kharkiv Oblast.")])
     b = article("b", "2024-05-24", [("Government of Ukraine", "The government said Russian troops had been stopped "

@@ -293,7 +293,24 @@ class ClaimFinder:
                 self._add_tag_via(draft)
                 self.speakers.history.append(draft)
                 drafts.append(draft)
+        drafts += self._digest_points(drafts)
+        drafts.sort(key=lambda d: d.sentence.start)
         return [self._claim(k, d) for k, d in enumerate(drafts, 1)]
+
+    def _digest_points(self, drafts: list[Draft]) -> list[Draft]:
+        """Under a heading that gives the page to one source ("Key Takeaways from the ISW:"), each
+        bullet point no claim covers is that source's statement."""
+        source = digest_source(self.article, self.registry)
+        if source is None:
+            return []
+        out = []
+        for m in BULLET.finditer(self.body):
+            span = Span(m.start("text"), m.end("text"))
+            if any(d.sentence.overlap(span) > 0 for d in drafts) or any(span.overlap(s) > 0 for s in self.skipped):
+                continue
+            out.append(Draft(source.canonical, "organization", "key takeaways", span, m.group("text"),
+                             side=source.side, content_span=span))
+        return out
 
     def _stated_by(self, sent, span: Span, before: Span, m: re.Match) -> list[Draft]:
         """"This is stated in a report by X": X says what the sentence before says."""
@@ -652,6 +669,28 @@ claims = make_claims_stage()
 #: a wire agency's credit line at the foot of a copy: "— AP", "AFP", "(Reporting by ...; Editing by ...)"
 CREDIT = re.compile(r"^[\s(—–-]*(?:(?P<agency>AP|AFP|Reuters|dpa|Xinhua|Ukrinform|TASS|RIA Novosti|Interfax)"
                     r"[\s)]*$|\(?Reporting by\b)")
+#: a credit closing a paragraph after a dash: "... he said. — AP"
+TRAILING_CREDIT = re.compile(r"[.!?\"”]\s+[—–]\s*(?P<agency>AP|AFP|Reuters|dpa|Xinhua|Ukrinform|TASS|RIA Novosti|"
+                             r"Interfax)\s*$")
+#: a heading that gives the page to one source's assessment: "Key Takeaways from the ISW:"
+DIGEST = re.compile(r"\s*(?:key\s+)?(?:takeaways|findings|highlights|conclusions)\s+(?:from|of|by)\s+(?:the\s+)?"
+                    r"(?P<source>[^:\n]{2,80}?)\s*:?\s*$", re.IGNORECASE)
+#: a bullet point of a list in the body
+BULLET = re.compile(r"^[ \t]*[•▪●◦*-][ \t]+(?P<text>\S[^\n]*?)\s*$", re.MULTILINE)
+
+
+def digest_source(article: Article, registry):
+    """The registry organisation a digest page is given to, from its heading, or None."""
+    if registry is None:
+        return None
+    lines = [article.title or ""] + [r.text for r in article.removed[:3]] + (article.body or "").split("\n")[:2]
+    for line in lines:
+        if (m := DIGEST.fullmatch(line.strip())) and (entry := registry.resolve(m.group("source"))) is not None \
+                and entry.label == "organization":
+            return entry
+    return None
+
+
 #: a lead that names where the whole story comes from: "..., BBC reports."
 REPORTS = re.compile(r",\s+(?:the\s+)?(?P<outlet>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+(?:reports|reported)\.\s*$")
 
@@ -665,7 +704,7 @@ def wire_of(article: Article, registry, outlet: str | None = None) -> str | None
     lines = (article.body or "").split("\n")
     credits = [r.text for r in article.removed] + lines[:8] + lines[-5:]  # a bare "AFP" line under the byline
     for line in credits:
-        if m := CREDIT.match(line.strip()):
+        if m := CREDIT.match(line.strip()) or TRAILING_CREDIT.search(line):
             names.append(m.group("agency") or "Reuters")
     if re.search(r"\((?:additional\s+)?reporting by [^()]+\)\s*$", (article.body or "").rstrip(), re.I):
         names.append("Reuters")  # the credit closing the last paragraph

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from sitroom.extract.claims import _quote_spans, skipped_spans, wire_of
+from sitroom.extract.claims import _quote_spans, digest_source, skipped_spans, wire_of
 from sitroom.kb import KB
 from sitroom.kb.ontology import Ontology, ontology
 from sitroom.model import Article, Claim, Event, Quantity, Span
@@ -174,6 +174,10 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     return tuple(found)
 
 
+#: words that open a clause of time: what it says is the setting, in the writer's voice
+SETTING_MARKS = frozenset({"when", "after", "since", "before", "until", "while", "following"})
+
+
 @dataclass
 class Draft:
     type: str
@@ -192,7 +196,9 @@ class EventFinder:
         self.article = article
         self.onto = onto or ontology()
         # whose voice the narrative is: the wire agency of a wire copy, else the publishing outlet
-        self.narrator = (wire_of(article, registry) if registry is not None else None) or article.outlet
+        digest = digest_source(article, registry)  # "Key Takeaways from the ISW:": the institute's voice
+        self.narrator = (wire_of(article, registry) if registry is not None else None) or (
+            digest.canonical if digest is not None else None) or article.outlet
         self.places = sorted(
             ((m.span.start, m.span.end, e.canonical, e.kind) for e in article.entities if e.label == "location"
              for m in e.mentions), key=lambda p: p[0])
@@ -366,11 +372,31 @@ class EventFinder:
 
     def _claimed_by(self, draft: Draft) -> str | None:
         claim = draft.claim
-        if claim is None:
+        if claim is None or self._in_setting(draft):
             return self.narrator
         if claim.speaker_kind == "unnamed" and claim.via:
             return claim.via[0]
         return claim.speaker
+
+    def _in_setting(self, draft: Draft) -> bool:
+        """Whether the event sits in the writer's setting of a claim, not in what is claimed: a
+        relative clause ("an offensive that prompted mass evacuations", "since Friday, when Moscow's
+        forces launched the operation") or a clause of time ("after launching an offensive") on the
+        way from the event's word up to the reporting verb."""
+        claim, token = draft.claim, draft.trigger
+        if claim is None or claim.cue_span is None or not hasattr(token, "ancestors"):
+            return False
+        if claim.content_span is not None and not (claim.content_span.start <= token.idx < claim.content_span.end):
+            return False  # outside the reported part: the frame, handled elsewhere
+        for node in [token, *token.ancestors]:
+            if claim.cue_span.start <= node.idx < claim.cue_span.end:
+                return False  # reached the reporting verb: inside what is said
+            if node.dep_ == "relcl" or (node.dep_ in ("advcl", "pcomp", "pobj") and any(
+                    c.dep_ in ("mark", "advmod") and c.lower_ in SETTING_MARKS for c in node.children)):
+                return True
+            if node.dep_ == "pcomp" and node.head.lower_ in SETTING_MARKS:  # "after launching"
+                return True
+        return False
 
     def _main_region(self) -> list[str]:
         counts: dict[str, int] = {}

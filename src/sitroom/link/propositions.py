@@ -212,10 +212,11 @@ class Reader:
 
     def _place(self, entity: Entity, span: Span) -> Place:
         """A mention as a place; "the Kursk area", "the Pokrovsk direction" name the front around a
-        town, so its oblast."""
+        town, and "northern Kharkiv" a part of the oblast named after it, so the oblast."""
         region = _region_of(entity)
-        if entity.kind in SETTLEMENT_KINDS and region and AREA_WORD.match(self.body, span.end):
-            return Place(region, "region", region, span.start)
+        if entity.kind in SETTLEMENT_KINDS and region and (AREA_WORD.match(self.body, span.end) or (
+                region.startswith(entity.canonical) and COMPASS_BEFORE.search(self.body, max(0, span.start - 20), span.start))):
+            return Place(region, "region", region, span.start)  # "northern Kharkiv": the oblast's north
         return Place(entity.canonical, entity.kind, region, span.start)
 
     def _main_region(self) -> str | None:
@@ -533,6 +534,8 @@ OTHER_FRONT = re.compile(r"\b(?:(?:north|south)?(?:-)?(?:eastern|western|norther
                          r"other (?:parts|sectors|sections) of the front)\b")
 #: a claim that is a relative clause of the sentence before it ("..., where Russia says ...")
 RELATIVE_WHERE = re.compile(r"\s*(?:where|in which|on which)\b")
+#: a compass word before a regional capital's name: "in northern Kharkiv" is the oblast's north
+COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:ern|-eastern|-western|eastern|western)?\s+$", re.IGNORECASE)
 #: a town named for the front around it: "the Kursk area", "on the Pokrovsk direction"
 AREA_WORD = re.compile(r"\s+(?:area|direction|sector|axis|front|frontline|front line|border area)\b", re.IGNORECASE)
 #: a capture of unnamed places: "liberating small settlements and facilities near the city"
@@ -543,7 +546,8 @@ SETTING = re.compile(r"\b(?:after|since|when|following|before|until|ahead of|at 
                      r"[^,.;:]*$")
 #: a definite or possessive phrase right before a nominal trigger: "the offensive", "Moscow's incursion"
 DEFINITE = re.compile(r"(?:\b(?:the|its|their|this|that|his|her|our)|'s)\s+(?:(?!a\b|an\b)[\w-]+\s+){0,2}$")
-NOMINAL_TRIGGER = re.compile(r"(?:offensive|operation|incursion|invasion|assault|attack|push)\b")
+NOMINAL_TRIGGER = re.compile(r"(?:offensive|operation|incursion|invasion|assault|attack|push|start|beginning|launch|"
+                             r"outset)\b")
 
 
 def _presupposed(text: str, start: int, end: int) -> bool:

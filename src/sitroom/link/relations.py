@@ -489,6 +489,8 @@ def _specific(rel: Relation, a: ClaimView, b: ClaimView, p: dict[str, Any], q: d
                 return False  # one side's reports of its front at two moments, or in one report: its course
             if not _development_not_earlier(p, q):
                 return False  # an advance, then its halt: the course of an offensive
+            if "hedged" in (p.get("modality"), q.get("modality")):
+                return False  # "appears to have undermined": an assessment, not a state of the front to dispute
         return rel.type != "denial" or _kind(p) not in DIFFUSE or bool(a.side and b.side)
     if "strike" in (p["predicate"], q["predicate"]) and _has_toll(p) != _has_toll(q):
         return False  # "two bombs hit the store" and "two people died": two facts of one strike
@@ -500,7 +502,9 @@ def _specific(rel: Relation, a: ClaimView, b: ClaimView, p: dict[str, Any], q: d
         # and one speaker's words on a front, said twice, are its narrative (on one town, a repetition)
         return a.speaker.casefold() != b.speaker.casefold() or p.get("level") == "settlement"
     x, y = _day(p.get("date")), _day(q.get("date"))
-    return x is not None and y is not None and abs(x - y) <= RELAY_DAYS  # one statement, relayed
+    if x is None or y is None:  # an undated copy of one source's statement, in the same story
+        return a.source.casefold() == b.source.casefold() and a.story is not None and a.story == b.story
+    return abs(x - y) <= RELAY_DAYS  # one statement, relayed
 
 
 #: a statement relayed by other outlets is reported within this many days of the first report
