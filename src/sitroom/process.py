@@ -49,9 +49,19 @@ def read(paths: Iterable[str | Path], settings: Settings) -> Iterator[Article | 
 
 
 def process(
-    items: Iterable[Article | Failure], settings: Settings, pipeline: Pipeline | None = None
+    items: Iterable[Article | Failure], settings: Settings, pipeline: Pipeline | None = None, workers: int = 1,
 ) -> Iterator[Article | Failure]:
-    """Run the pipeline over what a reader produced, in batches; failures pass through at once."""
+    """Run the pipeline over what a reader produced, in batches; failures pass through at once.
+
+    With ``workers`` > 1 the batches go to that many processes, each holding its own models
+    (:func:`sitroom.parallel.process_parallel`); results come back in input order and are the same
+    as with one worker.
+    """
+    if workers > 1 and pipeline is None:
+        from sitroom.parallel import process_parallel
+
+        yield from process_parallel(items, settings, workers, build_pipeline, lambda batch: process(batch, settings))
+        return
     pipeline = pipeline or build_pipeline(settings)
     on_error = settings.get("pipeline", "on_error")
     batch_size = int(settings.get("nlp", "batch_size"))
@@ -78,12 +88,14 @@ class IngestSummary:
 
 def ingest_paths(
     paths: Iterable[str | Path], settings: Settings, store: Store,
-    on_item: Callable[[Article | Failure], None] | None = None,
+    on_item: Callable[[Article | Failure], None] | None = None, workers: int = 1,
 ) -> IngestSummary:
     """Read, process and store; already stored articles are skipped before processing.
 
     Each article is committed on its own, so an interrupted run keeps what it stored and a
-    re-run adds only what is missing. Failures are recorded in the store and returned.
+    re-run adds only what is missing. Failures are recorded in the store and returned. With
+    ``workers`` > 1 articles are processed in that many processes and written here, by one
+    writer, in input order.
     """
     summary = IngestSummary()
 
@@ -96,7 +108,7 @@ def ingest_paths(
             else:
                 yield item
 
-    for item in process(unseen(), settings):
+    for item in process(unseen(), settings, workers=workers):
         if isinstance(item, Article):
             added = store.add(item)
             if added.new:

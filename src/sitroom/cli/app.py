@@ -46,6 +46,15 @@ def _existing(paths: list[str] | None) -> list[str] | None:
 ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Project settings file (TOML); "
                                                                          "default: $SITROOM_CONFIG if set.")]
 StoreOption = Annotated[Optional[str], typer.Option("--store", help="Store URL (default: store.url).")]
+WorkersOption = Annotated[Optional[int], typer.Option("--workers", min=1, help="Processes that extract articles, each with "
+                                                                     "its own models (default: the machine's cores); "
+                                                                     "the output is the same for any number.")]
+
+
+def default_workers() -> int:
+    import os
+
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 BBoxOption = Annotated[Optional[str], typer.Option("--bbox", metavar="W,S,E,N", callback=_bbox,
                                                    help="Box west,south,east,north (degrees).")]
 class Status(str, Enum):

@@ -8,16 +8,19 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from sitroom.cli.app import ConfigOption, InputPaths, app, err, progress, settings_for
+from sitroom.cli.app import (ConfigOption, InputPaths, WorkersOption, app, default_workers, err, progress,
+                             settings_for)
 from sitroom.model import Article, Failure
 
 
 @app.command(epilog="Examples:\n\n  sitroom extract article.txt --json\n\n"
-                    "  sitroom extract seeds.jsonl --json > out.jsonl")
+                    "  sitroom extract seeds.jsonl --json > out.jsonl\n\n"
+                    "  sitroom extract crawl/ --json --workers 2 > out.jsonl")
 def extract(
     paths: InputPaths,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per article (JSONL).")] = False,
     config: ConfigOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Extract without storing: print each article as JSON (docs/output-schema.md) or a summary."""
     from sitroom.output import article_json
@@ -27,7 +30,7 @@ def extract(
     failed = 0
     with progress() as bar:
         task = bar.add_task("extracting", total=None)
-        for item in process(read(paths, settings), settings):
+        for item in process(read(paths, settings), settings, workers=workers or default_workers()):
             bar.advance(task)
             if isinstance(item, Failure):
                 failed += 1

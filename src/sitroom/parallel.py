@@ -1,0 +1,83 @@
+"""Articles processed in several processes, each holding its own models; results in input order.
+
+The reader's items are cut into batches of ``nlp.batch_size``; each batch's articles go to a worker
+process that built the pipeline once (:func:`_start`), and its results come back in the order the
+items were read, failures of the reader kept in their places. At most ``2 x workers`` batches are
+in flight, so memory stays bounded on any input size. An input that fits in one batch is processed
+here, without starting workers. Processes are forked where the platform allows (the parent's loaded
+modules are shared), else spawned.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from typing import Any
+
+from sitroom.config import Settings
+from sitroom.model import Article, Failure
+
+_WORKER: dict[str, Any] = {}  # the pipeline of this worker process
+
+
+def _start(values: dict[str, dict[str, Any]], build_pipeline: Callable[[Settings], Any]) -> None:
+    settings = Settings(values)
+    _WORKER.update(pipeline=build_pipeline(settings), on_error=settings.get("pipeline", "on_error"),
+                   batch_size=int(settings.get("nlp", "batch_size")))
+
+
+def _run(articles: list[Article]) -> list[Article]:
+    out = list(_WORKER["pipeline"].pipe(articles, on_error=_WORKER["on_error"], batch_size=_WORKER["batch_size"]))
+    for article in out:
+        article.parsed = None  # the spaCy Doc stays in the worker; nothing after extraction reads it
+    return out
+
+
+def _context():
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def process_parallel(items: Iterable[Article | Failure], settings: Settings, workers: int,
+                     build_pipeline: Callable[[Settings], Any],
+                     local: Callable[[list[Article | Failure]], Iterator[Article | Failure]],
+                     ) -> Iterator[Article | Failure]:
+    """:func:`sitroom.process.process` over ``workers`` processes (see the module docstring):
+    ``build_pipeline`` makes each worker's pipeline, ``local`` processes an input of one batch here."""
+    batch_size = int(settings.get("nlp", "batch_size"))
+    source = iter(items)
+    first = list(islice(source, batch_size))
+    following = list(islice(source, batch_size))
+    if not following:  # one batch: not worth a process
+        yield from local(first)
+        return
+    batches = _batches(_chain(first, following, source), batch_size)
+    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start,
+                             initargs=(settings.values, build_pipeline)) as pool:
+        pending: deque[tuple[list[Article | Failure], Future | None]] = deque()
+        for batch in batches:
+            articles = [item for item in batch if isinstance(item, Article)]
+            pending.append((batch, pool.submit(_run, articles) if articles else None))
+            if len(pending) >= 2 * workers:
+                yield from _merge(*pending.popleft())
+        while pending:
+            yield from _merge(*pending.popleft())
+
+
+def _merge(batch: list[Article | Failure], future: Future | None) -> Iterator[Article | Failure]:
+    done = iter(future.result() if future is not None else ())
+    for item in batch:
+        yield item if isinstance(item, Failure) else next(done)
+
+
+def _chain(*parts: Iterable[Article | Failure]) -> Iterator[Article | Failure]:
+    for part in parts:
+        yield from part
+
+
+def _batches(items: Iterator[Article | Failure], size: int) -> Iterator[list[Article | Failure]]:
+    while batch := list(islice(items, size)):
+        yield batch
