@@ -99,3 +99,19 @@ def test_model_story_outlet_profile_and_typed_statuses():
     assert ClaimGroup("g1", ("a:c1",), "single source").status is GroupStatus.SINGLE_SOURCE
     with pytest.raises(ValueError):
         Relation("a:c1", "b:c1", "agrees", True, "why")
+
+
+def test_span_set_answers_overlap_like_span_overlap():
+    import random
+
+    from sitroom.model import Span, SpanSet
+
+    rng = random.Random(5)
+    spans = [(s, s + rng.randrange(1, 30)) for s in (rng.randrange(0, 1000) for _ in range(200))]
+    index = SpanSet(spans)
+    for _ in range(500):
+        a = rng.randrange(0, 1000)
+        b = a + rng.randrange(1, 40)
+        expected = any(Span(a, b).overlap(Span(s, e)) > 0 for s, e in spans)
+        assert index.overlaps(a, b) == expected
+    assert not SpanSet([]).overlaps(0, 10)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any, ClassVar, TypeVar
@@ -87,6 +89,21 @@ class Span(Record):
 
     def __len__(self) -> int:
         return self.end - self.start
+
+
+class SpanSet:
+    """Character spans, asked whether any overlaps a given one in O(log n) (long texts have many)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []  # the furthest end among the spans up to each one
+        for _, end in ordered:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, end)  # the spans starting before ``end``
+        return k > 0 and self.reach[k - 1] > start
 
 
 @dataclass(frozen=True, slots=True)

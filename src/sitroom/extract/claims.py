@@ -29,7 +29,7 @@ from sitroom.extract.speakers import (DETERMINERS, NOT_SPEAKERS, TITLE_CHAIN, Le
                                       lexicon)
 from sitroom.kb import KB
 from sitroom.kb.registry import MEDIA_KINDS
-from sitroom.model import Article, Claim, Entity, Mention, Span
+from sitroom.model import Article, Claim, Entity, Mention, Span, SpanSet
 from sitroom.pipeline import stage
 
 #: "This is stated in a report by X", "This was reported by X"
@@ -255,6 +255,7 @@ class ClaimFinder:
         self.speakers = Speakers(article, registry)
         self.quotes = _quote_spans(self.body)
         self.skipped = skipped_spans(article)
+        self.skipped_set = SpanSet((s.start, s.end) for s in self.skipped)
         self.registry = registry
 
     def run(self) -> list[Claim]:
@@ -264,7 +265,7 @@ class ClaimFinder:
         for sent in self.article.parsed.sents:
             span = Span(sent.start_char, sent.start_char + len(sent.text.rstrip()))
             before, previous = previous, span
-            if len(span) == 0 or any(span.overlap(s) > 0 for s in self.skipped):
+            if len(span) == 0 or self.skipped_set.overlaps(span.start, span.end):
                 continue
             found = self._relayed(self._sentence(sent, span))
             text = self.body[span.start:span.end]

@@ -34,7 +34,7 @@ from sitroom.extract.translit import ukrainian_person
 from sitroom.extract.places import (HOME, PERSON_TITLES, Found, _front_or_region_of, _looks_like_person,
                                      _resolve_places, _short_forms, _surnames_not_places)
 from sitroom.extract.units import find_units
-from sitroom.model import Actor, Article, Entity, Mention, Span
+from sitroom.model import Actor, Article, Entity, Mention, Span, SpanSet
 from sitroom.pipeline import stage
 
 MAX_NGRAM = 7
@@ -237,8 +237,9 @@ def _is_generic_actor(span, entry: Entry) -> bool:
 def _ner_matches(doc, taken: list[tuple[int, int]], registry: Registry) -> list[Found]:
     """spaCy entities that the dictionaries did not cover."""
     found = []
+    covered = SpanSet(taken)
     for ent in doc.ents:
-        if any(ent.start_char < e and s < ent.end_char for s, e in taken):
+        if covered.overlaps(ent.start_char, ent.end_char):
             continue
         text = PERSON_TITLES.sub("", ent.text.strip()).strip(" '’s").strip()
         if not text:
@@ -444,9 +445,9 @@ def _entities(article: Article, gazetteer, registry) -> Article:
         if extra and all(e.canonical != extra.canonical for e in found):
             found.append(extra)
     if units := find_units(article.body or ""):  # "the 3rd Tank Brigade": a unit of its side
-        spans = [m.span for u in units for m in u.mentions]
+        spans = SpanSet((m.span.start, m.span.end) for u in units for m in u.mentions)
         found = [e for e in found if not (e.label == "organization" and e.mentions and all(
-            any(m.span.overlap(s) > 0 for s in spans) for m in e.mentions))]
+            spans.overlaps(m.span.start, m.span.end) for m in e.mentions))]
         found += [u for u in units if all(e.canonical != u.canonical for e in found)]
     article.entities = tuple(found)
     article.meta["metonyms"] = [{"mention": m.mention.text, "start": m.mention.span.start,

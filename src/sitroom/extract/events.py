@@ -20,7 +20,7 @@ from functools import lru_cache
 from sitroom.extract.claims import _quote_spans, digest_source, skipped_spans, wire_of
 from sitroom.kb import KB
 from sitroom.kb.ontology import Ontology, ontology
-from sitroom.model import Article, Claim, Event, Quantity, Span
+from sitroom.model import Article, Claim, Event, Quantity, Span, SpanSet
 from sitroom.pipeline import stage
 
 NATIONALITY = {"russian": "Russian forces", "russia": "Russian forces", "ukrainian": "Ukrainian forces",
@@ -203,13 +203,14 @@ class EventFinder:
             ((m.span.start, m.span.end, e.canonical, e.kind) for e in article.entities if e.label == "location"
              for m in e.mentions), key=lambda p: p[0])
         self.skipped = skipped_spans(article)  # the headline and repeats; a standfirst written as a sentence is read
+        self.skipped_set = SpanSet((s.start, s.end) for s in self.skipped)
         self.anchor = date.fromisoformat(article.published) if article.published else None
 
     def run(self) -> list[Event]:
         drafts: list[Draft] = []
         for sent in self.article.parsed.sents:
             span = Span(sent.start_char, sent.start_char + len(sent.text.rstrip()))
-            if not len(span) or any(span.overlap(s) for s in self.skipped):
+            if not len(span) or self.skipped_set.overlaps(span.start, span.end):
                 continue
             by_type: dict[str, Draft] = {}
             for token in sent:

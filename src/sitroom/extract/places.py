@@ -89,11 +89,23 @@ def _resolve_places(doc, places: list[Found], gazetteer: Gazetteer) -> None:
     sure = [len(c) == 1 or c[0].kind in BIG_KINDS for c in candidates]
     chosen = [c[0] for c in candidates]
     for _pass in range(2):
+        # the context of a mention depends only on its name, so it is read once per name, and so is
+        # the order of the same candidates: linear in the mentions, not quadratic
+        contexts: dict[str, _Context] = {}
+        orders: dict[tuple[str, tuple[str, ...]], list[Place]] = {}
         for k, f in enumerate(places):
-            ctx = _context(keys[k], keys, chosen, sure)
+            ctx = contexts.get(keys[k])
+            if ctx is None:
+                ctx = contexts[keys[k]] = _context(keys[k], keys, chosen, sure)
+            memo = (keys[k], tuple(p.id for p in candidates[k])) if inside.get(k) is None else None
+            if memo is not None and memo in orders:
+                f.places[:] = orders[memo]
+                continue
             scored = sorted(enumerate(candidates[k]), reverse=True,
                             key=lambda rp: _score(rp[1], rp[0], keys[k], ctx, inside.get(k)))
             f.places[:] = [p for _, p in scored]
+            if memo is not None:
+                orders[memo] = list(f.places)
         chosen = [f.places[0] for f in places]
     for k, (f, key) in enumerate(zip(places, keys)):
         test = inside.get(k)
@@ -115,7 +127,7 @@ def _context(key: str, keys: list[str], chosen: list[Place], sure: list[bool]) -
     """What the other mentions say: regions named for sure, settlements named for sure, and the
     shares of countries and regions their current readings point to (1 for a sure mention, 0.5 for a
     guess among homonyms, once per name)."""
-    oblasts, areas, towns = set(), set(), []
+    oblasts, areas, towns = set(), set(), {}
     countries: dict[str, dict[str, float]] = {}
     regions: dict[str, dict[str, float]] = {}
     for other, place, certain in zip(keys, chosen, sure):
@@ -126,7 +138,7 @@ def _context(key: str, keys: list[str], chosen: list[Place], sure: list[bool]) -
                 oblasts.add(place.name)
                 areas.add(place.area)
             elif place.kind not in BIG_KINDS:
-                towns.append(place)
+                towns[place.id] = place  # each town once, however often it is named
                 if place.admin1:
                     oblasts.add(place.admin1)
                 if place.country in HOME:
@@ -138,7 +150,7 @@ def _context(key: str, keys: list[str], chosen: list[Place], sure: list[bool]) -
         if place.area and place.kind != "country":
             bucket = regions.setdefault(other, {})
             bucket[place.area] = max(bucket.get(place.area, 0.0), weight)
-    return _Context(oblasts, areas, towns, _shares(countries), _shares(regions))
+    return _Context(oblasts, areas, list(towns.values()), _shares(countries), _shares(regions))
 
 
 def _shares(votes: dict[str, dict[str, float]]) -> dict[str, float]:

@@ -108,6 +108,7 @@ class Speakers:
         self.registry = registry
         self.actors = sorted(article.actors, key=lambda a: a.span.start)
         self.history: list = []  # the claim drafts so far (sitroom.extract.claims.Draft), newest last
+        self._roles: list[tuple[str, set[str], str]] | None = None  # "Name, role," pairs of the body
         self.lex = lexicon()
 
     def actor_at(self, token) -> Actor | None:
@@ -330,10 +331,12 @@ class Speakers:
     def _named_with_role(self, words: set[str]) -> tuple[str, str, str | None] | None:
         """A name the article gives that role beside it ("Oleksiy Kharkivskiy, Vovchansk's patrol
         police chief, said"), for names the entity stage did not keep as a person."""
-        for m in NAME_WITH_ROLE.finditer(self.article.body or ""):
-            role = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", m.group(2))}
-            if len(words & role) >= 2 and not re.search(r"\b(?:said|says|told|who|which|and)\b", m.group(2)):
-                return ukrainian_person(m.group(1)), "person", None
+        if self._roles is None:  # read once per article: a long one has many
+            self._roles = [(m.group(1), {w.lower() for w in re.findall(r"[A-Za-z]{4,}", m.group(2))}, m.group(2))
+                           for m in NAME_WITH_ROLE.finditer(self.article.body or "")]
+        for name, role, text in self._roles:
+            if len(words & role) >= 2 and not re.search(r"\b(?:said|says|told|who|which|and)\b", text):
+                return ukrainian_person(name), "person", None
         return None
 
     def _apposition_role(self, actor: Actor) -> str:
