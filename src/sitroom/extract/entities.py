@@ -275,13 +275,13 @@ def _is_metonym(doc, found: Found) -> bool:
     return root.dep_ in {"compound", "amod"} and root.head.lower_ in {"regime", "government", "authorities"}
 
 
-def _qualified(doc, found: list[Found], k: int) -> bool:
+def _qualified(text: str, found: list[Found], k: int) -> bool:
     """'Paris, Texas': a capital's name followed by a region or country is a place, whatever its role."""
     if k + 1 >= len(found):
         return False
     nxt = found[k + 1]
     return bool(nxt.label == "location" and nxt.places and nxt.places[0].kind in ("region", "country")
-                and doc.text[found[k].end:nxt.start].strip() == ",")
+                and text[found[k].end:nxt.start].strip() == ",")
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,9 +307,10 @@ def resolve_mentions(doc, gazetteer: Gazetteer, registry: Registry, year: int | 
     found.sort(key=lambda f: f.start)
     metonyms: list[Metonym] = []
     places = []
+    text = doc.text  # built from the tokens on each access: read once
     for k, f in enumerate(found):
         if (f.label == "location" and f.entry is not None and _is_metonym(doc, f)
-                and not _qualified(doc, found, k)):
+                and not _qualified(text, found, k)):
             f.label = "metonym"
         if f.label == "metonym":
             metonyms.append(Metonym(Mention(f.text, Span(f.start, f.end)), f.entry.canonical))

@@ -107,10 +107,13 @@ def _resolve_places(doc, places: list[Found], gazetteer: Gazetteer) -> None:
             if memo is not None:
                 orders[memo] = list(f.places)
         chosen = [f.places[0] for f in places]
+    named: dict[str, set[str]] = {}  # per name, the countries the other names point to (once per name)
     for k, (f, key) in enumerate(zip(places, keys)):
         test = inside.get(k)
         contained = test is not None and test(f.places[0])
-        if _implausible(doc, f, key, {p.country for g, p in zip(keys, chosen) if g != key}, contained):
+        if key not in named:
+            named[key] = {p.country for g, p in zip(keys, chosen) if g != key}
+        if _implausible(doc, f, key, named[key], contained):
             f.places = []
 
 
