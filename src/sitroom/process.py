@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sitroom.clean import clean
 from sitroom.clean.metadata import make_language_stage, outlet, published, titles
@@ -17,7 +18,9 @@ from sitroom.kb import KB
 from sitroom.link.propositions import make_propositions_stage
 from sitroom.model import Analysis, Article, Failure
 from sitroom.pipeline import Pipeline, Stage
-from sitroom.store import Store
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) is imported only by the commands that store
+    from sitroom.store import Store
 
 
 def article_stages(settings: Settings, kb: KB | None = None) -> list[Stage]:
@@ -137,6 +140,7 @@ def analyze_paths(paths: Iterable[str | Path], settings: Settings) -> Analysis:
 def analyze_store(settings: Settings) -> Analysis:
     """Analyse every stored article and store the result (stories, relations, groups, outlets)."""
     from sitroom.link import analyze
+    from sitroom.store import Store
 
     with Store.open(settings.get("store", "url")) as db:
         result = analyze(db.articles())
@@ -149,6 +153,7 @@ def write_report(settings: Settings, *, fmt: str = "html", **scope) -> str:
     import json
 
     from sitroom.report.situation import build_report, render_html, render_markdown
+    from sitroom.store import Store
 
     with Store.open(settings.get("store", "url")) as db:
         data = build_report(db, **scope)

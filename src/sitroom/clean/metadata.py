@@ -169,12 +169,19 @@ def published(article: Article) -> Article:
 
 # --- language ----------------------------------------------------------------------------------
 
-@lru_cache(maxsize=4)
-def _detector(candidates: tuple[str, ...]):
+#: a sample this long is told apart by trigrams alone (lingua's low-accuracy mode, which loads in a
+#: few hundredths of a second where the full models take most of a second); shorter ones get the full
+#: models, loaded when first needed and for the script in play only
+SHORT_SAMPLE = 200
+
+
+@lru_cache(maxsize=8)
+def _detector(candidates: tuple[str, ...], short: bool = False):
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
     codes = [getattr(IsoCode639_1, c.upper()) for c in candidates]
-    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_preloaded_language_models().build()
+    builder = LanguageDetectorBuilder.from_iso_codes_639_1(*codes)
+    return (builder if short else builder.with_low_accuracy_mode()).build()
 
 
 def make_language_stage(candidates: tuple[str, ...] = ("en", "ru", "uk", "de", "fr", "es", "it", "pl")):
@@ -186,7 +193,7 @@ def make_language_stage(candidates: tuple[str, ...] = ("en", "ru", "uk", "de", "
             return article
         sample = (article.body or "")[:3000]
         if sample.strip():
-            found = _detector(tuple(candidates)).detect_language_of(sample)
+            found = _detector(tuple(candidates), len(sample) < SHORT_SAMPLE).detect_language_of(sample)
             article.language = found.iso_code_639_1.name.lower() if found else None
         return article
 
