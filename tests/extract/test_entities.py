@@ -119,3 +119,12 @@ def test_entities_a_sides_army_is_its_armed_forces(run, text, named):
 def test_entities_battlegroups_by_any_of_their_names(run):
     found, _ = run("The Northern Grouping of Forces and the Southern Battlegroup both reported gains.")
     assert "organization:Group of Forces North (Sever)" in found and "organization:Group of Forces South (Yug)" in found
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Moscow's forces launched the operation on Friday.", "Moscow"),  # no possessive
+    ("Analysts say the Kremlin is preparing a new offensive.", "the Kremlin"),  # with its article
+])
+def test_entities_a_metonym_is_quoted_as_a_reader_would(run, text, mention):
+    _, metonyms = run(text)
+    assert [m.mention.text for m in metonyms] == [mention]

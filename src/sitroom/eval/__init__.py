@@ -10,6 +10,7 @@ else, since event dates are resolved against the publication date).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -116,6 +117,12 @@ def evaluate(gold_dir: Path, pipeline: Pipeline, settings: Settings, texts_dir: 
             report.entity_misses += [f"{doc} {key} missing {x}" for x in sorted(g - s)]
             report.entity_misses += [f"{doc} {key} extra {x}" for x in sorted(s - g)]
 
+        # a capital standing for its government ("Kiev sends reserves"): the name as written (without an
+        # article: "the Kremlin" and "Kremlin" are one name) and the actor it stands for
+        gold_metonyms = [_metonym(m) for m in gold.get("metonyms") or []]
+        sys_metonyms = [_metonym(m) for m in fed.get("metonyms") or []]
+        report._merge(report.entities, "metonyms", score.score_sets(gold_metonyms, sys_metonyms))
+
         claims = score.score_claims(gold, fed, doc)
         report.claims.add(claims["counts"])
         for key in ("speaker", "via", "quote"):
@@ -134,6 +141,11 @@ def evaluate(gold_dir: Path, pipeline: Pipeline, settings: Settings, texts_dir: 
         report.corpus = score_corpus(json.loads(corpus_file.read_text(encoding="utf-8")),
                                      system_docs, claim_pairs, analyze)
     return report
+
+
+def _metonym(m: dict) -> str:
+    name = re.sub(r"^the\s+", "", m["mention"].strip(), flags=re.IGNORECASE)
+    return f"{name} -> {m['refers_to']}"
 
 
 def score_corpus(corpus: dict, system_docs: dict[str, Article], claim_pairs: dict[str, dict[str, str]],

@@ -284,6 +284,17 @@ def _qualified(text: str, found: list[Found], k: int) -> bool:
                 and text[found[k].end:nxt.start].strip() == ",")
 
 
+def _metonym_mention(text: str, f: Found) -> Mention:
+    """The name as a reader quotes it: without a possessive ("Moscow's forces" -> "Moscow"), with
+    the article a name takes ("the Kremlin")."""
+    start, end = f.start, f.end
+    while end - start > 2 and text[end - 2:end] in ("'s", "’s"):
+        end -= 2
+    if start >= 4 and text[start - 4:start].lower() == "the " and not text[start:end].lower().startswith("the "):
+        start -= 4
+    return Mention(text[start:end], Span(start, end))
+
+
 @dataclass(frozen=True, slots=True)
 class Metonym:
     """A place name standing for a government ("Kiev sends reserves"): an actor, not a place."""
@@ -313,7 +324,7 @@ def resolve_mentions(doc, gazetteer: Gazetteer, registry: Registry, year: int | 
                 and not _qualified(text, found, k)):
             f.label = "metonym"
         if f.label == "metonym":
-            metonyms.append(Metonym(Mention(f.text, Span(f.start, f.end)), f.entry.canonical))
+            metonyms.append(Metonym(_metonym_mention(text, f), f.entry.canonical))
             continue
         if f.label != "location":
             if f.entry is not None:
