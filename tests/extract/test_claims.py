@@ -259,3 +259,19 @@ def test_claims_two_speakers_in_one_sentence_keep_their_own_clauses(extract):
 def test_claims_a_relay_in_one_clause_stays_one_piece(extract):
     found, article = extract("As the agency reported, the ministry claimed that three villages were taken.")
     assert len({(f[4].evidence.start, f[4].evidence.end) for f in found}) == 1
+
+
+def test_claims_split_keeps_a_claim_whose_content_lies_outside_its_clause():
+    from sitroom.extract.claims import Draft, _split_at_clauses
+    from sitroom.model import Span
+
+    body = "The mayor said, and the governor claimed that the bridge stood, that the city was calm."
+    sentence = Span(0, len(body))
+    mayor = Draft("mayor", "unnamed", "said", sentence, "that the city was calm.", speaker_span=Span(4, 9),
+                  cue_span=Span(10, 14), content_span=Span(body.index("that the city"), len(body)))
+    governor = Draft("governor", "unnamed", "claimed", sentence, "that the bridge stood",
+                     speaker_span=Span(24, 32), cue_span=Span(33, 40),
+                     content_span=Span(body.index("that the bridge"), body.index(", that the city")))
+    _split_at_clauses([mayor, governor], body)  # must not fail on the mayor's content past the joint
+    assert mayor.sentence.end == len(body) and "city was calm" in mayor.content
+    assert "bridge stood" in governor.content

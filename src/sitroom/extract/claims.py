@@ -606,9 +606,11 @@ def _split_at_clauses(drafts: list[Draft], body: str) -> None:
     for draft, start, end in zip(framed, starts, ends):
         draft.sentence = Span(start, end)
         if draft.content_span is not None:
-            content = Span(max(draft.content_span.start, start), min(draft.content_span.end, end))
-            draft.content_span = content if content.start < content.end else None
-            draft.content = body[content.start:content.end] if content.start < content.end else draft.content
+            lo, hi = max(draft.content_span.start, start), min(draft.content_span.end, end)
+            if lo < hi:  # the reported part within this clause
+                draft.content_span, draft.content = Span(lo, hi), body[lo:hi]
+            else:  # what it reports lies outside its clause ("A, she added, while B said"): keep it whole
+                draft.sentence = Span(min(start, draft.content_span.start), max(end, draft.content_span.end))
 
 
 def _same_speaker(tag_speaker: str, speaker: str, registry) -> bool:
