@@ -132,3 +132,8 @@ def test_events_a_digest_page_speaks_for_its_source(extract):
             "• Ukrainian forces counterattacked near Lyptsi and regained positions.")
     found = extract(text)
     assert found and all(e.claimed_by == "Institute for the Study of War" for e in found)
+
+
+def test_events_taking_place_takes_nothing(extract):
+    found = extract("The commander said fighting was taking place along the entire front line.")
+    assert "territory_change" not in {e.type for e in found}

@@ -58,6 +58,8 @@ def trigger_type(token, onto: Ontology) -> str | None:
         if name == "territory_change" and is_verb and lemma in ("take", "enter", "secure", "advance") and not (
                 _words_around(token) & et.objects or _has_place_object(token)):
             continue
+        if name == "territory_change" and lemma == "take" and any(c.lower_ == "place" for c in token.children):
+            continue  # "fighting is taking place along the front": it happens, nothing is taken
         if name in ("deployment", "evacuation") and is_verb and et.participants and lemma not in (
                 "deploy", "redeploy", "reinforce", "evacuate") and not (_participants(token) & et.participants):
             continue
