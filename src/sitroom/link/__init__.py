@@ -22,7 +22,8 @@ def _registry():
 
 def analyze(articles: Iterable[Article]) -> Analysis:
     from sitroom.link.framing import profile_outlets
-    from sitroom.link.relations import THRESHOLD, claim_groups, claim_views, fold_copies, relate
+    from sitroom.link.provenance import claim_views, fold_copies
+    from sitroom.link.relations import THRESHOLD, claim_groups, relate
     from sitroom.link.stories import cluster_stories
     from sitroom.link.syndication import originating, syndication_groups
 
