@@ -6,7 +6,8 @@ import pytest
 
 from sitroom.kb.registry import Registry
 from sitroom.link import analyze
-from sitroom.link.propositions import find_quantities, propositions
+from sitroom.link.propositions import propositions
+from sitroom.link.quantities import find_quantities
 from sitroom.link.provenance import claim_views, fold_copies, originating_source
 from sitroom.link.relations import claim_groups, relate
 from sitroom.model import Article, Claim, Entity, Mention, Span

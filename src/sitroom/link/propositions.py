@@ -41,8 +41,10 @@ from functools import lru_cache
 from sitroom.data import load_lexicon
 from sitroom.extract.dates import find_times
 from sitroom.kb import KB
-from sitroom.kb.registry import Registry
-from sitroom.model import Article, Claim, Entity, Proposition, Quantity, Span
+from sitroom.link.phrasing import (AREA_WORD, COMPASS_BEFORE, GENERIC_OBJECT, OTHER_FRONT, RELATIVE_WHERE, clause_around,
+                                   clause_tail, presupposed, strike_target)
+from sitroom.link.quantities import find_quantities
+from sitroom.model import Article, Claim, Entity, Proposition, Span
 from sitroom.pipeline import stage
 
 SETTLEMENT_KINDS = frozenset({"city", "town", "village", "settlement", "hamlet", "district"})
@@ -118,61 +120,6 @@ def lexicon() -> Lexicon:
 def normal(text: str) -> str:
     """Lower-cased with straight quotes; same length as ``text`` so offsets still hold."""
     return text.lower().translate(str.maketrans("\u2019\u2018\u201c\u201d\u00ab\u00bb", "''\"\"\"\""))
-
-
-# --- quantities -----------------------------------------------------------------------------------
-
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "dozens": 24,
-                 "hundred": 100, "hundreds": 200, "thousand": 1000, "a thousand": 1000, "thousands": 2000}
-_NUMBER = r"(?:\d[\d,]*(?:\.\d+)?(?:\s*(?:thousand|million))?|a thousand|a hundred|one|two|three|four|five|six|seven|" \
-          r"eight|nine|ten|eleven|twelve|dozens|dozen|hundreds|thousands)"
-_BOUND = r"(?P<bound>at least|more than|over|up to|fewer than|less than|about|around|nearly|almost|some|roughly)?\s*"
-_WHO = r"(?:more |other |additional )?(?:(?:people|civilians|persons|men|women)(?:, including [^,.;]{1,40},)? )?"
-_KINDS = {
-    "killed": _WHO + r"(?:were |was |have been |had been )?(?:killed|dead|deaths|fatalities|died|lives)",
-    "injured": _WHO + r"(?:were |was |have been |had been )?(?:injured|wounded|injuries|hurt)",
-    "troops": r"(?:\w+ ){0,2}(?:troops|soldiers|servicemen|fighters|personnel|people)",
-    "km2": r"(?:sq(?:uare)?\.? ?(?:km|kilomet(?:er|re)s?)|km2|km²)",
-    "settlements": r"(?:\w+ ){0,2}(?:villages|settlements|towns|localities)",
-}
-_QUANTITY = [(kind, re.compile(rf"\b{_BOUND}(?P<number>{_NUMBER})\s+(?:of\s+)?{unit}\b")) for kind, unit in _KINDS.items()]
-_VERB_FIRST = [(kind, re.compile(rf"\b(?:{verb})\s+{_BOUND}(?P<number>{_NUMBER})\b"))
-               for kind, verb in (("killed", "killing|killed|claimed the lives of"), ("injured", "injuring|wounding|injured"))]
-_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$")
-_ONE_PERSON = re.compile(r"\ban?\s+(?:[\w-]+\s+){0,3}(?:man|woman|boy|girl|child|resident|civilian|person)\s+"
-                         r"(?:was|has been|had been)\s+(?P<kind>killed|injured|wounded)")
-
-
-def _value(raw: str) -> float | None:
-    raw = raw.strip().replace(",", "")
-    if raw in _NUMBER_WORDS:
-        return float(_NUMBER_WORDS[raw])
-    scale = 1000 if raw.endswith("thousand") else 1_000_000 if raw.endswith("million") else 1
-    digits = re.sub(r"[^\d.]", "", raw)
-    try:
-        return float(digits) * scale if digits else None
-    except ValueError:
-        return None
-
-
-def find_quantities(text: str) -> tuple[Quantity, ...]:
-    """Killed, injured, troops, km² and settlements counted in ``text`` (lower-cased)."""
-    found: dict[str, Quantity] = {}
-    bounds = {"up to": "at most", "fewer than": "at most", "less than": "at most", "at least": "at least",
-              "more than": "at least", "over": "at least"}
-    for kind, pattern in _QUANTITY + _VERB_FIRST:
-        for m in pattern.finditer(text):
-            value = _value(m.group("number"))
-            if value is None or kind in found or _MONTH.search(text, max(0, m.start() - 10), m.start()) or (
-                    kind == "troops" and m.group(0).endswith("people") and value < 100):
-                continue
-            bound = bounds.get(m.group("bound") or "", "about" if m.group("bound") else "exact")
-            found[kind] = Quantity(m.group(0).strip(), value, kind, bound)
-    for m in _ONE_PERSON.finditer(text):
-        kind = "killed" if m.group("kind") == "killed" else "injured"
-        found.setdefault(kind, Quantity(m.group(0).strip(), 1.0, kind, "exact"))
-    return tuple(found[k] for k in _KINDS if k in found)
 
 
 # --- reading one claim ----------------------------------------------------------------------------
@@ -289,14 +236,14 @@ class Reader:
             elif predicate.level == "front" and predicate.name in ("advancing", "stopped", "slowed"):
                 where = self._front_place(where, span)
             before = text[max(0, start - 40):start]
-            tail = _clause_tail(before)
-            clause = _clause_tail(text[max(0, start - 120):start])
+            tail = clause_tail(before)
+            clause = clause_tail(text[max(0, start - 120):start])
             original = predicate
             if self.lex.capacity.search(clause):  # "lack the troops for an advance": a capability
                 before, tail = before + " may", clause
             if NOMINAL_MODAL.match(text, end) and re.search(r"\bthe\s+$", before):
                 continue  # "the capture of the city could demoralise ...": a hypothesis, not a report
-            if predicate.name == "offensive_started" and _presupposed(text, start, end):
+            if predicate.name == "offensive_started" and presupposed(text, start, end):
                 continue  # "since the offensive began", "the tempo of the offensive": known, not reported
             if predicate.name == "advancing" and re.fullmatch(r"advances?", text[start:end]) and re.search(
                     r"\b(?:in|of|on|to) (?:the|their|its|his|our)\s+(?:[\w-]+\s+)?$", before):
@@ -319,14 +266,14 @@ class Reader:
             side = None if predicate.name in SIDELESS else self._side(
                 text, start, end, original if predicate.name == "threat" else predicate, speaker_side, negated)
             modality = "hedged" if claim.hedged or self.lex.hedged.search(text[max(0, start - 60):start]) else "asserted"
-            target = _target(text) if predicate.name == "strike" else None
+            target = strike_target(text) if predicate.name == "strike" else None
             base = Proposition(predicate.name, None, "settlement", side=side, date=when, date_precision=precision,
                                negated=negated, modality=modality,
                                quantities=quantities if predicate.name in ("strike", "offensive_started",
                                                                            "captured", "advancing") else (),
                                scale=scale if predicate.name in ("offensive_started", "advancing") else None,
                                trigger=Span(span.start + start, span.start + end), target=target)
-            self._other_front = bool(OTHER_FRONT.search(_clause_around(raw, start, end))) or (
+            self._other_front = bool(OTHER_FRONT.search(clause_around(raw, start, end))) or (
                 RELATIVE_WHERE.match(raw) and bool(OTHER_FRONT.search(self._lead_in(span))))
             out.extend(self._placed(base, predicate, where, start + span.start))
         return tuple(_unique(out))
@@ -390,7 +337,7 @@ class Reader:
 
     def _side(self, text: str, start: int, end: int, predicate: Predicate, speaker: str | None,
               negated: bool = False) -> str | None:
-        before = _clause_tail(text[max(0, start - 120):start])
+        before = clause_tail(text[max(0, start - 120):start])
         after = text[end:end + 70]
         after = after[:m.start()] if (m := re.search(r"[.;]|\bwhile\b|\bbut\b", after)) else after
         if predicate.direction == "fail":
@@ -509,78 +456,6 @@ class Reader:
             if value.value and len(value.value) == 10 and value.precision == "day":
                 return value.value, "day"
         return self.article.published, "article" if self.article.published else None
-
-
-#: what was hit, never who attacked: "Russian troops struck ..." says nothing of the target
-MILITARY_TARGET = re.compile(r"\b(?:military (?:facilit\w+|infrastructure|targets?|objects?|sites?|depot|airfield)|"
-                             r"workshop|depot|warehouse|ammunition|deployment point|positions|servicemen|mercenaries|"
-                             r"command post|launch sites?|gathering of|barracks)\b")
-CIVILIAN_TARGET = re.compile(r"\b(?:residential|apartment|civilians?|houses?|homes?|market|hospital|school|"
-                             r"hypermarket|shop|store|kindergarten|courtyard|residents|children|pharmacy|"
-                             r"post office|church)\b")
-
-
-def _target(text: str) -> str | None:
-    """What a strike is said to have hit: military or civilian (None when the claim says both or neither).
-    "No civilians were harmed" describes a military target."""
-    text = re.sub(r"\bno (?:civilians?|residential buildings?|homes?)\b[^.;,]*", " military ", text)
-    military, civilian = bool(MILITARY_TARGET.search(text)), bool(CIVILIAN_TARGET.search(text))
-    return "military" if military and not civilian else "civilian" if civilian and not military else None
-
-
-#: a front named by its direction, or the whole front line: no one oblast
-OTHER_FRONT = re.compile(r"\b(?:(?:north|south)?(?:-)?(?:eastern|western|northern|southern) (?:front|direction|sector)|"
-                         r"(?:entire|whole) front(?: line)?|(?:across|along) the front(?: line)?|"
-                         r"other (?:parts|sectors|sections) of the front)\b")
-#: a claim that is a relative clause of the sentence before it ("..., where Russia says ...")
-RELATIVE_WHERE = re.compile(r"\s*(?:where|in which|on which)\b")
-#: a compass word before a regional capital's name: "in northern Kharkiv" is the oblast's north
-COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:ern|-eastern|-western|eastern|western)?\s+$", re.IGNORECASE)
-#: a town named for the front around it: "the Kursk area", "on the Pokrovsk direction"
-AREA_WORD = re.compile(r"\s+(?:area|direction|sector|axis|front|frontline|front line|border area)\b", re.IGNORECASE)
-#: a capture of unnamed places: "liberating small settlements and facilities near the city"
-GENERIC_OBJECT = re.compile(r"\s+(?:(?:several|some|many|small|more|other|a number of|dozens of|new)\s+)*"
-                            r"(?:settlements|villages|positions|territor(?:y|ies)|areas|ground|facilities|lines)\b")
-#: a subordinate clause of time before a trigger: what it says is the setting of the claim
-SETTING = re.compile(r"\b(?:after|since|when|following|before|until|ahead of|at the (?:start|beginning|outset) of)\b"
-                     r"[^,.;:]*$")
-#: a definite or possessive phrase right before a nominal trigger: "the offensive", "Moscow's incursion"
-DEFINITE = re.compile(r"(?:\b(?:the|its|their|this|that|his|her|our)|'s)\s+(?:(?!a\b|an\b)[\w-]+\s+){0,2}$")
-NOMINAL_TRIGGER = re.compile(r"(?:offensive|operation|incursion|invasion|assault|attack|push|start|beginning|launch|"
-                             r"outset)\b")
-
-
-def _presupposed(text: str, start: int, end: int) -> bool:
-    """Whether an offensive's start is the claim's setting, not what it reports.
-
-    Two ways war reporting presupposes an offensive: a subordinate clause of time ("fled since
-    Friday, when Moscow's forces launched the operation", "captured six villages after launching
-    an offensive", "at the start of the offensive") and a definite noun phrase ("the Russian
-    offensive failed", "reduced the tempo of the offensive"). An indefinite one ("took part in a
-    cross-border attack") and a main verb ("have launched an assault") report it.
-    """
-    before = text[max(0, start - 80):start]
-    if SETTING.search(before):
-        return True
-    if re.match(r"(?:start|beginning|launch|outset)\b", text[start:]) and re.search(
-            r"\b(?:at|since|from|before|after|until) the\s+$", before):
-        return True  # "at the start of the offensive"
-    return bool(NOMINAL_TRIGGER.match(text, start) and DEFINITE.search(before))
-
-
-def _clause_around(text: str, start: int, end: int) -> str:
-    """The clause of ``text`` holding ``text[start:end]`` (cut at sentence ends, semicolons and "but")."""
-    breaks = r"[.;]\s|\bbut\b"
-    left = max((m.end() for m in re.finditer(breaks, text[:start])), default=0)
-    right = next((end + m.start() for m in re.finditer(breaks, text[end:])), len(text))
-    return text[left:right]
-
-
-def _clause_tail(text: str) -> str:
-    """The part of ``text`` after its last clause break: negation and sides do not cross clauses."""
-    cut = max((m.end() for m in re.finditer(r"[.;:]\s|,\s(?:but|while|and|as)\s|\bthat\b|\bwhile\b|\bbut\b|\bafter\b",
-                                             text)), default=0)
-    return text[cut:]
 
 
 def _region_of(entity: Entity) -> str | None:
