@@ -183,7 +183,7 @@ def test_claims_first_name_alone_is_no_known_person(extract):
     ("Daily Paper", {}, (), "Troops advanced, the ministry said.\nAFP officials visited the front.", None),
 ])
 def test_claims_wire_copy_is_every_claims_relay(outlet, meta, removed, body, wire):
-    from sitroom.extract.claims import wire_of
+    from sitroom.extract.voices import wire_of
     from sitroom.kb.registry import Registry
 
     article = Article("t.txt", body, body=body, outlet=outlet, meta=meta, removed=removed)

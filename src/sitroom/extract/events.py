@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from sitroom.extract.claims import _quote_spans, digest_source, skipped_spans, wire_of
+from sitroom.extract.claims import _quote_spans, skipped_spans
+from sitroom.extract.voices import digest_source, wire_of
 from sitroom.kb import KB
 from sitroom.kb.ontology import Ontology, ontology
 from sitroom.model import Article, Claim, Event, Quantity, Span, SpanSet
