@@ -137,3 +137,11 @@ def test_events_a_digest_page_speaks_for_its_source(extract):
 def test_events_taking_place_takes_nothing(extract):
     found = extract("The commander said fighting was taking place along the entire front line.")
     assert "territory_change" not in {e.type for e in found}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russian forces were establishing positions inside the town of Vovchansk on Wednesday, the police chief said.",
+    "Ukrainian troops gained a foothold on the outskirts of Lyptsi, the brigade said.",
+])
+def test_events_positions_and_footholds_are_territory(extract, sentence):
+    assert "territory_change" in {e.type for e in extract(sentence)}
