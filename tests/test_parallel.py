@@ -1,5 +1,6 @@
 """Several worker processes give what one gives, in input order, and store it once."""
 
+import os
 from dataclasses import replace
 
 import pytest
@@ -43,3 +44,18 @@ def test_parallel_ingest_stores_each_article_once(tmp_path, settings):
             summary = ingest_paths([SAMPLE_DIR], settings, store, workers=workers)
             counts.append((summary.new, store.count(), sorted(a.id for a in store.articles())))
     assert counts[0] == counts[1] and counts[0][0] > 3
+
+
+def _die(articles):
+    os._exit(1)  # a worker killed mid-batch (out of memory, a signal)
+
+
+def test_parallel_a_dead_worker_does_not_lose_its_batch(settings, monkeypatch):
+    import sitroom.parallel as parallel
+
+    items = _items(settings)
+    one = list(process([replace(i) if isinstance(i, Article) else i for i in items], settings, workers=1))
+    monkeypatch.setattr(parallel, "_run", _die)  # every worker dies on its first batch
+    two = list(process([replace(i) if isinstance(i, Article) else i for i in items], settings, workers=2))
+    assert [article_json(a) for a in two if isinstance(a, Article)] == \
+        [article_json(a) for a in one if isinstance(a, Article)]

@@ -4,16 +4,18 @@ The reader's items are cut into batches of ``nlp.batch_size``; each batch's arti
 process that built the pipeline once (:func:`_start`), and its results come back in the order the
 items were read, failures of the reader kept in their places. At most ``2 x workers`` batches are
 in flight, so memory stays bounded on any input size. An input that fits in one batch is processed
-here, without starting workers. Processes are forked where the platform allows (the parent's loaded
+here, without starting workers; a batch whose worker died is processed here too. Processes are forked where the platform allows (the parent's loaded
 modules are shared), else spawned.
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any
 
@@ -21,6 +23,7 @@ from sitroom.config import Settings
 from sitroom.model import Article, Failure
 
 _WORKER: dict[str, Any] = {}  # the pipeline of this worker process
+log = logging.getLogger(__name__)
 
 
 def _start(values: dict[str, dict[str, Any]], build_pipeline: Callable[[Settings], Any]) -> None:
@@ -60,15 +63,31 @@ def process_parallel(items: Iterable[Article | Failure], settings: Settings, wor
         pending: deque[tuple[list[Article | Failure], Future | None]] = deque()
         for batch in batches:
             articles = [item for item in batch if isinstance(item, Article)]
-            pending.append((batch, pool.submit(_run, articles) if articles else None))
+            try:
+                pending.append((batch, pool.submit(_run, articles) if articles else None))
+            except BrokenProcessPool:
+                pending.append((batch, _BROKEN))
             if len(pending) >= 2 * workers:
-                yield from _merge(*pending.popleft())
+                yield from _merge(*pending.popleft(), local)
         while pending:
-            yield from _merge(*pending.popleft())
+            yield from _merge(*pending.popleft(), local)
 
 
-def _merge(batch: list[Article | Failure], future: Future | None) -> Iterator[Article | Failure]:
-    done = iter(future.result() if future is not None else ())
+_BROKEN: Any = object()  # a batch the pool could not take: it is processed here
+
+
+def _merge(batch: list[Article | Failure], future: Future | None,
+           local: Callable[[list[Article | Failure]], Iterator[Article | Failure]]) -> Iterator[Article | Failure]:
+    try:
+        if future is _BROKEN:
+            raise BrokenProcessPool("the pool was broken before this batch")
+        done = iter(future.result() if future is not None else ())
+    except BrokenProcessPool:
+        # a worker died (out of memory, killed): this batch, and any after it, are processed here,
+        # so the run goes on with the same output, one process slower
+        log.warning("a worker process died; processing its batch of %d items in the main process", len(batch))
+        yield from local(batch)
+        return
     for item in batch:
         yield item if isinstance(item, Failure) else next(done)
 
