@@ -16,6 +16,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
+from datetime import date
 from enum import StrEnum
 from typing import Any, ClassVar, TypeVar
 
@@ -405,6 +406,16 @@ class Failure(Record):
     source: str
     reason: str
     stage: str = "ingest"
+
+
+def day_number(value: Any) -> int | None:
+    """An ISO date (or date-time) as a day count for comparing distances in days; None if it is none."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
 
 
 def normalize_text(text: str) -> str:

@@ -16,11 +16,12 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from sitroom.config import Settings
 from sitroom.model import Article, Failure
+from sitroom.pipeline import batches
 
 _WORKER: dict[str, Any] = {}  # the pipeline of this worker process
 log = logging.getLogger(__name__)
@@ -57,11 +58,10 @@ def process_parallel(items: Iterable[Article | Failure], settings: Settings, wor
     if not following:  # one batch: not worth a process
         yield from local(first)
         return
-    batches = _batches(_chain(first, following, source), batch_size)
     with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start,
                              initargs=(settings.values, build_pipeline)) as pool:
         pending: deque[tuple[list[Article | Failure], Future | None]] = deque()
-        for batch in batches:
+        for batch in batches(chain(first, following, source), batch_size):
             articles = [item for item in batch if isinstance(item, Article)]
             try:
                 pending.append((batch, pool.submit(_run, articles) if articles else None))
@@ -90,13 +90,3 @@ def _merge(batch: list[Article | Failure], future: Future | None,
         return
     for item in batch:
         yield item if isinstance(item, Failure) else next(done)
-
-
-def _chain(*parts: Iterable[Article | Failure]) -> Iterator[Article | Failure]:
-    for part in parts:
-        yield from part
-
-
-def _batches(items: Iterator[Article | Failure], size: int) -> Iterator[list[Article | Failure]]:
-    while batch := list(islice(items, size)):
-        yield batch

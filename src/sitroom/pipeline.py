@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol, runtime_checkable
+from typing import Literal, Protocol, TypeVar, runtime_checkable
 
 from sitroom.errors import PipelineError
 from sitroom.model import Article, Failure
+
+T = TypeVar("T")
 
 ErrorPolicy = Literal["raise", "skip", "record"]
 
@@ -94,7 +96,7 @@ class Pipeline:
         faster than one text at a time); if it fails, it is retried article by article so the
         failure is pinned on the article that caused it.
         """
-        for batch in _batches((_article(a) for a in articles), batch_size):
+        for batch in batches((_article(a) for a in articles), batch_size):
             live = list(batch)
             failed: set[int] = set()
             for st in self.stages:
@@ -132,8 +134,9 @@ def _article(item: Article | str) -> Article:
     return item
 
 
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last one shorter)."""
+    batch: list[T] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:

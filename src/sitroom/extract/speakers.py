@@ -96,6 +96,15 @@ def _inside_relcl(t, root) -> bool:
 
 #: a title of capitalised words ("Commander-in-Chief of the Armed Forces of Ukraine ") right before a name
 TITLE_CHAIN = re.compile(r"(?:(?:[A-Z][\w'-]*|of|the|for)\s+)+")
+#: words that make ", ..., " beside a name a clause, not the role the article gives the person
+NOT_A_ROLE = re.compile(r"\b(?:said|says|told|who|which|and)\b")
+
+
+def _role_words(text: str) -> set[str]:
+    """The words of a role that can tell two roles apart (four letters or more, lower-cased)."""
+    return {w.lower() for w in re.findall(r"[A-Za-z]{4,}", text)}
+
+
 #: "Firstname Lastname, the role," in running text
 NAME_WITH_ROLE = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][\w'-]+){1,2}), ([^,.;:()\"“”]{3,70}),")
 
@@ -108,7 +117,7 @@ class Speakers:
         self.registry = registry
         self.actors = sorted(article.actors, key=lambda a: a.span.start)
         self.history: list = []  # the claim drafts so far (sitroom.extract.claims.Draft), newest last
-        self._roles: list[tuple[str, set[str], str]] | None = None  # "Name, role," pairs of the body
+        self._roles: list[tuple[str, set[str]]] | None = None  # "Name, role," pairs of the body
         self.lex = lexicon()
 
     def actor_at(self, token) -> Actor | None:
@@ -310,14 +319,14 @@ class Speakers:
 
     def _person_with_role(self, description: str) -> tuple[str, str, str | None] | None:
         """'the White House national security adviser' -> the person in the article with that role."""
-        words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", description)} - {"head", "deputy", "with", "from"}
+        words = _role_words(description) - {"head", "deputy", "with", "from"}
         best, best_n = None, 1
         single = []
         for actor in self.actors:
             role = " ".join(filter(None, (actor.role, self._apposition_role(actor))))
             if actor.label != "person" or not role:
                 continue
-            shared = words & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", role)}
+            shared = words & _role_words(role)
             if len(shared) > best_n:
                 best, best_n = actor, len(shared)
             if shared & DISTINCT_ROLES and actor.canonical not in [a.canonical for a in single]:
@@ -332,10 +341,10 @@ class Speakers:
         """A name the article gives that role beside it ("Oleksiy Kharkivskiy, Vovchansk's patrol
         police chief, said"), for names the entity stage did not keep as a person."""
         if self._roles is None:  # read once per article: a long one has many
-            self._roles = [(m.group(1), {w.lower() for w in re.findall(r"[A-Za-z]{4,}", m.group(2))}, m.group(2))
-                           for m in NAME_WITH_ROLE.finditer(self.article.body or "")]
-        for name, role, text in self._roles:
-            if len(words & role) >= 2 and not re.search(r"\b(?:said|says|told|who|which|and)\b", text):
+            self._roles = [(m.group(1), _role_words(m.group(2))) for m in NAME_WITH_ROLE.finditer(self.article.body or "")
+                           if not NOT_A_ROLE.search(m.group(2))]
+        for name, role in self._roles:
+            if len(words & role) >= 2:
                 return ukrainian_person(name), "person", None
         return None
 
@@ -344,7 +353,7 @@ class Speakers:
         chief, said" -> "the town's police chief"."""
         after = self.article.body[actor.span.end:actor.span.end + 90]
         m = re.match(r",\s+([^,.;:()\"“”]{3,70}),", after)
-        return m.group(1) if m and not re.search(r"\b(?:said|says|told|who|which|and)\b", m.group(1)) else ""
+        return m.group(1) if m and not NOT_A_ROLE.search(m.group(1)) else ""
 
     def _is_country(self, actor: Actor) -> bool:
         if self.registry is None:

@@ -46,7 +46,7 @@ NOMINAL_TRIGGER = re.compile(r"(?:offensive|operation|incursion|invasion|assault
                              r"outset)\b")
 
 
-def presupposed(text: str, start: int, end: int) -> bool:
+def presupposed(text: str, start: int) -> bool:
     """Whether an offensive's start is the claim's setting, not what it reports.
 
     Two ways war reporting presupposes an offensive: a subordinate clause of time ("fled since

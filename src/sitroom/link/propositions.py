@@ -155,7 +155,6 @@ class Reader:
         dominant = times >= MAIN_PLACE_MIN and times >= MAIN_PLACE_SHARE * sum(settlements.values())
         self.main_settlement = next((p for p in self.places if p.name == top), None) if dominant else None
         self.anchor = _date(article.published)
-        self._other_front = False  # whether the claim being read names a front elsewhere (see read)
 
     def _place(self, entity: Entity, span: Span) -> Place:
         """A mention as a place; "the Kursk area", "the Pokrovsk direction" name the front around a
@@ -243,7 +242,7 @@ class Reader:
                 before, tail = before + " may", clause
             if NOMINAL_MODAL.match(text, end) and re.search(r"\bthe\s+$", before):
                 continue  # "the capture of the city could demoralise ...": a hypothesis, not a report
-            if predicate.name == "offensive_started" and presupposed(text, start, end):
+            if predicate.name == "offensive_started" and presupposed(text, start):
                 continue  # "since the offensive began", "the tempo of the offensive": known, not reported
             if predicate.name == "advancing" and re.fullmatch(r"advances?", text[start:end]) and re.search(
                     r"\b(?:in|of|on|to) (?:the|their|its|his|our)\s+(?:[\w-]+\s+)?$", before):
@@ -273,9 +272,9 @@ class Reader:
                                                                            "captured", "advancing") else (),
                                scale=scale if predicate.name in ("offensive_started", "advancing") else None,
                                trigger=Span(span.start + start, span.start + end), target=target)
-            self._other_front = bool(OTHER_FRONT.search(clause_around(raw, start, end))) or (
-                RELATIVE_WHERE.match(raw) and bool(OTHER_FRONT.search(self._lead_in(span))))
-            out.extend(self._placed(base, predicate, where, start + span.start))
+            elsewhere = bool(OTHER_FRONT.search(clause_around(raw, start, end))) or bool(
+                RELATIVE_WHERE.match(raw) and OTHER_FRONT.search(self._lead_in(span)))
+            out.extend(self._placed(base, predicate, where, start + span.start, elsewhere))
         return tuple(_unique(out))
 
     def _lead_in(self, span: Span) -> str:
@@ -390,7 +389,9 @@ class Reader:
             return speaker if speaker in OPPOSITE else None
         return name
 
-    def _placed(self, base: Proposition, predicate: Predicate, places: list[Place], at: int) -> list[Proposition]:
+    def _placed(self, base: Proposition, predicate: Predicate, places: list[Place], at: int,
+                elsewhere: bool = False) -> list[Proposition]:
+        """``elsewhere``: the claim names a front that is not one oblast ("on the eastern front")."""
         settlements = [p for p in places if p.kind in SETTLEMENT_KINDS]
         regions = [p.name for p in places if p.kind not in SETTLEMENT_KINDS]
         name, level = predicate.name, predicate.level
@@ -418,7 +419,7 @@ class Reader:
             return [replace(base, predicate=name, place=p.name, level="settlement", region=p.region)]
         region = next((p.region for p in settlements if p.region), None) or (regions[0] if regions else None)
         basis = "claim"
-        if region is None and self._other_front:
+        if region is None and elsewhere:
             return []  # "on the eastern front", "along the entire front line": not the article's oblast
         if region is None:
             region, basis = self.main_region, "article"

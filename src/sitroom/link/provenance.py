@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from sitroom.model import Article, Claim, Span, normalize_text
+from sitroom.model import Article, Claim, Span, day_number, normalize_text
 
 
 @dataclass
@@ -59,13 +58,6 @@ def side_of(name: str, registry=None) -> str | None:
     return entry.side if entry is not None else None
 
 
-def _day(value: str | None) -> int | None:
-    try:
-        return date.fromisoformat(value[:10]).toordinal() if value and len(value) >= 10 else None
-    except ValueError:
-        return None
-
-
 def claim_views(articles: Iterable[Article], registry=None, copy_group: dict[str, str] | None = None,
                 story_of: dict[str, str] | None = None) -> list[ClaimView]:
     """One view per claim that carries at least one proposition; ``copy_group`` and ``story_of``
@@ -92,7 +84,7 @@ def claim_views(articles: Iterable[Article], registry=None, copy_group: dict[str
                 sides[source] = side_of(source, registry) or side_of(claim.speaker, registry)
             views.append(ClaimView(claim.id, article.id, order, claim.speaker, source, sides[source],
                                    article.span_text(claim.evidence), [p.to_dict() for p in claim.propositions],
-                                   copy_group.get(article.id), _day(article.published),
+                                   copy_group.get(article.id), day_number(article.published),
                                    story=story_of.get(article.id), official=_official(source, registry)))
     return views
 

@@ -40,8 +40,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sitroom.link.provenance import ClaimView, _day
-from sitroom.model import ClaimGroup, Relation
+from sitroom.link.provenance import ClaimView
+from sitroom.model import ClaimGroup, Relation, day_number
 
 #: relations below this confidence are not emitted (an analyst trusts a tool that says less and is right)
 THRESHOLD = 0.6
@@ -53,7 +53,6 @@ WINDOW_DAYS = {"captured": 7, "entered": 7, "repelled": 7, "strike": 1, "damage"
 GAINS = frozenset({"captured", "entered"})
 FAMILY = {"captured": "control", "entered": "control", "repelled": "control", "advancing": "front",
           "stopped": "front", "slowed": "front", "offensive_started": "front"}
-FRONT_GAINS = frozenset({"advancing", "offensive_started"})
 #: at most this many earlier propositions under one key are compared with a new one (linear work)
 COMPARE_LIMIT = 50
 #: how many corroborations and contradictions each claim keeps (its strongest)
@@ -180,7 +179,7 @@ def _confidence(p: dict[str, Any], q: dict[str, Any]) -> float:
 
 def _time_ok(p: dict[str, Any], q: dict[str, Any], a: ClaimView, b: ClaimView) -> bool:
     """Within the predicates' window; an undated claim only with claims of its own article or story."""
-    x, y = _day(p.get("date")), _day(q.get("date"))
+    x, y = day_number(p.get("date")), day_number(q.get("date"))
     if x is None or y is None:
         return a.article == b.article or (a.story is not None and a.story == b.story)
     window = max(WINDOW_DAYS.get(p["predicate"], 7), WINDOW_DAYS.get(q["predicate"], 7))
@@ -302,7 +301,7 @@ def _strength(rel: Relation, p: dict[str, Any], q: dict[str, Any]) -> float:
         score += 0.1
     if p.get("date_precision") == "day" and q.get("date_precision") == "day" and p.get("date") == q.get("date"):
         score += 0.05
-    x, y = _day(p.get("date")), _day(q.get("date"))
+    x, y = day_number(p.get("date")), day_number(q.get("date"))
     if x is not None and y is not None:
         score -= 0.01 * abs(x - y)  # the nearer in time, the likelier the same event
     else:
@@ -366,7 +365,7 @@ def _specific(rel: Relation, a: ClaimView, b: ClaimView, p: dict[str, Any], q: d
             return False
         # and one speaker's words on a front, said twice, are its narrative (on one town, a repetition)
         return a.speaker.casefold() != b.speaker.casefold() or p.get("level") == "settlement"
-    x, y = _day(p.get("date")), _day(q.get("date"))
+    x, y = day_number(p.get("date")), day_number(q.get("date"))
     if x is None or y is None:  # an undated copy of one source's statement, in the same story
         return a.source.casefold() == b.source.casefold() and a.story is not None and a.story == b.story
     return abs(x - y) <= RELAY_DAYS  # one statement, relayed
@@ -405,7 +404,7 @@ def _development_not_earlier(p: dict[str, Any], q: dict[str, Any]) -> bool:
     "advancing" on 29 May disputes it. Undated propositions are left to the story and time window.
     """
     halt, move = (p, q) if _kind(p) in HALTS else (q, p)
-    x, y = _day(halt.get("date")), _day(move.get("date"))
+    x, y = day_number(halt.get("date")), day_number(move.get("date"))
     return x is None or y is None or y >= x - PHASE_SLACK_DAYS
 
 

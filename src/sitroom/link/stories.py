@@ -45,10 +45,8 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Any
 
-from sitroom.model import Article
+from sitroom.model import Article, day_number
 
 TOKEN = re.compile(r"[^\W\d_]+")
 
@@ -164,15 +162,6 @@ def _canonical_text(body: str, article: Article) -> str:
     return "".join(parts)
 
 
-def _day(value: Any) -> int | None:
-    if not value or not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value[:10]).toordinal()
-    except ValueError:
-        return None
-
-
 def _read(article: Article) -> _Doc:
     body = article.body or ""
     text = _canonical_text(body, article)
@@ -194,7 +183,7 @@ def _read(article: Article) -> _Doc:
     places -= countries
     names = frozenset(e.canonical.strip().lower() for e in article.entities
                       if e.label in ("person", "organization") and e.canonical)
-    return _Doc(id=article.id, day=_day(article.published), tf=tf, entities=names, places=frozenset(places))
+    return _Doc(id=article.id, day=day_number(article.published), tf=tf, entities=names, places=frozenset(places))
 
 
 def _weighted_jaccard(names: frozenset[str], counts: dict[str, int], total: int, members: int) -> float:
@@ -346,7 +335,7 @@ class StoryIndex:
 
 
 def _order(article: Article) -> tuple[int, int]:
-    day = _day(article.published)
+    day = day_number(article.published)
     return (1, 0) if day is None else (0, day)
 
 
