@@ -26,7 +26,7 @@ speakers in one article, or reports within :data:`RELAY_DAYS`.
 
 Copies never multiply relations: claims of a syndicated copy are folded into the claim of the
 copy published first (:func:`sitroom.link.provenance.fold_copies`). Each claim keeps only its :data:`PER_CLAIM` strongest
-corroborations and contradictions (:func:`_sparse`); claims sharing a proposition join through those
+corroborations and contradictions (:class:`Relator`); claims sharing a proposition join through those
 links into one claim group, so the number of relations grows with the claims' propositions, not
 with the square of the claims. Each relation carries both evidence sentences, its type, a
 one-line ``why``, a confidence and the two propositions it is about (:func:`proposition_key`);
@@ -253,12 +253,47 @@ def asserting(claim_id: str, key: dict[str, Any], relations: Iterable[dict[str, 
 
 def relate(views: list[ClaimView]) -> list[Relation]:
     """Relations between claims whose propositions speak of one thing (see the module docstring)."""
-    best: dict[tuple[str, str], tuple[Relation, float]] = {}
-    buckets: dict[tuple[str, str], list[tuple[ClaimView, dict]]] = {}
-    for view in views:
+    relator = Relator()
+    relator.add(views)
+    return relator.relations({v.id: v.order for v in views})
+
+
+class Relator:
+    """Relations found claim by claim: :meth:`add` views in corpus order, read :meth:`relations` any time.
+
+    A new claim is compared with the last :data:`COMPARE_LIMIT` propositions under each of its keys,
+    and each claim keeps its :data:`PER_CLAIM` strongest corroborations and contradictions. A relation
+    that is not among the strongest at either of its claims never comes back (later relations only
+    add stronger ones), so only the kept relations are held: adding views in several calls gives
+    exactly what one call gives, and the work of a call grows with its views, not with the corpus.
+    """
+
+    def __init__(self) -> None:
+        #: family key -> the last COMPARE_LIMIT (view, proposition entry) under it
+        self.buckets: dict[tuple[str, str], list[tuple[ClaimView, dict[str, Any]]]] = {}
+        #: (a, b) -> (relation, strength, sequence); only relations kept by the per-claim limit
+        self.kept: dict[tuple[str, str], tuple[Relation, float, int]] = {}
+        self._at: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (claim, kind) -> kept relation keys
+        self.found = 0  # relations found so far (their sequence numbers)
+
+    def add(self, views: Iterable[ClaimView]) -> None:
+        touched: set[tuple[str, str]] = set()
+        for view in views:
+            for key, (rel, strength) in self._compare(view).items():
+                if rel.confidence < THRESHOLD:
+                    continue
+                self.found += 1
+                self.kept[key] = (rel, strength, self.found)
+                for end in key:
+                    self._at.setdefault((end, rel.relation), []).append(key)
+                    touched.add((end, rel.relation))
+        self._sparse(touched)
+
+    def _compare(self, view: ClaimView) -> dict[tuple[str, str], tuple[Relation, float]]:
+        best: dict[tuple[str, str], tuple[Relation, float]] = {}
         for p in (entry for prop in view.props if prop.get("place") for entry in _entries(prop)):
-            bucket = buckets.setdefault(_family_key(p), [])
-            for other, q in bucket[-COMPARE_LIMIT:]:
+            bucket = self.buckets.setdefault(_family_key(p), [])
+            for other, q in bucket:
                 if other.id == view.id or _one_statement(other, view) or (p.get("lifted") and q.get("lifted")) \
                         or _other_copy(other, view) or not _time_ok(p, q, other, view):
                     continue  # one sentence, two speakers: one statement relayed; two copies: one text
@@ -275,7 +310,28 @@ def relate(views: list[ClaimView]) -> list[Relation]:
                         held[0].relation == "contradicts", held[1]):
                     best[key] = (rel, strength)
             bucket.append((view, p))
-    return _sparse(views, list(best.values()))
+            del bucket[:-COMPARE_LIMIT]
+        return best
+
+    def _strongest(self, at: tuple[str, str]) -> set[tuple[str, str]]:
+        held = self._at.get(at, [])
+        return set(sorted(held, key=lambda k: (-self.kept[k][1], self.kept[k][2]))[:PER_CLAIM])
+
+    def _sparse(self, touched: set[tuple[str, str]]) -> None:
+        """Drop the relations no longer among the strongest at either of their claims."""
+        for at in touched:
+            top = self._strongest(at)
+            for key in [k for k in self._at.get(at, []) if k not in top and k in self.kept]:
+                kind = self.kept[key][0].relation
+                if all(key not in self._strongest((end, kind)) for end in key):
+                    del self.kept[key]
+                    for end in key:
+                        self._at[(end, kind)].remove(key)
+
+    def relations(self, order: dict[str, int]) -> list[Relation]:
+        """The kept relations, by the position of their first claim (``order``: claim id -> position)."""
+        rels = [rel for rel, _, _ in self.kept.values()]
+        return sorted(rels, key=lambda r: (order.get(r.a, 0), r.a, r.b))
 
 
 def _one_statement(a: ClaimView, b: ClaimView) -> bool:
@@ -410,25 +466,6 @@ def _development_not_earlier(p: dict[str, Any], q: dict[str, Any]) -> bool:
 
 #: the predicates of a phase conflict that say a front is halted or calm
 HALTS = frozenset({"stopped", "stable"})
-
-
-def _sparse(views: list[ClaimView], found: list[tuple[Relation, float]]) -> list[Relation]:
-    """Each claim keeps its :data:`PER_CLAIM` strongest corroborations and contradictions.
-
-    Claims that state one proposition are joined through these links into claim groups, so a few
-    links per claim and kind are enough: the relations grow with the claims, not with the square of
-    the claims that share a proposition.
-    """
-    best: dict[tuple[str, str], list[tuple[float, Relation]]] = {}
-    for rel, strength in found:
-        if rel.confidence < THRESHOLD:
-            continue
-        for end in (rel.a, rel.b):
-            best.setdefault((end, rel.relation), []).append((strength, rel))
-    keep = {(r.a, r.b): r for held in best.values()
-            for _, r in sorted(held, key=lambda t: -t[0])[:PER_CLAIM]}
-    order = {v.id: v.order for v in views}
-    return sorted(keep.values(), key=lambda r: (order.get(r.a, 0), r.a, r.b))
 
 
 def claim_groups(views: list[ClaimView], relations: list[Relation], threshold: float = THRESHOLD
