@@ -30,9 +30,15 @@ ROOT = Path(__file__).resolve().parents[1]
 VERDICTS = ROOT / "docs" / "audit" / "relations.toml"
 
 
-def key(rel: dict) -> str:
-    text = "\x1f".join((rel["relation"], rel.get("type", ""), rel.get("evidence_a", ""), rel.get("evidence_b", "")))
+def key(rel: dict, swapped: bool = False) -> str:
+    ends = (rel.get("evidence_a", ""), rel.get("evidence_b", ""))
+    text = "\x1f".join((rel["relation"], rel.get("type", ""), *(ends[::-1] if swapped else ends)))
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def verdict_of(rel: dict, verdicts: dict[str, dict]) -> dict | None:
+    """The verdict on a relation, whichever of its claims comes first."""
+    return verdicts.get(key(rel)) or verdicts.get(key(rel, swapped=True))
 
 
 def shown_relations(corpus: Path | None = None) -> list[dict]:
@@ -61,11 +67,11 @@ def audit(relations: list[dict], verdicts: dict[str, dict]) -> dict:
     out: dict = {"unjudged": []}
     for kind in ("contradicts", "corroborates"):
         shown = [r for r in relations if r["relation"] == kind]
-        judged = [verdicts[key(r)]["verdict"] for r in shown if key(r) in verdicts]
+        judged = [verdict_of(r, verdicts)["verdict"] for r in shown if verdict_of(r, verdicts)]
         real = judged.count("real")
         out[kind] = {"shown": len(shown), "judged": len(judged), "real": real, "unsure": judged.count("unsure"),
                      "share_real": round(real / len(judged), 3) if judged else None}
-        out["unjudged"] += [r for r in shown if key(r) not in verdicts]
+        out["unjudged"] += [r for r in shown if not verdict_of(r, verdicts)]
     return out
 
 

@@ -54,3 +54,15 @@ def store_url(request, tmp_path):
 
     admin = request.getfixturevalue("postgres_cluster")
     return postgres.fresh_database(admin, f"t{abs(hash(request.node.nodeid)) % 10**12}")
+
+
+@pytest.fixture(scope="session")
+def sample_articles():
+    """The bundled sample corpus through the pipeline, once per session."""
+    from sitroom.config import load_settings
+    from sitroom.model import Article
+    from sitroom.process import process, read
+    from sitroom.report.situation import SAMPLE_DIR
+
+    settings = load_settings(env={})
+    return [a for a in process(read([SAMPLE_DIR], settings), settings) if isinstance(a, Article)]

@@ -137,14 +137,33 @@ def analyze_paths(paths: Iterable[str | Path], settings: Settings) -> Analysis:
     return analyze(a for a in process(read(paths, settings), settings) if isinstance(a, Article))
 
 
-def analyze_store(settings: Settings) -> Analysis:
-    """Analyse every stored article and store the result (stories, relations, groups, outlets)."""
-    from sitroom.link import analyze
+def analyze_store(settings: Settings, rebuild: bool = False) -> Analysis:
+    """Bring the stored analysis up to date with the stored articles, and return it.
+
+    The analysis is extended with the articles it does not hold yet, from the working state saved
+    with it (:class:`sitroom.link.corpus.CorpusAnalysis`): adding a few articles costs a few
+    articles' work, not the corpus's. It is redone from scratch, in corpus order, with ``rebuild``,
+    when there is no saved state, when the state was made by another version of the rules, or when
+    an article it holds is no longer stored (replaced by a copy that names its publisher).
+    """
+    from sitroom.link.corpus import STATE_VERSION, CorpusAnalysis
     from sitroom.store import Store
 
-    with Store.open(settings.get("store", "url")) as db:
-        result = analyze(db.articles())
-        db.save_analysis(result)
+    with Store.open(settings.get("store", "url")) as db, db.analysis_lock():
+        ids = db.ids()
+        state = None if rebuild else db.load_state()
+        if state is not None and (state.get("version") != STATE_VERSION
+                                  or not state["stories"]["story_of"].keys() <= set(ids)):
+            state = None
+        fold = CorpusAnalysis(text_of=db.bodies, state=state)
+        todo = [i for i in ids if not fold.known(i)]
+        for k in range(0, len(todo), 500):
+            chunk = todo[k:k + 500]
+            found = db.get_many(chunk)
+            fold.add(found[i] for i in chunk if i in found)
+        result = fold.result()
+        if todo or state is None:
+            db.save_analysis(result, state=fold.to_state())
     return result
 
 

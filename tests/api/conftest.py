@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from sitroom.config import load_settings
+from sitroom.link import analyze
 
 TOKEN = "test-token-7f3a"
 
@@ -62,4 +63,4 @@ def ids():
     red, blue = arts["t/redwire-lyptsi.txt"], arts["t/bluepost-lyptsi.txt"]
     return {"red": red.id, "blue": blue.id, "grey": arts["t/grey-kupiansk.txt"].id,
             "sumy": arts["t/redwire-sumy.txt"].id, "red_c1": f"{red.id}:c1", "blue_c1": f"{blue.id}:c1", "blue_c2": f"{blue.id}:c2",
-            "story": f"s-{red.id}"}
+            "story": analyze(corpus.articles()).story_of()[red.id]}

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from sitroom.config import load_settings
+from sitroom.link import analyze
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -47,7 +48,7 @@ def ids():
     arts = {a.source: a for a in corpus.articles(with_injection=True)}
     red, blue, evil = arts["t/redwire-lyptsi.txt"], arts["t/bluepost-lyptsi.txt"], arts["t/evil.txt"]
     return {"red": red.id, "blue": blue.id, "evil": evil.id, "red_c1": f"{red.id}:c1", "evil_c1": f"{evil.id}:c1",
-            "story": f"s-{red.id}", "evil_outlet": evil.outlet}
+            "story": analyze(arts.values()).story_of()[red.id], "evil_outlet": evil.outlet}
 
 
 @pytest.fixture(scope="session")

@@ -256,16 +256,33 @@ def profile_outlets(
     articles: Iterable[Article], *, lexicon: Lexicon | None = None, registry: Registry | None = None
 ) -> dict[str, dict[str, Any]]:
     """Outlet name -> framing profile, for every outlet in ``articles`` (one pass over them)."""
-    lex = lexicon or _default_lexicon()
-    sides = _SideResolver(registry)
-    tallies: dict[str, _Tally] = {}
+    tallies = OutletTallies(lexicon=lexicon, registry=registry)
     for article in articles:
+        tallies.add(article)
+    return tallies.result()
+
+
+class OutletTallies:
+    """Framing counts per outlet, article by article; :meth:`to_state` keeps them for later additions."""
+
+    def __init__(self, state: dict[str, Any] | None = None, *, lexicon: Lexicon | None = None,
+                 registry: Registry | None = None) -> None:
+        self.lex = lexicon or _default_lexicon()
+        self.sides = _SideResolver(registry)
+        self.tallies = {outlet: _Tally(self.lex, self.sides, counts) for outlet, counts in (state or {}).items()}
+
+    def add(self, article: Article) -> None:
         outlet = article.outlet or UNKNOWN_OUTLET
-        tally = tallies.get(outlet)
+        tally = self.tallies.get(outlet)
         if tally is None:
-            tally = tallies[outlet] = _Tally(lex, sides)
+            tally = self.tallies[outlet] = _Tally(self.lex, self.sides)
         tally.add(article)
-    return {outlet: tally.result() for outlet, tally in sorted(tallies.items())}
+
+    def result(self) -> dict[str, dict[str, Any]]:
+        return {outlet: tally.result() for outlet, tally in sorted(self.tallies.items())}
+
+    def to_state(self) -> dict[str, Any]:
+        return {outlet: tally.to_state() for outlet, tally in self.tallies.items()}
 
 
 def profile(
@@ -305,7 +322,10 @@ class _SideResolver:
 
 
 class _Tally:
-    def __init__(self, lex: Lexicon, sides: _SideResolver) -> None:
+    #: the plain counts of a tally (its state, with ``counts``, ``forms``, ``display`` and ``quoted``)
+    NUMBERS = ("articles", "words", "claims", "hedged", "negated", "events", "reported", "claimed")
+
+    def __init__(self, lex: Lexicon, sides: _SideResolver, state: dict[str, Any] | None = None) -> None:
         self.lex = lex
         self.sides = sides
         self.places = [i for i, p in enumerate(lex.pairs) if p.kind == "place"]
@@ -317,6 +337,16 @@ class _Tally:
         self.quoted: Counter[str] = Counter()
         self.claims = self.hedged = self.negated = 0
         self.events = self.reported = self.claimed = 0
+        if state is not None:
+            for name in self.NUMBERS:
+                setattr(self, name, state[name])
+            self.counts = [Counter(c) for c in state["counts"]]
+            self.forms = [Counter(f) for f in state["forms"]]
+            self.display, self.quoted = dict(state["display"]), Counter(state["quoted"])
+
+    def to_state(self) -> dict[str, Any]:
+        return {**{name: getattr(self, name) for name in self.NUMBERS}, "counts": [dict(c) for c in self.counts],
+                "forms": [dict(f) for f in self.forms], "display": self.display, "quoted": dict(self.quoted)}
 
     def add(self, article: Article) -> None:
         self.articles += 1

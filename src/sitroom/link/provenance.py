@@ -59,19 +59,20 @@ def side_of(name: str, registry=None) -> str | None:
 
 
 def claim_views(articles: Iterable[Article], registry=None, copy_group: dict[str, str] | None = None,
-                story_of: dict[str, str] | None = None) -> list[ClaimView]:
+                story_of: dict[str, str] | None = None, start: int = 0) -> list[ClaimView]:
     """One view per claim that carries at least one proposition; ``copy_group`` and ``story_of``
     map article ids to their syndication group and story.
 
     A claim whose speaker is a medium (an outlet or a platform) and whose sentence also carries a
     claim of another speaker ("As Ukrinform reported, Moscow claimed ...") is that claim relayed,
     not a second one, and gets no view. Propositions are taken in their dict form
-    (:meth:`~sitroom.model.Record.to_dict`), the working form of the rules below.
+    (:meth:`~sitroom.model.Record.to_dict`), the working form of the rules below. ``start`` is the
+    corpus position of the first article.
     """
     copy_group, story_of = copy_group or {}, story_of or {}
     views = []
     sides: dict[str, str | None] = {}
-    for order, article in enumerate(articles):
+    for order, article in enumerate(articles, start):
         speakers_of: dict[Span, set[str]] = {}
         for claim in article.claims:
             speakers_of.setdefault(claim.evidence, set()).add(claim.speaker)
@@ -119,8 +120,12 @@ def fold_copies(views: list[ClaimView], min_ratio: float = 90) -> list[ClaimView
     same propositions (a trimmed or lightly rewritten copy), joins that claim's ``copies`` and takes
     no part in relations itself: copies are one source and must not count, or relate, twice.
     """
+    return fold_into(views, {}, min_ratio)
+
+
+def fold_into(views: list[ClaimView], by_group: dict[str, list[ClaimView]], min_ratio: float = 90) -> list[ClaimView]:
+    """:func:`fold_copies` against the claims already kept per copy group (``by_group``, updated)."""
     kept: list[ClaimView] = []
-    by_group: dict[str, list[ClaimView]] = {}
     for view in views:
         if view.copy_group is None:
             kept.append(view)

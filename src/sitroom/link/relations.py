@@ -289,6 +289,14 @@ class Relator:
                     touched.add((end, rel.relation))
         self._sparse(touched)
 
+    def load(self, kept: Iterable[tuple[Relation, float, int]]) -> None:
+        """Hold relations kept earlier, with their strength and sequence number (a stored state)."""
+        for rel, strength, seq in kept:
+            key = (rel.a, rel.b)
+            self.kept[key] = (rel, strength, seq)
+            for end in key:
+                self._at.setdefault((end, rel.relation), []).append(key)
+
     def _compare(self, view: ClaimView) -> dict[tuple[str, str], tuple[Relation, float]]:
         best: dict[tuple[str, str], tuple[Relation, float]] = {}
         for p in (entry for prop in view.props if prop.get("place") for entry in _entries(prop)):

@@ -45,6 +45,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sitroom.model import Article, day_number
 
@@ -246,6 +247,26 @@ class StoryIndex:
     def stories(self) -> dict[str, list[str]]:
         """Story id -> the article id of each member, in the order they were added."""
         return {s.id: list(s.members) for s in self._stories}
+
+    def known(self, article_id: str) -> bool:
+        return article_id in self._story_of
+
+    def to_state(self) -> dict[str, Any]:
+        """Everything the index holds, as JSON values (:meth:`from_state` reads it back)."""
+        return {"n": self._n, "df": self._df, "story_of": self._story_of,
+                "postings": {k: list(v) for k, v in self._postings.items()},
+                "stories": [{"id": s.id, "members": s.members, "centroid": s.centroid, "norm2": s.norm2,
+                             "entities": s.entities, "places": s.places, "entity_total": s.entity_total,
+                             "place_total": s.place_total, "first": s.first, "last": s.last} for s in self._stories]}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any], params: StoryParams | None = None) -> StoryIndex:
+        index = cls(params)
+        index._n, index._df, index._story_of = state["n"], state["df"], state["story_of"]
+        index._postings = {k: dict.fromkeys(v) for k, v in state["postings"].items()}
+        index._stories = [_Story(**s) for s in state["stories"]]
+        index._ids = {s.id for s in index._stories}
+        return index
 
     def _threshold(self, story: _Story, d: _Doc) -> float:
         if d.day is None and story.first is not None:  # a scrape without a date, among dated reports

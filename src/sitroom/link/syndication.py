@@ -15,7 +15,9 @@ not independent confirmation: ``originating`` names the one published first. Gro
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from hashlib import blake2b
+from typing import Any
 
 from datasketch import MinHash, MinHashLSH
 
@@ -84,6 +86,87 @@ def syndication_groups(articles: Iterable[Article], threshold: float = 0.5,
     for i, source in enumerate(sources):
         groups.setdefault(root(i), []).append(source)
     return [members for members in groups.values() if len(members) > 1]
+
+
+class CopyIndex:
+    """Copy groups found article by article: :meth:`add` returns the group an article joins.
+
+    The same tests as :func:`syndication_groups`: one text fingerprint, or word shingles close
+    enough, checked exactly on candidates that share a MinHash band (:data:`LSH_THRESHOLD`). The
+    bands are kept as short keys, not the texts: a candidate's text is read through ``text_of``
+    (article id -> body) when it is needed, so the index stays small and can be stored
+    (:meth:`to_state`) and extended later with the same result as one pass over every article.
+    """
+
+    def __init__(self, text_of: Callable[[list[str]], dict[str, str]] | None = None,
+                 threshold: float = 0.5, containment: float = 0.8) -> None:
+        self.text_of = text_of or (lambda ids: {})
+        self.threshold, self.containment = threshold, containment
+        self.ids: list[str] = []
+        self.parent: list[int] = []
+        self.fingerprints: dict[str, int] = {}
+        self.bands: dict[str, list[int]] = {}
+        self._ranges = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges
+
+    def root(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def _union(self, i: int, j: int) -> None:
+        a, b = self.root(i), self.root(j)
+        self.parent[max(a, b)] = min(a, b)
+
+    def add(self, article: Article) -> str | None:
+        """Add one article; the id of the first-added copy of its group, or None when it has no copy."""
+        index = len(self.ids)
+        self.ids.append(article.id)
+        self.parent.append(index)
+        first = self.fingerprints.setdefault(article.fingerprint, index)
+        if first != index:
+            self._union(index, first)
+        grams = shingles(article.body or "")
+        if grams:
+            signature = MinHash(num_perm=NUM_PERM)
+            signature.update_batch([g.encode("utf-8") for g in grams])
+            keys = [_band_key(k, signature.hashvalues[start:end]) for k, (start, end) in enumerate(self._ranges)]
+            candidates = sorted({i for key in keys for i in self.bands.get(key, ())})
+            texts = self.text_of([self.ids[i] for i in candidates]) if candidates else {}
+            for other in candidates:
+                if self.root(other) == self.root(index):
+                    continue
+                text = texts.get(self.ids[other])
+                if text is not None and _copies(grams, shingles(text), self.threshold, self.containment):
+                    self._union(index, other)
+            for key in keys:
+                self.bands.setdefault(key, []).append(index)
+        root = self.root(index)
+        return self.ids[root] if root != index else None
+
+    def groups(self) -> list[list[str]]:
+        """Copy groups (two or more article ids), by their first member, members in the order added."""
+        groups: dict[int, list[str]] = {}
+        for i, article_id in enumerate(self.ids):
+            groups.setdefault(self.root(i), []).append(article_id)
+        return [members for members in groups.values() if len(members) > 1]
+
+    def to_state(self) -> dict[str, Any]:
+        return {"ids": self.ids, "parent": self.parent, "fingerprints": self.fingerprints, "bands": self.bands}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any], text_of: Callable[[list[str]], dict[str, str]] | None = None
+                   ) -> CopyIndex:
+        index = cls(text_of)
+        index.ids, index.parent = state["ids"], state["parent"]
+        index.fingerprints, index.bands = state["fingerprints"], state["bands"]
+        return index
+
+
+def _band_key(band: int, values) -> str:
+    """A MinHash band as a short key (48 bits: a chance collision only adds a candidate to check)."""
+    return blake2b(values.tobytes(), digest_size=6, person=band.to_bytes(2, "little")).hexdigest()
 
 
 def originating(group: Iterable[Article]) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from dataclasses import dataclass
 from typing import Any
@@ -294,11 +295,13 @@ class Store:
 
     # --- corpus analysis ----------------------------------------------------------------------
 
-    def save_analysis(self, result: Analysis | dict[str, Any]) -> None:
+    def save_analysis(self, result: Analysis | dict[str, Any], state: dict[str, Any] | None = None) -> None:
         """Replace the stored analysis (stories, relations, claim groups, outlets) in one transaction.
 
         ``result`` is an :class:`~sitroom.model.Analysis` or its parts as JSON values
-        (:meth:`~sitroom.model.Analysis.parts`); story members are article ids.
+        (:meth:`~sitroom.model.Analysis.parts`); story members are article ids. ``state`` is the
+        analysis's working state (:meth:`sitroom.link.corpus.CorpusAnalysis.to_state`), kept so that
+        new articles extend the analysis instead of redoing it; without it, the next update rebuilds.
         """
         if isinstance(result, Analysis):
             result = result.parts()
@@ -317,11 +320,44 @@ class Store:
                 conn.execute(insert(relations), list(rels.values()))
             parts = [{"part": k, "record": json.dumps(result.get(k), ensure_ascii=False)}
                      for k in ("claim_groups", "outlets", "syndication", "stories")]
+            if state is not None:
+                parts.append({"part": STATE, "record": json.dumps(state, ensure_ascii=False)})
             conn.execute(insert(analysis), parts)
+
+    def load_state(self) -> dict[str, Any] | None:
+        """The working state saved with the analysis, if any (see :meth:`save_analysis`)."""
+        with self.engine.connect() as conn:
+            record = conn.execute(select(analysis.c.record).where(analysis.c.part == STATE)).scalar()
+        return json.loads(record) if record else None
+
+    def analysis_lock(self) -> AbstractContextManager[None]:
+        """Held while the analysis is read, extended and saved, so that two writers do not interleave."""
+        if self.dialect == "postgresql":
+            return _advisory_lock(self.engine)
+        if self.engine.url.database not in (None, "", ":memory:"):
+            return _file_lock(Path(f"{self.engine.url.database}.analysis.lock"))
+        return nullcontext()
+
+    def ids(self) -> list[str]:
+        """Every stored article id, in corpus order (:func:`sitroom.link.corpus.corpus_order`)."""
+        c = articles.c
+        with self.engine.connect() as conn:  # sorted here: a server's collation may order text otherwise
+            rows = conn.execute(select(c.id, c.published, c.source)).all()
+        return [i for i, published, source in sorted(rows, key=lambda r: (r[1] is None, r[1] or "", r[2], r[0]))]
+
+    def bodies(self, ids: list[str]) -> dict[str, str]:
+        """Article id -> body text, for the ids given that are stored."""
+        out: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for k in range(0, len(ids), 500):
+                out.update(conn.execute(select(articles.c.id, articles.c.body).where(articles.c.id.in_(ids[k:k + 500]))
+                                        ).all())
+        return {i: body or "" for i, body in out.items()}
 
     def load_analysis(self) -> dict[str, Any]:
         with self.engine.connect() as conn:
-            parts = {p: json.loads(r) for p, r in conn.execute(select(analysis.c.part, analysis.c.record))}
+            parts = {p: json.loads(r) for p, r in conn.execute(select(analysis.c.part, analysis.c.record)
+                                                                .where(analysis.c.part != STATE))}
             parts["relations"] = [
                 {"a": a, "b": b, "relation": rel, "independent": bool(ind), "why": why, **json.loads(detail or "{}")}
                 for a, b, rel, ind, why, detail in conn.execute(select(
@@ -344,6 +380,33 @@ class Store:
                     "WHERE to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(body, '')) "
                     "@@ plainto_tsquery('simple', :q) LIMIT :n"), {"q": query, "n": limit})
             return [{"id": i, "title": t, "snippet": s} for i, t, s in rows]
+
+
+#: the ``analysis`` part that holds the analysis's working state
+STATE = "state"
+
+
+@contextmanager
+def _advisory_lock(engine: Engine) -> Iterator[None]:
+    with engine.connect() as conn:
+        conn.execute(text("SELECT pg_advisory_lock(7316002)"))
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(7316002)"))
+            conn.commit()
+
+
+@contextmanager
+def _file_lock(path: Path) -> Iterator[None]:
+    import fcntl
+
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _raced(exc: Exception) -> bool:
