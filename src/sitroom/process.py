@@ -163,7 +163,7 @@ def analyze_store(settings: Settings, rebuild: bool = False) -> Analysis:
             fold.add(found[i] for i in chunk if i in found)
         result = fold.result()
         if todo or state is None:
-            db.save_analysis(result, state=fold.to_state())
+            db.save_analysis(result, state=fold.to_state(), extends=state is not None)
     return result
 
 

@@ -32,6 +32,8 @@ from sitroom.model import Analysis, Article, OutletProfile, Relation, Story
 
 #: the version of the state's layout and of the rules that made it; another version is rebuilt
 STATE_VERSION = 1
+#: a claim view's fields, all JSON values (``dataclasses.asdict`` would deep-copy every proposition)
+VIEW_FIELDS = tuple(f.name for f in dataclasses.fields(ClaimView))
 
 
 def corpus_order(article: Article) -> tuple[bool, str, str, str]:
@@ -125,7 +127,7 @@ class CorpusAnalysis:
         """The whole fold as JSON values; ``CorpusAnalysis(state=...)`` continues it."""
         return {"version": STATE_VERSION, "count": self.count, "stories": self.stories.to_state(),
                 "copies": self.copies.to_state(), "outlets": self.outlets.to_state(),
-                "views": [dataclasses.asdict(v) for v in self.views.values()],
+                "views": [{name: getattr(v, name) for name in VIEW_FIELDS} for v in self.views.values()],
                 "folded": sorted(self.folded), "by_group": {g: [v.id for v in views] for g, views in self.by_group.items()},
                 "relator": {"found": self.relator.found,
                             "buckets": [[family, place, [[v.id, prop] for v, prop in entries]]

@@ -20,6 +20,7 @@ from pathlib import Path
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from sqlalchemy import Engine, create_engine, event, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
 
@@ -295,40 +296,51 @@ class Store:
 
     # --- corpus analysis ----------------------------------------------------------------------
 
-    def save_analysis(self, result: Analysis | dict[str, Any], state: dict[str, Any] | None = None) -> None:
+    def save_analysis(self, result: Analysis | dict[str, Any], state: dict[str, Any] | None = None,
+                      extends: bool = False) -> None:
         """Replace the stored analysis (stories, relations, claim groups, outlets) in one transaction.
 
         ``result`` is an :class:`~sitroom.model.Analysis` or its parts as JSON values
         (:meth:`~sitroom.model.Analysis.parts`); story members are article ids. ``state`` is the
         analysis's working state (:meth:`sitroom.link.corpus.CorpusAnalysis.to_state`), kept so that
         new articles extend the analysis instead of redoing it; without it, the next update rebuilds.
+        With ``extends``, ``result`` extends the stored analysis: only new story members and
+        relations are written, and relations it no longer holds are deleted.
         """
         if isinstance(result, Analysis):
             result = result.parts()
+        members = {member: s["id"] for s in result.get("stories") or [] for member in s["articles"]}
+        found = {(r["a"], r["b"]): r for r in result.get("relations") or []}
         with self.engine.begin() as conn:
-            for table in (stories, relations, analysis):
-                conn.execute(table.delete())
-            rows = [{"article_id": member, "story_id": s["id"]}
-                    for s in result.get("stories") or [] for member in s["articles"]]
-            if rows:
-                conn.execute(insert(stories), rows)
-            rels = {(r["a"], r["b"]): {**{k: r[k] for k in RELATION_COLUMNS}, "independent": int(r["independent"]),
-                                       "detail": json.dumps({k: v for k, v in r.items() if k not in RELATION_COLUMNS},
-                                                            ensure_ascii=False)}
-                    for r in result.get("relations") or []}
+            conn.execute(analysis.delete())
+            if extends:  # rows already stored stay: an article keeps its story, a relation its content
+                held = set(conn.execute(select(stories.c.article_id)).scalars())
+                members = {m: s for m, s in members.items() if m not in held}
+                stored = {(a, b) for a, b in conn.execute(select(relations.c.a, relations.c.b))}
+                for a, b in stored - found.keys():  # relations no longer among their claims' strongest
+                    conn.execute(relations.delete().where((relations.c.a == a) & (relations.c.b == b)))
+                found = {k: r for k, r in found.items() if k not in stored}
+            else:
+                for table in (stories, relations):
+                    conn.execute(table.delete())
+            if members:
+                conn.execute(insert(stories), [{"article_id": m, "story_id": s} for m, s in members.items()])
+            rels = [{**{k: r[k] for k in RELATION_COLUMNS}, "independent": int(r["independent"]),
+                     "detail": json.dumps({k: v for k, v in r.items() if k not in RELATION_COLUMNS}, ensure_ascii=False)}
+                    for r in found.values()]
             if rels:
-                conn.execute(insert(relations), list(rels.values()))
+                conn.execute(insert(relations), rels)
             parts = [{"part": k, "record": json.dumps(result.get(k), ensure_ascii=False)}
                      for k in ("claim_groups", "outlets", "syndication", "stories")]
             if state is not None:
-                parts.append({"part": STATE, "record": json.dumps(state, ensure_ascii=False)})
+                parts.append({"part": STATE, "record": orjson.dumps(state).decode()})
             conn.execute(insert(analysis), parts)
 
     def load_state(self) -> dict[str, Any] | None:
         """The working state saved with the analysis, if any (see :meth:`save_analysis`)."""
         with self.engine.connect() as conn:
             record = conn.execute(select(analysis.c.record).where(analysis.c.part == STATE)).scalar()
-        return json.loads(record) if record else None
+        return orjson.loads(record) if record else None
 
     def analysis_lock(self) -> AbstractContextManager[None]:
         """Held while the analysis is read, extended and saved, so that two writers do not interleave."""
