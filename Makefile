@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser postgres run test eval bench clean
+.PHONY: install ray browser postgres run test eval bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,6 +13,14 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# The optional Ray engine (`sitroom ingest --engine ray`): installed for the tests, not for `make run`.
+RAY_STAMP := $(VENV)/.installed-ray
+$(RAY_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[ray]'
+	touch $(RAY_STAMP)
+
+ray: $(RAY_STAMP)
 
 # Headless Chromium and its driver for the browser tests (Debian packages). Without root or apt
 # the browser tests are skipped, and this says so.
@@ -35,7 +43,7 @@ postgres:
 run: install
 	$(BIN)/sitroom demo
 
-test: install browser postgres
+test: install ray browser postgres
 	$(BIN)/python -m pytest -q
 
 eval: install

@@ -175,7 +175,7 @@ def ingest_rate(count: int) -> dict:
         for workers in (1, 2):
             db = Path(tmp) / f"w{workers}.db"
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "sitroom.cli", "ingest", str(feed), "--store", f"sqlite:///{db}",
+            subprocess.run([str(Path(sys.executable).with_name("sitroom")), "ingest", str(feed), "--store", f"sqlite:///{db}",
                             "--workers", str(workers), "--no-analyze"], check=True, capture_output=True,
                            env={**os.environ, "SITROOM_QUIET": "1"})
             seconds = time.perf_counter() - start

@@ -91,14 +91,15 @@ class IngestSummary:
 
 def ingest_paths(
     paths: Iterable[str | Path], settings: Settings, store: Store,
-    on_item: Callable[[Article | Failure], None] | None = None, workers: int = 1,
+    on_item: Callable[[Article | Failure], None] | None = None, workers: int = 1, engine: str = "local",
 ) -> IngestSummary:
     """Read, process and store; already stored articles are skipped before processing.
 
     Each article is committed on its own, so an interrupted run keeps what it stored and a
     re-run adds only what is missing. Failures are recorded in the store and returned. With
     ``workers`` > 1 articles are processed in that many processes and written here, by one
-    writer, in input order.
+    writer, in input order. With ``engine="ray"`` articles are processed on Ray Data
+    (:mod:`sitroom.distributed`; start Ray first), with the same output.
     """
     summary = IngestSummary()
 
@@ -111,7 +112,13 @@ def ingest_paths(
             else:
                 yield item
 
-    for item in process(unseen(), settings, workers=workers):
+    if engine == "ray":
+        from sitroom.distributed import process_ray
+
+        results = process_ray(unseen(), settings, workers)
+    else:
+        results = process(unseen(), settings, workers=workers)
+    for item in results:
         if isinstance(item, Article):
             added = store.add(item)
             if added.new:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
-from sqlalchemy import Engine, create_engine, event, func, insert, select, text, update
+from sqlalchemy import Engine, create_engine, event, func, insert, select, text, tuple_, update
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
 
 from sitroom.errors import StoreError
@@ -317,8 +317,9 @@ class Store:
                 held = set(conn.execute(select(stories.c.article_id)).scalars())
                 members = {m: s for m, s in members.items() if m not in held}
                 stored = {(a, b) for a, b in conn.execute(select(relations.c.a, relations.c.b))}
-                for a, b in stored - found.keys():  # relations no longer among their claims' strongest
-                    conn.execute(relations.delete().where((relations.c.a == a) & (relations.c.b == b)))
+                stale = list(stored - found.keys())  # relations no longer among their claims' strongest
+                for k in range(0, len(stale), 500):
+                    conn.execute(relations.delete().where(tuple_(relations.c.a, relations.c.b).in_(stale[k:k + 500])))
                 found = {k: r for k, r in found.items() if k not in stored}
             else:
                 for table in (stories, relations):
