@@ -31,7 +31,7 @@ from sitroom.link.syndication import CopyIndex
 from sitroom.model import Analysis, Article, OutletProfile, Relation, Story
 
 #: the version of the state's layout and of the rules that made it; another version is rebuilt
-STATE_VERSION = 1
+STATE_VERSION = 2
 #: a claim view's fields, all JSON values (``dataclasses.asdict`` would deep-copy every proposition)
 VIEW_FIELDS = tuple(f.name for f in dataclasses.fields(ClaimView))
 
@@ -74,7 +74,7 @@ class CorpusAnalysis:
             self.relator.found = relator["found"]
             for family, place, entries in relator["buckets"]:
                 self.relator.buckets[(family, place)] = [(self.views[i], prop) for i, prop in entries]
-            self.relator.load([(_relation(r), strength, seq) for r, strength, seq in relator["kept"]])
+            self.relator.load([(_relation(r, self.views), strength, seq) for r, strength, seq in relator["kept"]])
 
     def _read(self, ids: list[str]) -> dict[str, str]:
         found = {i: self._texts[i] for i in ids if i in self._texts}
@@ -135,16 +135,20 @@ class CorpusAnalysis:
                             "kept": [[_fields(rel), strength, seq] for rel, strength, seq in self.relator.kept.values()]}}
 
 
+#: a relation's fields as the state keeps them: as they are (``to_dict`` rounds the confidence for
+#: display), less the two evidence sentences, which the claims hold
+RELATION_FIELDS = tuple(f.name for f in dataclasses.fields(Relation) if f.name not in ("evidence_a", "evidence_b"))
+
+
 def _fields(rel: Relation) -> dict[str, Any]:
-    """A relation's fields as they are (its ``to_dict`` rounds the confidence for display)."""
-    out = {f.name: getattr(rel, f.name) for f in dataclasses.fields(rel)}
+    out = {name: getattr(rel, name) for name in RELATION_FIELDS}
     out["relation"] = str(rel.relation)
-    out["sides"], out["propositions"] = list(rel.sides), list(rel.propositions)
     return out
 
 
-def _relation(fields: dict[str, Any]) -> Relation:
-    return Relation(**{**fields, "sides": tuple(fields["sides"]), "propositions": tuple(fields["propositions"])})
+def _relation(fields: dict[str, Any], views: dict[str, ClaimView]) -> Relation:
+    return Relation(**{**fields, "sides": tuple(fields["sides"]), "propositions": tuple(fields["propositions"]),
+                       "evidence_a": views[fields["a"]].evidence, "evidence_b": views[fields["b"]].evidence})
 
 
 def analyze(articles: Iterable[Article], registry=None) -> Analysis:
