@@ -16,7 +16,7 @@ workers need sitroom installed at the same version. Ray is an optional extra: ``
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import orjson
@@ -33,9 +33,7 @@ CHUNK = 2000
 class _Enricher:
     """A Ray actor holding the pipeline; called with batches of article records (JSON strings)."""
 
-    def __init__(self, values: dict[str, dict[str, Any]]) -> None:
-        from sitroom.process import build_pipeline
-
+    def __init__(self, values: dict[str, dict[str, Any]], build_pipeline: Callable[[Settings], Any]) -> None:
         settings = Settings(values)
         self.pipeline = build_pipeline(settings)
         self.on_error = settings.get("pipeline", "on_error")
@@ -64,8 +62,10 @@ def stop() -> None:
     ray.shutdown()
 
 
-def process_ray(items: Iterable[Article | Failure], settings: Settings, workers: int) -> Iterator[Article | Failure]:
-    """:func:`sitroom.process.process` on Ray Data (call :func:`start` first); same output, same order."""
+def process_ray(items: Iterable[Article | Failure], settings: Settings, workers: int,
+                build_pipeline: Callable[[Settings], Any]) -> Iterator[Article | Failure]:
+    """:func:`sitroom.process.process` on Ray Data (call :func:`start` first); same output, same order.
+    ``build_pipeline`` makes each actor's pipeline."""
     import ray
 
     ray.data.DataContext.get_current().execution_options.preserve_order = True
@@ -75,7 +75,8 @@ def process_ray(items: Iterable[Article | Failure], settings: Settings, workers:
         done: Iterator[Article] = iter(())
         if records:
             dataset = ray.data.from_items([{"record": r} for r in records]).map_batches(
-                _Enricher, fn_constructor_kwargs={"values": settings.values}, batch_size=batch_size,
+                _Enricher, fn_constructor_kwargs={"values": settings.values, "build_pipeline": build_pipeline},
+                batch_size=batch_size,
                 concurrency=max(1, min(workers, len(records) // batch_size + 1)), num_cpus=1)
             done = (Article.from_dict(orjson.loads(row["record"])) for row in dataset.iter_rows())
         for item in chunk:

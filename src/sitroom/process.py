@@ -115,7 +115,7 @@ def ingest_paths(
     if engine == "ray":
         from sitroom.distributed import process_ray
 
-        results = process_ray(unseen(), settings, workers)
+        results = process_ray(unseen(), settings, workers, build_pipeline)
     else:
         results = process(unseen(), settings, workers=workers)
     for item in results:

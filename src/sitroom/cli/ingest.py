@@ -84,10 +84,11 @@ def ingest(
 def _to_parquet(paths, settings, out: Path, workers: int, engine: Engine) -> None:
     from sitroom.distributed import process_ray, write_parquet
     from sitroom.model import Article
-    from sitroom.process import process, read
+    from sitroom.process import build_pipeline, process, read
 
     items = read(paths, settings)
-    done = process_ray(items, settings, workers) if engine is Engine.ray else process(items, settings, workers=workers)
+    done = process_ray(items, settings, workers, build_pipeline) if engine is Engine.ray \
+        else process(items, settings, workers=workers)
     failed: list = []
     with progress() as bar:
         task = bar.add_task("processing", total=None)
