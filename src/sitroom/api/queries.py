@@ -250,24 +250,36 @@ class Reader:
     # --- stories, outlets, search -------------------------------------------------------------
 
     def _story_summary(self, story: dict[str, Any]) -> dict[str, Any]:
+        return self._story_summaries([story])[0]
+
+    def _story_summaries(self, stories: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Summaries of ``stories``, read with one query per kind for all of them (not per story)."""
         cat = self.catalog
-        ids = list(cat.article_ids(story["articles"]).values())
-        members = sorted(cat.summaries(ids).values(), key=lambda s: (s["published"] or "", s["id"]))
-        dates = [m["published"] for m in members if m["published"]]
-        places = sorted({p for names in cat.places_of(ids).values() for p in names})
-        return {"id": story["id"], "title": next((m["title"] for m in members if m["title"]), None),
-                "article_ids": [m["id"] for m in members], "articles": members,
-                "outlets": sorted({m["outlet"] or "unknown" for m in members}),
-                "first_published": min(dates) if dates else None, "last_published": max(dates) if dates else None,
-                "claims": sum(m["claims"] for m in members), "events": sum(m["events"] for m in members),
-                "places": places}
+        ids = cat.article_ids([m for story in stories for m in story["articles"]])
+        summaries = cat.summaries(list(ids.values()))
+        places_of = cat.places_of(list(ids.values()))
+        out = []
+        for story in stories:
+            members = [summaries[i] for i in dict.fromkeys(ids[m] for m in story["articles"] if m in ids)
+                       if i in summaries]
+            members.sort(key=lambda s: (s["published"] or "", s["id"]))
+            dates = [m["published"] for m in members if m["published"]]
+            places = sorted({p for m in members for p in places_of.get(m["id"], [])})
+            out.append({"id": story["id"], "title": next((m["title"] for m in members if m["title"]), None),
+                        "article_ids": [m["id"] for m in members], "articles": members,
+                        "outlets": sorted({m["outlet"] or "unknown" for m in members}),
+                        "first_published": min(dates) if dates else None,
+                        "last_published": max(dates) if dates else None,
+                        "claims": sum(m["claims"] for m in members), "events": sum(m["events"] for m in members),
+                        "places": places})
+        return out
 
     def stories(self, *, limit: int, offset: int, q: str | None = None, outlet: str | None = None,
                 since: str | None = None, until: str | None = None, place: str | None = None,
                 region: str | None = None, bbox: BBox | None = None) -> Page:
         keep = {r["id"] for r in self.catalog.articles_where(place=place, region=region, bbox=bbox, outlet=outlet,
                                                              since=since, until=until, ids=self._text_ids(q))}
-        rows = [self._story_summary(s) for s in self.analysis().get("stories") or []]
+        rows = self._story_summaries(self.analysis().get("stories") or [])
         rows = [r for r in rows if keep & set(r["article_ids"])]
         rows.sort(key=lambda r: (r["last_published"] or "", len(r["article_ids"]), r["id"]), reverse=True)
         return page_of(rows, limit, offset)
