@@ -53,13 +53,20 @@ def read(paths: Iterable[str | Path], settings: Settings) -> Iterator[Article | 
 
 def process(
     items: Iterable[Article | Failure], settings: Settings, pipeline: Pipeline | None = None, workers: int = 1,
+    engine: str = "local",
 ) -> Iterator[Article | Failure]:
     """Run the pipeline over what a reader produced, in batches; failures pass through at once.
 
     With ``workers`` > 1 the batches go to that many processes, each holding its own models
-    (:func:`sitroom.parallel.process_parallel`); results come back in input order and are the same
+    (:func:`sitroom.parallel.process_parallel`); with ``engine="ray"`` they go to Ray Data actors
+    (:mod:`sitroom.distributed`; start Ray first). Results come back in input order and are the same
     as with one worker.
     """
+    if engine == "ray":
+        from sitroom.distributed import process_ray
+
+        yield from process_ray(items, settings, workers, build_pipeline)
+        return
     if workers > 1 and pipeline is None:
         from sitroom.parallel import process_parallel
 
@@ -98,8 +105,7 @@ def ingest_paths(
     Each article is committed on its own, so an interrupted run keeps what it stored and a
     re-run adds only what is missing. Failures are recorded in the store and returned. With
     ``workers`` > 1 articles are processed in that many processes and written here, by one
-    writer, in input order. With ``engine="ray"`` articles are processed on Ray Data
-    (:mod:`sitroom.distributed`; start Ray first), with the same output.
+    writer, in input order; ``engine`` is :func:`process`'s.
     """
     summary = IngestSummary()
 
@@ -112,13 +118,7 @@ def ingest_paths(
             else:
                 yield item
 
-    if engine == "ray":
-        from sitroom.distributed import process_ray
-
-        results = process_ray(unseen(), settings, workers, build_pipeline)
-    else:
-        results = process(unseen(), settings, workers=workers)
-    for item in results:
+    for item in process(unseen(), settings, workers=workers, engine=engine):
         if isinstance(item, Article):
             added = store.add(item)
             if added.new:

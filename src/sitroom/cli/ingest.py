@@ -82,13 +82,11 @@ def ingest(
 
 
 def _to_parquet(paths, settings, out: Path, workers: int, engine: Engine) -> None:
-    from sitroom.distributed import process_ray, write_parquet
+    from sitroom.distributed import write_parquet
     from sitroom.model import Article
-    from sitroom.process import build_pipeline, process, read
+    from sitroom.process import process, read
 
-    items = read(paths, settings)
-    done = process_ray(items, settings, workers, build_pipeline) if engine is Engine.ray \
-        else process(items, settings, workers=workers)
+    done = process(read(paths, settings), settings, workers=workers, engine=engine.value)
     failed: list = []
     with progress() as bar:
         task = bar.add_task("processing", total=None)

@@ -28,10 +28,10 @@ from sitroom.link.provenance import ClaimView, claim_views, fold_into
 from sitroom.link.relations import THRESHOLD, Relator, claim_groups
 from sitroom.link.stories import StoryIndex
 from sitroom.link.syndication import CopyIndex
-from sitroom.model import Analysis, Article, OutletProfile, Relation, Story
+from sitroom.model import Analysis, Article, OutletProfile, Story
 
 #: the version of the state's layout and of the rules that made it; another version is rebuilt
-STATE_VERSION = 2
+STATE_VERSION = 3
 #: a claim view's fields, all JSON values (``dataclasses.asdict`` would deep-copy every proposition)
 VIEW_FIELDS = tuple(f.name for f in dataclasses.fields(ClaimView))
 
@@ -39,14 +39,19 @@ VIEW_FIELDS = tuple(f.name for f in dataclasses.fields(ClaimView))
 def corpus_order(article: Article) -> tuple[bool, str, str, str]:
     """The order articles are analysed in: by publication date (undated last), then by source and id,
     so that the first of a group of copies is the one :func:`~sitroom.link.syndication.originating` names."""
-    return (article.published is None, article.published or "", article.source, article.id)
+    return corpus_key(article.published, article.source, article.id)
+
+
+def corpus_key(published: str | None, source: str, article_id: str) -> tuple[bool, str, str, str]:
+    """:func:`corpus_order` from an article's fields (a store's rows)."""
+    return (published is None, published or "", source, article_id)
 
 
 class CorpusAnalysis:
     """Stories, copies, claim relations and outlet framing over the articles added so far.
 
-    ``text_of`` maps article ids to their bodies for articles added in earlier runs (a store's
-    reader): copy detection reads the text of a candidate copy only when one turns up.
+    ``text_of`` maps article ids to the bodies of articles already added (a store's reader, or the
+    articles at hand): copy detection reads the text of a candidate copy only when one turns up.
     """
 
     def __init__(self, registry=None, text_of: Callable[[list[str]], dict[str, str]] | None = None,
@@ -54,12 +59,9 @@ class CorpusAnalysis:
         from sitroom.kb.registry import Registry
 
         self.registry = registry or Registry.load()
-        self._texts: dict[str, str] = {}  # bodies of the articles added in this run
-        self._text_of = text_of or (lambda ids: {})
         state = state or {}
-        self.count: int = state.get("count", 0)
         self.stories = StoryIndex.from_state(state["stories"]) if state else StoryIndex()
-        self.copies = CopyIndex.from_state(state["copies"], self._read) if state else CopyIndex(self._read)
+        self.copies = CopyIndex.from_state(state["copies"], text_of) if state else CopyIndex(text_of)
         self.outlets = OutletTallies(state.get("outlets"), registry=self.registry)
         self.views: dict[str, ClaimView] = {v["id"]: ClaimView(**v) for v in state.get("views", [])}
         self.folded: set[str] = set(state.get("folded", []))  # claims of copies, folded into an earlier copy's
@@ -68,18 +70,7 @@ class CorpusAnalysis:
             self._of_article.setdefault(view.article, []).append(view)
         self.by_group: dict[str, list[ClaimView]] = {g: [self.views[i] for i in ids]
                                                      for g, ids in state.get("by_group", {}).items()}
-        self.relator = Relator()
-        if state:
-            relator = state["relator"]
-            self.relator.found = relator["found"]
-            for family, place, entries in relator["buckets"]:
-                self.relator.buckets[(family, place)] = [(self.views[i], prop) for i, prop in entries]
-            self.relator.load([(_relation(r, self.views), strength, seq) for r, strength, seq in relator["kept"]])
-
-    def _read(self, ids: list[str]) -> dict[str, str]:
-        found = {i: self._texts[i] for i in ids if i in self._texts}
-        missing = [i for i in ids if i not in found]
-        return {**found, **self._text_of(missing)} if missing else found
+        self.relator = Relator.from_state(state["relator"], self.views) if state else Relator()
 
     def known(self, article_id: str) -> bool:
         return self.stories.known(article_id)
@@ -92,7 +83,6 @@ class CorpusAnalysis:
             if self.known(article.id):
                 continue
             added += 1
-            self._texts[article.id] = article.body or ""
             story = self.stories.add(article)
             group = self.copies.add(article)
             self.outlets.add(article)
@@ -102,8 +92,7 @@ class CorpusAnalysis:
                     view.copy_group = group
                 self.by_group[group] = first
             views = claim_views([article], self.registry, {article.id: group} if group else {},
-                                {article.id: story}, start=self.count)
-            self.count += 1
+                                {article.id: story}, start=len(self.copies.ids) - 1)  # its position
             self.views.update((v.id, v) for v in views)
             self._of_article[article.id] = views
             kept = fold_into(views, self.by_group)
@@ -125,35 +114,17 @@ class CorpusAnalysis:
 
     def to_state(self) -> dict[str, Any]:
         """The whole fold as JSON values; ``CorpusAnalysis(state=...)`` continues it."""
-        return {"version": STATE_VERSION, "count": self.count, "stories": self.stories.to_state(),
-                "copies": self.copies.to_state(), "outlets": self.outlets.to_state(),
+        return {"version": STATE_VERSION, "stories": self.stories.to_state(), "copies": self.copies.to_state(),
+                "outlets": self.outlets.to_state(),
                 "views": [{name: getattr(v, name) for name in VIEW_FIELDS} for v in self.views.values()],
                 "folded": sorted(self.folded), "by_group": {g: [v.id for v in views] for g, views in self.by_group.items()},
-                "relator": {"found": self.relator.found,
-                            "buckets": [[family, place, [[v.id, prop] for v, prop in entries]]
-                                        for (family, place), entries in self.relator.buckets.items()],
-                            "kept": [[_fields(rel), strength, seq] for rel, strength, seq in self.relator.kept.values()]}}
-
-
-#: a relation's fields as the state keeps them: as they are (``to_dict`` rounds the confidence for
-#: display), less the two evidence sentences, which the claims hold
-RELATION_FIELDS = tuple(f.name for f in dataclasses.fields(Relation) if f.name not in ("evidence_a", "evidence_b"))
-
-
-def _fields(rel: Relation) -> dict[str, Any]:
-    out = {name: getattr(rel, name) for name in RELATION_FIELDS}
-    out["relation"] = str(rel.relation)
-    return out
-
-
-def _relation(fields: dict[str, Any], views: dict[str, ClaimView]) -> Relation:
-    return Relation(**{**fields, "sides": tuple(fields["sides"]), "propositions": tuple(fields["propositions"]),
-                       "evidence_a": views[fields["a"]].evidence, "evidence_b": views[fields["b"]].evidence})
+                "relator": self.relator.to_state()}
 
 
 def analyze(articles: Iterable[Article], registry=None) -> Analysis:
     """Analyse ``articles`` together, in corpus order (see :class:`CorpusAnalysis`)."""
     articles = sorted({a.id: a for a in articles}.values(), key=corpus_order)  # one article once
-    fold = CorpusAnalysis(registry)
+    bodies = {a.id: a.body or "" for a in articles}
+    fold = CorpusAnalysis(registry, text_of=lambda ids: {i: bodies[i] for i in ids})
     fold.add(articles)
     return fold.result(articles)

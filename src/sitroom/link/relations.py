@@ -38,6 +38,7 @@ its proposition: its own and those linked to it by corroborations of that propos
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import fields
 from typing import Any
 
 from sitroom.link.provenance import ClaimView
@@ -289,13 +290,27 @@ class Relator:
                     touched.add((end, rel.relation))
         self._sparse(touched)
 
-    def load(self, kept: Iterable[tuple[Relation, float, int]]) -> None:
-        """Hold relations kept earlier, with their strength and sequence number (a stored state)."""
-        for rel, strength, seq in kept:
+    def to_state(self) -> dict[str, Any]:
+        """The buckets and kept relations as JSON values, claims by id (:meth:`from_state` reads it)."""
+        return {"found": self.found,
+                "buckets": [[family, place, [[v.id, prop] for v, prop in entries]]
+                            for (family, place), entries in self.buckets.items()],
+                "kept": [[_fields(rel), strength, seq] for rel, strength, seq in self.kept.values()]}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any], views: dict[str, ClaimView]) -> Relator:
+        """A relator from :meth:`to_state`, its claims taken from ``views`` (id -> view)."""
+        relator = cls()
+        relator.found = state["found"]
+        for family, place, entries in state["buckets"]:
+            relator.buckets[(family, place)] = [(views[i], prop) for i, prop in entries]
+        for saved, strength, seq in state["kept"]:
+            rel = _from_fields(saved, views)
             key = (rel.a, rel.b)
-            self.kept[key] = (rel, strength, seq)
+            relator.kept[key] = (rel, strength, seq)
             for end in key:
-                self._at.setdefault((end, rel.relation), []).append(key)
+                relator._at.setdefault((end, rel.relation), []).append(key)
+        return relator
 
     def _compare(self, view: ClaimView) -> dict[tuple[str, str], tuple[Relation, float]]:
         best: dict[tuple[str, str], tuple[Relation, float]] = {}
@@ -340,6 +355,20 @@ class Relator:
         """The kept relations, by the position of their first claim (``order``: claim id -> position)."""
         rels = [rel for rel, _, _ in self.kept.values()]
         return sorted(rels, key=lambda r: (order.get(r.a, 0), r.a, r.b))
+
+
+#: a relation's fields as a state keeps them: as they are (``to_dict`` rounds the confidence for
+#: display), less the two evidence sentences, which the claims hold
+STATE_FIELDS = tuple(f.name for f in fields(Relation) if f.name not in ("evidence_a", "evidence_b"))
+
+
+def _fields(rel: Relation) -> dict[str, Any]:
+    return {**{name: getattr(rel, name) for name in STATE_FIELDS}, "relation": str(rel.relation)}
+
+
+def _from_fields(state: dict[str, Any], views: dict[str, ClaimView]) -> Relation:
+    return Relation(**{**state, "sides": tuple(state["sides"]), "propositions": tuple(state["propositions"]),
+                       "evidence_a": views[state["a"]].evidence, "evidence_b": views[state["b"]].evidence})
 
 
 def _one_statement(a: ClaimView, b: ClaimView) -> bool:

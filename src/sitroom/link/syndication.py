@@ -50,49 +50,19 @@ def syndication_groups(articles: Iterable[Article], threshold: float = 0.5,
 
     Groups are ordered by their first member in the input, members in input order.
     """
-    sources: list[str] = []
-    sets: list[set[str]] = []
-    same_text: dict[str, int] = {}
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    parent: list[int] = []
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    articles = list(articles)
+    bodies = {a.id: a.body or "" for a in articles}
+    index = CopyIndex(lambda ids: {i: bodies[i] for i in ids}, threshold, containment)
     for article in articles:
-        index = len(sources)
-        sources.append(article.id)
-        grams = shingles(article.body or "")
-        sets.append(grams)
-        parent.append(index)
-        first = same_text.setdefault(article.fingerprint, index)
-        if first != index:
-            a, b = root(index), root(first)
-            parent[max(a, b)] = min(a, b)
-        if not grams:
-            continue
-        signature = MinHash(num_perm=NUM_PERM)
-        signature.update_batch([g.encode("utf-8") for g in grams])
-        for other in sorted(lsh.query(signature)):
-            if _copies(grams, sets[other], threshold, containment):
-                a, b = root(index), root(other)
-                parent[max(a, b)] = min(a, b)
-        lsh.insert(index, signature)
-
-    groups: dict[int, list[str]] = {}
-    for i, source in enumerate(sources):
-        groups.setdefault(root(i), []).append(source)
-    return [members for members in groups.values() if len(members) > 1]
+        index.add(article)
+    return index.groups()
 
 
 class CopyIndex:
     """Copy groups found article by article: :meth:`add` returns the group an article joins.
 
-    The same tests as :func:`syndication_groups`: one text fingerprint, or word shingles close
-    enough, checked exactly on candidates that share a MinHash band (:data:`LSH_THRESHOLD`). The
+    Two articles are copies by one text fingerprint, or by word shingles close enough (see the
+    module docstring), checked exactly on candidates that share a MinHash band (:data:`LSH_THRESHOLD`). The
     bands are kept as short keys, not the texts: a candidate's text is read through ``text_of``
     (article id -> body) when it is needed, so the index stays small and can be stored
     (:meth:`to_state`) and extended later with the same result as one pass over every article.

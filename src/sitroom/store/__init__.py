@@ -353,10 +353,12 @@ class Store:
 
     def ids(self) -> list[str]:
         """Every stored article id, in corpus order (:func:`sitroom.link.corpus.corpus_order`)."""
+        from sitroom.link.corpus import corpus_key
+
         c = articles.c
         with self.engine.connect() as conn:  # sorted here: a server's collation may order text otherwise
-            rows = conn.execute(select(c.id, c.published, c.source)).all()
-        return [i for i, published, source in sorted(rows, key=lambda r: (r[1] is None, r[1] or "", r[2], r[0]))]
+            rows = conn.execute(select(c.published, c.source, c.id)).all()
+        return [row[2] for row in sorted(rows, key=lambda row: corpus_key(*row))]
 
     def bodies(self, ids: list[str]) -> dict[str, str]:
         """Article id -> body text, for the ids given that are stored."""
