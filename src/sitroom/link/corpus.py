@@ -64,6 +64,7 @@ class CorpusAnalysis:
         self.copies = CopyIndex.from_state(state["copies"], text_of) if state else CopyIndex(text_of)
         self.outlets = OutletTallies(state.get("outlets"), registry=self.registry)
         self.views: dict[str, ClaimView] = {v["id"]: ClaimView(**v) for v in state.get("views", [])}
+        self.sides: dict[str, str | None] = state.get("sides", {})  # originating source -> side
         self.folded: set[str] = set(state.get("folded", []))  # claims of copies, folded into an earlier copy's
         self._of_article: dict[str, list[ClaimView]] = {}
         for view in self.views.values():
@@ -92,7 +93,7 @@ class CorpusAnalysis:
                     view.copy_group = group
                 self.by_group[group] = first
             views = claim_views([article], self.registry, {article.id: group} if group else {},
-                                {article.id: story}, start=len(self.copies.ids) - 1)  # its position
+                                {article.id: story}, start=len(self.copies.ids) - 1, sides=self.sides)
             self.views.update((v.id, v) for v in views)
             self._of_article[article.id] = views
             kept = fold_into(views, self.by_group)
@@ -117,7 +118,7 @@ class CorpusAnalysis:
         return {"version": STATE_VERSION, "stories": self.stories.to_state(), "copies": self.copies.to_state(),
                 "outlets": self.outlets.to_state(),
                 "views": [{name: getattr(v, name) for name in VIEW_FIELDS} for v in self.views.values()],
-                "folded": sorted(self.folded), "by_group": {g: [v.id for v in views] for g, views in self.by_group.items()},
+                "sides": self.sides, "folded": sorted(self.folded), "by_group": {g: [v.id for v in views] for g, views in self.by_group.items()},
                 "relator": self.relator.to_state()}
 
 

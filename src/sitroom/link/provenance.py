@@ -59,7 +59,8 @@ def side_of(name: str, registry=None) -> str | None:
 
 
 def claim_views(articles: Iterable[Article], registry=None, copy_group: dict[str, str] | None = None,
-                story_of: dict[str, str] | None = None, start: int = 0) -> list[ClaimView]:
+                story_of: dict[str, str] | None = None, start: int = 0,
+                sides: dict[str, str | None] | None = None) -> list[ClaimView]:
     """One view per claim that carries at least one proposition; ``copy_group`` and ``story_of``
     map article ids to their syndication group and story.
 
@@ -67,11 +68,12 @@ def claim_views(articles: Iterable[Article], registry=None, copy_group: dict[str
     claim of another speaker ("As Ukrinform reported, Moscow claimed ...") is that claim relayed,
     not a second one, and gets no view. Propositions are taken in their dict form
     (:meth:`~sitroom.model.Record.to_dict`), the working form of the rules below. ``start`` is the
-    corpus position of the first article.
+    corpus position of the first article; ``sides`` caches each originating source's side (updated),
+    so that a caller adding articles a few at a time resolves each source once, as one call would.
     """
     copy_group, story_of = copy_group or {}, story_of or {}
     views = []
-    sides: dict[str, str | None] = {}
+    sides = {} if sides is None else sides
     for order, article in enumerate(articles, start):
         speakers_of: dict[Span, set[str]] = {}
         for claim in article.claims:

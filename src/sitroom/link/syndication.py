@@ -77,6 +77,8 @@ class CopyIndex:
         self.fingerprints: dict[str, int] = {}
         self.bands: dict[str, list[int]] = {}
         self._ranges = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges
+        template = MinHash(num_perm=NUM_PERM)  # its permutations are made once, not per article
+        self._permutations, self._scheme = template.permutations, template.scheme
 
     def root(self, i: int) -> int:
         parent = self.parent
@@ -99,7 +101,7 @@ class CopyIndex:
             self._union(index, first)
         grams = shingles(article.body or "")
         if grams:
-            signature = MinHash(num_perm=NUM_PERM)
+            signature = MinHash(num_perm=NUM_PERM, permutations=self._permutations, scheme=self._scheme)
             signature.update_batch([g.encode("utf-8") for g in grams])
             keys = [_band_key(k, signature.hashvalues[start:end]) for k, (start, end) in enumerate(self._ranges)]
             candidates = sorted({i for key in keys for i in self.bands.get(key, ())})
