@@ -262,6 +262,7 @@ class Event(Record):
     destination: str | None = None
     quantities: tuple[Quantity, ...] = ()
     trigger: Span | None = None
+    retold_in: tuple[str, ...] = ()  # claims of the article's other sentences that tell this event again
     _nested: ClassVar[dict[str, type[Record]]] = {"evidence": Span, "trigger": Span}
     _nested_lists: ClassVar[dict[str, type[Record]]] = {"quantities": Quantity}
 

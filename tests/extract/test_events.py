@@ -145,3 +145,76 @@ def test_events_taking_place_takes_nothing(extract):
 ])
 def test_events_positions_and_footholds_are_territory(extract, sentence):
     assert "territory_change" in {e.type for e in extract(sentence)}
+
+
+def test_events_one_strike_told_three_times_is_one_event(extract):
+    text = ("Russian shelling killed a woman and wounded two men in Vovchansk, the regional prosecutor's office said. "
+            "The shells hit the town at about 5 a.m. on Sunday, the office said. "
+            "Two houses and a shop were destroyed, according to the prosecutor's office.")
+    found = extract(text)
+    assert [e.type for e in found] == ["attack"]
+    (strike,) = found
+    assert text[strike.evidence.start:strike.evidence.end].startswith("Russian shelling killed")  # the lead tells it
+    assert strike.locations == ("Vovchansk",) and strike.date == "2024-05-12"  # the date of a later sentence
+    assert strike.claim_id is not None and len(strike.retold_in) == 2  # the claims that tell it again
+
+
+def test_events_two_sources_telling_one_capture_are_two_claims_of_it(extract):
+    found = extract("The Russian Defence Ministry said its troops captured the village of Lyptsi on Sunday. "
+                    "A pro-Kremlin war blogger, Yuri Podolyaka, wrote that Russian troops had captured Lyptsi on Sunday.")
+    assert [e.type for e in found] == ["territory_change", "territory_change"]
+    assert found[0].claimed_by != found[1].claimed_by
+
+
+def test_events_a_region_then_its_village_is_one_capture_told_by_the_village(extract):
+    text = ("The ministry said its forces had captured a village in the Kharkiv region. "
+            "Russian troops liberated the settlement of Berestove, the ministry said.")
+    (capture,) = extract(text)
+    assert "Berestove" in capture.locations
+    assert text[capture.evidence.start:capture.evidence.end].startswith("Russian troops liberated")
+
+
+def test_events_a_months_summary_is_not_the_days_capture(extract):
+    found = extract("The ministry said on Sunday its forces had captured the village of Berestove in the Kharkiv "
+                    "region. Russia this month made its largest advances in the region for a year.")
+    assert [e.type for e in found] == ["territory_change", "territory_change"]
+
+
+def test_events_a_campaign_word_is_the_setting_of_a_specific_event(extract):
+    found = extract("Russia said it had captured four villages after launching a surprise ground assault.")
+    assert [e.type for e in found] == ["territory_change"]
+    found = extract("Thousands of residents fled the renewed assault on the border towns, officials said.")
+    assert "attack" not in {e.type for e in found}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ministry said its units had thwarted the Ukrainian advance near the border.",
+    "Their advance towards Kharkiv appears to have been halted, the analysts said.",
+    "Work is beginning to liberate the town, the official said.",
+    "The town is now on the verge of complete liberation, the official said.",
+    "Russia has pushed back against these attacks with aviation and artillery.",
+    "The general said fighting was under way along the entire front line.",
+])
+def test_events_no_ground_changes_hands_when_stopped_begun_or_resisted(extract, sentence):
+    assert "territory_change" not in {e.type for e in extract(sentence)}
+
+
+def test_events_a_repelled_attack_still_happened(extract):
+    assert [e.type for e in extract("The General Staff said its forces repelled an attack on Lyptsi.")] == ["attack"]
+
+
+def test_events_an_evacuation_order_is_an_evacuation(extract):
+    found = extract("The governor said he had signed an order to introduce the mandatory evacuation of twelve "
+                    "villages near Sumy.")
+    assert [e.type for e in found] == ["evacuation"]
+
+
+def test_events_a_units_name_is_not_an_attack(extract):
+    found = extract("Soldiers of the 92nd assault brigade were moved to Kupiansk, the General Staff said.")
+    assert "attack" not in {e.type for e in found}
+
+
+def test_events_attackers_named_troops_do_not_make_a_civilian_toll_military(extract):
+    found = extract("Russian troops struck the village of Lyptsi on Friday, killing two people and wounding "
+                    "five, the governor said.")
+    assert [e.type for e in found] == ["attack"]

@@ -49,6 +49,10 @@ def trigger_type(token, onto: Ontology) -> str | None:
     if token.tag_ == "VBG" and (token.dep_ == "amod" or (token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"))
                                 or (token.dep_ == "pcomp" and token.head.lower_ == "with")):
         return None  # "retreating units", "(with) forces retreating from the area": a description, not a report
+    if is_noun and _unit_name(token):
+        return None  # "the 82nd air assault brigade", "strike groups": a unit's name, not an event
+    if lemma == "push" and _phrase_follows(token, ("back", "against")):
+        return None  # "pushed back against these attacks": resisted, no ground changed hands
     for name, et in onto.types.items():
         for phrase in et.phrases:
             if lemma == phrase[0] and _phrase_follows(token, phrase[1:]):
@@ -74,6 +78,24 @@ def trigger_type(token, onto: Ontology) -> str | None:
     return None
 
 
+#: words that make a name of a unit out of the event word before them
+UNIT_WORDS = frozenset({"brigade", "brigades", "regiment", "regiments", "battalion", "battalions", "division",
+                        "divisions", "unit", "units", "group", "groups", "troops", "company", "companies",
+                        "squad", "squads", "detachment", "detachments", "aircraft", "helicopter", "helicopters",
+                        "drone", "drones", "boat", "boats", "corps"})
+
+
+def _unit_name(token) -> bool:
+    """'air assault brigade', '82nd air assault', 'strike drones', 'assault units': part of a name."""
+    if token.dep_ in ("compound", "amod", "nmod") and token.head.lower_ in UNIT_WORDS:
+        return True
+    if any(c.dep_ in ("amod", "nummod", "compound") and re.fullmatch(r"\d+(?:st|nd|rd|th)", c.lower_)
+           for c in token.children):
+        return True
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.lower_ in UNIT_WORDS and following.pos_ in ("NOUN", "PROPN")
+
+
 def _past_perfect(token) -> bool:
     return token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
 
@@ -91,6 +113,14 @@ def _anaphoric(token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and any(
         (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss"
         for c in token.children)
+
+
+def _definite(token) -> bool:
+    """'the attack', 'this capture', "Zelensky's trip": a noun that points back to an event already
+    told (a pronoun's possessive points to who acted: 'its advances' may be new)."""
+    return token.pos_ in ("NOUN", "PROPN") and any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+        or (c.dep_ == "poss" and c.pos_ == "PROPN") for c in token.children)
 
 
 def _phrase_follows(token, rest: tuple[str, ...]) -> bool:
@@ -119,10 +149,26 @@ def _has_object_or_passive(token) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass", "agent") for c in token.children)
 
 
-def is_irrealis(token, onto: Ontology) -> bool:
-    """Negated, modal, intended or hypothetical: not reported as having happened."""
+def is_irrealis(token, onto: Ontology, kind: str | None = None) -> bool:
+    """Negated, modal, intended, hypothetical or prevented: not reported as having happened.
+
+    ``kind`` refines the reading by event type: an advance that was thwarted, or a capture only
+    begun, did not change hands (an attack that was repelled still happened), and an evacuation
+    ordered or urged is the evacuation's report.
+    """
+    ordered = False  # inside an evacuation order: "signed the order to introduce an evacuation"
     node = token
     while True:
+        lemma = _lemma(node)
+        if kind is not None and kind != "attack" and node.dep_ in ("nsubj", "nsubjpass") and any(
+                c.dep_ == "xcomp" and _lemma(c) in onto.prevented for c in node.head.children):
+            return True  # "their advance appears to have been halted"
+        if node is not token and kind is not None:
+            if kind != "attack" and lemma in onto.prevented:
+                return True
+            if kind == "territory_change" and lemma in onto.inchoative:
+                return True
+            ordered = ordered or (kind == "evacuation" and lemma in onto.orders)
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "neither")):
                 return True
@@ -130,10 +176,11 @@ def is_irrealis(token, onto: Ontology) -> bool:
                 return True
             if child.dep_ in ("advmod", "amod") and child.lower_ in ("potential", "possible", "impending", "likely"):
                 return True
-        if _lemma(node) in onto.irrealis and node is not token:
+        if lemma in onto.irrealis and node is not token and not (ordered and lemma in onto.orders):
             return True
         if node.dep_ in ("acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and (
-                node.head.pos_ in ("NOUN", "PROPN") or node.dep_ == "advcl"):
+                node.head.pos_ in ("NOUN", "PROPN") or node.dep_ == "advcl") and not (
+                kind == "evacuation" and _lemma(node.head) in onto.orders):
             return True  # "a launching pad ... to carry out attacks", "regrouped ... to build up efforts"
         if node.head.i == node.i:
             break
@@ -192,6 +239,46 @@ class Draft:
     actor: str | None = None
     subtype: str | None = None
     claim: Claim | None = None
+    triggers: list = field(default_factory=list)
+    when: tuple[str | None, str | None] | None = None  # a date told by another mention of the event
+    last: int = 0  # the number of the last sentence that mentions it
+    framed: bool = False  # its claim was taken from another mention of the event
+    retold: list = field(default_factory=list)  # the claims of the other mentions folded into it
+    told_at: tuple[str, ...] = ()  # the places its own sentence names (``locations`` gathers the other mentions')
+
+
+#: reporting verbs of belief and conjecture: an event told inside one is a view of it, not its report
+OPINION_CUES = frozenset({"believe", "think", "consider", "feel", "suggest", "suspect", "assume", "argue", "doubt",
+                          "hope", "fear", "expect", "speculate", "guess", "predict", "warn"})
+
+#: how many sentences on a mention with no place of its own may still continue the event before it
+NEARBY = 2
+
+#: how precisely a kind of place locates an event; kinds not listed are settlements or sites
+PLACE_PRECISION = {"continent": 0, "country": 1, "region": 2}
+
+#: event types that, told in a sentence, make a campaign word beside them their setting
+SPECIFIC = frozenset({"territory_change", "withdrawal", "deployment", "evacuation"})
+
+
+def _victims(token) -> str:
+    """The words naming who was killed or hurt by a loss word: a verb's object or passive subject
+    (with what is coordinated with it), the subject of "died", or a loss noun's own phrase."""
+    if token.pos_ in ("NOUN", "PROPN", "ADJ"):
+        words = [t.lower_ for t in token.subtree]
+        if token.dep_ in ("nsubj", "nsubjpass", "dobj"):  # "the dead include ..." / "casualties among"
+            words += [t.lower_ for c in token.head.children if c.dep_ in ("attr", "dobj", "prep") for t in c.subtree]
+        return " ".join(words)
+    words = []
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "conj", "npadvmod") or (
+                child.dep_ == "nsubj" and _lemma(token) in ("die", "perish")):
+            words += [t.lower_ for t in child.subtree]
+    if token.dep_ in ("acl", "relcl"):  # "a man killed in the strike"
+        words.append(token.head.lower_)
+    elif not any(c.dep_ in ("dobj", "nsubjpass", "nsubj") for c in token.children):
+        words += [t.lower_ for t in token.sent if t.i < token.i]  # the victims were parsed off the verb
+    return " ".join(words)
 
 
 class EventFinder:
@@ -205,40 +292,63 @@ class EventFinder:
         self.places = sorted(
             ((m.span.start, m.span.end, e.canonical, e.kind) for e in article.entities if e.label == "location"
              for m in e.mentions), key=lambda p: p[0])
+        places = [e for e in article.entities if e.label == "location"]
+        self.place_info = {e.canonical: (e.kind, e.country, e.admin1) for e in places}
+        self.country_names = {e.country: e.canonical for e in places if e.kind == "country"}
         self.skipped = skipped_spans(article)  # the headline and repeats; a standfirst written as a sentence is read
         self.skipped_set = SpanSet((s.start, s.end) for s in self.skipped)
         self.anchor = date.fromisoformat(article.published) if article.published else None
 
     def run(self) -> list[Event]:
         drafts: list[Draft] = []
-        for sent in self.article.parsed.sents:
+        for number, sent in enumerate(self.article.parsed.sents):
             span = Span(sent.start_char, sent.start_char + len(sent.text.rstrip()))
             if not len(span) or self.skipped_set.overlaps(span.start, span.end):
                 continue
             by_type: dict[str, Draft] = {}
             for token in sent:
                 kind = trigger_type(token, self.onto)
-                if kind is None or is_irrealis(token, self.onto):
+                if kind is None or is_irrealis(token, self.onto, kind):
                     continue
                 draft = by_type.get(kind)
                 if draft is None:
-                    draft = by_type[kind] = Draft(kind, token, span, claim=self._claim_for(token))
+                    draft = by_type[kind] = Draft(kind, token, span, claim=self._claim_for(token), last=number)
+                draft.triggers.append(token)
                 self._fill_slots(draft, token)
             sentence = self.article.body[span.start:span.end]
-            if "casualties" in by_type and CIVILIAN_VICTIMS.search(sentence) and not COMBATANT_LOSSES.search(sentence):
+            if "casualties" in by_type and self._civilian_toll(by_type["casualties"]):
                 # civilians killed or hurt: the toll of an attack, one event with it, not a second one
                 toll = by_type.pop("casualties")
                 if "attack" not in by_type:
                     toll.type = "attack"
                     by_type["attack"] = toll
+            attack = by_type.get("attack")
+            if attack is not None and by_type.keys() & SPECIFIC and all(
+                    _lemma(t) in self.onto.types["attack"].campaign or t.lower_ in self.onto.types["attack"].campaign
+                    for t in attack.triggers):
+                del by_type["attack"]  # "captured six villages after launching an offensive": the offensive is the setting
             for kind, draft in list(by_type.items()):
-                if kind == "casualties" and not quantities(sentence):
+                if not draft.locations and WHOLE_FRONT.search(sentence):
+                    del by_type[kind]  # "fighting along the entire front line": the war's course, placed nowhere
+                elif kind == "attack" and not draft.locations and all(_lemma(t) == "inflict" for t in draft.triggers):
+                    del by_type[kind]  # "our forces are inflicting losses": a boast of the war's course, placed nowhere
+                elif kind == "casualties" and not quantities(sentence):
                     del by_type[kind]  # losses without a number are rhetoric, not a casualty report
                 elif draft.claim is None and _past_perfect(draft.trigger):
                     del by_type[kind]  # narrative background ("Russia had diverted forces"), not news
+            for draft in by_type.values():
+                draft.told_at = tuple(draft.locations)
             drafts += by_type.values()
         drafts = self._fold_repeats(drafts)
         return [self._event(k, d) for k, d in enumerate(drafts, 1)]
+
+    @staticmethod
+    def _civilian_toll(draft: Draft) -> bool:
+        """Whether the losses are civilians' or their homes': the victims named by the loss words, not the
+        attackers ("troops launched strikes, killing one and injuring three people" is a toll of civilians;
+        "two houses were destroyed" is the damage of a strike)."""
+        victims = " ".join(_victims(t) for t in draft.triggers)
+        return bool(CIVILIAN_VICTIMS.search(victims) or PROPERTY.search(victims)) and not COMBATANT_LOSSES.search(victims)
 
     def _claim_for(self, token) -> Claim | None:
         """The claim that asserts the trigger: its content holds it, or its cue governs it."""
@@ -348,31 +458,94 @@ class EventFinder:
         return None
 
     def _fold_repeats(self, drafts: list[Draft]) -> list[Draft]:
-        """Mentions of one event (same type and actor, compatible places) become one event.
+        """Mentions of one event become one event: an article tells a strike in its lead, then again
+        with the hour, the toll and the official who reported it.
 
-        The mention kept is the best evidenced: one with a date, else one with places, else the first.
+        Two mentions are one event when they have the same type, no conflicting actor or date, and
+        compatible places (a shared place, or one names only the region or country that holds the
+        other's); a mention with no place of its own continues the latest event of its type. The
+        evidence kept is the mention that tells the event in its own clause rather than as the
+        setting of another, then the one that names the most precise place, then the first; places
+        and the date of the others are kept with it.
         """
         kept: list[Draft] = []
         for draft in drafts:
-            k = next((i for i, e in enumerate(kept) if self._same_event(e, draft)), None)
+            k = self._earlier_mention(kept, draft)
             if k is None:
                 kept.append(draft)
-            elif self._evidence_rank(draft) > self._evidence_rank(kept[k]):
-                draft.locations = list(dict.fromkeys(draft.locations + kept[k].locations))
-                kept[k] = draft
+                continue
+            first = kept[k]
+            better = self._evidence_rank(draft) > self._evidence_rank(first)
+            keep, other = (draft, first) if better else (first, draft)
+            keep.last = max(first.last, draft.last)
+            keep.locations = list(dict.fromkeys(keep.locations + other.locations))
+            if self._date(keep)[0] is None:
+                keep.when = self._date(other)
+            keep.actor = keep.actor or other.actor
+            keep.retold = [c for c in (*keep.retold, other.claim, *other.retold) if c is not None]
+            if (self._claimed_by(keep) == self.narrator and self._claimed_by(other) != self.narrator
+                    and not self._opinion(other)):
+                keep.claim, keep.framed = other.claim, True  # the outlet retells what its source said
+            kept[k] = keep
         return kept
 
+    def _earlier_mention(self, kept: list[Draft], draft: Draft) -> int | None:
+        same_type = [i for i, e in enumerate(kept) if e.type == draft.type]
+        for n, i in enumerate(reversed(same_type)):
+            if not (draft.locations and kept[i].locations) and not (  # "buildings were destroyed": the one just told
+                    n == 0 and (draft.last - kept[i].last <= NEARBY or _definite(draft.trigger))):
+                continue
+            if self._same_event(kept[i], draft):
+                return i
+        return None
+
     def _same_event(self, a: Draft, b: Draft) -> bool:
-        if a.type != b.type:
-            return False
-        if not _anaphoric(b.trigger):  # only a later mention can point back to an earlier event
-            return a.locations == b.locations and self._claimed_by(a) == self._claimed_by(b) and bool(a.locations)
         if a.actor is not None and b.actor is not None and a.actor != b.actor:
             return False
-        return not b.locations or not a.locations or bool(set(a.locations) & set(b.locations))
+        says_a, says_b = self._claimed_by(a), self._claimed_by(b)
+        if says_a != says_b and self.narrator not in (says_a, says_b):
+            return False  # two sources telling it are two claims of it, each to be counted on its own
+        when_a, when_b = self._date(a)[0], self._date(b)[0]
+        if when_a is not None and when_b is not None and when_a != when_b:
+            return False
+        if (when_a is not None and self._period(b)) or (when_b is not None and self._period(a)):
+            return False  # "this month Russia advanced" sums up; "on Sunday it took a village" is one day's event
+        if not a.locations or not b.locations:
+            return True
+        return bool(set(a.locations) & set(b.locations)) or self._contains(a.locations, b.locations) or self._contains(
+            b.locations, a.locations)
 
-    def _evidence_rank(self, draft: Draft) -> int:
-        return 2 * (self._date(draft)[0] is not None) + bool(draft.locations)
+    def _contains(self, outer: list[str], inner: list[str]) -> bool:
+        """Whether every place of ``outer`` is a region or country that holds a place of ``inner``."""
+        holders = set()
+        for name in inner:
+            kind, country, admin1 = self.place_info.get(name, (None, None, None))
+            holders |= {admin1, self.country_names.get(country)}
+        return all(name in holders for name in outer)
+
+    def _evidence_rank(self, draft: Draft) -> tuple[bool, bool, bool, int]:
+        precision = max((PLACE_PRECISION.get(self.place_info.get(n, (None,))[0], 3) for n in draft.told_at),
+                        default=0)
+        return (not self._backgrounded(draft.trigger), not self._opinion(draft), not _anaphoric(draft.trigger),
+                precision)
+
+    def _opinion(self, draft: Draft) -> bool:
+        """Told inside what someone believes or suspects, not what they report."""
+        claim = draft.claim
+        if claim is None or claim.cue_span is None:
+            return False
+        cue = self.article.parsed.char_span(claim.cue_span.start, claim.cue_span.end, alignment_mode="expand")
+        return cue is not None and any(_lemma(t) in OPINION_CUES for t in cue)
+
+    @staticmethod
+    def _backgrounded(token) -> bool:
+        """Told as the setting of another statement: in a relative clause or a clause of time."""
+        for node in [token, *token.ancestors]:
+            if node.dep_ == "relcl" or (node.dep_ in ("advcl", "pcomp", "pobj", "prep") and (
+                    node.lower_ in SETTING_MARKS or any(c.dep_ in ("mark", "advmod") and c.lower_ in SETTING_MARKS
+                                                        for c in node.children))):
+                return True
+        return False
 
     def _claimed_by(self, draft: Draft) -> str | None:
         claim = draft.claim
@@ -383,6 +556,9 @@ class EventFinder:
         return claim.speaker
 
     def _in_setting(self, draft: Draft) -> bool:
+        return not draft.framed and self._in_setting_clause(draft)
+
+    def _in_setting_clause(self, draft: Draft) -> bool:
         """Whether the event sits in the writer's setting of a claim, not in what is claimed: a
         relative clause ("an offensive that prompted mass evacuations", "since Friday, when Moscow's
         forces launched the operation") or a clause of time ("after launching an offensive") on the
@@ -409,7 +585,20 @@ class EventFinder:
                 counts[name] = counts.get(name, 0) + 1
         return [max(counts, key=counts.get)] if counts else []
 
+    def _period(self, draft: Draft) -> bool:
+        """Whether the mention's own sentence sets it in a week, month or longer, and names no day."""
+        from sitroom.extract.dates import find_times
+
+        if self._told_date(draft)[0] is not None:
+            return False
+        text = (self.article.body or "")[draft.sentence.start:draft.sentence.end]
+        return any(m.value.precision in COARSE for m in find_times(text, self.anchor))
+
     def _date(self, draft: Draft) -> tuple[str | None, str | None]:
+        told = self._told_date(draft)
+        return told if told[0] is not None or draft.when is None else draft.when
+
+    def _told_date(self, draft: Draft) -> tuple[str | None, str | None]:
         from sitroom.extract.dates import find_times
 
         text = (self.article.body or "")[draft.sentence.start:draft.sentence.end]
@@ -445,12 +634,22 @@ class EventFinder:
             claim_id=claim.id if claim else None, status="claimed" if claim else "reported",
             subtype=draft.subtype, origin=draft.origin, destination=draft.destination, quantities=quantities(text),
             trigger=Span(trigger.idx, trigger.idx + len(trigger.text)),
+            retold_in=tuple(dict.fromkeys(c.id for c in draft.retold if claim is None or c.id != claim.id)),
         )
 
+
+#: time expressions that set an event in a span longer than a day
+COARSE = frozenset({"week", "month", "season", "quarter", "year", "decade"})
+
+#: the whole front named as the place: the course of the war, not one event
+WHOLE_FRONT = re.compile(r"(?i)\b(?:entire|whole|all along the|across the)\s+(?:front(?:\s*line)?|frontline|line of contact)\b")
 
 #: victims that make a toll an attack's: civilians, not combatants' losses
 CIVILIAN_VICTIMS = re.compile(r"(?i)\b(?:people|civilians?|residents?|persons?|man|men|woman|women|child(?:ren)?|"
                               r"boy|girl|pensioners?|teenagers?)\b")
+#: civilian property whose destruction is the damage of an attack, not a loss claimed in battle
+PROPERTY = re.compile(r"(?i)\b(?:houses?|homes?|buildings?|apartments?|shops?|stores?|markets?|schools?|hospitals?|"
+                      r"churche?s?|infrastructure|facilit(?:y|ies)|kindergartens?|garages?|residential)\b")
 COMBATANT_LOSSES = re.compile(r"(?i)\b(?:soldiers|servicemen|troops|personnel|fighters|mercenaries|losses|manpower)\b")
 
 

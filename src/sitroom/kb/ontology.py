@@ -20,6 +20,7 @@ class EventType:
     subtypes: dict[str, tuple[str, ...]]
     acled: tuple[str, str]
     plover: str
+    campaign: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,9 @@ class Ontology:
     types: dict[str, EventType]
     irrealis: frozenset[str]
     modals: frozenset[str]
+    prevented: frozenset[str] = frozenset()
+    inchoative: frozenset[str] = frozenset()
+    orders: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -39,5 +43,9 @@ def ontology() -> Ontology:
             tuple(tuple(p) for p in spec.get("phrases", ())), frozenset(spec.get("objects", ())),
             frozenset(spec.get("participants", ())),
             {k: tuple(v) for k, v in spec.get("subtypes", {}).items()},
-            (spec["acled_event_type"], spec["acled_sub_event_type"]), spec["plover"])
-    return Ontology(types, frozenset(data["modality"]["irrealis"]), frozenset(data["modality"]["modals"]))
+            (spec["acled_event_type"], spec["acled_sub_event_type"]), spec["plover"],
+            frozenset(spec.get("campaign", ())))
+    modality = data["modality"]
+    return Ontology(types, frozenset(modality["irrealis"]), frozenset(modality["modals"]),
+                    frozenset(modality.get("prevented", ())), frozenset(modality.get("inchoative", ())),
+                    frozenset(modality.get("orders", ())))

@@ -44,7 +44,7 @@ from sitroom.kb import KB
 from sitroom.link.phrasing import (AREA_WORD, COMPASS_BEFORE, GENERIC_OBJECT, OTHER_FRONT, RELATIVE_WHERE, clause_around,
                                    clause_tail, presupposed, strike_target)
 from sitroom.link.quantities import find_quantities
-from sitroom.model import Article, Claim, Entity, Proposition, Span
+from sitroom.model import Article, Claim, Entity, Event, Proposition, Span
 from sitroom.pipeline import stage
 
 SETTLEMENT_KINDS = frozenset({"city", "town", "village", "settlement", "hamlet", "district"})
@@ -428,7 +428,7 @@ class Reader:
         return [replace(base, predicate=name, place=region, level="region", region=region, place_basis=basis)]
 
     def _event_places(self, claim: Claim) -> list[Place]:
-        names = {n for e in self.article.events if e.claim_id == claim.id for n in e.locations}
+        names = {n for e in self.article.events if _tells(e, claim) for n in e.locations}
         return [p for p in _unique_by_name(self.places) if p.name in names]
 
     def _anaphor(self, span: Span, text: str) -> list[Place]:
@@ -450,13 +450,18 @@ class Reader:
 
     def _when(self, claim: Claim) -> tuple[str | None, str | None]:
         for event in self.article.events:
-            if event.claim_id == claim.id and event.date and len(event.date) == 10:
+            if _tells(event, claim) and event.date and len(event.date) == 10:
                 return event.date, "day"
         for mention in find_times(self.article.span_text(claim.evidence), self.anchor):
             value = mention.value
             if value.value and len(value.value) == 10 and value.precision == "day":
                 return value.value, "day"
         return self.article.published, "article" if self.article.published else None
+
+
+def _tells(event: Event, claim: Claim) -> bool:
+    """Whether ``claim`` states ``event``: the claim it came from, or one that tells it again."""
+    return event.claim_id == claim.id or claim.id in event.retold_in
 
 
 def _region_of(entity: Entity) -> str | None:

@@ -451,6 +451,8 @@ def _specific(rel: Relation, a: ClaimView, b: ClaimView, p: dict[str, Any], q: d
         return rel.type != "denial" or _kind(p) not in DIFFUSE or bool(a.side and b.side)
     if "strike" in (p["predicate"], q["predicate"]) and _has_toll(p) != _has_toll(q):
         return False  # "two bombs hit the store" and "two people died": two facts of one strike
+    if a.article == b.article and a.speaker.casefold() == b.speaker.casefold() and {p["predicate"], q["predicate"]} & GAINS:
+        return False  # "six villages taken", then the five named: one source's claim, told twice in one report
     if not _diffuse(p) and not _diffuse(q):
         return True
     if a.article == b.article:  # one report, one moment; but two settlements' captures are two events,

@@ -83,7 +83,7 @@ def build_report(store, *, place: str | None = None, region: str | None = None,
         if not (since is None or (article.published or "") >= since) or not (
                 until is None or (article.published or "9999") <= until):
             continue
-        carried = {e.claim_id for e in article.events if e.claim_id}  # shown with their events, or out of scope
+        carried = {c for e in article.events for c in (e.claim_id, *e.retold_in) if c}  # shown with their events
         for claim in article.claims:
             if claim.id not in carried and ctx.claim_in_scope(article, claim):
                 _add_claim(devs, ctx, article, claim)
