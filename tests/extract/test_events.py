@@ -218,3 +218,22 @@ def test_events_attackers_named_troops_do_not_make_a_civilian_toll_military(extr
     found = extract("Russian troops struck the village of Lyptsi on Friday, killing two people and wounding "
                     "five, the governor said.")
     assert [e.type for e in found] == ["attack"]
+
+
+def test_events_a_postponed_trip_is_no_visit_but_the_fighting_beside_it_is_an_event(extract):
+    found = extract("The president postponed his trip to Kharkiv on Monday as officials said fighting was raging "
+                    "in Vovchansk.")
+    assert [e.type for e in found] == ["attack"]
+
+
+def test_events_the_attack_named_again_by_another_voice_is_the_same_attack(extract):
+    found = extract("Russian missiles struck a market in Kupiansk on Sunday, the governor said. "
+                    "The mayor said the attack was aimed at people doing their shopping.")
+    assert [e.type for e in found] == ["attack"]
+    assert found[0].claimed_by != "Sample Wire" and len(found[0].retold_in) == 1
+
+
+def test_events_a_day_inside_since_is_the_same_exodus(extract):
+    found = extract("At least 3,000 residents have fled the Sumy region since Friday, the governor said. "
+                    "Hundreds more residents fled the region on Sunday, the governor said.")
+    assert [e.type for e in found] == ["evacuation"]

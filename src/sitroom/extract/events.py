@@ -115,6 +115,18 @@ def _anaphoric(token) -> bool:
         for c in token.children)
 
 
+def _compatible_days(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
+    """Whether two mentions' dates can be one event's: equal, one unknown, or a day within a "since"."""
+    (day_a, precision_a), (day_b, precision_b) = a, b
+    if day_a is None or day_b is None or day_a == day_b:
+        return True
+    if precision_a == "since":
+        return day_b >= day_a
+    if precision_b == "since":
+        return day_a >= day_b
+    return False
+
+
 def _definite(token) -> bool:
     """'the attack', 'this capture', "Zelensky's trip": a noun that points back to an event already
     told (a pronoun's possessive points to who acted: 'its advances' may be new)."""
@@ -163,6 +175,9 @@ def is_irrealis(token, onto: Ontology, kind: str | None = None) -> bool:
         if kind is not None and kind != "attack" and node.dep_ in ("nsubj", "nsubjpass") and any(
                 c.dep_ == "xcomp" and _lemma(c) in onto.prevented for c in node.head.children):
             return True  # "their advance appears to have been halted"
+        if node.i == token.head.i != token.i and token.dep_ in ("dobj", "nsubjpass", "xcomp") and (lemma in onto.called_off or (
+                lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in node.children))):
+            return True  # "postponed all his foreign trips", "the visit was cancelled"
         if node is not token and kind is not None:
             if kind != "attack" and lemma in onto.prevented:
                 return True
@@ -176,8 +191,9 @@ def is_irrealis(token, onto: Ontology, kind: str | None = None) -> bool:
                 return True
             if child.dep_ in ("advmod", "amod") and child.lower_ in ("potential", "possible", "impending", "likely"):
                 return True
-        if lemma in onto.irrealis and node is not token and not (ordered and lemma in onto.orders):
-            return True
+        if lemma in onto.irrealis and node is not token and not (ordered and lemma in onto.orders) and not (
+                lemma == "aim" and any(c.dep_ == "prep" and c.lower_ == "at" for c in node.children)):
+            return True  # (but "the strike was aimed at a school" is the strike's target)
         if node.dep_ in ("acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and (
                 node.head.pos_ in ("NOUN", "PROPN") or node.dep_ == "advcl") and not (
                 kind == "evacuation" and _lemma(node.head) in onto.orders):
@@ -503,11 +519,11 @@ class EventFinder:
         if a.actor is not None and b.actor is not None and a.actor != b.actor:
             return False
         says_a, says_b = self._claimed_by(a), self._claimed_by(b)
-        if says_a != says_b and self.narrator not in (says_a, says_b):
-            return False  # two sources telling it are two claims of it, each to be counted on its own
-        when_a, when_b = self._date(a)[0], self._date(b)[0]
-        if when_a is not None and when_b is not None and when_a != when_b:
+        if says_a != says_b and self.narrator not in (says_a, says_b) and not _definite(b.trigger):
+            return False  # two sources telling it are two claims of it ("the attack" is the one told, whoever speaks)
+        if not _compatible_days(self._date(a), self._date(b)):
             return False
+        when_a, when_b = self._date(a)[0], self._date(b)[0]
         if (when_a is not None and self._period(b)) or (when_b is not None and self._period(a)):
             return False  # "this month Russia advanced" sums up; "on Sunday it took a village" is one day's event
         if not a.locations or not b.locations:

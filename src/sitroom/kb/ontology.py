@@ -31,6 +31,7 @@ class Ontology:
     prevented: frozenset[str] = frozenset()
     inchoative: frozenset[str] = frozenset()
     orders: frozenset[str] = frozenset()
+    called_off: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -48,4 +49,4 @@ def ontology() -> Ontology:
     modality = data["modality"]
     return Ontology(types, frozenset(modality["irrealis"]), frozenset(modality["modals"]),
                     frozenset(modality.get("prevented", ())), frozenset(modality.get("inchoative", ())),
-                    frozenset(modality.get("orders", ())))
+                    frozenset(modality.get("orders", ())), frozenset(modality.get("called_off", ())))
