@@ -237,3 +237,34 @@ def test_events_a_day_inside_since_is_the_same_exodus(extract):
     found = extract("At least 3,000 residents have fled the Sumy region since Friday, the governor said. "
                     "Hundreds more residents fled the region on Sunday, the governor said.")
     assert [e.type for e in found] == ["evacuation"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ministry said the village of Hlyboke was now under Russian control.",
+    "\"We control about 800 square kilometres of the region,\" the commander said.",
+    "The staff said Russian units had advanced as far as 8 kilometres into the district.",
+])
+def test_events_control_stated_as_a_state_is_territory(extract, sentence):
+    assert "territory_change" in {e.type for e in extract(sentence)}
+
+
+def test_events_the_situation_under_control_is_no_capture(extract):
+    assert extract("The governor said the situation in the city was under control.") == ()
+    found = extract("The spokesman said the front near Kupiansk was under the control of the armed forces.")
+    assert "territory_change" not in {e.type for e in found}
+
+
+def test_events_fighting_as_a_subject_is_an_attack(extract):
+    found = extract("Fighting near the villages of Lyptsi and Hlyboke has been fierce, the brigade said.")
+    assert [e.type for e in found] == ["attack"]
+
+
+def test_events_a_clause_of_time_is_a_fact_even_under_a_modal(extract):
+    found = extract("Taking the town would be the biggest gain since Russia launched an incursion into the "
+                    "Kharkiv region on Friday.")
+    assert "deployment" in {e.type for e in found}
+
+
+def test_events_told_as_current_is_dated_the_day_it_is_told(extract):
+    (event,) = extract("\"We currently control 40 square kilometres near Sudzha,\" the commander said.")
+    assert event.date == "2024-05-13"

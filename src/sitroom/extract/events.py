@@ -45,12 +45,15 @@ def trigger_type(token, onto: Ontology) -> str | None:
     """The event type a token triggers, or None."""
     lemma, lower = _lemma(token), token.lower_
     is_verb = token.pos_ in ("VERB", "AUX")
-    is_noun = token.pos_ in ("NOUN", "PROPN")
+    is_noun = token.pos_ in ("NOUN", "PROPN") or (  # "Fighting near the towns has been intense": a gerund as noun
+        token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "csubj") and not any(c.dep_ == "dobj" for c in token.children))
     if token.tag_ == "VBG" and (token.dep_ == "amod" or (token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"))
                                 or (token.dep_ == "pcomp" and token.head.lower_ == "with")):
         return None  # "retreating units", "(with) forces retreating from the area": a description, not a report
     if is_noun and _unit_name(token):
         return None  # "the 82nd air assault brigade", "strike groups": a unit's name, not an event
+    if lower == "under" and _under_control(token):
+        return "territory_change"  # "the village is now under Russian control": a change of hands told as a state
     if lemma == "push" and _phrase_follows(token, ("back", "against")):
         return None  # "pushed back against these attacks": resisted, no ground changed hands
     for name, et in onto.types.items():
@@ -60,7 +63,7 @@ def trigger_type(token, onto: Ontology) -> str | None:
         hit = (is_verb and lemma in et.verbs) or (is_noun and (lower in et.nouns or lemma in et.nouns))
         if not hit:
             continue
-        if name == "territory_change" and is_verb and lemma in ("take", "enter", "secure", "advance") and not (
+        if name == "territory_change" and is_verb and lemma in ("take", "enter", "secure", "advance", "control") and not (
                 _words_around(token) & et.objects or _has_place_object(token)):
             continue
         if name == "territory_change" and lemma == "take" and any(c.lower_ == "place" for c in token.children):
@@ -125,6 +128,19 @@ def _compatible_days(a: tuple[str | None, str | None], b: tuple[str | None, str 
     if precision_b == "since":
         return day_a >= day_b
     return False
+
+
+#: whose control a place is under: a side, not "the situation is under control"
+CONTROLLERS = frozenset({"russian", "ukrainian", "our", "their", "its", "enemy", "russia", "ukraine", "kyiv",
+                         "moscow", "occupation"})
+
+
+def _under_control(token) -> bool:
+    following = [t for t in token.doc[token.i + 1: token.i + 6] if not t.is_punct]
+    words = [t.lower_.removesuffix("'s").removesuffix("’s") for t in following]
+    if len(words) >= 2 and words[0] in CONTROLLERS and words[1] == "control":
+        return True  # "under Russian control"
+    return words[:3] == ["the", "control", "of"] and len(words) > 3 and words[3] in CONTROLLERS
 
 
 def _definite(token) -> bool:
@@ -198,23 +214,29 @@ def is_irrealis(token, onto: Ontology, kind: str | None = None) -> bool:
                 node.head.pos_ in ("NOUN", "PROPN") or node.dep_ == "advcl") and not (
                 kind == "evacuation" and _lemma(node.head) in onto.orders):
             return True  # "a launching pad ... to carry out attacks", "regrouped ... to build up efforts"
-        if node.head.i == node.i:
-            break
+        if node.head.i == node.i or (node.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in PRESUPPOSED for c in node.children)):
+            break  # "would be its biggest gain since it launched an incursion": the clause of time is a fact
         node = node.head
     return False
+
+
+#: subordinators whose clause the sentence takes as given, whatever it says of its main clause
+PRESUPPOSED = frozenset({"since", "after", "when", "as", "while", "because"})
 
 
 # --- slots -------------------------------------------------------------------------------------------
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000}
+                 "nine": 9, "ten": 10, "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000,
+                 "a hundred": 100, "a thousand": 1000, "a million": 1_000_000}
 _BOUNDS = (("at least", "at least"), ("more than", "at least"), ("over", "at least"), ("up to", "at most"),
            ("fewer than", "at most"), ("less than", "at most"), ("approximately", "about"), ("about", "about"),
            ("around", "about"), ("nearly", "about"), ("almost", "about"), ("some", "about"), ("roughly", "about"))
 QUANTITY = re.compile(
     r"(?P<bound>\b(?:at least|more than|over|up to|fewer than|less than|approximately|about|around|nearly|"
     r"almost|some|roughly)\s+)?(?P<number>\d[\d,.]*(?:\s*(?:thousand|million))?|\b(?:one|two|three|four|five|"
-    r"six|seven|eight|nine|ten|dozens?|hundreds|thousands)\b)\s+(?:of\s+)?(?P<unit>(?:[a-z-]+\s+){0,2}?"
+    r"six|seven|eight|nine|ten|dozens?|hundreds|thousands|a (?:hundred|thousand|million))\b)\s+(?:of\s+)?(?P<unit>(?:[a-z-]+\s+){0,2}?"
     r"(?:square kilometres|square kilometers|sq km|km|kilometres|kilometers|soldiers|troops|fighters|servicemen|"
     r"civilians|people|villages|settlements|towns|tanks|vehicles|pieces|drones|missiles|shells|units|"
     r"brigades|residents|children|killed|dead|wounded|injured|houses|buildings|aircraft|helicopters))\b",
@@ -622,6 +644,8 @@ class EventFinder:
             value = mention.value
             if value.value and value.precision in ("day", "since"):
                 return value.value, value.precision
+        if self.anchor is not None and PRESENT.search(text):
+            return self.anchor.isoformat(), "day"  # "we currently control", "have just signed": the day it is told
         claim = draft.claim
         if claim is not None:  # the same speaker's statement continued from a dated sentence
             claims = list(self.article.claims)
@@ -653,6 +677,9 @@ class EventFinder:
             retold_in=tuple(dict.fromkeys(c.id for c in draft.retold if claim is None or c.id != claim.id)),
         )
 
+
+#: words that put what is told on the day it is told
+PRESENT = re.compile(r"(?i)\b(?:currently|at present|at the moment|as of now|(?:has|have|had)\s+just)\b")
 
 #: time expressions that set an event in a span longer than a day
 COARSE = frozenset({"week", "month", "season", "quarter", "year", "decade"})
