@@ -268,3 +268,19 @@ def test_events_a_clause_of_time_is_a_fact_even_under_a_modal(extract):
 def test_events_told_as_current_is_dated_the_day_it_is_told(extract):
     (event,) = extract("\"We currently control 40 square kilometres near Sudzha,\" the commander said.")
     assert event.date == "2024-05-13"
+
+
+def test_events_forces_on_the_approaches_are_deployed(extract):
+    found = extract("The commander said Russian troops were already on the approaches to the village of Hlyboke.")
+    assert [e.type for e in found] == ["deployment"]
+
+
+def test_events_a_front_opened_last_week_is_not_todays_positions(extract):
+    found = extract("Russia last week opened a new front by pushing over the border into the Kharkiv region. "
+                    "An official said Russian troops were on the approaches to the village of Lyptsi.")
+    assert [e.type for e in found] == ["deployment", "deployment"]
+
+
+def test_events_a_kind_of_action_in_a_list_is_no_event(extract):
+    found = extract("The army cited enemy fire and storming action as the reason for the decision.")
+    assert "territory_change" not in {e.type for e in found}

@@ -50,8 +50,14 @@ def trigger_type(token, onto: Ontology) -> str | None:
     if token.tag_ == "VBG" and (token.dep_ == "amod" or (token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"))
                                 or (token.dep_ == "pcomp" and token.head.lower_ == "with")):
         return None  # "retreating units", "(with) forces retreating from the area": a description, not a report
+    if token.tag_ == "VBG" and any(c.dep_ == "dobj" and c.i == token.i + 1 and c.lower_ in GENERIC_ACTS
+                                   for c in token.children):
+        return None  # "enemy fire and storming action": a kind of action in a list of nouns, misread as a verb
     if is_noun and _unit_name(token):
         return None  # "the 82nd air assault brigade", "strike groups": a unit's name, not an event
+    if lower == "approaches" and token.head.lower_ == "on" and _participants(token.head.head) & onto.types[
+            "deployment"].participants:
+        return "deployment"  # "Russian troops were on the approaches to the village": forces moved up to a place
     if lower == "under" and _under_control(token):
         return "territory_change"  # "the village is now under Russian control": a change of hands told as a state
     if lemma == "push" and _phrase_follows(token, ("back", "against")):
@@ -80,6 +86,9 @@ def trigger_type(token, onto: Ontology) -> str | None:
         return name
     return None
 
+
+#: nouns a gerund may describe without being an event itself ("storming action", "assault operations")
+GENERIC_ACTS = frozenset({"action", "actions", "operation", "operations", "activity", "activities", "tactics"})
 
 #: words that make a name of a unit out of the event word before them
 UNIT_WORDS = frozenset({"brigade", "brigades", "regiment", "regiments", "battalion", "battalions", "division",
@@ -546,7 +555,7 @@ class EventFinder:
         if not _compatible_days(self._date(a), self._date(b)):
             return False
         when_a, when_b = self._date(a)[0], self._date(b)[0]
-        if (when_a is not None and self._period(b)) or (when_b is not None and self._period(a)):
+        if self._period(a) != self._period(b):
             return False  # "this month Russia advanced" sums up; "on Sunday it took a village" is one day's event
         if not a.locations or not b.locations:
             return True
