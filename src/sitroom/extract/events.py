@@ -18,6 +18,7 @@ from datetime import date
 from functools import lru_cache
 
 from sitroom.extract.claims import _quote_spans, skipped_spans
+from sitroom.extract.dates import find_times
 from sitroom.extract.voices import digest_source, wire_of
 from sitroom.kb import KB
 from sitroom.kb.ontology import Ontology, ontology
@@ -298,6 +299,9 @@ class Draft:
 OPINION_CUES = frozenset({"believe", "think", "consider", "feel", "suggest", "suspect", "assume", "argue", "doubt",
                           "hope", "fear", "expect", "speculate", "guess", "predict", "warn"})
 
+#: how many earlier events of its type a mention is compared with (bounds the work on a very long page)
+LOOK_BACK = 24
+
 #: how many sentences on a mention with no place of its own may still continue the event before it
 NEARBY = 2
 
@@ -345,6 +349,8 @@ class EventFinder:
         self.skipped = skipped_spans(article)  # the headline and repeats; a standfirst written as a sentence is read
         self.skipped_set = SpanSet((s.start, s.end) for s in self.skipped)
         self.anchor = date.fromisoformat(article.published) if article.published else None
+        self.times: dict[tuple[int, int], list] = {}
+        self.told: dict[tuple[int, str | None], tuple[str | None, str | None]] = {}
 
     def run(self) -> list[Event]:
         drafts: list[Draft] = []
@@ -537,7 +543,7 @@ class EventFinder:
         return kept
 
     def _earlier_mention(self, kept: list[Draft], draft: Draft) -> int | None:
-        same_type = [i for i, e in enumerate(kept) if e.type == draft.type]
+        same_type = [i for i, e in enumerate(kept) if e.type == draft.type][-LOOK_BACK:]
         for n, i in enumerate(reversed(same_type)):
             if not (draft.locations and kept[i].locations) and not (  # "buildings were destroyed": the one just told
                     n == 0 and (draft.last - kept[i].last <= NEARBY or _definite(draft.trigger))):
@@ -634,22 +640,30 @@ class EventFinder:
 
     def _period(self, draft: Draft) -> bool:
         """Whether the mention's own sentence sets it in a week, month or longer, and names no day."""
-        from sitroom.extract.dates import find_times
-
         if self._told_date(draft)[0] is not None:
             return False
-        text = (self.article.body or "")[draft.sentence.start:draft.sentence.end]
-        return any(m.value.precision in COARSE for m in find_times(text, self.anchor))
+        return any(m.value.precision in COARSE for m in self._times(draft.sentence))
+
+    def _times(self, span: Span) -> list:
+        """The time expressions of a span of the body (read once: the fold compares mentions often)."""
+        key = (span.start, span.end)
+        if key not in self.times:
+            self.times[key] = find_times((self.article.body or "")[span.start:span.end], self.anchor)
+        return self.times[key]
 
     def _date(self, draft: Draft) -> tuple[str | None, str | None]:
         told = self._told_date(draft)
         return told if told[0] is not None or draft.when is None else draft.when
 
     def _told_date(self, draft: Draft) -> tuple[str | None, str | None]:
-        from sitroom.extract.dates import find_times
+        key = (draft.sentence.start, draft.claim.id if draft.claim else None)
+        if key not in self.told:
+            self.told[key] = self._read_date(draft)
+        return self.told[key]
 
+    def _read_date(self, draft: Draft) -> tuple[str | None, str | None]:
         text = (self.article.body or "")[draft.sentence.start:draft.sentence.end]
-        for mention in find_times(text, self.anchor):
+        for mention in self._times(draft.sentence):
             value = mention.value
             if value.value and value.precision in ("day", "since"):
                 return value.value, value.precision
@@ -660,8 +674,7 @@ class EventFinder:
             claims = list(self.article.claims)
             k = next((i for i, c in enumerate(claims) if c.id == claim.id), 0)
             if k > 0 and claims[k - 1].speaker == claim.speaker:
-                previous = (self.article.body or "")[claims[k - 1].evidence.start:claims[k - 1].evidence.end]
-                for mention in find_times(previous, self.anchor):
+                for mention in self._times(claims[k - 1].evidence):
                     if mention.value.value and mention.value.precision == "day":
                         return mention.value.value, "day"
         if claim is not None and self.anchor is not None and claim.cue_span is not None:
