@@ -275,3 +275,13 @@ def test_claims_split_keeps_a_claim_whose_content_lies_outside_its_clause():
     _split_at_clauses([mayor, governor], body)  # must not fail on the mayor's content past the joint
     assert mayor.sentence.end == len(body) and "city was calm" in mayor.content
     assert "bridge stood" in governor.content
+
+
+def test_claims_a_pronoun_after_a_name_the_entities_missed_is_that_speaker(extract):
+    found, _ = extract("Maria Lopez said the shelter was full. She said the town needed drinking water.")
+    assert speakers(found) == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_claims_a_local_with_a_famous_surname_is_not_the_famous_one(extract):
+    found, _ = extract("Peter Novak, a farmer near Izium, said the field behind his house was mined.")
+    assert speakers(found) == ["Peter Novak"]

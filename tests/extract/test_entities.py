@@ -92,6 +92,20 @@ def test_entities_unknown_person_keeps_full_name(run):
     assert any(k.startswith("person:Halyna") for k in found)
 
 
+@pytest.mark.parametrize("text, namesake, person", [
+    ("Peter Novak, a farmer near Izium, said the field was mined.", "Alexander Novak", "Peter Novak"),
+    ("John Smith, who runs the bakery, said the bread was free.", "Julianne Smith", "John Smith"),
+])
+def test_entities_a_surname_after_another_first_name_is_not_the_famous_namesake(run, text, namesake, person):
+    found, _ = run(text)
+    assert f"person:{namesake}" not in found and f"person:{person}" in found
+
+
+def test_entities_a_surname_after_a_title_or_the_right_first_name_is_the_registry_person(run):
+    found, _ = run("President Putin spoke first. Then Vladimir Putin spoke again.")
+    assert len(found["person:Vladimir Putin"].mentions) == 2
+
+
 def test_entities_generic_sides_are_not_organizations(run):
     found, _ = run("Ukrainian forces held the line while Russian troops regrouped. The Ukrainian Army said so.")
     assert "organization:Armed Forces of Ukraine" in found

@@ -29,6 +29,7 @@ from functools import lru_cache
 from sitroom.kb import KB
 from sitroom.kb.gazetteer import Gazetteer, Place
 from sitroom.kb.gazetteer import normalize as gazetteer_normalize
+from sitroom.kb.registry import TITLE_WORDS as REGISTRY_TITLE_WORDS
 from sitroom.kb.registry import Entry, Registry, normalize_name
 from sitroom.extract.translit import ukrainian_person
 from sitroom.extract.places import (HOME, PERSON_TITLES, Found, _front_or_region_of, _looks_like_person,
@@ -144,6 +145,8 @@ def _match(span, text: str, gazetteer: Gazetteer, registry: Registry, year: int 
             entry = None  # "Donetsk People's Republic": the territory, not the body
         if entry is not None and entry.label == "person" and len(span) > 3 and not _exact_alias(text, entry):
             entry = None  # the registry's first-and-last-name leeway is for "Joseph R. Biden", not clauses
+        if entry is not None and entry.label == "person" and _other_given_name(span, entry):
+            return None  # "Peter Novak" is not Alexander Novak: a surname after another first name (the name is spaCy's)
         if entry is not None and not (entry.case_sensitive and text.islower()):
             return Found(span.start_char, span.end_char, text, entry.label, entry=entry, tokens=(i, j),
                          generic=_is_generic_actor(span, entry))
@@ -151,6 +154,18 @@ def _match(span, text: str, gazetteer: Gazetteer, registry: Registry, year: int 
             and not _not_a_name(span, places) and not _inside_other_name(span, gazetteer):
         return Found(span.start_char, span.end_char, text, "location", places=places, tokens=(i, j))
     return None
+
+
+def _other_given_name(span, entry: Entry) -> bool:
+    """Whether a bare surname follows a first name that is not the entry's ("John Smith", "Peter Novak")."""
+    if len(span) != 1 or span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    word = before.text.lower().rstrip(".")
+    if not (before.is_title and before.is_alpha and before.pos_ == "PROPN" and len(word) > 1) or word in REGISTRY_TITLE_WORDS:
+        return False
+    given = {normalize_name(name).split()[0] for name in (entry.canonical, *entry.aliases) if " " in name}
+    return normalize_name(before.text) not in given
 
 
 def _exact_alias(text: str, entry: Entry) -> bool:

@@ -378,10 +378,14 @@ class Speakers:
         return f"Government of {name}", "organization", actor.side
 
     def _previous(self, kind: str, at: int) -> tuple[str, str, str | None] | None:
-        for actor in reversed([a for a in self.actors if a.span.end <= at]):
-            if actor.label == kind:
-                return actor.canonical, kind, actor.side
-        return None
+        """The nearest person named before ``at``: a person entity, or a speaker read as a name that
+        the entities missed ("Maria Lopez said ... She said ...")."""
+        actor = next((a for a in reversed([a for a in self.actors if a.span.end <= at]) if a.label == kind), None)
+        spoke = next((d for d in reversed(self.history) if d.speaker_kind == "unknown" and d.speaker_span is not None
+                      and d.speaker_span.end <= at and " " in d.speaker), None)
+        if spoke is not None and (actor is None or actor.span.end < spoke.speaker_span.start):
+            return spoke.speaker, "person", spoke.side
+        return (actor.canonical, kind, actor.side) if actor is not None else None
 
     def _previous_body(self, word: str, at: int) -> tuple[str, str, str | None] | None:
         bodies = [d for d in self.history if d.speaker_kind == "organization"]
