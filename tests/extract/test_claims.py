@@ -285,3 +285,15 @@ def test_claims_a_pronoun_after_a_name_the_entities_missed_is_that_speaker(extra
 def test_claims_a_local_with_a_famous_surname_is_not_the_famous_one(extract):
     found, _ = extract("Peter Novak, a farmer near Izium, said the field behind his house was mined.")
     assert speakers(found) == ["Peter Novak"]
+
+
+def test_claims_said_with_a_colon_speaks_the_quotation_below(extract):
+    found, article = extract('Water is back in Kupiansk\n\nThe mayor of Kupiansk said:\n\n'
+                             '"We have water again. The pumps will hold."\n\nRepairs went on overnight.')
+    assert speakers(found) == ["mayor of Kupiansk"]
+    assert "The pumps will hold." in article.span_text(found[0][4].evidence)
+
+
+def test_claims_said_with_a_colon_and_no_quotation_claims_nothing_of_the_next_line(extract):
+    found, _ = extract("Repairs in Kupiansk\n\nThe mayor said:\n\nRepairs went on overnight near the station.")
+    assert speakers(found) == []

@@ -262,6 +262,8 @@ class ClaimFinder:
         drafts: list[Draft] = []
         previous: Span | None = None  # the sentence before, claimed or not
         quoting: Draft | None = None  # a "Quote: ..." post whose quotation runs on over paragraphs
+        opening = False  # the next sentence should open the quotation announced by "X said:"
+        told: Draft | None = None  # the claim of that quotation, grown sentence by sentence
         for sent in self.article.parsed.sents:
             span = Span(sent.start_char, sent.start_char + len(sent.text.rstrip()))
             before, previous = previous, span
@@ -278,14 +280,32 @@ class ClaimFinder:
             if quoting is not None and not re.search(r"\w", text):
                 quoting = None  # a closing quotation mark on its own
                 continue
+            if not found and quoting is None and (opened := self._colon_cue(sent, span)) is not None:
+                quoting, opening, told = opened, True, None  # "The governor said:" and the quotation below
+                continue
             if not found and (quoting is not None or QUOTE_LABEL.match(text)):
                 quoting = quoting or self._labelled_quote(span)
                 if quoting is not None:
                     words = QUOTE_LABEL.sub("", text).strip().strip('"“”«» ')
-                    found = [replace(quoting, sentence=span, content=text, content_span=span, cue_span=None,
-                                     speaker_span=None, quote=words)]
-                    if quoting.cue == "quote" and _closes_quote(text, opening=QUOTE_LABEL.match(text) is not None):
-                        quoting = None
+                    if quoting.cue_span is not None and told is not None:  # the quotation runs on: one claim
+                        told.sentence = Span(told.sentence.start, span.end)
+                        told.content_span = Span(told.content_span.start, span.end)
+                        told.content = self.body[told.content_span.start:span.end]
+                        told.quote = f"{told.quote} {words}"
+                        found = []
+                    elif quoting.cue_span is not None:  # "X said:" then the quotation: the frame and its words
+                        found = [told := replace(quoting, sentence=Span(quoting.sentence.start, span.end),
+                                                 content=text, content_span=span, quote=words)]
+                    else:
+                        found = [replace(quoting, sentence=span, content=text, content_span=span, cue_span=None,
+                                         speaker_span=None, quote=words)]
+                    first = opening or QUOTE_LABEL.match(text) is not None
+                    if quoting.cue != "quote" and first and not text.lstrip().startswith(tuple('"“«„')):
+                        quoting, found = None, []  # no quotation after the colon: nothing is quoted
+                    elif quoting.cue != "quote" or _closes_quote(text, opening=QUOTE_LABEL.match(text) is not None):
+                        if _closes_quote(text, opening=first):
+                            quoting = None
+                    opening = False
             merged: dict[str, Draft] = {}
             for draft in found:
                 merged.setdefault(draft.speaker.casefold(), draft)
@@ -296,7 +316,14 @@ class ClaimFinder:
                 drafts.append(draft)
         drafts += self._digest_points(drafts)
         drafts.sort(key=lambda d: d.sentence.start)
-        return [self._claim(k, d) for k, d in enumerate(drafts, 1)]
+        claims, seen = [], set()
+        for draft in drafts:  # a quotation of several sentences is one claim, not one per sentence
+            claim = self._claim(len(claims) + 1, draft)
+            key = (claim.speaker.casefold(), claim.evidence.start, claim.evidence.end)
+            if key not in seen:
+                seen.add(key)
+                claims.append(claim)
+        return claims
 
     def _digest_points(self, drafts: list[Draft]) -> list[Draft]:
         """Under a heading that gives the page to one source ("Key Takeaways from the ISW:"), each
@@ -326,6 +353,21 @@ class ClaimFinder:
         speaker, kind, side = found
         return [Draft(speaker, kind, m.group("cue"), Span(before.start, span.end), self.body[before.start:before.end],
                       side=side, content_span=before)]
+
+    def _colon_cue(self, sent, span: Span) -> Draft | None:
+        """'The governor said:' ending its sentence: who speaks in the quotation that follows."""
+        tokens = [t for t in sent if not t.is_space]
+        if len(tokens) < 3 or tokens[-1].text != ":":
+            return None
+        verb = tokens[-2]
+        if verb.lemma_.lower() not in self.lex.reporting or (subject := _subject(verb)) is None:
+            return None
+        found = self.speakers.resolve(subject)
+        if found is None:
+            return None
+        speaker, kind, side = found
+        return Draft(speaker, kind, verb.text, span, "", side=side, speaker_span=_phrase_span(subject),
+                     cue_span=Span(verb.idx, verb.idx + len(verb.text)))
 
     def _labelled_quote(self, span: Span) -> Draft | None:
         """"Quote: ..." under a "Source: X" line: X speaks, over every paragraph of the quotation."""

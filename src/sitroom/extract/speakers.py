@@ -79,7 +79,8 @@ def _subtree_span(token, exclude_deps=("relcl", "appos", "punct", "acl", "advcl"
 def _full_np(token) -> tuple[int, int]:
     """Character extent of a noun phrase with its prepositional modifiers ("source within the army")."""
     keep = [t for t in token.subtree
-            if t == token or (t.dep_ not in ("relcl", "punct") and not _inside_relcl(t, token))]
+            if t == token or (t.dep_ not in ("relcl", "punct") and not _inside_relcl(t, token)
+                              and not (t.dep_ == "acl" and t.i > 0 and t.doc[t.i - 1].text == ","))]
     keep = [t for t in keep if t == token or not (t.dep_ == "appos" or any(
         a.dep_ == "appos" and a != token for a in t.ancestors if a in token.subtree))]
     return min(t.idx for t in keep), max(t.idx + len(t.text) for t in keep)
