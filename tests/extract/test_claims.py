@@ -297,3 +297,14 @@ def test_claims_said_with_a_colon_speaks_the_quotation_below(extract):
 def test_claims_said_with_a_colon_and_no_quotation_claims_nothing_of_the_next_line(extract):
     found, _ = extract("Repairs in Kupiansk\n\nThe mayor said:\n\nRepairs went on overnight near the station.")
     assert speakers(found) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The railway operator said that two stations near Kupiansk were closed.", "railway operator"),
+    ("A 60-year-old woman said the shelling lasted until dawn.", "60-year-old woman"),
+    ("The governor said after the night's attack the town would need new generators.", "governor"),
+    ("The bridge, the ministry said, had been hit twice before noon.", "ministry"),
+])
+def test_claims_described_speakers_clauses_without_that_and_parentheticals(extract, text, speaker):
+    found, _ = extract("Reports from the region\n\n" + text)
+    assert speakers(found) == [speaker]

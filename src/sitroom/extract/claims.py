@@ -104,8 +104,10 @@ def _complement(verb, lex: Lexicon):
     """The content of a reporting verb, or None when it reports nothing ("stress the importance")."""
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "advcl" and child.lemma_ not in lex.reporting):
-            if child.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
-                continue
+            marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
+            if child.dep_ == "advcl" and marks != ["that"] and not (
+                    not marks and child.i > verb.i and any(c.dep_ == "nsubj" for c in child.children)):
+                continue  # (a clause with its own subject and no "when" or "if": "said after X he would ...")
             return child
     for child in verb.children:
         if child.dep_ == "dobj" and verb.lemma_ in lex.content_object:
@@ -114,6 +116,8 @@ def _complement(verb, lex: Lexicon):
             return child
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and verb.head != verb:
         return verb.head  # "As noted by X, <the main clause>"
+    if verb.dep_ == "parataxis" and verb.head != verb and any(c.dep_ == "nsubj" for c in verb.children):
+        return verb.head  # "The test, North Korea said, was its biggest": the clause it interrupts
     return None
 
 
