@@ -142,3 +142,8 @@ def test_entities_battlegroups_by_any_of_their_names(run):
 def test_entities_a_metonym_is_quoted_as_a_reader_would(run, text, mention):
     _, metonyms = run(text)
     assert [m.mention.text for m in metonyms] == [mention]
+
+
+def test_entities_a_name_ending_in_s_keeps_its_s(run):
+    found, _ = run("Leslie Wimes, a local organizer, spoke to Tom Jones on Friday.")
+    assert "person:Leslie Wimes" in found and "person:Tom Jones" in found

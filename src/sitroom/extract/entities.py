@@ -256,7 +256,7 @@ def _ner_matches(doc, taken: list[tuple[int, int]], registry: Registry) -> list[
     for ent in doc.ents:
         if covered.overlaps(ent.start_char, ent.end_char):
             continue
-        text = PERSON_TITLES.sub("", ent.text.strip()).strip(" '’s").strip()
+        text = re.sub(r"(?:['’]s|['’])$", "", PERSON_TITLES.sub("", ent.text.strip()).strip(" '’")).strip()
         if not text:
             continue
         if ent.label_ == "PERSON":
