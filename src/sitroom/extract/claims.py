@@ -126,7 +126,8 @@ PREP_COMPLEMENTS = {"describe": ("as",), "characterize": ("as",), "characterise"
                     "warn": ("of", "about", "against"), "speak": ("of", "about"), "complain": ("about", "of"),
                     "write": ("about", "of"), "talk": ("about", "of"), "boast": ("of", "about"),
                     "report": ("on",), "comment": ("on",), "accuse": ("of",), "blame": ("for",),
-                    "charge": ("with",)}
+                    "charge": ("with",), "point": ("to",), "appeal": ("for", "to"), "ask": ("for",),
+                    "praise": ("for",), "criticize": ("for",), "criticise": ("for",)}
 
 
 def _conjuncts(token) -> list:
