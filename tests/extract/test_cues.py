@@ -37,8 +37,8 @@ def test_cues_model_ships_and_round_trips():
 
 
 @pytest.mark.parametrize("text, cue", [
-    ("Mayor Ihor Terekhov praised the rescue crews for their work through the night.", "praised"),
-    ("Senator Jane Roe criticized the new budget, which cuts funding for schools.", "criticized"),
+    ("Mayor Ihor Terekhov lamented that the rescue crews had no rest through the night.", "lamented"),
+    ("Senator Jane Roe slammed the new budget, which cuts funding for schools.", "slammed"),
 ])
 def test_cues_model_adds_verbs_outside_the_lexicon(pipelines, text, cue):
     assert cue in [c for _, c in claims(pipelines["model"], text)]
