@@ -253,7 +253,7 @@ def test_claims_two_speakers_in_one_sentence_keep_their_own_clauses(extract):
                              "bloggers claimed that the whole battalion had been routed.")
     spans = {f[0]: article.body[f[4].evidence.start:f[4].evidence.end] for f in found}
     assert spans["reports"].endswith("near the river") and "routed" not in spans["reports"]
-    assert spans["russian bloggers"].startswith("while Russian bloggers claimed")
+    assert spans["Russian bloggers"].startswith("while Russian bloggers claimed")
 
 
 def test_claims_a_relay_in_one_clause_stays_one_piece(extract):
@@ -308,3 +308,20 @@ def test_claims_said_with_a_colon_and_no_quotation_claims_nothing_of_the_next_li
 def test_claims_described_speakers_clauses_without_that_and_parentheticals(extract, text, speaker):
     found, _ = extract("Reports from the region\n\n" + text)
     assert speakers(found) == [speaker]
+
+
+def test_claims_reportedly_is_told_on_unnamed_reports(extract):
+    found, _ = extract("Night in Kharkiv\n\nFive people reportedly suffered from shock after the drone attack.")
+    assert [(f[0], f[3]) for f in found] == [("reports", "reportedly")]
+    found, _ = extract("Night in Kharkiv\n\nThe governor said five people reportedly suffered from shock.")
+    assert speakers(found) == ["governor"]  # a named source keeps the claim
+
+
+def test_claims_in_a_digest_other_voices_come_through_its_source(extract):
+    text = ("Key Takeaways from the ISW:\n\n"
+            "• US officials reportedly assess that Russia is buying shells abroad.\n"
+            "• Russian forces likely advanced near Lyptsi.")
+    found, _ = extract("Daily assessment\n\n" + text)
+    by_speaker = {f[0]: f[1] for f in found}
+    assert by_speaker["US officials"] == ("Institute for the Study of War",)
+    assert by_speaker["Institute for the Study of War"] == ()

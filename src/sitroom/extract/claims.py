@@ -321,6 +321,10 @@ class ClaimFinder:
                 drafts.append(draft)
         drafts += self._digest_points(drafts)
         drafts.sort(key=lambda d: d.sentence.start)
+        if (digest := digest_source(self.article, self.registry)) is not None:
+            for draft in drafts:  # a digest of one institute's assessment: every other voice comes through it
+                if draft.speaker != digest.canonical and digest.canonical not in draft.via:
+                    draft.via.append(digest.canonical)
         claims, seen = [], set()
         for draft in drafts:  # a quotation of several sentences is one claim, not one per sentence
             claim = self._claim(len(claims) + 1, draft)
@@ -412,6 +416,10 @@ class ClaimFinder:
                 drafts += self._reporting(token, span, content)
         if not drafts:
             drafts += self._noun_cues(sent, span)
+        if not drafts and (adverb := next((t for t in sent if t.lower_ == "reportedly" and t.dep_ == "advmod"), None)):
+            # "Seven people reportedly suffered from shock": told on the strength of reports nobody names
+            drafts.append(Draft("reports", "unnamed", adverb.text, span, self._content(span), cue_at=adverb.idx,
+                                cue_span=Span(adverb.idx, adverb.idx + len(adverb.text))))
         return drafts
 
     def _relayed(self, drafts: list[Draft]) -> list[Draft]:

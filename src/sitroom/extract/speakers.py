@@ -314,7 +314,7 @@ class Speakers:
         if role_match:
             return role_match
         first = next((t for t in token.subtree if t.idx == start), None)
-        if text and (first is None or first.pos_ != "PROPN"):
+        if text and (first is None or (first.pos_ != "PROPN" and first.ent_type_ not in ("NORP", "GPE"))):
             text = text[:1].lower() + text[1:]  # a sentence-initial capital is not part of the name
         return text, "unnamed", None
 
