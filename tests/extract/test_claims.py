@@ -325,3 +325,10 @@ def test_claims_in_a_digest_other_voices_come_through_its_source(extract):
     by_speaker = {f[0]: f[1] for f in found}
     assert by_speaker["US officials"] == ("Institute for the Study of War",)
     assert by_speaker["Institute for the Study of War"] == ()
+
+
+def test_claims_a_sideless_ministry_that_speaks_for_one_side_is_that_sides(extract):
+    _, article = extract("Villages in the north\n\nRussia said on Saturday it had taken four villages near the "
+                         "border. The defence ministry said its troops had liberated the villages after heavy fighting.")
+    orgs = {e.canonical for e in article.entities if e.label == "organization"}
+    assert "Ministry of Defence" not in orgs

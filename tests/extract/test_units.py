@@ -21,3 +21,10 @@ def test_units_keep_every_mention():
     text = "Ukraine's 28th Mechanized Brigade held. Later the Ukrainian 28th mechanised brigade withdrew."
     (unit,) = find_units(text)
     assert unit.side == "ukraine" and len(unit.mentions) == 2
+
+
+def test_units_an_untyped_number_shares_the_type_named_after_it():
+    names = [e.canonical for e in find_units("equipment of Russia's 25th and 41st motor rifle regiments near X")]
+    assert names == ["25th Motor Rifle Regiment (Russia)", "41st Motor Rifle Regiment (Russia)"]
+    assert [e.canonical for e in find_units("the Ukrainian 28th and 93rd brigades")] == [
+        "28th Brigade (Ukraine)", "93rd Brigade (Ukraine)"]

@@ -704,6 +704,25 @@ def _speaking_bodies(article: Article, registry) -> list[Entity]:
     return list(out.values())
 
 
+def _sided_bodies(article: Article, registry) -> list[Entity]:
+    """The article's entities without a sideless body ("the defence ministry") that only ever speaks in
+    claims that resolved it to one side's ("Ministry of Defence of Russia"): that one stands for it."""
+    spoken = [(c.speaker_span, c.speaker) for c in article.claims if c.speaker_span is not None]
+
+    def resolved(mention: Mention, name: str) -> bool:
+        return any(span.start <= mention.span.start and mention.span.end <= span.end and speaker != name
+                   and speaker.startswith(f"{name} of ") for span, speaker in spoken)
+
+    out = []
+    for entity in article.entities:
+        entry = registry.get(entity.canonical) if registry is not None and entity.label == "organization" else None
+        if entry is not None and entry.side is None and entry.kind in ("government", "military") and entity.mentions \
+                and all(resolved(m, entity.canonical) for m in entity.mentions):
+            continue
+        out.append(entity)
+    return out
+
+
 def make_claims_stage(kb: KB | None = None, cues: CueModel | None | bool = True):
     """The claims stage over ``kb`` (the shipped knowledge base when ``None``, loaded at first use)
     and ``cues`` (the shipped cue model when ``True``; ``None`` or ``False``: the lexicon alone)."""
@@ -715,7 +734,7 @@ def make_claims_stage(kb: KB | None = None, cues: CueModel | None | bool = True)
         model = cue_model() if cues is True else (cues or None)
         found = ClaimFinder(article, registry, model).run()
         article.claims = tuple(through_wire(found, article, registry))
-        article.entities = (*article.entities, *_speaking_bodies(article, registry))
+        article.entities = (*_sided_bodies(article, registry), *_speaking_bodies(article, registry))
         return article
 
     return claims

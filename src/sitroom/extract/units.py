@@ -54,10 +54,11 @@ def find_units(body: str) -> list[Entity]:
             continue
         country, code, side_name = side
         unit = re.search(rf"{_UNIT}$", m.group(0), re.I).group(0).lower().rstrip("s")
-        for item in ITEM.finditer(m.group(0)):
-            if item.end() > len(m.group(0)) - len(unit):
-                break
-            name = f"{item.group('ord').lower()} {_title(item.group('type') or '')} {unit.title()} ({country})"
+        items = [item for item in ITEM.finditer(m.group(0)) if item.end() <= len(m.group(0)) - len(unit)]
+        for k, item in enumerate(items):
+            # "28th and 41st mechanized brigades": an untyped number shares the type named after it
+            kind = item.group("type") or next((i.group("type") for i in items[k + 1:] if i.group("type")), "")
+            name = f"{item.group('ord').lower()} {_title(kind)} {unit.title()} ({country})"
             name = re.sub(r"\s+", " ", name)
             mention = Mention(item.group(0), Span(m.start() + item.start(), m.start() + item.end()))
             found.setdefault(name, ([], code, side_name))[0].append(mention)
