@@ -147,3 +147,12 @@ def test_entities_a_metonym_is_quoted_as_a_reader_would(run, text, mention):
 def test_entities_a_name_ending_in_s_keeps_its_s(run):
     found, _ = run("Leslie Wimes, a local organizer, spoke to Tom Jones on Friday.")
     assert "person:Leslie Wimes" in found and "person:Tom Jones" in found
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's army chief Valery Gerasimov spoke on Wednesday.",
+    "The Russian Ministry of Defense cancelled its annual Army Games, held in Russia since 2015.",
+])
+def test_entities_an_army_inside_a_role_or_another_name_is_no_organisation(run, text):
+    found, _ = run(text)
+    assert not [k for k in found if k.startswith("organization:") and "Armed Forces" in k]

@@ -230,6 +230,9 @@ def _not_a_name(span, places: list[Place] = ()) -> bool:
         token.is_sent_start and token.pos_ != "PROPN" and not token.ent_type_)
 
 
+#: nouns of a role that a body's name may modify ("army chief", "ministry spokesman")
+ROLE_HEADS = frozenset({"chief", "chiefs", "commander", "spokesman", "spokeswoman", "spokesperson", "head",
+                        "officer", "officers", "official", "officials", "general", "generals", "veteran", "veterans"})
 GENERIC_HEADS = frozenset({"forces", "troops", "military", "side", "soldiers", "units", "government",
                            "authorities", "officials", "leadership", "command", "servicemen", "fighters"})
 
@@ -243,6 +246,10 @@ def _is_generic_actor(span, entry: Entry) -> bool:
     """
     if entry.canonical.startswith("Government of"):
         return True
+    last = span[-1]
+    if last.lower_ in ("army", "military", "navy") and last.dep_ in ("compound", "nmod") and last.head.i > last.i and (
+            last.head.lower_ in ROLE_HEADS or (last.head.pos_ == "PROPN" and last.head.is_title)):
+        return True  # "Russia's army chief Gerasimov", the "Army Games": part of a role or of another name
     words = [t for t in span if not (t.is_punct or t.lower_ in {"'s", "’s"})]
     if len(words) >= 2 and words[-2].lower_ == "armed":
         return False  # "the Russian armed forces", "Ukraine's army": the institution, not a side acting
