@@ -332,3 +332,13 @@ def test_claims_a_sideless_ministry_that_speaks_for_one_side_is_that_sides(extra
                          "border. The defence ministry said its troops had liberated the villages after heavy fighting.")
     orgs = {e.canonical for e in article.entities if e.label == "organization"}
     assert "Ministry of Defence" not in orgs
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Ihor Petrenko, the head of the Kharkiv regional police, said the road was closed.",
+     "Main Directorate of the National Police in Kharkiv Oblast"),
+    ("The Sumy Oblast prosecutor's office said two men were wounded in Sumy Oblast.", "Sumy Oblast Prosecutor's Office"),
+])
+def test_claims_an_oblasts_branch_of_a_national_body_is_named_as_ukraine_names_it(extract, text, body):
+    _, article = extract("News from the region\n\n" + text)
+    assert body in {e.canonical for e in article.entities if e.label == "organization"}

@@ -423,6 +423,36 @@ def regional_body(place: str, body: str, registry: Registry) -> tuple[str, Entry
     return (entry.canonical if entry is not None else name), entry
 
 
+#: a body of an oblast named after its centre or itself: "the Kharkiv regional police", "Sumy Oblast police"
+OBLAST_BODY = re.compile(r"\b(?P<place>[A-Z][\w'’-]+)(?:\s+Oblast)?\s+(?:regional|oblast)\s+"
+                         r"(?P<body>police|prosecutor'?s office|prosecutors?)\b", re.I)
+#: the names Ukraine gives an oblast's branch of a national body
+OBLAST_BRANCH = {"police": "Main Directorate of the National Police in {oblast}",
+                 "prosecutor's office": "{oblast} Prosecutor's Office", "prosecutors office": "{oblast} Prosecutor's Office",
+                 "prosecutor": "{oblast} Prosecutor's Office", "prosecutors": "{oblast} Prosecutor's Office"}
+
+
+def oblast_bodies(body: str, found: list[Entity], registry: Registry) -> list[Entity]:
+    """Branches of Ukraine's national bodies named by their oblast ("the Kharkiv regional police"),
+    when the place before them is an oblast of Ukraine or the centre of one the article names."""
+    oblasts = {e.canonical: e for e in found if e.label == "location" and e.kind == "region" and e.country == "UA"}
+    places = {e.canonical: e for e in found if e.label == "location"}
+    out: dict[str, list[Mention]] = {}
+    for m in OBLAST_BODY.finditer(body):
+        word = m.group("place")
+        oblast = next((name for name in oblasts if name.split()[0].lower() == word.lower()), None)
+        if oblast is None:
+            near = next((e for e in places.values() if e.country == "UA" and any(
+                x.span.start == m.start("place") for x in e.mentions)), None)
+            oblast = near.admin1 if near is not None and near.admin1 and near.admin1.startswith(near.canonical) else None
+        if oblast is None:
+            continue
+        name = OBLAST_BRANCH[m.group("body").lower().replace("’", "'")].format(oblast=oblast)
+        out.setdefault(name, []).append(Mention(m.group(0), Span(m.start(), m.end())))
+    return [Entity(name, "organization", tuple(mentions), kind="government", country="UA", side="ukraine")
+            for name, mentions in out.items()]
+
+
 def _regional_body(entity: Entity, body: str, found: list[Entity], registry: Registry) -> Entity:
     """"The regional prosecutor's office": the prosecutor's office of the oblast the article is about."""
     if entity.label != "organization" or entity.kind is not None or not entity.mentions:
@@ -483,6 +513,10 @@ def _entities(article: Article, gazetteer, registry) -> Article:
         found = [e for e in found if not (e.label == "organization" and e.mentions and all(
             spans.overlaps(m.span.start, m.span.end) for m in e.mentions))]
         found += [u for u in units if all(e.canonical != u.canonical for e in found)]
+    for body in oblast_bodies(article.body or "", found, registry):  # "the Kharkiv regional police"
+        held = next((e for e in found if e.canonical == body.canonical), None)
+        if held is None:
+            found.append(body)
     article.entities = tuple(found)
     article.meta["metonyms"] = [{"mention": m.mention.text, "start": m.mention.span.start,
                                  "end": m.mention.span.end, "refers_to": m.refers_to} for m in metonyms]
