@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from sitroom.extract.districts import find_districts
 from sitroom.kb import KB
 from sitroom.kb.gazetteer import Gazetteer, Place
 from sitroom.kb.gazetteer import normalize as gazetteer_normalize
@@ -513,6 +514,7 @@ def _entities(article: Article, gazetteer, registry) -> Article:
         found = [e for e in found if not (e.label == "organization" and e.mentions and all(
             spans.overlaps(m.span.start, m.span.end) for m in e.mentions))]
         found += [u for u in units if all(e.canonical != u.canonical for e in found)]
+    found = find_districts(article.body or "", found, gazetteer)  # "the Sudzha and Korenevo districts"
     for body in oblast_bodies(article.body or "", found, registry):  # "the Kharkiv regional police"
         held = next((e for e in found if e.canonical == body.canonical), None)
         if held is None:
