@@ -48,3 +48,9 @@ def test_districts_table_ships_russian_and_belarusian_districts():
     table = district_table()
     assert any(name == "Sudzhansky District" for name, _ in table["RU.41"])
     assert any(key.startswith("BY.") for key in table)
+
+
+def test_districts_regions_in_a_list_that_shares_the_noun_are_oblasts(places):
+    found = places("Drones struck the Kharkiv and Sumy regions overnight, officials said.")
+    assert {"Kharkiv Oblast", "Sumy Oblast"} <= set(found)
+    assert "Kharkiv" not in found and "Sumy" not in found

@@ -368,3 +368,9 @@ def test_relations_groups_carry_status():
     groups = claim_groups(views, relate(views))
     assert {g.status for g in groups} == {"contested"}
     assert all(g.proposition["place"] == "Lyptsi" for g in groups)
+
+
+def test_relations_no_capture_of_a_region_denies_no_advance_in_it():
+    ru = article("a", "2024-05-20", [(RU, "The ministry said Russian troops advanced in the Kharkiv Oblast.")])
+    ua = article("b", "2024-05-20", [(UA, "The staff said Russian troops did not capture anything in the Kharkiv Oblast.")])
+    assert not [r for r in relations(ru, ua) if r.relation == "contradicts"]

@@ -1,4 +1,5 @@
-"""Districts named after their centres: "the Sudzha and Korenevo districts", "the Sumy district".
+"""Districts named after their centres ("the Sudzha and Korenevo districts", "the Sumy district"),
+and regions in a list that shares the noun ("the Kharkiv and Donetsk regions").
 
 A district (raion) is named after the town at its centre, and a report that says "the Sudzha
 district" means the district, not the town. Ukraine's raions are "<centre> Raion" in English since
@@ -23,7 +24,9 @@ from sitroom.model import Entity, Mention, Span
 
 #: names before a district noun: "Sudzha", "Sudzha and Korenevo", "Sumy, Okhtyrka and Shostka"
 DISTRICT_LIST = re.compile(r"\b(?P<names>[A-Z][\w'’-]+(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w'’-]+)*)\s+"
-                           r"(?P<noun>[Dd]istricts?|[Rr]aions?|[Rr]ayons?)\b")
+                           r"(?P<noun>[Dd]istricts?|[Rr]aions?|[Rr]ayons?|[Rr]egions|[Oo]blasts|[Pp]rovinces)\b")
+#: plural nouns of regions: "the Kharkiv and Donetsk regions" names two oblasts
+REGIONS = frozenset({"regions", "oblasts", "provinces"})
 NAME = re.compile(r"[A-Z][\w'’-]+")
 #: adjective district names already in their own form ("Sudzhansky district")
 ADJECTIVE = re.compile(r"(?:sky|skiy|skyi|ski|ska|sk)$", re.I)
@@ -67,7 +70,10 @@ def find_districts(body: str, found: list[Entity], gazetteer: Gazetteer) -> list
         for word in NAME.finditer(m.group("names")):
             start, end = m.start("names") + word.start(), m.start("names") + word.end()
             town = next((e for e in places if any(x.span.start == start for x in e.mentions)), None)
-            district = _district(word.group(0), town, gazetteer)
+            if m.group("noun").lower() in REGIONS:
+                district = _region(word.group(0), gazetteer)
+            else:
+                district = _district(word.group(0), town, gazetteer)
             if district is None:
                 continue
             mention = Mention(word.group(0), Span(start, end))
@@ -84,7 +90,20 @@ def find_districts(body: str, found: list[Entity], gazetteer: Gazetteer) -> list
                 continue  # "Sudzha" named only in "the Sudzha district": the district, not the town
             entity = replace(entity, mentions=kept)
         out.append(entity)
-    return out + [e for e in made.values() if all(e.canonical != o.canonical for o in out)]
+    for k, entity in enumerate(out):  # a region named elsewhere too: one entity with all its mentions
+        if (extra := made.pop(entity.canonical, None)) is not None:
+            out[k] = replace(entity, mentions=tuple(sorted((*entity.mentions, *extra.mentions),
+                                                           key=lambda x: x.span.start)))
+    return out + list(made.values())
+
+
+def _region(name: str, gazetteer: Gazetteer) -> Entity | None:
+    """The region "<name> region" names ("Kharkiv" in "the Kharkiv and Donetsk regions")."""
+    place = next((p for p in gazetteer.candidates(f"{name} region") if p.kind == "region"), None)
+    if place is None:
+        return None
+    return Entity(place.name, "location", (), id=place.id, kind="region", country=place.country,
+                  admin1=place.admin1, lat=place.lat, lon=place.lon)
 
 
 def _district(name: str, town: Entity | None, gazetteer: Gazetteer) -> Entity | None:

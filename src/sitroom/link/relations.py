@@ -76,8 +76,8 @@ def _family_key(prop: dict[str, Any]) -> tuple[str, str]:
 
 def _kind(prop: dict[str, Any]) -> str:
     """The predicate as relations see it: gains in a region ("took five villages in the oblast") advance a front."""
-    if prop["predicate"] in GAINS and prop.get("level") != "settlement":
-        return "advancing"
+    if prop["predicate"] in GAINS and prop.get("level") != "settlement" and not prop.get("negated"):
+        return "advancing"  # (but "would not capture the regional centres" denies no advance)
     return prop["predicate"]
 
 
