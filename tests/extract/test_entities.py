@@ -156,3 +156,10 @@ def test_entities_a_name_ending_in_s_keeps_its_s(run):
 def test_entities_an_army_inside_a_role_or_another_name_is_no_organisation(run, text):
     found, _ = run(text)
     assert not [k for k in found if k.startswith("organization:") and "Armed Forces" in k]
+
+
+def test_entities_a_common_word_in_lower_case_is_not_part_of_a_place_name(run):
+    found, _ = run("Russian forces are trying to take a Ukrainian village near the Kharkiv region's border.")
+    assert not any(k.startswith("location:Ukrainian") for k in found) and "location:Kharkiv Oblast" in found
+    found, _ = run("The minister spoke in Dar es Salaam and in Rostov-on-Don.")
+    assert "location:Dar es Salaam" in found

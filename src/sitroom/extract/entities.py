@@ -151,7 +151,7 @@ def _match(span, text: str, gazetteer: Gazetteer, registry: Registry, year: int 
         if entry is not None and not (entry.case_sensitive and text.islower()):
             return Found(span.start_char, span.end_char, text, entry.label, entry=entry, tokens=(i, j),
                          generic=_is_generic_actor(span, entry))
-    if places and (len(text) > 3 or text.isupper() or ABBREVIATION.match(text)) \
+    if places and (len(text) > 3 or text.isupper() or ABBREVIATION.match(text)) and not _lowercase_word(span) \
             and not _not_a_name(span, places) and not _inside_other_name(span, gazetteer):
         return Found(span.start_char, span.end_char, text, "location", places=places, tokens=(i, j))
     return None
@@ -167,6 +167,28 @@ def _other_given_name(span, entry: Entry) -> bool:
         return False
     given = {normalize_name(name).split()[0] for name in (entry.canonical, *entry.aliases) if " " in name}
     return normalize_name(before.text) not in given
+
+
+#: small words a place name keeps in lower case ("Rostov-on-Don", "Stratford upon Avon", "Bay of Plenty")
+NAME_PARTICLES = frozenset({"of", "the", "on", "upon", "de", "del", "la", "le", "na", "nad", "am", "an", "im",
+                            "and", "sur", "en", "di", "da", "do", "van", "von", "y", "al", "el", "es", "dos", "das",
+                            "du", "des", "der", "den", "ul", "bin", "ibn", "aan", "op", "sous", "les", "los", "las"})
+
+
+def _lowercase_word(span) -> bool:
+    """A name of several words with a common word in lower case: 'Ukrainian village' is no Ukrainian
+    Village (in a text that capitalises its names; headlines in capitals are left alone)."""
+    if len(span) < 2 or span.text.isupper():
+        return False
+    return any(t.is_alpha and t.is_lower and t.lower_ not in NAME_PARTICLES and t.lower_ not in GEO_NOUNS
+               for t in span[1:])
+
+
+#: nouns of places written in lower case after a name ("the Kharkiv region", "Sumy oblast")
+GEO_NOUNS = frozenset({"region", "regions", "oblast", "oblasts", "district", "districts", "province", "raion",
+                       "rayon", "krai", "kray", "republic", "county",
+                       "hromada", "governorate", "state", "territory", "island", "islands", "river",
+                       "peninsula", "sea", "lake", "mountains", "border", "front", "direction", "axis"})
 
 
 def _exact_alias(text: str, entry: Entry) -> bool:
