@@ -342,3 +342,9 @@ def test_claims_a_sideless_ministry_that_speaks_for_one_side_is_that_sides(extra
 def test_claims_an_oblasts_branch_of_a_national_body_is_named_as_ukraine_names_it(extract, text, body):
     _, article = extract("News from the region\n\n" + text)
     assert body in {e.canonical for e in article.entities if e.label == "organization"}
+
+
+def test_claims_a_stance_among_a_group_is_that_groups_claim(extract):
+    found, _ = extract("Worries at the front\n\nThere are concerns among Ukrainian commanders about what could "
+                       "happen if the river crossing is lost.")
+    assert speakers(found) == ["Ukrainian commanders"]

@@ -442,11 +442,17 @@ class ClaimFinder:
         communication noun with a that-clause, said by its possessor."""
         drafts = []
         for noun in sent:
-            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.communication:
+            lemma = noun.lemma_.lower()
+            if noun.pos_ != "NOUN" or (lemma not in self.lex.communication and lemma not in ATTITUDE_NOUNS):
                 continue
             clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp")
                            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
             owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is None:  # "concerns among Ukrainian commanders about ...", "warnings from the governor that"
+                owner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("among", "from", "by")
+                              for g in c.children if g.dep_ == "pobj"), None)
+                if clause is None and owner is not None and lemma in ATTITUDE_NOUNS:
+                    clause = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("about", "over")), None)
             if clause is None or owner is None or owner.pos_ == "PRON" and owner.lower_ in ("its", "their"):
                 continue
             found = self.speakers.resolve(owner)
@@ -630,6 +636,11 @@ class ClaimFinder:
             hedged=bool(words & self.lex.hedges),
             speaker_span=draft.speaker_span, cue_span=draft.cue_span, content_span=draft.content_span,
         )
+
+
+#: nouns of a stance held by someone named with "among" or "from": "concerns among commanders about ..."
+ATTITUDE_NOUNS = frozenset({"concern", "concerns", "fear", "fears", "warning", "warnings", "hope", "hopes",
+                            "belief", "doubts", "doubt", "suspicion", "suspicions", "accusation", "accusations"})
 
 
 #: where one speaker's clause gives way to another's in one sentence: "X said A, while Y claimed B"
