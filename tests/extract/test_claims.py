@@ -348,3 +348,12 @@ def test_claims_a_stance_among_a_group_is_that_groups_claim(extract):
     found, _ = extract("Worries at the front\n\nThere are concerns among Ukrainian commanders about what could "
                        "happen if the river crossing is lost.")
     assert speakers(found) == ["Ukrainian commanders"]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Officials are confident that the line near Lyptsi will hold.", "officials"),
+    ("The governor was worried the dam could fail within days.", "governor"),
+])
+def test_claims_a_stance_stated_with_an_adjective_is_a_claim(extract, sentence, speaker):
+    found, _ = extract("Along the front\n\n" + sentence)
+    assert speakers(found) == [speaker]

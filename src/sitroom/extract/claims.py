@@ -416,6 +416,8 @@ class ClaimFinder:
                 drafts += self._reporting(token, span, content)
         if not drafts:
             drafts += self._noun_cues(sent, span)
+        if not drafts:
+            drafts += self._attitudes(sent, span)
         if not drafts and (adverb := next((t for t in sent if t.lower_ == "reportedly" and t.dep_ == "advmod"), None)):
             # "Seven people reportedly suffered from shock": told on the strength of reports nobody names
             drafts.append(Draft("reports", "unnamed", adverb.text, span, self._content(span), cue_at=adverb.idx,
@@ -436,6 +438,25 @@ class ClaimFinder:
                 if medium.speaker not in draft.via and medium.speaker != draft.speaker:
                     draft.via.append(medium.speaker)
         return speakers
+
+    def _attitudes(self, sent, span: Span) -> list[Draft]:
+        """"Officials are confident that the line will hold", "the governor was worried the dam could
+        fail": a stance stated with an adjective and a clause, held by the subject of the sentence."""
+        drafts = []
+        for word in sent:
+            if word.lower_ not in ATTITUDE_WORDS or word.pos_ not in ("ADJ", "VERB"):
+                continue
+            clause = next((c for c in word.children if c.dep_ == "ccomp"), None)
+            holder = word if word.dep_ != "acomp" else word.head
+            subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if clause is None or subject is None or (subject.pos_ == "PRON" and subject.lower_ in ("it", "its")):
+                continue
+            found = self.speakers.resolve(subject)
+            if found:
+                draft = Draft(found[0], found[1], word.text, span, self._content(span, clause), cue_at=word.idx,
+                              side=found[2])
+                drafts.append(self._with_spans(draft, subject, word, clause))
+        return drafts
 
     def _noun_cues(self, sent, span: Span) -> list[Draft]:
         """"Moscow's claim that its troops entered the town", "the ministry's statement that ...": a
@@ -637,6 +658,10 @@ class ClaimFinder:
             speaker_span=draft.speaker_span, cue_span=draft.cue_span, content_span=draft.content_span,
         )
 
+
+#: adjectives (and participles) of a stance that take a clause: "are confident that", "was worried the"
+ATTITUDE_WORDS = frozenset({"afraid", "worried", "concerned", "confident", "convinced", "sure", "certain",
+                            "hopeful", "optimistic", "pessimistic", "skeptical", "sceptical", "aware", "adamant"})
 
 #: nouns of a stance held by someone named with "among" or "from": "concerns among commanders about ..."
 ATTITUDE_NOUNS = frozenset({"concern", "concerns", "fear", "fears", "warning", "warnings", "hope", "hopes",
