@@ -163,3 +163,10 @@ def test_entities_a_common_word_in_lower_case_is_not_part_of_a_place_name(run):
     assert not any(k.startswith("location:Ukrainian") for k in found) and "location:Kharkiv Oblast" in found
     found, _ = run("The minister spoke in Dar es Salaam and in Rostov-on-Don.")
     assert "location:Dar es Salaam" in found
+
+
+def test_entities_a_dateline_in_capitals_is_a_place_not_a_person_or_a_government(run):
+    found, metonyms = run("AUSTIN, Texas - A speaker will visit the campus next month.")
+    assert "location:Austin" in found and "person:Lloyd Austin" not in found
+    found, metonyms = run("MOSCOW, March 10 - The talks ended without a statement.")
+    assert "location:Moscow" in found and not metonyms

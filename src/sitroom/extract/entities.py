@@ -134,6 +134,8 @@ def _match(span, text: str, gazetteer: Gazetteer, registry: Registry, year: int 
            body: str | None = None) -> Found | None:
     i, j = span.start, span.end
     places = gazetteer.candidates(text)
+    if places and _dateline(span, text):  # "AUSTIN, Texas -", "BERLIN —": where the story was filed
+        return Found(span.start_char, span.end_char, text, "location", places=places, tokens=(i, j))
     government = registry.metonym(text)
     if government is not None:
         label = "location" if places else "metonym"
@@ -189,6 +191,14 @@ GEO_NOUNS = frozenset({"region", "regions", "oblast", "oblasts", "district", "di
                        "rayon", "krai", "kray", "republic", "county",
                        "hromada", "governorate", "state", "territory", "island", "islands", "river",
                        "peninsula", "sea", "lake", "mountains", "border", "front", "direction", "axis"})
+
+
+def _dateline(span, text: str) -> bool:
+    """A place in capitals opening a line before a comma or a dash: the dateline of a report."""
+    if not (text.isupper() and len(text) >= 3) or span.end >= len(span.doc):
+        return False
+    before = span.doc.text[:span.start_char].rstrip(" \t")
+    return (not before or before.endswith("\n")) and span.doc[span.end].text in (",", "-", "—", "–", "(")
 
 
 def _exact_alias(text: str, entry: Entry) -> bool:
@@ -307,6 +317,8 @@ def _ner_matches(doc, taken: list[tuple[int, int]], registry: Registry) -> list[
 def _is_metonym(doc, found: Found) -> bool:
     """A capital that stands for its government: the subject or possessor of an action."""
     start, end = found.tokens
+    if _dateline(doc[start:end], found.text):
+        return False  # "MOSCOW, March 10 -": where the report was filed, not the government
     root = doc[start:end].root
     if root.dep_ in {"nsubj", "nsubjpass", "poss", "agent", "dobj"} or doc[min(end, len(doc) - 1)].text in {"'s", "’s"}:
         return True
