@@ -223,7 +223,7 @@ def test_events_attackers_named_troops_do_not_make_a_civilian_toll_military(extr
 def test_events_a_postponed_trip_is_no_visit_but_the_fighting_beside_it_is_an_event(extract):
     found = extract("The president postponed his trip to Kharkiv on Monday as officials said fighting was raging "
                     "in Vovchansk.")
-    assert [e.type for e in found] == ["attack"]
+    assert sorted(e.type for e in found) == ["attack", "other"]  # the postponement itself is told
 
 
 def test_events_the_attack_named_again_by_another_voice_is_the_same_attack(extract):
@@ -284,3 +284,13 @@ def test_events_a_front_opened_last_week_is_not_todays_positions(extract):
 def test_events_a_kind_of_action_in_a_list_is_no_event(extract):
     found = extract("The army cited enemy fire and storming action as the reason for the decision.")
     assert "territory_change" not in {e.type for e in found}
+
+
+@pytest.mark.parametrize("sentence, where", [
+    ("The Russian Ministry of Defence has cancelled its annual army games for the second year.", "Russia"),
+    ("Volodymyr Zelenskyy postponed all his foreign trips on Wednesday.", "Ukraine"),
+    ("Work began on new fortifications along the border of Sumy Oblast, the governor said.", "Sumy Oblast"),
+])
+def test_events_plans_called_off_and_defences_built_are_other_events(extract, sentence, where):
+    found = extract(sentence)
+    assert [e.type for e in found] == ["other"] and where in found[0].locations

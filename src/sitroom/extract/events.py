@@ -84,6 +84,8 @@ def trigger_type(token, onto: Ontology) -> str | None:
             continue
         if name == "attack" and lemma in ("hit", "target", "fire", "launch", "strike") and is_verb and not _has_object_or_passive(token):
             continue
+        if name == "other" and is_verb and not _has_object_or_passive(token):
+            continue  # "postponed all his trips", "the games were cancelled": something is called off
         return name
     return None
 
@@ -298,6 +300,9 @@ class Draft:
 #: reporting verbs of belief and conjecture: an event told inside one is a view of it, not its report
 OPINION_CUES = frozenset({"believe", "think", "consider", "feel", "suggest", "suspect", "assume", "argue", "doubt",
                           "hope", "fear", "expect", "speculate", "guess", "predict", "warn"})
+
+#: a side's country, where an act of that side with no place of its own happened
+HOME = {"russia": "Russia", "ukraine": "Ukraine"}
 
 #: how many earlier events of its type a mention is compared with (bounds the work on a very long page)
 LOOK_BACK = 24
@@ -631,6 +636,16 @@ class EventFinder:
                 return True
         return False
 
+    def _home_of_subject(self, token) -> list[str]:
+        """The country of whoever did it, for an act with no place ("the Russian ministry cancelled its
+        games", "Zelensky postponed his trips"): the side of the subject, as the country's name."""
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return []
+        lo, hi = min(t.idx for t in subject.subtree), max(t.idx + len(t.text) for t in subject.subtree)
+        side = next((a.side for a in self.article.actors if lo <= a.span.start < hi and a.side), None)
+        return [HOME[side]] if side in HOME else []
+
     def _main_region(self) -> list[str]:
         counts: dict[str, int] = {}
         for _, _, name, kind in self.places:
@@ -686,7 +701,8 @@ class EventFinder:
 
     def _event(self, k: int, draft: Draft) -> Event:
         when, precision = self._date(draft)
-        locations = draft.locations or self._main_region()
+        locations = draft.locations or (draft.type == "other" and self._home_of_subject(draft.trigger)) \
+            or self._main_region()
         claim = draft.claim
         text = (self.article.body or "")[draft.sentence.start:draft.sentence.end]
         trigger = draft.trigger
