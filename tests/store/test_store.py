@@ -58,6 +58,14 @@ def test_store_relations_keep_type_confidence_and_propositions(store):
     assert store.load_analysis()["relations"] == [RELATION]
 
 
+def test_store_reads_only_the_parts_of_the_analysis_asked_for(store):
+    store.save_analysis({"relations": [RELATION], "stories": [{"id": "s1", "articles": ["x"]}],
+                         "claim_groups": [{"id": "g1", "claims": ["x:c1"]}]})
+    assert store.load_analysis(["stories"]) == {"stories": [{"id": "s1", "articles": ["x"]}]}
+    assert set(store.load_analysis(["claim_groups", "relations"])) == {"claim_groups", "relations"}
+    assert set(store.load_analysis()) >= {"stories", "claim_groups", "relations"}
+
+
 def test_store_version_3_relations_survive_the_detail_migration(tmp_path):
     url = f"sqlite:///{tmp_path / 'v3.db'}"
     with Store.open(url) as db:

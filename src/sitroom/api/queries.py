@@ -9,7 +9,7 @@ happens here; stories, relations, claim groups and outlet profiles are read as
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sitroom import query
@@ -67,20 +67,26 @@ class Reader:
 
     # --- shared pieces ------------------------------------------------------------------------
 
-    def analysis(self) -> dict[str, Any]:
-        return self.store.load_analysis()
+    def analysis(self, *parts: str) -> dict[str, Any]:
+        """The stored analysis, or only the named parts of it."""
+        return self.store.load_analysis(parts or None)
 
     def _found(self, field: str, hits: list[tuple[str, str]]) -> list[dict[str, Any]]:
         """The claims or events behind index hits, as JSON with their article's summary."""
         return items_json(hits, self.store.get_many([a for _, a in hits]), field)
 
-    def _story_of(self, analysis: dict[str, Any]) -> dict[str, str]:
+    def _story_of(self, analysis: dict[str, Any], rows: list[dict[str, Any]] | None = None) -> dict[str, str]:
+        """Article id -> story id; for ``rows`` (with ids and sources) only, when given: a page does
+        not look up the ids of every story member."""
         stories = analysis.get("stories") or []
+        if rows is not None:
+            keys = {r.get("id"): r for r in rows} | {r.get("source"): r for r in rows if r.get("source")}
+            return {keys[m]["id"]: s["id"] for s in stories for m in s["articles"] if m in keys}
         ids = self.catalog.article_ids([m for s in stories for m in s["articles"]])
         return {ids[m]: s["id"] for s in stories for m in s["articles"]}
 
     def _members(self, story_id: str) -> set[str]:
-        found = next((s for s in self.analysis().get("stories") or [] if s["id"] == story_id), None)
+        found = next((s for s in self.analysis("stories").get("stories") or [] if s["id"] == story_id), None)
         if found is None:
             raise NotFound(f"no story {story_id!r}; list them at /api/stories (run 'sitroom analyze' first)")
         return set(self.catalog.article_ids(found["articles"]).values())
@@ -114,12 +120,13 @@ class Reader:
             ids = members if ids is None else ids & members
         rows = self.catalog.articles_where(place=place, region=region, bbox=bbox, outlet=outlet, since=since,
                                            until=until, ids=ids)
-        story_of = self._story_of(self.analysis())
-        return page_of([{**r, "story": story_of.get(r["id"])} for r in rows], limit, offset)
+        page = page_of(rows, limit, offset)
+        story_of = self._story_of(self.analysis("stories"), page.items)
+        return replace(page, items=[{**r, "story": story_of.get(r["id"])} for r in page.items])
 
     def article(self, article_id: str) -> dict[str, Any]:
         doc = self._article(article_id)
-        return {**doc, "story": self._story_of(self.analysis()).get(article_id)}
+        return {**doc, "story": self._story_of(self.analysis("stories"), [doc]).get(article_id)}
 
     # --- claims -------------------------------------------------------------------------------
 
@@ -134,7 +141,7 @@ class Reader:
         if story:
             members = self._members(story)
             ids = members if ids is None else ids & members
-        analysis = self.analysis()
+        analysis = self.analysis("claim_groups")
         groups = {cid: g for g in analysis.get("claim_groups") or [] for cid in g["claims"]}
 
         def shaped(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -279,7 +286,7 @@ class Reader:
                 region: str | None = None, bbox: BBox | None = None) -> Page:
         keep = {r["id"] for r in self.catalog.articles_where(place=place, region=region, bbox=bbox, outlet=outlet,
                                                              since=since, until=until, ids=self._text_ids(q))}
-        rows = self._story_summaries(self.analysis().get("stories") or [])
+        rows = self._story_summaries(self.analysis("stories").get("stories") or [])
         rows = [r for r in rows if keep & set(r["article_ids"])]
         rows.sort(key=lambda r: (r["last_published"] or "", len(r["article_ids"]), r["id"]), reverse=True)
         return page_of(rows, limit, offset)
@@ -338,8 +345,8 @@ class Reader:
 
     def search(self, q: str, *, limit: int, offset: int) -> Page:
         hits = self.store.search(q, limit=offset + limit + 1)[offset:]
-        story_of = self._story_of(self.analysis())
         summaries = self.catalog.summaries([h["id"] for h in hits])
+        story_of = self._story_of(self.analysis("stories"), [summaries.get(h["id"]) or {"id": h["id"]} for h in hits])
         rows = [{**(summaries.get(h["id"]) or {"id": h["id"]}), "title": h["title"], "snippet": h["snippet"],
                  "story": story_of.get(h["id"])} for h in hits]
         return page_probe(rows, limit, offset)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from dataclasses import dataclass
@@ -369,10 +369,17 @@ class Store:
                                         ).all())
         return {i: body or "" for i, body in out.items()}
 
-    def load_analysis(self) -> dict[str, Any]:
+    def load_analysis(self, parts: Iterable[str] | None = None) -> dict[str, Any]:
+        """The stored analysis; only ``parts`` of it when given ("stories", "claim_groups",
+        "relations", ...), so a request that needs the stories does not read 30,000 relations."""
+        wanted = None if parts is None else set(parts)
+        query = select(analysis.c.part, analysis.c.record).where(analysis.c.part != STATE)
+        if wanted is not None:
+            query = query.where(analysis.c.part.in_(sorted(wanted - {"relations"})))
         with self.engine.connect() as conn:
-            parts = {p: json.loads(r) for p, r in conn.execute(select(analysis.c.part, analysis.c.record)
-                                                                .where(analysis.c.part != STATE))}
+            parts = {p: json.loads(r) for p, r in conn.execute(query)}
+            if wanted is not None and "relations" not in wanted:
+                return parts
             parts["relations"] = [
                 {"a": a, "b": b, "relation": rel, "independent": bool(ind), "why": why, **json.loads(detail or "{}")}
                 for a, b, rel, ind, why, detail in conn.execute(select(
