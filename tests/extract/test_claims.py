@@ -357,3 +357,9 @@ def test_claims_a_stance_among_a_group_is_that_groups_claim(extract):
 def test_claims_a_stance_stated_with_an_adjective_is_a_claim(extract, sentence, speaker):
     found, _ = extract("Along the front\n\n" + sentence)
     assert speakers(found) == [speaker]
+
+
+def test_claims_according_to_inside_a_quotation_is_the_quoted_speakers(extract):
+    found, _ = extract('Toll rises\n\n"According to updated data, two people died. The fire covered 3,000 square '
+                       'metres," the governor said.')
+    assert speakers(found) == ["governor"]

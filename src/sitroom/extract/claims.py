@@ -539,6 +539,8 @@ class ClaimFinder:
 
     def _according(self, target, span: Span) -> list[Draft]:
         drafts = []
+        if any(a <= target.idx < b for a, b in self.quotes):
+            return []  # '"According to updated data, two died," the governor said': the quoted speaker's words
         if target.lower_ in self.lex.communication or target.lemma_.lower() in self.lex.communication:
             source = _source_of_communication(target, self.lex)
             if source is None:
