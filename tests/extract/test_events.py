@@ -294,3 +294,8 @@ def test_events_a_kind_of_action_in_a_list_is_no_event(extract):
 def test_events_plans_called_off_and_defences_built_are_other_events(extract, sentence, where):
     found = extract(sentence)
     assert [e.type for e in found] == ["other"] and where in found[0].locations
+
+
+def test_events_places_turned_into_fortifications_are_no_works(extract):
+    found = extract("\"We are taking villages near Lyptsi that were turned into fortifications,\" the general said.")
+    assert "other" not in {e.type for e in found}

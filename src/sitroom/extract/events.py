@@ -86,6 +86,8 @@ def trigger_type(token, onto: Ontology) -> str | None:
             continue
         if name == "other" and is_verb and not _has_object_or_passive(token):
             continue  # "postponed all his trips", "the games were cancelled": something is called off
+        if name == "other" and is_noun and not _being_built(token):
+            continue  # "facilities turned into fortifications": a description, not works under way
         return name
     return None
 
@@ -109,6 +111,23 @@ def _unit_name(token) -> bool:
         return True
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return following is not None and following.lower_ in UNIT_WORDS and following.pos_ in ("NOUN", "PROPN")
+
+
+#: acts of building defences: "construct fortifications", "a line of fortifications began to be erected"
+BUILD = frozenset({"build", "construct", "erect", "dig", "equip", "create", "strengthen", "construction", "building",
+                   "erection", "work", "works"})
+
+
+def _being_built(token) -> bool:
+    """Whether a noun of defences is what is being built (up to three words above it)."""
+    node = token
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if _lemma(node) in BUILD or any(c.dep_ == "nsubj" and _lemma(c) in BUILD for c in node.children):
+            return True  # "construction of fortifications", "work began on fortifications"
+    return False
 
 
 def _past_perfect(token) -> bool:
