@@ -451,12 +451,16 @@ class ClaimFinder:
             subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if clause is None or subject is None or (subject.pos_ == "PRON" and subject.lower_ in ("it", "its")):
                 continue
-            found = self.speakers.resolve(subject)
-            if found:
-                draft = Draft(found[0], found[1], word.text, span, self._content(span, clause), cue_at=word.idx,
-                              side=found[2])
-                drafts.append(self._with_spans(draft, subject, word, clause))
+            drafts += self._held_by(subject, word, clause, span)
         return drafts
+
+    def _held_by(self, holder, cue, clause, span: Span) -> list[Draft]:
+        """The claim of a stance or a statement ``cue`` whose holder is ``holder``, if it resolves."""
+        found = self.speakers.resolve(holder)
+        if not found:
+            return []
+        draft = Draft(found[0], found[1], cue.text, span, self._content(span, clause), cue_at=cue.idx, side=found[2])
+        return [self._with_spans(draft, holder, cue, clause)]
 
     def _noun_cues(self, sent, span: Span) -> list[Draft]:
         """"Moscow's claim that its troops entered the town", "the ministry's statement that ...": a
@@ -476,11 +480,7 @@ class ClaimFinder:
                     clause = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("about", "over")), None)
             if clause is None or owner is None or owner.pos_ == "PRON" and owner.lower_ in ("its", "their"):
                 continue
-            found = self.speakers.resolve(owner)
-            if found:
-                draft = Draft(found[0], found[1], noun.text, span, self._content(span, clause), cue_at=noun.idx,
-                              side=found[2])
-                drafts.append(self._with_spans(draft, owner, noun, clause))
+            drafts += self._held_by(owner, noun, clause, span)
         return drafts
 
     def _learned_cue(self, verb):
