@@ -170,3 +170,10 @@ def test_entities_a_dateline_in_capitals_is_a_place_not_a_person_or_a_government
     assert "location:Austin" in found and "person:Lloyd Austin" not in found
     found, metonyms = run("MOSCOW, March 10 - The talks ended without a statement.")
     assert "location:Moscow" in found and not metonyms
+
+
+def test_entities_a_side_named_by_its_countrys_name_names_the_country(run):
+    found, _ = run("Russia wants to gain ground before US military aid arrives.")
+    assert "location:United States" in found
+    found, _ = run("Ukrainian forces held the line near Lyptsi.")
+    assert "location:Ukraine" not in found  # an adjective names a side, not a place

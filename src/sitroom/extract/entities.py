@@ -372,6 +372,7 @@ def resolve_mentions(doc, gazetteer: Gazetteer, registry: Registry, year: int | 
     """Entities, metonyms, and every resolved mention as an :class:`Actor` (for claims)."""
     found = _dictionary_matches(doc, gazetteer, registry, year)
     found += _ner_matches(doc, [(f.start, f.end) for f in found], registry)
+    found += _countries_in_sides(doc, found, gazetteer)
     found.sort(key=lambda f: f.start)
     metonyms: list[Metonym] = []
     places = []
@@ -401,6 +402,25 @@ def resolve_mentions(doc, gazetteer: Gazetteer, registry: Registry, year: int | 
     grouped = _group(f for f in found if f.label != "metonym" and f.canonical and not f.generic)
     text = doc.text  # built anew on every access
     return [_regional_body(e, text, grouped, registry) for e in grouped], metonyms, actors
+
+
+def _countries_in_sides(doc, found: list[Found], gazetteer: Gazetteer) -> list[Found]:
+    """'US military aid', 'the U.S. military': a side named by its country's name (not an adjective,
+    as in 'Ukrainian forces') names the country too."""
+    out = []
+    for f in found:
+        if not f.generic or f.label != "organization":
+            continue
+        first = doc[f.tokens[0]]
+        if first.lower_ in ("the", "a"):
+            first = doc[f.tokens[0] + 1] if f.tokens[0] + 1 < f.tokens[1] else first
+        if not (first.is_upper or first.is_title) or first.pos_ == "ADJ" or first.tag_ == "JJ":
+            continue
+        countries = [p for p in gazetteer.candidates(first.text) if p.kind == "country"]
+        if countries and f.tokens[1] - f.tokens[0] > 1:
+            out.append(Found(first.idx, first.idx + len(first.text), first.text, "location", places=countries,
+                             tokens=(first.i, first.i + 1)))
+    return out
 
 
 def _actor(f: Found) -> Actor:
