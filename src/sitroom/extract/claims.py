@@ -305,11 +305,10 @@ class ClaimFinder:
                         found = [replace(quoting, sentence=span, content=text, content_span=span, cue_span=None,
                                          speaker_span=None, quote=words)]
                     first = opening or QUOTE_LABEL.match(text) is not None
-                    if quoting.cue != "quote" and first and not text.lstrip().startswith(tuple('"“«„')):
+                    if quoting.cue_span is not None and first and not text.lstrip().startswith(tuple('"“«„')):
                         quoting, found = None, []  # no quotation after the colon: nothing is quoted
-                    elif quoting.cue != "quote" or _closes_quote(text, opening=QUOTE_LABEL.match(text) is not None):
-                        if _closes_quote(text, opening=first):
-                            quoting = None
+                    elif _closes_quote(text, opening=first):
+                        quoting = None
                     opening = False
             merged: dict[str, Draft] = {}
             for draft in found:
@@ -748,7 +747,7 @@ def _sided_bodies(article: Article, registry) -> list[Entity]:
     spoken = [(c.speaker_span, c.speaker) for c in article.claims if c.speaker_span is not None]
 
     def resolved(mention: Mention, name: str) -> bool:
-        return any(span.start <= mention.span.start and mention.span.end <= span.end and speaker != name
+        return any(span.start <= mention.span.start and mention.span.end <= span.end
                    and speaker.startswith(f"{name} of ") for span, speaker in spoken)
 
     out = []

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import gzip
 import re
-import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
-from sitroom.kb.gazetteer import Gazetteer
+from sitroom.kb.gazetteer import Gazetteer, normalize
 from sitroom.model import Entity, Mention, Span
 
 #: names before a district noun: "Sudzha", "Sudzha and Korenevo", "Sumy, Okhtyrka and Shostka"
@@ -30,10 +29,6 @@ REGIONS = frozenset({"regions", "oblasts", "provinces"})
 NAME = re.compile(r"[A-Z][\w'’-]+")
 #: adjective district names already in their own form ("Sudzhansky district")
 ADJECTIVE = re.compile(r"(?:sky|skiy|skyi|ski|ska|sk)$", re.I)
-
-
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if c.isascii() and c.isalpha())
 
 
 @lru_cache(maxsize=1)
@@ -54,10 +49,10 @@ def _district_of(name: str, area: str | None) -> str | None:
     """The district of an admin-1 area whose name grows from ``name``'s stem (Sudzha: Sudzhansky)."""
     if not area:
         return None
-    folded = _fold(name)
+    folded = normalize(name)
     stem = folded if ADJECTIVE.search(folded) else folded[:max(4, len(folded) - 1)]
     found = {canonical for canonical, names in district_table().get(area, ())
-             if any(_fold(n).startswith(stem) for n in names)}
+             if any(normalize(n).startswith(stem) for n in names)}
     return next(iter(found)) if len(found) == 1 else None
 
 

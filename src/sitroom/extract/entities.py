@@ -481,10 +481,8 @@ def regional_body(place: str, body: str, registry: Registry) -> tuple[str, Entry
 #: a body of an oblast named after its centre or itself: "the Kharkiv regional police", "Sumy Oblast police"
 OBLAST_BODY = re.compile(r"\b(?P<place>[A-Z][\w'’-]+)(?:\s+Oblast)?\s+(?:regional|oblast)\s+"
                          r"(?P<body>police|prosecutor'?s office|prosecutors?)\b", re.I)
-#: the names Ukraine gives an oblast's branch of a national body
-OBLAST_BRANCH = {"police": "Main Directorate of the National Police in {oblast}",
-                 "prosecutor's office": "{oblast} Prosecutor's Office", "prosecutors office": "{oblast} Prosecutor's Office",
-                 "prosecutor": "{oblast} Prosecutor's Office", "prosecutors": "{oblast} Prosecutor's Office"}
+#: the name Ukraine gives an oblast's branch of the National Police
+OBLAST_POLICE = "Main Directorate of the National Police in {oblast}"
 
 
 def oblast_bodies(body: str, found: list[Entity], registry: Registry) -> list[Entity]:
@@ -502,7 +500,8 @@ def oblast_bodies(body: str, found: list[Entity], registry: Registry) -> list[En
             oblast = near.admin1 if near is not None and near.admin1 and near.admin1.startswith(near.canonical) else None
         if oblast is None:
             continue
-        name = OBLAST_BRANCH[m.group("body").lower().replace("’", "'")].format(oblast=oblast)
+        police = m.group("body").lower() == "police"
+        name = OBLAST_POLICE.format(oblast=oblast) if police else regional_body(oblast, "prosecutor's office", registry)[0]
         out.setdefault(name, []).append(Mention(m.group(0), Span(m.start(), m.end())))
     return [Entity(name, "organization", tuple(mentions), kind="government", country="UA", side="ukraine")
             for name, mentions in out.items()]
@@ -569,10 +568,8 @@ def _entities(article: Article, gazetteer, registry) -> Article:
             spans.overlaps(m.span.start, m.span.end) for m in e.mentions))]
         found += [u for u in units if all(e.canonical != u.canonical for e in found)]
     found = find_districts(article.body or "", found, gazetteer)  # "the Sudzha and Korenevo districts"
-    for body in oblast_bodies(article.body or "", found, registry):  # "the Kharkiv regional police"
-        held = next((e for e in found if e.canonical == body.canonical), None)
-        if held is None:
-            found.append(body)
+    bodies = oblast_bodies(article.body or "", found, registry)  # "the Kharkiv regional police"
+    found += [b for b in bodies if all(e.canonical != b.canonical for e in found)]
     article.entities = tuple(found)
     article.meta["metonyms"] = [{"mention": m.mention.text, "start": m.mention.span.start,
                                  "end": m.mention.span.end, "refers_to": m.refers_to} for m in metonyms]

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from sitroom.extract.claims import _quote_spans, skipped_spans
 from sitroom.extract.dates import find_times
+from sitroom.extract.speakers import COUNTRY
 from sitroom.extract.voices import digest_source, wire_of
 from sitroom.kb import KB
 from sitroom.kb.ontology import Ontology, ontology
@@ -320,9 +321,6 @@ class Draft:
 OPINION_CUES = frozenset({"believe", "think", "consider", "feel", "suggest", "suspect", "assume", "argue", "doubt",
                           "hope", "fear", "expect", "speculate", "guess", "predict", "warn"})
 
-#: a side's country, where an act of that side with no place of its own happened
-HOME = {"russia": "Russia", "ukraine": "Ukraine"}
-
 #: how many earlier events of its type a mention is compared with (bounds the work on a very long page)
 LOOK_BACK = 24
 
@@ -538,12 +536,13 @@ class EventFinder:
         """Mentions of one event become one event: an article tells a strike in its lead, then again
         with the hour, the toll and the official who reported it.
 
-        Two mentions are one event when they have the same type, no conflicting actor or date, and
+        Two mentions are one event when they have the same type, no conflicting actor, date or span of
+        time, one source (or the outlet retelling it, or a back-reference such as "the attack") and
         compatible places (a shared place, or one names only the region or country that holds the
-        other's); a mention with no place of its own continues the latest event of its type. The
-        evidence kept is the mention that tells the event in its own clause rather than as the
-        setting of another, then the one that names the most precise place, then the first; places
-        and the date of the others are kept with it.
+        other's); a mention with no place of its own continues only the latest event of its type, told
+        just before or named back. The evidence kept is the mention that tells the event in its own
+        clause, as a report rather than a belief, as a new mention rather than a back-reference, with
+        the most precise place, else the first; the others' places, date and claims are kept with it.
         """
         kept: list[Draft] = []
         for draft in drafts:
@@ -584,7 +583,6 @@ class EventFinder:
             return False  # two sources telling it are two claims of it ("the attack" is the one told, whoever speaks)
         if not _compatible_days(self._date(a), self._date(b)):
             return False
-        when_a, when_b = self._date(a)[0], self._date(b)[0]
         if self._period(a) != self._period(b):
             return False  # "this month Russia advanced" sums up; "on Sunday it took a village" is one day's event
         if not a.locations or not b.locations:
@@ -663,7 +661,7 @@ class EventFinder:
             return []
         lo, hi = min(t.idx for t in subject.subtree), max(t.idx + len(t.text) for t in subject.subtree)
         side = next((a.side for a in self.article.actors if lo <= a.span.start < hi and a.side), None)
-        return [HOME[side]] if side in HOME else []
+        return [COUNTRY[side]] if side in COUNTRY else []
 
     def _main_region(self) -> list[str]:
         counts: dict[str, int] = {}
@@ -720,8 +718,8 @@ class EventFinder:
 
     def _event(self, k: int, draft: Draft) -> Event:
         when, precision = self._date(draft)
-        locations = draft.locations or (draft.type == "other" and self._home_of_subject(draft.trigger)) \
-            or self._main_region()
+        home = self._home_of_subject(draft.trigger) if draft.type == "other" else []
+        locations = draft.locations or home or self._main_region()
         claim = draft.claim
         text = (self.article.body or "")[draft.sentence.start:draft.sentence.end]
         trigger = draft.trigger
