@@ -363,3 +363,33 @@ def test_claims_according_to_inside_a_quotation_is_the_quoted_speakers(extract):
     found, _ = extract('Toll rises\n\n"According to updated data, two people died. The fire covered 3,000 square '
                        'metres," the governor said.')
     assert speakers(found) == ["governor"]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The plant's chief engineer says that the turbines were not damaged.", "plant's chief engineer"),
+    ("A local schoolteacher wrote that the shelling had stopped by noon.", "local schoolteacher"),
+    ("A retired colonel told reporters that the bridge could not carry tanks.", "retired colonel"),
+])
+def test_claims_a_described_subject_the_article_does_not_name_speaks(extract, sentence, speaker):
+    found, _ = extract("Along the river\n\n" + sentence)
+    assert speakers(found) == [speaker]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A reporter asked whether the bridge would reopen.",
+    "Supply teams reported delays on the northern road.",
+])
+def test_claims_a_described_subject_asking_or_reporting_no_clause_claims_nothing(extract, sentence):
+    found, _ = extract("Along the river\n\n" + sentence)
+    assert found == []
+
+
+def test_claims_a_verb_inside_the_quotation_is_not_the_frame(extract):
+    found, _ = extract('Night shelling\n\nMaria Hrytsenko runs the shelter. "I still believe the walls will hold," '
+                       "she said.")
+    assert [(f[0], f[3]) for f in found] == [("Maria Hrytsenko", "said")]
+
+
+def test_claims_a_country_outside_the_registry_speaks_through_its_government(extract):
+    found, _ = extract("Shipping talks\n\nChile said that the vessel would be inspected in port.")
+    assert speakers(found) == ["Government of Chile"]

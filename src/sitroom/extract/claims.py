@@ -249,6 +249,9 @@ def _directives() -> frozenset[str]:
 
 #: how sure the cue model must be to take a verb's object as what was said ("praised the work of X")
 OBJECT_CUE = 0.8
+#: how sure the cue model must be before a subject the article does not name speaks as a description
+DESCRIBED_CUE = 0.5
+
 
 
 class ClaimFinder:
@@ -413,6 +416,9 @@ class ClaimFinder:
                 drafts += self._reporting(token, span)
             elif (content := self._learned_cue(token)) is not False:
                 drafts += self._reporting(token, span, content)
+        framed = [d for d in drafts if not self._quoted(d.cue_at)]
+        if framed:  # '"I don't know what she was thinking," he said.': the frame, not the words it quotes
+            drafts = framed
         if not drafts:
             drafts += self._noun_cues(sent, span)
         if not drafts:
@@ -481,6 +487,9 @@ class ClaimFinder:
                 continue
             drafts += self._held_by(owner, noun, clause, span)
         return drafts
+
+    def _quoted(self, at: int | None) -> bool:
+        return at is not None and any(q[0] <= at < q[1] for q in self.quotes)
 
     def _learned_cue(self, verb):
         """For a verb outside the lexicon that the cue model reads as attribution: its content (a
@@ -612,11 +621,29 @@ class ClaimFinder:
         drafts = []
         for head in heads:
             found = self.speakers._unnamed(head) if cited is not None else self.speakers.resolve(head)
+            if found is None and self._described(head, verb, complement, has_quote):
+                found = self.speakers._unnamed(head)
             if found:
                 draft = Draft(found[0], found[1], verb.text, span, content, via=list(via), cue_at=verb.idx,
                               side=found[2])
                 drafts.append(self._with_spans(draft, head, verb, complement))
         return drafts
+
+    def _described(self, head, verb, complement, has_quote: bool) -> bool:
+        """Whether a subject the article does not name ("a tax commissioner", "the mogul") speaks as
+        a described source: it states a clause or a quotation (not a question: "asked whether"), and
+        the cue model, which weighs the subject's word beside the verb's, reads the verb as a cue."""
+        if head.pos_ != "NOUN" or head.dep_ not in ("nsubj", "conj") or self.cues is None:
+            return False
+        if not any(c.dep_ in ("det", "poss") for c in head.children):
+            return False  # "a", "the", "his": someone singled out, not a bare plural ("echelons", "updates")
+        if complement is not None and complement.dep_ == "ccomp":
+            first = min(complement.subtree, key=lambda t: t.i)
+            if first.tag_ in ("WDT", "WP", "WRB") or first.lower_ in ("whether", "if"):
+                return False
+        elif not has_quote:
+            return False
+        return self.cues.probability(verb, self.lex.reporting) >= DESCRIBED_CUE
 
     def _content(self, span: Span, complement=None) -> str:
         if complement is not None:

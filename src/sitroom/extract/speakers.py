@@ -120,6 +120,7 @@ class Speakers:
         self.history: list = []  # the claim drafts so far (sitroom.extract.claims.Draft), newest last
         self._roles: list[tuple[str, set[str]]] | None = None  # "Name, role," pairs of the body
         self.lex = lexicon()
+        self.place_kinds = {e.canonical: e.kind for e in article.entities if e.label == "location"}
 
     def actor_at(self, token) -> Actor | None:
         """The actor whose mention contains the head token of a speaker phrase."""
@@ -145,7 +146,8 @@ class Speakers:
         if actor is None:  # "the Ukrainian outlet Strana"
             actor = next((a for c in token.children if c.dep_ == "appos" and (a := self.actor_at(c))), None)
         if actor is not None and actor.label == "location":
-            if self._is_country(actor):
+            kind = self.place_kinds.get(actor.canonical)
+            if self._is_country(actor) or kind == "country":
                 return self._country(actor)
             if token.ent_type_ != "PERSON":
                 return None
