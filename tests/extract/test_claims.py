@@ -393,3 +393,25 @@ def test_claims_a_verb_inside_the_quotation_is_not_the_frame(extract):
 def test_claims_a_country_outside_the_registry_speaks_through_its_government(extract):
     found, _ = extract("Shipping talks\n\nChile said that the vessel would be inspected in port.")
     assert speakers(found) == ["Government of Chile"]
+
+
+@pytest.mark.parametrize("sentence, speaker, content", [
+    ("The ministry called the report unsubstantiated and fabricated.", "ministry", "the report unsubstantiated and fabricated"),
+    ("Separatist leaders branded the mayor a traitor.", "separatist leaders", "the mayor a traitor"),
+])
+def test_claims_naming_something_as_something_is_a_judgement_claimed(extract, sentence, speaker, content):
+    found, article = extract("Along the river\n\n" + sentence)
+    assert [f[0].lower() for f in found] == [speaker]
+    claim = found[0][4]
+    assert article.body[claim.content_span.start:claim.content_span.end] == content
+
+
+def test_claims_naming_someone_to_a_place_is_no_claim(extract):
+    found, _ = extract("Along the river\n\nThe governor called residents to the shelters.")
+    assert found == []
+
+
+def test_claims_citing_a_reason_keeps_the_speaker(extract):
+    found, _ = extract("Along the river\n\nThe Ukrainian General Staff said the corridor stayed closed, citing "
+                       "the danger of mines on the road.")
+    assert speakers(found) == ["General Staff of the Armed Forces of Ukraine"]

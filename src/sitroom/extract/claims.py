@@ -24,8 +24,8 @@ from dataclasses import dataclass, field, replace
 
 from sitroom.clean.rules import is_headline_like
 from sitroom.extract.cues import CueModel, cue_model
-from sitroom.extract.speakers import (DETERMINERS, NOT_SPEAKERS, TITLE_CHAIN, Lexicon, Speakers, _full_np, _subtree_span,
-                                      lexicon)
+from sitroom.extract.speakers import (BODY_WORDS, DETERMINERS, NOT_SPEAKERS, TITLE_CHAIN, Lexicon, Speakers, _full_np,
+                                      _subtree_span, lexicon)
 from sitroom.extract.voices import BULLET, digest_source, through_wire
 from sitroom.kb import KB
 from sitroom.kb.registry import MEDIA_KINDS
@@ -121,6 +121,25 @@ def _complement(verb, lex: Lexicon):
     return None
 
 
+#: verbs that name a thing as something: "called the report a fabrication", "labelled them traitors"
+NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "term", "deem"})
+
+
+def _named_as(verb) -> Span | None:
+    """"The ministry called the report unsubstantiated": a judgement stated by naming an object as
+    something; the content runs from the object to the end of what it is called."""
+    if verb.lemma_.lower() not in NAMING_VERBS:
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+    if len(objects) < 2 or objects[0].dep_ != "dobj":
+        return None
+    last = objects[-1]
+    start, end = objects[0].left_edge, last.right_edge
+    while end.is_punct and end.i > start.i:
+        end = end.nbor(-1)
+    return Span(start.idx, end.idx + len(end.text))
+
+
 #: Reporting verbs whose content can come as a prepositional phrase ("described X as Y").
 PREP_COMPLEMENTS = {"describe": ("as",), "characterize": ("as",), "characterise": ("as",), "call": ("for",),
                     "warn": ("of", "about", "against"), "speak": ("of", "about"), "complain": ("about", "of"),
@@ -170,12 +189,29 @@ def _source_of_communication(noun, lex: Lexicon):
     return None
 
 
+#: what a source cites that is its evidence, not a speaker: "citing data from the front" speaks as data
+CITED_RECORDS = frozenset({"data", "figure", "figures", "statement", "statements", "document", "documents",
+                           "footage", "intelligence", "information", "estimate", "estimates", "assessment"})
+
+
+def _cited_source(cite):
+    """The object of "citing": a source ("a source in the military", "the ministry", "data from the
+    General Staff"), or None for a reason ("said, citing the release of prisoners")."""
+    obj = next((c for c in cite.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    unnamed = lexicon().unnamed
+    if (obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or obj.lower_ in unnamed or obj.lemma_.lower() in unnamed or obj.lower_ in BODY_WORDS | CITED_RECORDS):
+        return obj
+    return None
+
+
 def _citing(verb):
-    """'X reported, citing Y' -> Y."""
+    """'X reported, citing Y' -> Y, when Y is a source."""
     for child in verb.children:
         if child.lemma_ == "cite" and child.dep_ in ("advcl", "xcomp", "conj", "dep", "acl"):
-            obj = next((c for c in child.children if c.dep_ == "dobj"), None)
-            if obj is not None:
+            if (obj := _cited_source(child)) is not None:
                 return obj
     return None
 
@@ -251,7 +287,6 @@ def _directives() -> frozenset[str]:
 OBJECT_CUE = 0.8
 #: how sure the cue model must be before a subject the article does not name speaks as a description
 DESCRIBED_CUE = 0.5
-
 
 
 class ClaimFinder:
@@ -529,7 +564,7 @@ class ClaimFinder:
         for token in sent:
             if token.lemma_ != "cite" or token.tag_ != "VBG":
                 continue
-            cited = next((c for c in token.children if c.dep_ == "dobj"), None)
+            cited = _cited_source(token)
             reporter = next((t for t in sent if t.i < token.i and t.lemma_.lower() in self.lex.reporting
                              and _subject(t) is not None), None)
             if cited is None or reporter is None:
@@ -581,9 +616,11 @@ class ClaimFinder:
     def _reporting(self, verb, span: Span, learned=None) -> list[Draft]:
         complement = _complement(verb, self.lex) or learned
         has_quote = any(q[0] < span.end and span.start < q[1] for q in self.quotes)
-        if complement is None and not has_quote:
+        naming = _named_as(verb) if complement is None else None
+        if complement is None and naming is None and not has_quote:
             return []
-        content = self._content(span, complement)
+        content = self._content(span, complement) if naming is None else self.body[naming.start:naming.end]
+        named_at = (naming.start, naming.end) if naming is not None else ()
         subject, agent, cited = _subject(verb), _agent(verb), _citing(verb)
         via: list[str] = []
         if cited is not None:
@@ -601,7 +638,7 @@ class ClaimFinder:
                 last = self.speakers.last()
                 found = last if last else ("unnamed source", "unnamed", None)
                 return [self._with_spans(Draft(found[0], found[1], verb.text, span, content, cue_at=verb.idx,
-                                           side=found[2]), None, verb, complement)]
+                                           side=found[2]), None, verb, complement, *named_at)]
         elif subject is not None and subject.dep_ == "nsubjpass" and subject.head == verb:
             return []  # "Residents are urged to ...": the subject is addressed, not speaking
         elif subject is not None:
@@ -609,7 +646,7 @@ class ClaimFinder:
                      if subject.lower_ in self.lex.unnamed and subject.tag_ == "NNS" else [])
             if named:
                 return [self._with_spans(Draft(n[0], n[1], verb.text, span, content, via=list(via),
-                                               cue_at=verb.idx, side=n[2]), subject, verb, complement)
+                                               cue_at=verb.idx, side=n[2]), subject, verb, complement, *named_at)
                         for n in named]
             heads = _conjuncts(subject)
         else:
@@ -626,7 +663,7 @@ class ClaimFinder:
             if found:
                 draft = Draft(found[0], found[1], verb.text, span, content, via=list(via), cue_at=verb.idx,
                               side=found[2])
-                drafts.append(self._with_spans(draft, head, verb, complement))
+                drafts.append(self._with_spans(draft, head, verb, complement, *named_at))
         return drafts
 
     def _described(self, head, verb, complement, has_quote: bool) -> bool:
