@@ -300,6 +300,7 @@ class ClaimFinder:
         self.skipped = skipped_spans(article)
         self.skipped_set = SpanSet((s.start, s.end) for s in self.skipped)
         self.registry = registry
+        self.tokens_at = {t.idx: t for t in article.parsed} if article.parsed is not None else {}
 
     def run(self) -> list[Claim]:
         drafts: list[Draft] = []
@@ -349,8 +350,10 @@ class ClaimFinder:
                         quoting = None
                     opening = False
             merged: dict[str, Draft] = {}
-            for draft in found:
-                merged.setdefault(draft.speaker.casefold(), draft)
+            for draft in found:  # one claim a speaker and sentence, framed by its reporting verb if it has one
+                key = draft.speaker.casefold()
+                if key not in merged or self._learned_frame(merged[key]) > self._learned_frame(draft):
+                    merged[key] = draft
             _split_at_clauses(list(merged.values()), self.body)
             for draft in merged.values():
                 self._add_tag_via(draft)
@@ -523,6 +526,12 @@ class ClaimFinder:
             drafts += self._held_by(owner, noun, clause, span)
         return drafts
 
+    def _learned_frame(self, draft: Draft) -> bool:
+        """Whether the draft's cue is a verb only the cue model reads as one ("bemoaning", "attacked"),
+        which gives way to a reporting verb of the same speaker in the sentence ("..., saying")."""
+        token = self.tokens_at.get(draft.cue_at)
+        return token is not None and token.pos_ == "VERB" and token.lemma_.lower() not in self.lex.reporting
+
     def _quoted(self, at: int | None) -> bool:
         return at is not None and any(q[0] <= at < q[1] for q in self.quotes)
 
@@ -672,8 +681,10 @@ class ClaimFinder:
         the cue model, which weighs the subject's word beside the verb's, reads the verb as a cue."""
         if head.pos_ != "NOUN" or head.dep_ not in ("nsubj", "conj") or self.cues is None:
             return False
-        if not any(c.dep_ in ("det", "poss") for c in head.children):
-            return False  # "a", "the", "his": someone singled out, not a bare plural ("echelons", "updates")
+        if not any(c.dep_ in ("det", "poss") for c in head.children) and (
+                head.tag_ != "NNS" or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)):
+            return False  # "a", "the", "his" single someone out; a group speaks ("delegates said"), not a
+            # part of one ("upper echelons of the military reported updates")
         if complement is not None and complement.dep_ == "ccomp":
             first = min(complement.subtree, key=lambda t: t.i)
             if first.tag_ in ("WDT", "WP", "WRB") or first.lower_ in ("whether", "if"):
