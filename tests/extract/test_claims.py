@@ -415,3 +415,20 @@ def test_claims_citing_a_reason_keeps_the_speaker(extract):
     found, _ = extract("Along the river\n\nThe Ukrainian General Staff said the corridor stayed closed, citing "
                        "the danger of mines on the road.")
     assert speakers(found) == ["General Staff of the Armed Forces of Ukraine"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The shelter was full by nine. “Where are we supposed to go now?” a volunteer asked. Nobody answered.",
+     "volunteer"),
+    ('The water kept rising. "Is this the end?" Petro Kovalenko said, looking at the river.', "Petro Kovalenko"),
+])
+def test_claims_a_frame_alone_speaks_the_quotation_cut_off_before_it(extract, text, speaker):
+    found, _ = extract("Along the river\n\n" + text)
+    assert speakers(found) == [speaker]
+    assert found[0][4].quote.strip("\"“”").startswith(("Where", "Is this"))
+
+
+def test_claims_a_frame_after_a_quotation_already_framed_is_not_repeated(extract):
+    found, _ = extract('Along the river\n\n"The dam will hold," the engineer said. Later that day the governor '
+                       "said nothing more.")
+    assert speakers(found) == ["engineer"]

@@ -38,6 +38,7 @@ STATED_BY = re.compile(r"^(?:this|that|it)\s+(?:is|was|has been)\s+(?P<cue>state
 #: a report whose content is the sentence before: "X reported on this", "X said so"
 ABOUT_THIS = re.compile(r"\b(?:reported|said|wrote|stated|announced|confirmed)\s+(?:on\s+|about\s+)?(?:this|that|so|it)"
                         r"\s*\.?$", re.I)
+CLOSING_QUOTES = ('"', "”", "»", "''")
 #: a post quoted under a label: "Quote: ...", "The post reads: ..."
 QUOTE_LABEL = re.compile(r"^(?:quote|the (?:post|statement|message) reads)\s*:\s*", re.I)
 #: a line naming where a post comes from: "Source: the Kharkiv Oblast Prosecutor's Office"
@@ -317,6 +318,8 @@ class ClaimFinder:
             text = self.body[span.start:span.end]
             if not found and before is not None and (m := STATED_BY.match(text)):
                 found = self._stated_by(sent, span, before, m)  # "This is stated in a report by ISW."
+            elif not found and before is not None and not (drafts and drafts[-1].sentence.end > before.start):
+                found = self._after_quote(sent, span, before)  # '"Will it hold?" the commander asked.'
             elif found and before is not None and ABOUT_THIS.search(text):
                 for draft in found:  # "Ukrainian Telegram channels reported on this.": what the sentence before says
                     draft.sentence, draft.content_span = Span(before.start, span.end), before
@@ -402,6 +405,24 @@ class ClaimFinder:
         speaker, kind, side = found
         return [Draft(speaker, kind, m.group("cue"), Span(before.start, span.end), self.body[before.start:before.end],
                       side=side, content_span=before)]
+
+    def _after_quote(self, sent, span: Span, before: Span) -> list[Draft]:
+        """'"Will the line hold?" the commander asked.': a sentence that is only a frame ("X said",
+        "said X", with nothing reported in it) speaks the quotation that ends the sentence before,
+        which the splitter cut off at its question or exclamation mark."""
+        verb = sent.root
+        if (not self.body[before.start:before.end].endswith(CLOSING_QUOTES) or verb.pos_ != "VERB"
+                or verb.lemma_.lower() not in self.lex.reporting or _complement(verb, self.lex) is not None
+                or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)):
+            return []
+        subject = _subject(verb)
+        opening = {t.i for t in subject.subtree} if subject is not None else set()
+        if any(t.i < verb.i and t.i not in opening and not t.is_punct for t in sent):
+            return []  # "Later that day the governor said ...": more than a frame
+        drafts = self._reporting(verb, Span(before.start, span.end))
+        for draft in drafts:
+            draft.content, draft.content_span = self.body[before.start:before.end].strip('"“”«» '), before
+        return drafts
 
     def _colon_cue(self, sent, span: Span) -> Draft | None:
         """'The governor said:' ending its sentence: who speaks in the quotation that follows."""
