@@ -432,3 +432,9 @@ def test_claims_a_frame_after_a_quotation_already_framed_is_not_repeated(extract
     found, _ = extract('Along the river\n\n"The dam will hold," the engineer said. Later that day the governor '
                        "said nothing more.")
     assert speakers(found) == ["engineer"]
+
+
+def test_claims_the_statement_speaks_for_whoever_spoke_just_before(extract):
+    found, _ = extract('Along the river\n\nThe regional governor said the dam was intact. "Repairs will take a week," '
+                       "the statement said.")
+    assert speakers(found) == ["regional governor", "regional governor"]

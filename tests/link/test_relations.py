@@ -122,6 +122,9 @@ def test_propositions_the_city_is_the_one_the_article_calls_so_and_names_most():
     (UA, "The council said life was normal and denied reports of a mass exodus from Kupiansk.",
      [("evacuation", "Kupiansk", None, True)]),
     (UA, "The colonel said Russian claims to have captured Lyptsi were fiction.", [("captured", "Lyptsi", "russia", True)]),
+    (UA, "The staff said reports of the capture of Lyptsi do not correspond to reality.",
+     [("captured", "Lyptsi", "russia", True)]),
+    (UA, "The staff said the enemy keeps repeating its so-called capture of Lyptsi.", [("captured", "Lyptsi", "russia", True)]),
     (RU, "The ministry said troops completed the capture of Lyptsi on the road to Kupiansk.",
      [("captured", "Lyptsi", "russia", False)]),
     (RU, "The ministry said Russian strikes repeatedly hit Kupiansk.", []),  # a pattern, not an event

@@ -21,6 +21,8 @@ from sitroom.model import Actor, Article
 NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 BODY_WORDS = frozenset({"department", "ministry", "agency", "army", "military", "office", "service", "command",
                         "administration", "staff", "council", "committee", "channel", "outlet", "newspaper"})
+#: what a speaker issues, which speaks for it when it has no other owner: "the statement said"
+ISSUED = frozenset({"statement", "communique", "communiqué", "announcement", "post", "message", "update"})
 COUNTRY = {"russia": "Russia", "ukraine": "Ukraine"}
 #: roles one word names when the article has one holder: "a Russian governor said"
 DISTINCT_ROLES = frozenset({"governor", "mayor", "president", "spokesman", "spokeswoman", "spokesperson",
@@ -139,6 +141,9 @@ class Speakers:
         if lower in self.lex.person_pronouns:
             return self._previous("person", token.idx)
         actor = self.actor_at(token)
+        if actor is None and lower in ISSUED and self.history and not any(
+                c.dep_ in ("poss", "compound", "amod", "prep") for c in token.children):
+            return self.last()  # "..., the statement said": the statement of whoever spoke just before
         if actor is None and (lower in ("it", "they") or (token.pos_ == "NOUN" and lower in BODY_WORDS)):
             found = self._previous_body(lower, token.idx)
             if found:
