@@ -80,3 +80,13 @@ def browser_story_of(base: str, article_id: str) -> str:
 
     with urlopen(f"{base}/api/articles/{article_id}") as r:
         return json.load(r)["story"]
+
+
+def test_browser_api_docs_render_every_endpoint_with_no_csp_violation(browser, live_server):
+    browser.get_log("browser")
+    _open(browser, live_server, "/api/docs")
+    WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "swagger-ui").get_attribute("data-ready"))
+    WebDriverWait(browser, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#swagger-ui .opblock-summary-path"))
+    paths = {e.get_attribute("data-path") for e in browser.find_elements(By.CSS_SELECTOR, "#swagger-ui .opblock-summary-path")}
+    assert {"/api/articles", "/api/claims", "/api/stories"} <= paths
+    assert _csp_violations(browser) == []

@@ -57,6 +57,15 @@ def test_pages_vendored_leaflet_is_served(page_client):
     assert "BSD" in page_client.get("/static/leaflet/LICENSE").text
 
 
+def test_pages_api_docs_are_served_from_local_files_without_inline_script(page_client):
+    page = page_client.get("/api/docs")
+    assert page.status_code == 200 and "script-src 'self'" in page.headers["content-security-policy"]
+    assert 'src="/api/docs/assets/swagger-ui-bundle.js"' in page.text and "<script>" not in page.text
+    bundle = page_client.get("/api/docs/assets/swagger-ui-bundle.js")
+    assert bundle.status_code == 200 and "SwaggerUIBundle" in bundle.text
+    assert page_client.get("/api/docs/assets/swagger-ui.css").status_code == 200
+
+
 def test_pages_markers_group_events_by_place():
     events = [{"id": "a:e1", "type": "attack", "places": [{"name": "X", "lat": 1.0, "lon": 2.0}], "article": {}},
               {"id": "b:e1", "type": "other", "places": [{"name": "X", "lat": 1.0, "lon": 2.0},

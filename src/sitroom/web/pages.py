@@ -58,6 +58,12 @@ def search_page(request: Request, q: Text = None, outlet: Text = None, since: Da
                   count=r.store.count())
 
 
+@router.get("/api/docs", response_class=HTMLResponse)
+def api_docs_page(request: Request) -> HTMLResponse:
+    """Interactive documentation of the API (Swagger UI from local files, no CDN)."""
+    return render(request, "api_docs.html")
+
+
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str) -> HTMLResponse:
     doc = _reader(request).article(article_id)
