@@ -285,3 +285,24 @@ def test_situation_links_only_http_urls(tmp_path):
         report = build_report(db)
     assert developments(report)[0]["citations"][0]["article"]["url"] is None
     assert 'href="javascript' not in render_html(report) and "](javascript" not in render_markdown(report)
+
+
+# --- the report's brief against the analysis it was built from --------------------------------------
+
+def test_situation_brief_matches_the_analysis_and_links_to_the_evidence(report, store):
+    from sitroom.report.brief import STATUS_LABELS, line_text
+
+    analysis = {g["id"]: g for g in store.load_analysis().get("claim_groups") or []}
+    cited = {c["claim_id"]: d["id"] for s in report["stories"] for d in s["developments"] for c in d["citations"]
+             if c["claim_id"]}
+    assert report["brief"]["lines"]
+    for line in report["brief"]["lines"]:
+        g = analysis[line["group"]]
+        assert line["status"] == STATUS_LABELS[g["status"]] and line["sources"] == len(g["sources"])
+        assert line["text"] == line_text(g["proposition"])
+        for e in line["evidence"]:
+            assert e["id"] in g["claims"] and e["link"] == f"#dev-{cited[e['id']]}"
+    html = render_html(report)
+    anchors = set(re.findall(r'id="(dev-[^"]+)"', html))
+    links = re.findall(r'<ol class="brief">.*?</ol>', html, re.S)[0]
+    assert {h[1:] for h in re.findall(r'href="(#[^"]+)"', links)} <= anchors

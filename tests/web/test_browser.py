@@ -90,3 +90,26 @@ def test_browser_api_docs_render_every_endpoint_with_no_csp_violation(browser, l
     paths = {e.get_attribute("data-path") for e in browser.find_elements(By.CSS_SELECTOR, "#swagger-ui .opblock-summary-path")}
     assert {"/api/articles", "/api/claims", "/api/stories"} <= paths
     assert _csp_violations(browser) == []
+
+
+def _viewport(browser, width: int = 1400, height: int = 900) -> None:
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+
+
+def test_browser_home_brief_fits_one_screen_and_every_line_links_to_its_claims(browser, live_server, page_client):
+    _viewport(browser)
+    try:
+        _open(browser, live_server, "/")
+        brief = browser.find_element(By.ID, "brief")
+        lines = brief.find_elements(By.CSS_SELECTOR, "ol.brief > li")
+        assert lines and brief.rect["y"] + brief.rect["height"] <= 900
+        for line in lines:
+            links = [a.get_attribute("href") for a in line.find_elements(By.CSS_SELECTOR, ".evidence a")]
+            assert links
+            for href in links:
+                claim_id = href.rsplit("/claims/", 1)[1]
+                claim = page_client.get(f"/api/claims/{claim_id}").json()
+                assert claim["group"]["id"] == line.get_attribute("data-group")
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -18,6 +18,16 @@ def test_pages_search_overview_and_results(page_client, ids):
     assert claims.count('class="claim') == 2
 
 
+def test_pages_home_brief_follows_the_place_and_window(page_client):
+    home = page_client.get("/").text
+    assert 'id="brief"' in home and "What changed" in home
+    everywhere = page_client.get("/api/brief").json()
+    assert everywhere["lines"] and all(line["evidence"] for line in everywhere["lines"])
+    nowhere = page_client.get("/?region=Sumy+Oblast&since=2030-01-01").text
+    assert "What changed in Sumy Oblast, 2030-01-01 to now" in nowhere and 'class="brief"' not in nowhere
+    assert page_client.get("/api/brief", params={"since": "2030-01-01"}).json()["lines"] == []
+
+
 def test_pages_story_has_one_column_per_outlet(page_client, ids):
     html = page_client.get(f"/stories/{ids['story']}").text
     assert html.count('class="column"') == 2 and 'data-outlet="Blue Post"' in html

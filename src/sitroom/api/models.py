@@ -122,6 +122,37 @@ class ClaimDetail(Claim):
     context: dict[str, str] = Field({}, description="Article text before, at and after the evidence.")
 
 
+class BriefEvidence(Open):
+    id: str = Field(description="The claim id; `link` is its page.")
+    speaker: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    evidence: str | None = Field(None, description="The sentence the claim was read from.")
+    link: str | None = None
+
+
+class BriefLine(Open):
+    group: str = Field(description="The claim group (see /api/claims/{id} `group`).")
+    text: str = Field(description="What is claimed, e.g. 'Capture of Hlyboke by Russia'.")
+    status: str = Field(description="contested, confirmed across sides, confirmed by one side or single source")
+    sources: int = Field(description="Originating sources that state it (copies and relays not counted).")
+    sides: list[str] = []
+    latest: str | None = Field(None, description="The newest publication date among its claims in scope.")
+    evidence: list[BriefEvidence] = []
+
+
+class Brief(Open):
+    lines: list[BriefLine]
+    total: int = Field(description="Changes in scope; `lines` holds the newest.")
+    model_config = ConfigDict(extra="allow", json_schema_extra={"examples": [{
+        "lines": [{"group": "g1", "text": "Capture of Hlyboke by Russia", "status": "contested", "sources": 3,
+                   "sides": ["russia"], "latest": "2024-05-13", "evidence": [{
+                       "id": "3f2a9c1d5e7b8a60:c1", "speaker": "Ministry of Defence of Example",
+                       "outlet": "Example Wire", "published": "2024-05-13", "link": "/claims/3f2a9c1d5e7b8a60%3Ac1",
+                       "evidence": "The ministry said its units had entered the village."}]}],
+        "total": 1}]})
+
+
 class Place(Open):
     name: str
     kind: str | None = None

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from typing import Any
+from urllib.parse import quote
 
 from sitroom import query
 from sitroom.query import Scope
 from sitroom.api.errors import BadRequest, NotFound
 from sitroom.output import article_json, items_json
+from sitroom.report.brief import CHANGES, MAX_LINES, build_brief
 from sitroom.store import Store
 from sitroom.store.catalog import Catalog
 
@@ -192,6 +194,37 @@ class Reader:
                         "evidence": body[span["start"]:span["end"]],
                         "after": body[span["end"]:span["end"] + 300]},
         }
+
+    def brief(self, *, place: str | None = None, region: str | None = None, bbox: BBox | None = None,
+              since: str | None = None, until: str | None = None, limit: int = MAX_LINES) -> dict[str, Any]:
+        """What changed in a place and window, one line a claim group (:mod:`sitroom.report.brief`).
+
+        Groups are tested by their proposition's place and their claims by their article's date, from
+        the read model; only the articles whose claims a line shows are read in full."""
+        groups = [g for g in self.analysis("claim_groups").get("claim_groups") or []
+                  if (g.get("proposition") or {}).get("predicate") in CHANGES]
+        scope = Scope(place, region, bbox)
+        if scope:
+            places = self.catalog.places([p for g in groups if (p := g["proposition"].get("place"))])
+            groups = [g for g in groups if (p := g["proposition"].get("place")) and scope.holds(
+                p, (places.get(p) or {}).get("admin1"), (places.get(p) or {}).get("lat"), (places.get(p) or {}).get("lon"))]
+        summaries = self.catalog.summaries([c.split(":", 1)[0] for g in groups for c in g["claims"]])
+        claims = {}
+        for g in groups:
+            for claim_id in g["claims"]:
+                article = summaries.get(claim_id.split(":", 1)[0])
+                when = (article or {}).get("published")
+                if article is None or (since and (when or "") < since) or (until and (when or "9999") > until):
+                    continue
+                claims[claim_id] = {"outlet": article.get("outlet"), "published": when, "article_id": article["id"],
+                                    "title": article.get("title"), "link": f"/claims/{quote(claim_id, safe='')}"}
+        found = build_brief(groups, claims, limit=limit)
+        shown = [e for line in found["lines"] for e in line["evidence"]]
+        docs = {a: article_json(d) for a, d in self.store.get_many(sorted({e["article_id"] for e in shown})).items()}
+        for e in shown:  # the speaker and the sentence, from the article itself
+            claim = next((c for c in (docs.get(e["article_id"]) or {}).get("claims", []) if c["id"] == e["id"]), {})
+            e["speaker"], e["evidence"] = claim.get("speaker"), claim.get("evidence")
+        return found
 
     def _claim_brief(self, claim_id: str) -> dict[str, Any]:
         article = self.store.get(claim_id.split(":", 1)[0])

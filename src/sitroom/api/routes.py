@@ -118,6 +118,16 @@ def list_events(r: ReaderDep, limit: Limit = 50, offset: Offset = 0, place: Plac
                     story=story).to_dict()
 
 
+@router.get("/brief", tags=["claims"], response_model=m.Brief, responses=ERRORS,
+            summary="What changed: one line a claim group, with status and evidence")
+def get_brief(r: ReaderDep, place: Place = None, region: Region = None, bbox: BBoxQ = None, since: Since = None,
+              until: Until = None) -> Any:
+    """The brief for a place and window: claimed changes of control, front moves, strikes,
+    evacuations and deployments, the newest first, each with its claim group's status, the number
+    of originating sources and the claims that carry it."""
+    return r.brief(place=place, region=region, bbox=parse_bbox(bbox), since=since, until=until)
+
+
 @router.get("/places/{name}", tags=["events"], response_model=m.PlaceDetail, responses=ERRORS,
             summary="A place with its events and timeline")
 def get_place(r: ReaderDep, name: Annotated[str, PathParam(examples=["Kharkiv Oblast"],

@@ -2,8 +2,9 @@
 
 :func:`build_report` reads the store through its indexes (``find_event_ids`` for the place and the
 window, then only the articles those events come from) and the stored corpus analysis, and returns
-plain data: key developments grouped by story, contradictions, map markers, a timeline and the
-outlets' framing. :func:`render_html` turns it into one self-contained HTML file (inline CSS,
+plain data: the brief (:mod:`sitroom.report.brief`: what changed, one line each, with status and
+links to its evidence), key developments grouped by story, contradictions, map markers, a timeline
+and the outlets' framing. :func:`render_html` turns it into one self-contained HTML file (inline CSS,
 inline JS, Leaflet inlined, no tiles unless ``tile_url`` is given); :func:`render_markdown` into
 Markdown. Everything that came from an article is escaped on the way out.
 
@@ -31,6 +32,7 @@ from urllib.parse import quote, urlsplit
 from sitroom.errors import ConfigError
 from sitroom.model import Article, Entity
 from sitroom.query import Scope
+from sitroom.report.brief import STATUS_LABELS, build_brief
 
 SCHEMA = "sitroom/report/v1"
 MAX_EVENTS = 5000          # events read from the index, newest first
@@ -41,6 +43,7 @@ CONFIRMED, ONE_SIDE, CONTESTED, REPORTED = ("confirmed across sides", "claimed b
 TYPE_COLOURS = {"territory_change": "#c62828", "withdrawal": "#6a1b9a", "deployment": "#5d4037",
                 "attack": "#ef6c00", "casualties": "#212121", "evacuation": "#1565c0", "visit": "#2e7d32",
                 "other": "#757575"}
+BRIEF_STATUSES = tuple(dict.fromkeys(STATUS_LABELS.values()))
 SAMPLE_DIR = Path(str(resources.files("sitroom").joinpath("data", "sample")))
 
 
@@ -104,6 +107,10 @@ def build_report(store, *, place: str | None = None, region: str | None = None,
     window = f"{since or 'start'} to {until or 'now'}" if since or until else "all dates"
     sample = sorted(a.source for a in docs.values() if is_sample(a))
     events = [e for d in developments for e in d["events"]]
+    cited = {c["claim_id"]: {"speaker": c["speaker"], "outlet": c["article"]["outlet"],
+                             "published": c["article"]["published"], "evidence": c["evidence"],
+                             "article_id": c["article"]["id"], "link": f"#dev-{d['id']}"}
+             for d in reversed(shown) for c in d["citations"] if c["claim_id"]}  # the newest development cites it
     return {
         "schema": SCHEMA,
         "title": title or f"Situation report: {label}, {window}",
@@ -117,6 +124,7 @@ def build_report(store, *, place: str | None = None, region: str | None = None,
                    "stories": len(stories), "contradictions": len(contradictions),
                    "outlets": len({a.outlet for a in docs.values()})},
         "notes": notes,
+        "brief": build_brief(analysis.get("claim_groups") or [], cited),
         "stories": stories,
         "contradictions": contradictions,
         "markers": _markers(developments, docs, ctx),
@@ -436,7 +444,8 @@ def render_html(report: dict[str, Any], *, tile_url: str = "", tile_attribution:
     config = {"tile_url": tile_url, "attribution": tile_attribution, "markers": report["markers"],
               "colours": report["type_colours"]}
     return _env("html").get_template("situation.html.j2").render(
-        r=report, statuses=(CONFIRMED, ONE_SIDE, CONTESTED, REPORTED), data=script_json(config),
+        r=report, statuses=(CONFIRMED, ONE_SIDE, CONTESTED, REPORTED), brief_statuses=BRIEF_STATUSES,
+        data=script_json(config),
         leaflet_js=leaflet[0] if leaflet else None, leaflet_css=leaflet[1] if leaflet else None,
         timeline=_svg_timeline(report))
 

@@ -33,7 +33,8 @@ def _clean(**params: str | None) -> dict[str, str]:
 def search_page(request: Request, q: Text = None, outlet: Text = None, since: Date = None, until: Date = None,
                 place: Text = None, region: Text = None, bbox: Text = None, speaker: Text = None,
                 side: Text = None, status: Text = None, offset: Offset = 0) -> HTMLResponse:
-    """Full-text search with filters: matching articles, and claims when a speaker, side or status is given."""
+    """The brief (what changed in the place and window asked, or everywhere), then full-text search with
+    filters: matching articles, and claims when a speaker, side or status is given."""
     r = _reader(request)
     params = _clean(q=q, outlet=outlet, since=since, until=until, place=place, region=region, bbox=bbox,
                     speaker=speaker, side=side, status=status)
@@ -48,13 +49,17 @@ def search_page(request: Request, q: Text = None, outlet: Text = None, since: Da
     if params.keys() & {"speaker", "side", "status"}:
         claims = r.claims(limit=PAGE, offset=offset, speaker=params.get("speaker"), side=params.get("side"),
                           status=params.get("status"), q=params.get("q"), bbox=box, **where)
+    brief = None
+    if not params.keys() & {"q", "outlet", "speaker", "side", "status"}:  # the home, for a place and window
+        brief = r.brief(place=params.get("place"), region=params.get("region"), bbox=box,
+                        since=params.get("since"), until=params.get("until"))
     overview = None
     if not params:
         overview = {"stories": r.stories(limit=15, offset=0).items, "outlets": r.outlets(limit=50, offset=0).items,
                     "places": r.entities(type="location", limit=24, offset=0).items,
                     "speakers": r.entities(type="person", limit=12, offset=0).items}
     return render(request, "search.html", params=params, articles=articles, claims=claims, snippets=snippets,
-                  overview=overview, outlets=[o["name"] for o in r.outlets(limit=200, offset=0).items],
+                  overview=overview, brief=brief, outlets=[o["name"] for o in r.outlets(limit=200, offset=0).items],
                   count=r.store.count())
 
 
