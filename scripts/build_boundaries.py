@@ -318,16 +318,27 @@ def junctions(polygons: list[Polygon]) -> set[Point]:
     return {point for point, near in neighbours.items() if len(near) > 2}
 
 
+Chain = tuple[Point, ...]
+
+
 class Simplifier:
     """Douglas-Peucker on the chains between junctions, each chain simplified once and the result
-    reused (reversed where need be) by every ring that runs along it."""
+    reused (reversed where need be) by every ring that runs along it. Every simplified segment is
+    returned with the chain it comes from, so that a chain can be simplified again, more finely,
+    where its outline came to cross itself."""
 
     def __init__(self, tolerance: float, fixed: set[Point]):
         self.tolerance = tolerance
         self.fixed = fixed
-        self.done: dict[tuple[Point, ...], list[Point]] = {}
+        self.finer: dict[Chain, float] = {}
+        self.done: dict[Chain, list[Point]] = {}
 
-    def ring(self, ring: Ring) -> Ring:
+    def refine(self, chain: Chain) -> None:
+        self.finer[chain] = self.finer.get(chain, self.tolerance) / 4
+        self.done.pop(chain, None)
+
+    def ring(self, ring: Ring) -> tuple[Ring, list[Chain]]:
+        """The simplified ring and, for each of its segments, the chain it lies on."""
         cuts = [i for i, point in enumerate(ring) if point in self.fixed]
         if not cuts:
             # a ring that touches no other: cut at its lowest point, the same for a hole and the
@@ -337,24 +348,29 @@ class Simplifier:
         ring = ring[start:] + ring[:start]
         cuts = [i - start for i in cuts] + [len(ring)]
         closed = ring + ring[:1]
-        out: Ring = []
+        points: Ring = []
+        owners: list[Chain] = []
         for a, b in zip(cuts, cuts[1:]):
-            out.extend(self.chain(closed[a : b + 1])[:-1])
-        return out
+            chain_points, chain_owners = self.chain(closed[a : b + 1])
+            points.extend(chain_points[:-1])
+            owners.extend(chain_owners)
+        return points, owners
 
-    def chain(self, chain: list[Point]) -> list[Point]:
+    def chain(self, chain: list[Point]) -> tuple[list[Point], list[Chain]]:
         if chain[0] == chain[-1]:
             # a loop: split at the point farthest from its ends
             far = max(range(len(chain)), key=lambda i: math.dist(chain[0], chain[i]))
             if far == 0:
-                return chain
-            return self.chain(chain[: far + 1]) + self.chain(chain[far:])[1:]
+                return chain, []
+            first, first_owners = self.chain(chain[: far + 1])
+            second, second_owners = self.chain(chain[far:])
+            return first + second[1:], first_owners + second_owners
         forward = chain[0] < chain[-1]
         key = tuple(chain if forward else chain[::-1])
         if key not in self.done:
-            self.done[key] = douglas_peucker(list(key), self.tolerance)
+            self.done[key] = douglas_peucker(list(key), self.finer.get(key, self.tolerance))
         result = self.done[key]
-        return result if forward else result[::-1]
+        return (result if forward else result[::-1]), [key] * (len(result) - 1)
 
 
 def douglas_peucker(points: list[Point], tolerance: float) -> list[Point]:
@@ -385,21 +401,96 @@ def douglas_peucker(points: list[Point], tolerance: float) -> list[Point]:
     return [point for point, kept in zip(points, keep) if kept]
 
 
-def finish(polygons: list[Polygon], simplifier: Simplifier) -> list[Polygon]:
-    """Simplify, round, and drop rings that collapse to (almost) nothing."""
+def simplify_polygons(polygons: list[Polygon], simplifier: Simplifier) -> tuple[list[Polygon], list[list[Chain]]]:
+    """Simplify and round every ring; drop rings that collapse to (almost) nothing. Returns the
+    polygons and, ring by ring in the same order, the chain of each segment."""
     out: list[Polygon] = []
+    owners: list[list[Chain]] = []
     minimum = simplifier.tolerance**2
     for polygon in polygons:
-        rings = []
+        rings, ring_owners = [], []
         for i, ring in enumerate(polygon):
-            ring = open_ring([(round(x, DECIMALS), round(y, DECIMALS)) for x, y in simplifier.ring(ring)])
-            if len(ring) >= 3 and abs(signed_area(ring)) > minimum:
-                rings.append(ring)
+            points, chains = round_ring(*simplifier.ring(ring))
+            if len(points) >= 3 and abs(signed_area(points)) > minimum:
+                rings.append(points)
+                ring_owners.append(chains)
             elif i == 0:
                 break
         else:
-            out.append(orient(rings))
-    return out
+            for i, ring in enumerate(rings):
+                outward = signed_area(ring) > 0
+                if outward != (i == 0):
+                    # a ring is stored against the required direction: reverse it with its owners
+                    rings[i], ring_owners[i] = ring[::-1], ring_owners[i][-2::-1] + ring_owners[i][-1:]
+            out.append(rings)
+            owners.extend(ring_owners)
+    return out, owners
+
+
+def round_ring(points: Ring, owners: list[Chain]) -> tuple[Ring, list[Chain]]:
+    """Round to DECIMALS and drop the segments that rounding shrinks to nothing."""
+    kept: Ring = []
+    kept_owners: list[Chain] = []
+    for point, owner in zip(points, owners):
+        point = (round(point[0], DECIMALS), round(point[1], DECIMALS))
+        if kept and point == kept[-1]:
+            kept_owners[-1] = owner
+            continue
+        kept.append(point)
+        kept_owners.append(owner)
+    while len(kept) > 1 and kept[0] == kept[-1]:
+        kept.pop()
+        kept_owners.pop()
+    return kept, kept_owners
+
+
+def crossing_chains(polygons: list[Polygon], owners: list[list[Chain]]) -> set[Chain]:
+    """The chains whose simplified segments cross another segment of the same feature."""
+    segments = []
+    for ring, ring_owners in zip((ring for polygon in polygons for ring in polygon), owners):
+        for a, b, owner in zip(ring, ring[1:] + ring[:1], ring_owners):
+            segments.append((a, b, owner))
+    cell = 0.05
+    grid: dict[tuple[int, int], list[int]] = {}
+    for k, (a, b, _) in enumerate(segments):
+        for gx in range(int(min(a[0], b[0]) // cell), int(max(a[0], b[0]) // cell) + 1):
+            for gy in range(int(min(a[1], b[1]) // cell), int(max(a[1], b[1]) // cell) + 1):
+                grid.setdefault((gx, gy), []).append(k)
+    found: set[Chain] = set()
+    for members in grid.values():
+        for i, k in enumerate(members):
+            for m in members[i + 1 :]:
+                (a, b, first), (c, d, second) = segments[k], segments[m]
+                if crosses(a, b, c, d):
+                    found.update((first, second))
+    return found
+
+
+def crosses(a: Point, b: Point, c: Point, d: Point) -> bool:
+    """Whether segments a-b and c-d cross at a point inside both (touching ends do not count)."""
+    if len({a, b, c, d}) < 4:
+        return False
+
+    def side(p: Point, q: Point, r: Point) -> float:
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    return side(c, d, a) * side(c, d, b) < 0 and side(a, b, c) * side(a, b, d) < 0
+
+
+def simplify_features(items: list[tuple[dict, list[Polygon]]], simplifier: Simplifier) -> list[dict]:
+    """Simplify every feature; where an outline comes to cross itself, simplify the chains involved
+    again with a quarter of the tolerance (for every feature that shares them) and try again."""
+    for _ in range(8):
+        features, refine = [], set()
+        for properties, polygons in items:
+            simplified, owners = simplify_polygons(polygons, simplifier)
+            refine |= crossing_chains(simplified, owners)
+            features.append(feature(simplified, properties))
+        if not refine:
+            break
+        for chain in refine:
+            simplifier.refine(chain)
+    return features
 
 
 # --- output --------------------------------------------------------------------------------------
@@ -459,15 +550,17 @@ def build(source: Path, out: Path, tolerance: float, clip: tuple[float, float, f
     every = [p for ps in outlines.values() for p in ps] + [p for ps in region_polygons.values() for p in ps]
     simplifier = Simplifier(tolerance, junctions(every) | corners(clip))
 
-    countries = [
-        feature(finish(polygons, simplifier), {"name": COUNTRIES[iso], "iso": iso, "level": "country"})
+    items = [
+        ({"name": COUNTRIES[iso], "iso": iso, "level": "country"}, polygons)
         for iso, polygons in sorted(outlines.items(), key=lambda item: COUNTRIES[item[0]])
     ]
-    regions = []
     for table, iso in ((UA_REGIONS, "UA"), (RU_REGIONS, "RU")):
         for code, (name, iso_3166_2) in sorted(table.items(), key=lambda item: item[1][0]):
             properties = {"name": name, "iso": iso, "code": iso_3166_2, "level": "region"}
-            regions.append(feature(finish(region_polygons[code], simplifier), properties))
+            items.append((properties, region_polygons[code]))
+    features = simplify_features(items, simplifier)
+    countries = [f for f in features if f["properties"]["level"] == "country"]
+    regions = [f for f in features if f["properties"]["level"] == "region"]
     write_collection(out / "countries.geojson", countries)
     write_collection(out / "regions.geojson", regions)
     return {"countries": len(countries), "regions": len(regions)}

@@ -28,6 +28,24 @@ def test_pages_home_brief_follows_the_place_and_window(page_client):
     assert page_client.get("/api/brief", params={"since": "2030-01-01"}).json()["lines"] == []
 
 
+def test_pages_every_claim_group_has_a_provenance_view(page_client, web_settings):
+    from sitroom.store import Store
+
+    store = Store.open(web_settings.get("store", "url"))
+    try:
+        groups = store.load_analysis().get("claim_groups") or []
+    finally:
+        store.close()
+    assert groups
+    for g in groups:
+        assert page_client.get(f"/groups/{g['id']}").status_code == 200
+        detail = page_client.get(f"/api/groups/{g['id']}").json()
+        assert {o["source"] for o in detail["origins"]} == set(g["sources"]) and detail["independent"] == len(g["sources"])
+        shown = {c["id"] for o in detail["origins"] for c in o["claims"]} | {c["id"] for c in detail["copies"]}
+        assert shown == set(g["claims"])
+    assert page_client.get("/api/groups/g999").status_code == 404
+
+
 def test_pages_story_has_one_column_per_outlet(page_client, ids):
     html = page_client.get(f"/stories/{ids['story']}").text
     assert html.count('class="column"') == 2 and 'data-outlet="Blue Post"' in html

@@ -153,6 +153,18 @@ class Brief(Open):
         "total": 1}]})
 
 
+class GroupDetail(Open):
+    id: str
+    text: str = Field(description="What the group's claims state.")
+    status: str
+    independent: int = Field(description="Originating sources; claims relayed from one source or copied count once.")
+    why: str = Field(description="The independent count explained in one line.")
+    origins: list[dict[str, Any]] = Field(description="Each originating source, first published first, with the claims "
+                                                      "that carried it: speaker, via (farthest first), outlet, article.")
+    copies: list[dict[str, Any]] = Field([], description="Claims of syndicated copies, counted with their original.")
+    contradictions: list[dict[str, Any]] = []
+
+
 class Place(Open):
     name: str
     kind: str | None = None

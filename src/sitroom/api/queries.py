@@ -10,6 +10,7 @@ happens here; stories, relations, claim groups and outlet profiles are read as
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import quote
 
@@ -17,7 +18,7 @@ from sitroom import query
 from sitroom.query import Scope
 from sitroom.api.errors import BadRequest, NotFound
 from sitroom.output import article_json, items_json
-from sitroom.report.brief import CHANGES, MAX_LINES, build_brief
+from sitroom.report.brief import CHANGES, MAX_LINES, STATUS_LABELS, build_brief, line_text
 from sitroom.store import Store
 from sitroom.store.catalog import Catalog
 
@@ -225,6 +226,58 @@ class Reader:
             claim = next((c for c in (docs.get(e["article_id"]) or {}).get("claims", []) if c["id"] == e["id"]), {})
             e["speaker"], e["evidence"] = claim.get("speaker"), claim.get("evidence")
         return found
+
+    def group(self, group_id: str) -> dict[str, Any]:
+        """A claim group's provenance: each originating source, the claims in which it reached print
+        (through which intermediaries, in which outlet and article), the syndicated copies folded
+        into them, and why the independent count is what it is."""
+        from sitroom.kb.registry import Registry
+        from sitroom.link.provenance import originating_source
+
+        analysis = self.analysis("claim_groups", "relations")
+        group = next((g for g in analysis.get("claim_groups") or [] if g["id"] == group_id), None)
+        if group is None:
+            raise NotFound(f"no claim group {group_id!r}; group ids look like g<N>, see a claim's `group`")
+        copies = set(group.get("copies") or ())
+        docs = {a: article_json(d) for a, d in self.store.get_many(
+            sorted({c.split(":", 1)[0] for c in group["claims"]})).items()}
+        registry = Registry.load()
+        origins: dict[str, dict[str, Any]] = {}
+        copied: list[dict[str, Any]] = []
+        for claim_id in group["claims"]:
+            doc = docs.get(claim_id.split(":", 1)[0]) or {}
+            claim = next((c for c in doc.get("claims", []) if c["id"] == claim_id), None)
+            if claim is None:
+                continue
+            row = {"id": claim_id, "speaker": claim["speaker"], "via": list(reversed(claim.get("via") or [])),
+                   "evidence": claim["evidence"], "negated": claim.get("negated", False),
+                   "article": _summary(doc)}
+            if claim_id in copies:
+                copied.append(row)
+                continue
+            source = originating_source(SimpleNamespace(speaker=claim["speaker"], speaker_kind=claim.get("speaker_kind"),
+                                                        via=tuple(claim.get("via") or ())), registry)
+            origin = origins.setdefault(source, {"source": source, "side": _speaker_side(claim["speaker"], doc),
+                                                 "claims": []})
+            origin["claims"].append(row)
+        for origin in origins.values():
+            origin["claims"].sort(key=lambda r: (r["article"].get("published") or "", r["id"]))
+            origin["first"] = origin["claims"][0]["article"].get("published")
+        ordered = sorted(origins.values(), key=lambda o: (o["first"] or "9999", o["source"]))
+        members = set(group["claims"])
+        relations = [r for r in analysis.get("relations") or [] if r["a"] in members or r["b"] in members]
+        outside = [r for r in relations if r["relation"] == "contradicts"]
+        n = len(ordered)
+        why = (f"{n} originating source{'s' if n != 1 else ''}" + (f" ({', '.join(group['sides'])})" if group["sides"] else "")
+               + ": claims by the same source, or relayed from it by an outlet or agency, count once"
+               + (f"; {len(copied)} syndicated cop{'ies' if len(copied) != 1 else 'y'} of an article counted with "
+                  "the original" if copied else "") + ".")
+        return {"id": group["id"], "text": line_text(group["proposition"]), "status": group["status"],
+                "status_label": STATUS_LABELS.get(group["status"], group["status"]),
+                "proposition": group["proposition"], "sides": group["sides"], "independent": n, "why": why,
+                "origins": ordered, "copies": copied,
+                "contradictions": [{"a": r["a"], "b": r["b"], "why": r["why"], "independent": r["independent"]}
+                                   for r in outside]}
 
     def _claim_brief(self, claim_id: str) -> dict[str, Any]:
         article = self.store.get(claim_id.split(":", 1)[0])

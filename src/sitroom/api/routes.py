@@ -118,6 +118,15 @@ def list_events(r: ReaderDep, limit: Limit = 50, offset: Offset = 0, place: Plac
                     story=story).to_dict()
 
 
+@router.get("/groups/{group_id}", tags=["claims"], response_model=m.GroupDetail, responses=ERRORS,
+            summary="A claim group's provenance")
+def get_group(r: ReaderDep, group_id: Annotated[str, PathParam(examples=["g1"], description="Claim group id.")]) -> Any:
+    """The claims stating one proposition, by originating source: from the speaker through
+    intermediaries to each outlet that printed it, syndicated copies folded, the independent count
+    explained, and the stored contradictions."""
+    return r.group(group_id)
+
+
 @router.get("/brief", tags=["claims"], response_model=m.Brief, responses=ERRORS,
             summary="What changed: one line a claim group, with status and evidence")
 def get_brief(r: ReaderDep, place: Place = None, region: Region = None, bbox: BBoxQ = None, since: Since = None,

@@ -90,6 +90,12 @@ def claim_page(request: Request, claim_id: str) -> HTMLResponse:
     return render(request, "claim.html", claim=_reader(request).claim(claim_id))
 
 
+@router.get("/groups/{group_id}", response_class=HTMLResponse)
+def group_page(request: Request, group_id: str) -> HTMLResponse:
+    """A claim group's provenance: each originating source through intermediaries to each outlet."""
+    return render(request, "group.html", group=_reader(request).group(group_id))
+
+
 @router.get("/places/{name:path}", response_class=HTMLResponse)
 def place_page(request: Request, name: str) -> HTMLResponse:
     place = _reader(request).place(name)
