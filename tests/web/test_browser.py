@@ -113,3 +113,39 @@ def test_browser_home_brief_fits_one_screen_and_every_line_links_to_its_claims(b
                 assert claim["group"]["id"] == line.get_attribute("data-group")
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def _resources(browser) -> list[str]:
+    return browser.execute_script("return performance.getEntriesByType('resource').map(function (e) { return e.name; })")
+
+
+@pytest.mark.parametrize("path", ["/map", "/places/Kharkiv%20Oblast"])
+def test_browser_map_draws_shipped_boundaries_and_control_with_no_network(browser, live_server, path):
+    browser.get_log("browser")
+    _open(browser, live_server, path)
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "map").get_attribute("data-boundaries-ready"))
+    assert browser.find_elements(By.CSS_SELECTOR, "#map path.boundary-country")
+    assert browser.find_elements(By.CSS_SELECTOR, "#map path.boundary-region")
+    assert all(url.startswith(live_server) for url in _resources(browser))
+    assert _csp_violations(browser) == []
+
+
+def test_browser_runs_with_no_network_but_this_machine(browser, live_server):
+    _open(browser, live_server, "/")
+    outside = browser.execute_async_script(
+        "var done = arguments[0]; var img = new Image(); img.onload = function () { done('loaded'); };"
+        "img.onerror = function () { done('blocked'); }; img.src = 'https://tile.openstreetmap.org/5/18/10.png';")
+    assert outside == "blocked"
+
+
+def test_browser_control_map_marks_the_latest_claim_of_each_settlement(browser, live_server, page_client):
+    places = [p for p in page_client.get("/api/control").json() if p["lat"] is not None]
+    _open(browser, live_server, "/map")
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "map").get_attribute("data-ready"))
+    shown = browser.find_elements(By.CSS_SELECTOR, "#map path.control-marker")
+    assert len(shown) == len(places) > 0
+    holders = sorted(c.get_attribute("class").split("holder-")[1].split()[0] for c in shown)
+    assert holders == sorted(p["latest"]["holder"] for p in places)
+    shown[0].click()
+    popup = WebDriverWait(browser, 5).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".leaflet-popup")))
+    assert any("/groups/" in a.get_attribute("href") for a in popup.find_elements(By.TAG_NAME, "a"))

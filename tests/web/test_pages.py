@@ -46,6 +46,17 @@ def test_pages_every_claim_group_has_a_provenance_view(page_client, web_settings
     assert page_client.get("/api/groups/g999").status_code == 404
 
 
+def test_pages_every_settlement_with_a_control_claim_has_a_timeline_and_a_map_marker(page_client):
+    places = page_client.get("/api/control").json()
+    assert places
+    whole = page_client.get("/map").text
+    for p in places:
+        page = page_client.get(f"/places/{quote(p['place'], safe='')}").text
+        assert 'id="control"' in page and all(f"/groups/{e['group']}" in page for e in p["entries"])
+        assert f"/places/{quote(p['place'], safe='')}" in whole
+        assert p["latest"] == p["entries"][-1] and p["latest"]["holder"] in ("russia", "ukraine")
+
+
 def test_pages_story_has_one_column_per_outlet(page_client, ids):
     html = page_client.get(f"/stories/{ids['story']}").text
     assert html.count('class="column"') == 2 and 'data-outlet="Blue Post"' in html

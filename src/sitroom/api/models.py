@@ -165,6 +165,25 @@ class GroupDetail(Open):
     contradictions: list[dict[str, Any]] = []
 
 
+class ControlEntry(Open):
+    group: str
+    text: str = Field(description="What the group claims, e.g. 'Capture of Hlyboke by Russia'.")
+    holder: str = Field(description="The side that holds the place by this claim: russia or ukraine.")
+    status: str
+    first: str | None = None
+    latest: str | None = None
+    claims: list[Any] = []
+    sources: list[str] = []
+
+
+class ControlPlace(Open):
+    place: str
+    lat: float | None = None
+    lon: float | None = None
+    entries: list[ControlEntry] = Field(description="Claims of control, oldest first.")
+    latest: ControlEntry
+
+
 class Place(Open):
     name: str
     kind: str | None = None

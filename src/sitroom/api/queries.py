@@ -9,6 +9,7 @@ happens here; stories, relations, claim groups and outlet profiles are read as
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from types import SimpleNamespace
 from typing import Any
@@ -19,6 +20,8 @@ from sitroom.query import Scope
 from sitroom.api.errors import BadRequest, NotFound
 from sitroom.output import article_json, items_json
 from sitroom.report.brief import CHANGES, MAX_LINES, STATUS_LABELS, build_brief, line_text
+from sitroom.report.control import CONTROL, control_entries
+from sitroom.report.titles import story_title
 from sitroom.store import Store
 from sitroom.store.catalog import Catalog
 
@@ -227,6 +230,39 @@ class Reader:
             e["speaker"], e["evidence"] = claim.get("speaker"), claim.get("evidence")
         return found
 
+    def control(self, *, place: str | None = None, region: str | None = None, bbox: BBox | None = None,
+                since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
+        """Each place with claims of control in scope: its coordinates, its entries (one a claim group:
+        claimed holder, status, dates) oldest first and the latest (:mod:`sitroom.report.control`)."""
+        groups = [g for g in self.analysis("claim_groups").get("claim_groups") or []
+                  if (g.get("proposition") or {}).get("predicate") in CONTROL and g["proposition"].get("place")]
+        places = self.catalog.places([g["proposition"]["place"] for g in groups])
+        scope = Scope(place, region, bbox)
+        groups = [g for g in groups if scope.holds(g["proposition"]["place"], *(
+            (places.get(g["proposition"]["place"]) or {}).get(k) for k in ("admin1", "lat", "lon")))]
+        summaries = self.catalog.summaries([c.split(":", 1)[0] for g in groups for c in g["claims"]])
+        dates = {}
+        for g in groups:
+            for claim_id in g["claims"]:
+                article = summaries.get(claim_id.split(":", 1)[0])
+                when = (article or {}).get("published")
+                if article is not None and not (since and (when or "") < since) and not (
+                        until and (when or "9999") > until):
+                    dates[claim_id] = when
+        out = []
+        for name, entries in sorted(control_entries(groups, dates).items()):
+            info = places.get(name) or {}
+            out.append({"place": name, "kind": info.get("kind"), "admin1": info.get("admin1"), "lat": info.get("lat"),
+                        "lon": info.get("lon"), "entries": entries, "latest": entries[-1]})
+        return out
+
+    @staticmethod
+    def _control_claim(claim_id: str, docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+        doc = docs.get(claim_id.split(":", 1)[0]) or {}
+        claim = next((c for c in doc.get("claims", []) if c["id"] == claim_id), {})
+        return {"id": claim_id, "speaker": claim.get("speaker"), "evidence": claim.get("evidence"),
+                "article": _summary(doc) if doc else None}
+
     def group(self, group_id: str) -> dict[str, Any]:
         """A claim group's provenance: each originating source, the claims in which it reached print
         (through which intermediaries, in which outlet and article), the syndicated copies folded
@@ -336,7 +372,13 @@ class Reader:
             timeline.setdefault(e.get("date") or "undated", []).append(e)
         inside = self.catalog.places_in(name)
         articles = self.catalog.articles_where(region=name)
-        return {"name": name, **(info or {}), "places_inside": inside, "events": events,
+        control = self.control(region=name)
+        wanted = sorted({c.split(":", 1)[0] for p in control for e in p["entries"] for c in e["claims"]})
+        docs = {a: article_json(d) for a, d in self.store.get_many(wanted).items()}
+        for p in control:  # the claims behind each entry: who said it, where, when
+            for entry in p["entries"]:
+                entry["claims"] = [self._control_claim(c, docs) for c in entry["claims"]]
+        return {"name": name, **(info or {}), "places_inside": inside, "events": events, "control": control,
                 "timeline": [{"date": d, "events": evs} for d, evs in timeline.items()],
                 "articles": articles[-50:][::-1]}
 
@@ -358,7 +400,8 @@ class Reader:
             members.sort(key=lambda s: (s["published"] or "", s["id"]))
             dates = [m["published"] for m in members if m["published"]]
             places = sorted({p for m in members for p in places_of.get(m["id"], [])})
-            out.append({"id": story["id"], "title": next((m["title"] for m in members if m["title"]), None),
+            named = Counter(p for m in members for p in set(places_of.get(m["id"], [])))
+            out.append({"id": story["id"], "title": story_title([m["title"] for m in members], named, len(members)),
                         "article_ids": [m["id"] for m in members], "articles": members,
                         "outlets": sorted({m["outlet"] or "unknown" for m in members}),
                         "first_published": min(dates) if dates else None,

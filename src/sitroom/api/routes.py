@@ -127,6 +127,15 @@ def get_group(r: ReaderDep, group_id: Annotated[str, PathParam(examples=["g1"], 
     return r.group(group_id)
 
 
+@router.get("/control", tags=["events"], response_model=list[m.ControlPlace], responses=ERRORS,
+            summary="Who claims to hold each settlement")
+def get_control(r: ReaderDep, place: Place = None, region: Region = None, bbox: BBoxQ = None, since: Since = None,
+                until: Until = None) -> Any:
+    """Each settlement with claims of control in scope: the side that holds it by each claim group's
+    account, the group's status and dates, oldest first, and the latest; the control map's layer."""
+    return r.control(place=place, region=region, bbox=parse_bbox(bbox), since=since, until=until)
+
+
 @router.get("/brief", tags=["claims"], response_model=m.Brief, responses=ERRORS,
             summary="What changed: one line a claim group, with status and evidence")
 def get_brief(r: ReaderDep, place: Place = None, region: Region = None, bbox: BBoxQ = None, since: Since = None,

@@ -33,6 +33,7 @@ from sitroom.errors import ConfigError
 from sitroom.model import Article, Entity
 from sitroom.query import Scope
 from sitroom.report.brief import STATUS_LABELS, build_brief
+from sitroom.report.titles import story_title
 
 SCHEMA = "sitroom/report/v1"
 MAX_EVENTS = 5000          # events read from the index, newest first
@@ -287,7 +288,8 @@ def _stories(developments: list[dict], docs: dict[str, Article], ctx: _Context) 
     for story in stories.values():
         members = sorted((docs[a] for a in story.pop("articles") if a in docs),
                          key=lambda a: (a.published or "9999", a.id))
-        story["title"] = next((a.title for a in members if a.title), None) or story["id"]
+        named = Counter(e.canonical for a in members for e in _places(a))
+        story["title"] = story_title([a.title for a in members], named, len(members))
         story["articles"] = len(members)
         out.append(story)
     return out

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from sitroom.api.queries import Reader, parse_bbox
-from sitroom.web.render import render
+from sitroom.web.render import boundary_urls, render
 
 router = APIRouter(include_in_schema=False)
 PAGE = 50
@@ -101,7 +101,19 @@ def place_page(request: Request, name: str) -> HTMLResponse:
     place = _reader(request).place(name)
     tile_url = str(request.app.state.settings.get("report", "tile_url") or "")
     return render(request, "place.html", place=place, markers=json.dumps(_markers(place["events"])),
+                  control=json.dumps(_control_layer(place["control"])), boundaries=json.dumps(boundary_urls()),
                   tile_url=tile_url)
+
+
+@router.get("/map", response_class=HTMLResponse)
+def control_map_page(request: Request, region: Text = None, since: Date = None, until: Date = None) -> HTMLResponse:
+    """Who claims to hold each settlement: the latest claim of control, by side and status."""
+    params = _clean(region=region, since=since, until=until)
+    places = _reader(request).control(region=params.get("region"), since=params.get("since"),
+                                      until=params.get("until"))
+    tile_url = str(request.app.state.settings.get("report", "tile_url") or "")
+    return render(request, "map.html", params=params, places=places, control=json.dumps(_control_layer(places)),
+                  boundaries=json.dumps(boundary_urls()), tile_url=tile_url)
 
 
 @router.get("/outlets", response_class=HTMLResponse)
@@ -130,6 +142,15 @@ def _markers(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "status": e.get("status"), "claimed_by": e.get("claimed_by"), "claim_id": e.get("claim_id"),
                 "article": (e.get("article") or {}).get("id"), "outlet": (e.get("article") or {}).get("outlet")})
     return sorted(by_place.values(), key=lambda m: m["name"])
+
+
+def _control_layer(places: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What the map needs of each place's control entries (no claim texts: the popups link to them)."""
+    def entry(e: dict[str, Any]) -> dict[str, Any]:
+        return {k: e[k] for k in ("group", "text", "holder", "status", "first", "latest", "sources")}
+
+    return [{"place": p["place"], "lat": p["lat"], "lon": p["lon"], "entries": [entry(e) for e in p["entries"]],
+             "latest": entry(p["latest"])} for p in places if p.get("lat") is not None and p.get("lon") is not None]
 
 
 def _paragraphs(doc: dict[str, Any]) -> list[list[dict[str, Any]]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -47,3 +48,15 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
 
 def render_error(request: Request, status: int, message: str) -> HTMLResponse:
     return render(request, "error.html", status=status, status_code=status, message=message)
+
+
+#: the boundary levels shipped in static/boundaries, drawn under every map in this order
+BOUNDARY_LEVELS = ("countries", "regions", "raions")
+
+
+@lru_cache(maxsize=1)
+def boundary_urls() -> list[str]:
+    """The URLs of the boundary layers this install ships (scripts/build_boundaries.py builds them)."""
+    folder = resources.files("sitroom.web").joinpath("static", "boundaries")
+    return [f"/static/boundaries/{name}.geojson" for name in BOUNDARY_LEVELS
+            if folder.joinpath(f"{name}.geojson").is_file()]
