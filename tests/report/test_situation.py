@@ -306,3 +306,9 @@ def test_situation_brief_matches_the_analysis_and_links_to_the_evidence(report, 
     anchors = set(re.findall(r'id="(dev-[^"]+)"', html))
     links = re.findall(r'<ol class="brief">.*?</ol>', html, re.S)[0]
     assert {h[1:] for h in re.findall(r'href="(#[^"]+)"', links)} <= anchors
+
+
+def test_situation_map_inlines_the_outlines_near_its_markers(report):
+    config = map_config(render_html(report))
+    names = {f["properties"]["name"] for f in config["boundaries"]["features"]}
+    assert {"Ukraine", "Kharkiv Oblast"} <= names and "Lviv Oblast" not in names  # near the markers only

@@ -440,11 +440,47 @@ def _env(kind: str):
     return env
 
 
+@lru_cache(maxsize=1)
+def _boundaries() -> tuple[dict[str, Any], ...]:
+    """The shipped country and oblast outlines (sitroom/web/static/boundaries), each with its box."""
+    folder = resources.files("sitroom").joinpath("web", "static", "boundaries")
+    out = []
+    for name in ("countries", "regions"):
+        try:
+            features = json.loads(folder.joinpath(f"{name}.geojson").read_text(encoding="utf-8"))["features"]
+        except (FileNotFoundError, OSError, ValueError, KeyError):
+            continue
+        for feature in features:
+            points = [pt for poly in _polygons(feature["geometry"]) for ring in poly for pt in ring]
+            if points:
+                lons, lats = [p[0] for p in points], [p[1] for p in points]
+                out.append({"feature": feature, "box": (min(lons), min(lats), max(lons), max(lats))})
+    return tuple(out)
+
+
+def _polygons(geometry: dict[str, Any]) -> list:
+    return geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+
+
+def boundaries_near(markers: list[dict[str, Any]], margin: float = 2.0) -> dict[str, Any]:
+    """The outlines that reach within ``margin`` degrees of the report's markers (the whole theatre
+    when it has none), as one FeatureCollection to inline: the report stays one file and small."""
+    if markers:
+        lats, lons = [m["lat"] for m in markers], [m["lon"] for m in markers]
+        west, south, east, north = min(lons) - margin, min(lats) - margin, max(lons) + margin, max(lats) + margin
+    else:
+        west, south, east, north = 22.0, 44.0, 41.0, 53.0
+    return {"type": "FeatureCollection", "features": [
+        b["feature"] for b in _boundaries()
+        if b["box"][0] <= east and west <= b["box"][2] and b["box"][1] <= north and south <= b["box"][3]]}
+
+
 def render_html(report: dict[str, Any], *, tile_url: str = "", tile_attribution: str = "") -> str:
-    """One self-contained HTML page; with no ``tile_url`` the map draws markers on a blank base."""
+    """One self-contained HTML page; with no ``tile_url`` the map draws markers over the shipped
+    country and oblast outlines near them."""
     leaflet = _leaflet()
     config = {"tile_url": tile_url, "attribution": tile_attribution, "markers": report["markers"],
-              "colours": report["type_colours"]}
+              "colours": report["type_colours"], "boundaries": boundaries_near(report["markers"])}
     return _env("html").get_template("situation.html.j2").render(
         r=report, statuses=(CONFIRMED, ONE_SIDE, CONTESTED, REPORTED), brief_statuses=BRIEF_STATUSES,
         data=script_json(config),
