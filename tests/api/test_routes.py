@@ -215,3 +215,29 @@ def test_routes_place_has_timeline_in_date_order(client):
     assert place["kind"] == "region" and set(place["places_inside"]) == {"Lyptsi", "Vovchansk", "Kupiansk"}
     dates = [d["date"] for d in place["timeline"]]
     assert dates == sorted(dates) and dates[0] == "2024-06-02"
+
+
+@pytest.mark.parametrize("typed, canonical", [
+    ("Kharkov", "Kharkiv Oblast"), ("Харківська область", "Kharkiv Oblast"), ("Kharkivska oblast", "Kharkiv Oblast")])
+def test_routes_a_region_typed_as_people_type_it_is_the_stored_oblast(client, typed, canonical):
+    as_typed = client.get("/api/claims", params={"region": typed}).json()["items"]
+    stored = client.get("/api/claims", params={"region": canonical}).json()["items"]
+    assert as_typed == stored and stored
+
+
+def test_routes_a_speaker_and_an_outlet_typed_as_variants(client):
+    for typed in ("Russian MoD", "Ministry of Defense of Rusia"):
+        by_variant = client.get("/api/claims", params={"speaker": typed}).json()["items"]
+        assert by_variant and {c["speaker"] for c in by_variant} == {"Ministry of Defence of Russia"}
+    assert client.get("/api/places/Kupyansk").json()["name"] == "Kupiansk"
+
+
+@pytest.mark.parametrize("params, words", [
+    ({"region": "Kharkof Oblsat"}, ["unknown place", "closest known", "Kharkiv Oblast"]),
+    ({"speaker": "General Zorblax"}, ["unknown speaker"]),
+    ({"side": "martian"}, ["unknown side", "ukraine, russia"]),
+    ({"status": "confirmed"}, ["unknown status", "confirmed across sides"]),
+])
+def test_routes_an_unknown_name_or_value_is_a_400_naming_the_closest(client, params, words):
+    r = client.get("/api/claims", params=params)
+    assert r.status_code == 400 and all(w in r.json()["error"] for w in words)

@@ -312,3 +312,12 @@ def test_situation_map_inlines_the_outlines_near_its_markers(report):
     config = map_config(render_html(report))
     names = {f["properties"]["name"] for f in config["boundaries"]["features"]}
     assert {"Ukraine", "Kharkiv Oblast"} <= names and "Lviv Oblast" not in names  # near the markers only
+
+
+def test_situation_a_region_typed_as_a_variant_is_the_stored_oblast_and_a_typo_says_what_is_close(store, report):
+    from sitroom.query.names import UnknownName
+
+    typed = build_report(store, region="Kharkov", since="2025-03-01", until="2025-03-31")
+    assert typed["scope"]["region"] == "Kharkiv Oblast" and typed["counts"] == report["counts"]
+    with pytest.raises(UnknownName, match="closest known: Kharkiv Oblast"):
+        build_report(store, region="Kharkof Oblsat")

@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from sitroom import query
 from sitroom.query import Scope
+from sitroom.query.names import UnknownName, place_name, registry_name
 from sitroom.api.errors import BadRequest, NotFound
 from sitroom.output import article_json, items_json
 from sitroom.report.brief import CHANGES, MAX_LINES, STATUS_LABELS, build_brief, line_text
@@ -25,6 +26,9 @@ from sitroom.report.titles import story_title
 from sitroom.store import Store
 from sitroom.store.catalog import Catalog
 
+SIDES = ("ukraine", "russia", "west", "neutral", "other")
+GROUP_STATUSES = ("contested", "single source", "several sources, same side", "confirmed across sides")
+EVENT_TYPES = ("territory_change", "withdrawal", "deployment", "attack", "casualties", "evacuation", "visit", "other")
 ALL = 1_000_000  # "no limit" for store queries whose results are filtered further here
 BBox = query.BBox
 
@@ -77,6 +81,32 @@ class Reader:
         """The stored analysis, or only the named parts of it."""
         return self.store.load_analysis(parts or None)
 
+    # --- names as typed ---------------------------------------------------------------------------
+
+    def names(self, *, place: str | None = None, region: str | None = None, speaker: str | None = None,
+              outlet: str | None = None, side: str | None = None, status: str | None = None,
+              type: str | None = None) -> dict[str, str | None]:
+        """Filter values as stored: any known variant of a place, speaker or outlet to its canonical
+        name (:mod:`sitroom.query.names`), a closed value checked; a 400 naming the closest otherwise."""
+        cat = self.catalog
+        try:
+            if place:
+                place = place_name(place, lambda n: cat.place(n) is not None, lambda: cat.names("location"))
+            if region:
+                region = place_name(region, lambda n: cat.place(n) is not None, lambda: cat.names("location"),
+                                    region=True)
+            if speaker:
+                speaker = registry_name(speaker, cat.has_speaker, cat.speaker_names, "speaker")
+            if outlet and outlet != "unknown":
+                outlet = registry_name(outlet, lambda n: n in cat.outlets(), cat.outlets, "outlet", outlet=True)
+        except UnknownName as exc:
+            raise BadRequest(str(exc)) from None
+        for what, value, allowed in (("side", side, SIDES), ("status", status, GROUP_STATUSES),
+                                     ("event type", type, EVENT_TYPES)):
+            if value and value not in allowed:
+                raise BadRequest(f"unknown {what} {value!r}; one of: {', '.join(allowed)}")
+        return {"place": place, "region": region, "speaker": speaker, "outlet": outlet}
+
     def _found(self, field: str, hits: list[tuple[str, str]]) -> list[dict[str, Any]]:
         """The claims or events behind index hits, as JSON with their article's summary."""
         return items_json(hits, self.store.get_many([a for _, a in hits]), field)
@@ -120,6 +150,7 @@ class Reader:
     def articles(self, *, limit: int, offset: int, q: str | None = None, outlet: str | None = None,
                  since: str | None = None, until: str | None = None, place: str | None = None,
                  region: str | None = None, bbox: BBox | None = None, story: str | None = None) -> Page:
+        place, region, _, outlet = self.names(place=place, region=region, outlet=outlet).values()
         ids = self._text_ids(q)
         if story:
             members = self._members(story)
@@ -140,6 +171,8 @@ class Reader:
                outlet: str | None = None, since: str | None = None, until: str | None = None,
                q: str | None = None, place: str | None = None, region: str | None = None,
                bbox: BBox | None = None, story: str | None = None, status: str | None = None) -> Page:
+        place, region, speaker, outlet = self.names(place=place, region=region, speaker=speaker, outlet=outlet,
+                                                    side=side, status=status).values()
         ids = self._text_ids(q)
         if place or region or bbox:
             near = {r["id"] for r in self.catalog.articles_where(place=place, region=region, bbox=bbox)}
@@ -201,6 +234,7 @@ class Reader:
 
     def brief(self, *, place: str | None = None, region: str | None = None, bbox: BBox | None = None,
               since: str | None = None, until: str | None = None, limit: int = MAX_LINES) -> dict[str, Any]:
+        place, region, _, _ = self.names(place=place, region=region).values()
         """What changed in a place and window, one line a claim group (:mod:`sitroom.report.brief`).
 
         Groups are tested by their proposition's place and their claims by their article's date, from
@@ -232,6 +266,7 @@ class Reader:
 
     def control(self, *, place: str | None = None, region: str | None = None, bbox: BBox | None = None,
                 since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
+        place, region, _, _ = self.names(place=place, region=region).values()
         """Each place with claims of control in scope: its coordinates, its entries (one a claim group:
         claimed holder, status, dates) oldest first and the latest (:mod:`sitroom.report.control`)."""
         groups = [g for g in self.analysis("claim_groups").get("claim_groups") or []
@@ -330,6 +365,8 @@ class Reader:
                bbox: BBox | None = None, since: str | None = None, until: str | None = None,
                type: str | None = None, status: str | None = None, speaker: str | None = None,
                outlet: str | None = None, q: str | None = None, story: str | None = None) -> Page:
+        place, region, speaker, outlet = self.names(place=place, region=region, speaker=speaker, outlet=outlet,
+                                                    type=type).values()
         query = dict(place=place, region=region, bbox=bbox, since=since, until=until, type=type, status=status,
                      claimed_by=speaker, outlet=outlet)
         ids = self._text_ids(q)
@@ -349,6 +386,7 @@ class Reader:
     def entities(self, *, limit: int, offset: int, type: str | None = None, q: str | None = None,
                  outlet: str | None = None, since: str | None = None, until: str | None = None,
                  region: str | None = None, side: str | None = None) -> Page:
+        _, region, _, outlet = self.names(region=region, outlet=outlet, side=side).values()
         ids = [r["id"] for r in self.catalog.articles_where(outlet=outlet, since=since, until=until)] \
             if outlet or since or until else None
         rows = self.catalog.entity_counts(ids)
@@ -363,6 +401,10 @@ class Reader:
 
     def place(self, name: str, limit: int = 500) -> dict[str, Any]:
         """A place (everything inside it too, for an oblast) with its events, mapped and in time order."""
+        try:
+            name = place_name(name, lambda n: self.catalog.place(n) is not None, lambda: self.catalog.names("location"))
+        except UnknownName as exc:
+            raise NotFound(f"{exc}; list places at /api/entities?type=location") from None
         info = self.catalog.place(name)
         events = self.events(region=name, limit=limit, offset=0).items
         if info is None and not events:
@@ -413,6 +455,7 @@ class Reader:
     def stories(self, *, limit: int, offset: int, q: str | None = None, outlet: str | None = None,
                 since: str | None = None, until: str | None = None, place: str | None = None,
                 region: str | None = None, bbox: BBox | None = None) -> Page:
+        place, region, _, outlet = self.names(place=place, region=region, outlet=outlet).values()
         keep = {r["id"] for r in self.catalog.articles_where(place=place, region=region, bbox=bbox, outlet=outlet,
                                                              since=since, until=until, ids=self._text_ids(q))}
         rows = self._story_summaries(self.analysis("stories").get("stories") or [])
@@ -451,7 +494,10 @@ class Reader:
     def outlet(self, name: str) -> dict[str, Any]:
         profiles = self._profiles()
         if name not in profiles:
-            raise NotFound(f"no outlet {name!r}; list them at /api/outlets")
+            try:
+                name = registry_name(name, lambda n: n in profiles, lambda: profiles, "outlet", outlet=True)
+            except UnknownName as exc:
+                raise NotFound(f"{exc}; list them at /api/outlets") from None
         articles = self.catalog.articles_where(outlet=name)
         return {**self._outlet_summary(name, profiles[name]), "profile": profiles[name],
                 "speakers": [{"name": s, "claims": n} for s, n in self.catalog.speakers(name)],

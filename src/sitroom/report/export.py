@@ -27,10 +27,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
-
 from sitroom.errors import ExportError
 from sitroom.link.relations import asserting, event_proposition
 from sitroom.model import Analysis, Article, Claim, Event, Quantity
+from sitroom.query.names import stored_names
 
 KINDS = ("events", "claims")
 FORMATS = ("jsonl", "csv", "geojson", "parquet")
@@ -394,9 +394,10 @@ def export(store, kind: str, fmt: str, out: Path | str | IO[Any], **filters: Any
     """Write ``kind`` (events / claims) as ``fmt`` to a path or stream; returns the rows written.
 
     ``filters`` are those of :meth:`Store.find_event_ids` / :meth:`Store.find_claim_ids` (``None`` values
-    are ignored); without any, every stored article is exported in publication order.
+    are ignored; names as people type them, :func:`sitroom.query.names.stored_names`); without any,
+    every stored article is exported in publication order.
     """
-    filters = _check(kind, fmt, filters)
+    filters = stored_names(store, **_check(kind, fmt, filters))
     rows = _selected(store, kind, filters)
     fields = EVENT_FIELDS if kind == "events" else CLAIM_FIELDS
     if fmt == "parquet":

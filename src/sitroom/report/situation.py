@@ -32,6 +32,7 @@ from urllib.parse import quote, urlsplit
 from sitroom.errors import ConfigError
 from sitroom.model import Article, Entity
 from sitroom.query import Scope
+from sitroom.query.names import stored_names
 from sitroom.report.brief import STATUS_LABELS, build_brief
 from sitroom.report.titles import story_title
 
@@ -66,6 +67,8 @@ def build_report(store, *, place: str | None = None, region: str | None = None,
                 date.fromisoformat(value)
             except ValueError:
                 raise ConfigError(f"{name} must be a date YYYY-MM-DD, not {value!r}") from None
+    named = stored_names(store, place=place, region=region)  # "Kharkov" -> "Kharkiv Oblast", or why not
+    place, region = named["place"], named["region"]
     notes = []
     query = {"place": place, "region": region, "bbox": bbox, "since": since, "until": until}
     pairs, docs = _read_scope(store, query)

@@ -173,6 +173,23 @@ class Catalog:
         out = [{**row, "outlets": sorted(row["outlets"])} for row in counts.values()]
         return sorted(out, key=lambda r: (-r["articles"], -r["mentions"], r["canonical"]))
 
+    def names(self, label: str) -> list[str]:
+        """The distinct canonical names of one kind of entity (location, person, organization)."""
+        e = entity_index.c
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(e.canonical).distinct().where(e.label == label)).scalars())
+
+    def speaker_names(self) -> list[str]:
+        """The distinct speakers of stored claims."""
+        c = claim_index.c
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(c.speaker).distinct()).scalars())
+
+    def has_speaker(self, name: str) -> bool:
+        c = claim_index.c
+        with self.engine.connect() as conn:
+            return conn.execute(select(c.speaker).where(c.speaker == name).limit(1)).first() is not None
+
     # --- speakers -----------------------------------------------------------------------------------
 
     def speakers(self, outlet: str, limit: int = 20) -> list[tuple[str, int]]:
