@@ -9,7 +9,7 @@ import pytest
 ENDPOINTS = ["/api/articles", "/api/articles/{article_id}", "/api/claims", "/api/claims/{claim_id}", "/api/events",
              "/api/entities", "/api/stories", "/api/stories/{story_id}", "/api/outlets", "/api/outlets/{name}",
              "/api/search", "/api/places/{name}", "/api/ingest", "/api/brief",
-             "/api/groups/{group_id}", "/api/control"]
+             "/api/groups/{group_id}", "/api/control", "/api/relations", "/api/export/{kind}.{fmt}"]
 
 
 @pytest.fixture(scope="module")

@@ -241,3 +241,23 @@ def test_routes_a_speaker_and_an_outlet_typed_as_variants(client):
 def test_routes_an_unknown_name_or_value_is_a_400_naming_the_closest(client, params, words):
     r = client.get("/api/claims", params=params)
     assert r.status_code == 400 and all(w in r.json()["error"] for w in words)
+
+
+def test_routes_relations_carry_both_evidence_sentences(client):
+    found = client.get("/api/relations", params={"relation": "contradicts"}).json()["items"]
+    assert found and all(r["relation"] == "contradicts" and r["evidence_a"] and r["evidence_b"] and r["why"]
+                         for r in found)
+    one = found[0]["a"]
+    assert all(one in (r["a"], r["b"]) for r in client.get("/api/relations", params={"claim": one}).json()["items"])
+    assert client.get("/api/relations", params={"relation": "agrees"}).status_code == 400
+
+
+def test_routes_exports_as_files_in_the_formats_analysts_load(client):
+    csv = client.get("/api/export/events.csv", params={"region": "Kharkov"})
+    assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
+    header = csv.text.splitlines()[0]
+    assert "event_date" in header and "fatalities" in header and len(csv.text.splitlines()) > 1
+    geo = client.get("/api/export/events.geojson").json()
+    assert geo["type"] == "FeatureCollection" and geo["features"]
+    assert client.get("/api/export/claims.geojson").status_code == 400
+    assert client.get("/api/export/claims.jsonl").text.count("\n") >= 1

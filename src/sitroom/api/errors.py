@@ -19,8 +19,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from sitroom.errors import (ConfigError, InputError, PipelineError, SitroomError, StoreError,
+from sitroom.errors import (ConfigError, ExportError, InputError, PipelineError, SitroomError, StoreError,
                             TooLarge)
+from sitroom.query.names import UnknownName
 
 
 class NotFound(SitroomError):
@@ -52,6 +53,8 @@ STATUS: tuple[tuple[type[SitroomError], int], ...] = (
     (RequestTooLarge, 413),
     (TooLarge, 413),
     (InputError, 400),
+    (ExportError, 400),
+    (UnknownName, 400),
     (StoreError, 503),
     (ConfigError, 500),
     (PipelineError, 500),

@@ -165,6 +165,25 @@ class GroupDetail(Open):
     contradictions: list[dict[str, Any]] = []
 
 
+class Relation(Open):
+    a: str = Field(description="A claim id (see /api/claims/{id}).")
+    b: str
+    relation: str = Field(description="corroborates or contradicts")
+    type: str | None = Field(None, description="The kind of corroboration or contradiction (docs/relations.md).")
+    independent: bool = Field(description="Whether the two claims rest on different originating sources.")
+    sides: list[str] = []
+    confidence: float | None = None
+    why: str = Field(description="One line saying why the relation holds.")
+    evidence_a: str = Field(description="The sentence claim `a` was read from.")
+    evidence_b: str = Field(description="The sentence claim `b` was read from.")
+    model_config = ConfigDict(extra="allow", json_schema_extra={"examples": [{
+        "a": "3f2a9c1d5e7b8a60:c1", "b": "8e1d0c2b3a495f67:c2", "relation": "contradicts", "type": "control disputed",
+        "independent": True, "sides": ["russia", "ukraine"], "confidence": 0.9,
+        "why": "control disputed: Ministry of Defence of Example and General Staff of Sample on Northvale",
+        "evidence_a": "The ministry said its units had taken Northvale.",
+        "evidence_b": "The General Staff said the assault on Northvale was repelled."}]})
+
+
 class ControlEntry(Open):
     group: str
     text: str = Field(description="What the group claims, e.g. 'Capture of Hlyboke by Russia'.")

@@ -298,6 +298,16 @@ class Reader:
         return {"id": claim_id, "speaker": claim.get("speaker"), "evidence": claim.get("evidence"),
                 "article": _summary(doc) if doc else None}
 
+    def relations(self, *, limit: int, offset: int, claim: str | None = None, relation: str | None = None,
+                  independent: bool | None = None, type: str | None = None) -> Page:
+        """Stored relations between claims, each with both evidence sentences and its one-line why."""
+        if relation and relation not in ("corroborates", "contradicts"):
+            raise BadRequest(f"unknown relation {relation!r}; one of: corroborates, contradicts")
+        rows = [r for r in self.analysis("relations").get("relations") or []
+                if (not claim or claim in (r["a"], r["b"])) and (not relation or r["relation"] == relation)
+                and (independent is None or r["independent"] == independent) and (not type or r.get("type") == type)]
+        return page_of(rows, limit, offset)
+
     def group(self, group_id: str) -> dict[str, Any]:
         """A claim group's provenance: each originating source, the claims in which it reached print
         (through which intermediaries, in which outlet and article), the syndicated copies folded

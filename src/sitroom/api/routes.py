@@ -207,6 +207,54 @@ def get_outlet(r: ReaderDep, name: Annotated[str, PathParam(examples=["TASS"], d
     return r.outlet(name)
 
 
+@router.get("/relations", tags=["claims"], response_model=m.Page[m.Relation], responses=ERRORS,
+            summary="Corroborations and contradictions between claims")
+def list_relations(r: ReaderDep, limit: Limit = 50, offset: Offset = 0,
+                   claim: Annotated[str | None, Query(description="Only relations of this claim id.",
+                                                      examples=["3f2a9c1d5e7b8a60:c1"])] = None,
+                   relation: Annotated[str | None, Query(description="corroborates or contradicts.",
+                                                         examples=["contradicts"])] = None,
+                   independent: Annotated[bool | None, Query(description="Only (in)dependent pairs.")] = None,
+                   type: Annotated[str | None, Query(description="Kind of relation, e.g. `control disputed`.",
+                                                     examples=["denial"])] = None) -> Any:
+    """The relations `sitroom analyze` stored: which two claims, corroborating or contradicting,
+    whether they rest on independent sources, the one-line why and both evidence sentences."""
+    return r.relations(limit=limit, offset=offset, claim=claim, relation=relation, independent=independent,
+                       type=type).to_dict()
+
+
+EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson",
+                "geojson": "application/geo+json", "parquet": "application/vnd.apache.parquet"}
+
+
+@router.get("/export/{kind}.{fmt}", tags=["events"], responses={**ERRORS, 200: {
+    "description": "The file", "content": {t: {} for t in EXPORT_TYPES.values()}}},
+            summary="Events or claims as CSV (ACLED's columns), GeoJSON, JSON Lines or Parquet")
+def export_file(r: ReaderDep,
+                kind: Annotated[str, PathParam(description="events or claims.", examples=["events"])],
+                fmt: Annotated[str, PathParam(description="csv, geojson, jsonl or parquet.", examples=["csv"])],
+                place: Place = None, region: Region = None, bbox: BBoxQ = None, since: Since = None,
+                until: Until = None, speaker: Speaker = None, side: Side = None, outlet: Outlet = None,
+                type: Annotated[str | None, Query(description="Event type (events only).")] = None) -> Any:
+    """What `sitroom export` writes, over the same store: events in ACLED's CSV conventions (one row
+    an event and place, fatalities only for the dead), GeoJSON points, JSON Lines, or Parquet."""
+    import io
+
+    from fastapi.responses import Response
+
+    from sitroom.report.export import export
+
+    if kind == "events":
+        filters = dict(place=place, region=region, bbox=parse_bbox(bbox), since=since, until=until, type=type,
+                       claimed_by=speaker, outlet=outlet)
+    else:
+        filters = dict(speaker=speaker, side=side, outlet=outlet, since=since, until=until)
+    out = io.BytesIO()
+    export(r.store, kind, fmt, out, **filters)
+    return Response(out.getvalue(), media_type=EXPORT_TYPES.get(fmt, "application/octet-stream"),
+                    headers={"content-disposition": f'attachment; filename="sitroom-{kind}.{fmt}"'})
+
+
 @router.get("/search", tags=["search"], response_model=m.Page[m.SearchHit], responses=ERRORS,
             summary="Full-text search")
 def search(r: ReaderDep, q: Annotated[str, Query(min_length=1, max_length=500, examples=["evacuation"],
