@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install ray browser postgres run test eval bench clean
+.PHONY: install ray browser postgres run test eval bench screenshots clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,10 @@ eval: install
 
 bench: install
 	$(BIN)/python benchmarks/html_extraction.py
+
+# The README's screenshots of the web app over the sample corpus (headless Chromium, 1400x900)
+screenshots: install browser
+	SITROOM_SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/web/test_screens.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info demo-out

@@ -100,7 +100,10 @@ def group_page(request: Request, group_id: str) -> HTMLResponse:
 def place_page(request: Request, name: str) -> HTMLResponse:
     place = _reader(request).place(name)
     tile_url = str(request.app.state.settings.get("report", "tile_url") or "")
-    return render(request, "place.html", place=place, markers=json.dumps(_markers(place["events"])),
+    markers = _markers(place["events"])
+    if place.get("kind") not in ("region", "country"):  # a settlement's map: settlements, not oblast centroids
+        markers = [m for m in markers if m.get("kind") not in ("region", "country")] or markers
+    return render(request, "place.html", place=place, markers=json.dumps(markers),
                   control=json.dumps(_control_layer(place["control"])), boundaries=json.dumps(boundary_urls()),
                   tile_url=tile_url)
 
@@ -136,7 +139,7 @@ def _markers(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if p.get("lat") is None or p.get("lon") is None:
                 continue
             marker = by_place.setdefault(p["name"], {"name": p["name"], "lat": p["lat"], "lon": p["lon"],
-                                                     "events": []})
+                                                     "kind": p.get("kind"), "events": []})
             marker["events"].append({
                 "id": e["id"], "type": e["type"], "subtype": e.get("subtype"), "date": e.get("date"),
                 "status": e.get("status"), "claimed_by": e.get("claimed_by"), "claim_id": e.get("claim_id"),
