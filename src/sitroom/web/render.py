@@ -11,6 +11,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from sitroom.report.titles import usable
+
 
 def _path(value: Any) -> str:
     """One URL path segment: ``Kharkiv Oblast`` -> ``Kharkiv%20Oblast``; slashes escaped too."""
@@ -36,7 +38,7 @@ def _pct(value: Any) -> str:
 def environment() -> Environment:
     env = Environment(loader=PackageLoader("sitroom.web", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(path=_path, http_url=_http_url, pct=_pct)
+    env.filters.update(path=_path, http_url=_http_url, pct=_pct, headline=usable)
     env.globals.update(query=_query)
     return env
 
