@@ -1,5 +1,6 @@
 """Every page of the web app over the bundled sample corpus, in headless Chromium at 1400x900: the
-brief, the control map, a settlement page, a claim group's provenance, the API documentation. Each
+brief, the control map, a settlement page, a claim group's provenance, the API documentation, search,
+a story, a claim and an outlet. Each
 is checked for what it shows against the store, keyboard reach (Tab walks the links, the focus is
 visible) and readable contrast (WCAG AA, 4.5:1 for text); each is saved as a screenshot, into
 ``docs/img`` when ``SITROOM_SCREENSHOTS=1`` (the README shows them), else into a temporary folder."""
@@ -95,14 +96,20 @@ def _largest_contested_group(analysis) -> dict:
 
 def _pages(analysis):
     group = _largest_contested_group(analysis)
-    return [("brief", "/", "#brief ol.brief > li"),
+    story = max(analysis["stories"], key=lambda st: len(st["articles"]))
+    return [("search", "/?q=Kupiansk", "#articles ol.results li"),
+            ("story", f"/stories/{quote(story['id'])}", "#columns .column"),
+            ("claim", f"/claims/{quote(group['claims'][0])}", "#chain li"),
+            ("outlet", "/outlets/TASS", "main h1"),
+            ("brief", "/", "#brief ol.brief > li"),
             ("control-map", "/map", "#map path.control-marker"),
             ("settlement", f"/places/{quote(group['proposition']['place'])}", "#control ol.control-timeline > li"),
             ("provenance", f"/groups/{group['id']}", "#origins > li.origin"),
             ("api-docs", "/api/docs", "#swagger-ui .opblock-summary-path")]
 
 
-@pytest.mark.parametrize("name", ["brief", "control-map", "settlement", "provenance", "api-docs"])
+@pytest.mark.parametrize("name", ["brief", "control-map", "settlement", "provenance", "api-docs", "search", "story",
+                                  "claim", "outlet"])
 def test_screens_show_the_store_reach_by_keyboard_read_clearly(name, browser, sample_server, shots):
     base, analysis = sample_server
     _, path, shown = next(p for p in _pages(analysis) if p[0] == name)
