@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from sitroom.extract.districts import find_districts
 from sitroom.kb import KB
-from sitroom.kb.gazetteer import Gazetteer, Place
+from sitroom.kb.gazetteer import KEY_PREFIX, Gazetteer, Place
 from sitroom.kb.gazetteer import normalize as gazetteer_normalize
 from sitroom.kb.registry import TITLE_WORDS as REGISTRY_TITLE_WORDS
 from sitroom.kb.registry import Entry, Registry, normalize_name
@@ -68,7 +68,7 @@ def _is_capitalised(text: str) -> bool:
     return first.isupper() or not first.isalpha() or not first.isascii() and first == first.upper()
 
 
-PREFIX = 4
+PREFIX = KEY_PREFIX
 TITLE_WORDS = ("president", "prime", "minister", "general", "gen.", "lt.", "lieutenant", "colonel", "col.",
                "major", "maj.", "commander", "mayor", "governor", "spokesman", "spokeswoman", "secretary",
                "senator", "chancellor", "admiral", "captain", "ukrainian", "russian", "us", "u.s.", "former")
@@ -80,7 +80,7 @@ def _prefixes(gazetteer: Gazetteer, registry: Registry) -> frozenset[str]:
     def first(key: str) -> str:
         return key.split(" ", 1)[0][:PREFIX]
 
-    keys = {first(key) for key in gazetteer.names()}
+    keys = set(gazetteer.prefixes())
     for name, entry in registry.names(include_weak=True):
         keys.add(first(normalize_name(name)))
         keys.update(first(normalize_name(m)) for m in entry.metonyms)

@@ -1,0 +1,23 @@
+"""The gazetteer's start-up cache: the same tables from the cache as from the shipped files; a
+broken or unwritable cache is skipped, never fatal."""
+
+from __future__ import annotations
+
+from sitroom.kb.gazetteer import Gazetteer, _data_dir
+
+
+def test_gazetteer_from_its_cache_is_the_gazetteer(tmp_path):
+    built = Gazetteer.from_dir(_data_dir(), tmp_path)
+    (cached_file,) = tmp_path.glob("gazetteer-*.marshal")
+    cached = Gazetteer.from_dir(_data_dir(), tmp_path)
+    assert len(cached) == len(built) and cached.prefixes() == built.prefixes()
+    for name in ("Kharkov", "Харків", "Kupyansk", "Vovchansk"):
+        assert [p.id for p in cached.candidates(name)] == [p.id for p in built.candidates(name)]
+    cached_file.write_bytes(b"not marshal data")
+    assert len(Gazetteer.from_dir(_data_dir(), tmp_path)) == len(built)
+
+
+def test_gazetteer_with_a_cache_it_cannot_write_still_loads(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the cache folder should be")
+    assert len(Gazetteer.from_dir(_data_dir(), blocked / "cache")) > 100_000
