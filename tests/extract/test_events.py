@@ -299,3 +299,22 @@ def test_events_plans_called_off_and_defences_built_are_other_events(extract, se
 def test_events_places_turned_into_fortifications_are_no_works(extract):
     found = extract("\"We are taking villages near Lyptsi that were turned into fortifications,\" the general said.")
     assert "other" not in {e.type for e in found}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The occupied territories remain cut off from Ukrainian television.",
+    "Residents of Russian-occupied Melitopol queued for water on Tuesday.",
+    "Prices in occupied Berdiansk have doubled since spring, the mayor said.",
+    "Teachers in Kharkiv began a hunger strike on Monday to demand unpaid wages.",
+    "Rail workers in Lviv staged a general strike over pay.",
+    "Pro-Russian hackers claimed a cyber attack on the websites of Ukrainian banks.",
+    "Belarus launched military exercises near the Ukrainian border on Monday.",
+    "A statement by the Liberation Front of the region was read out on Friday.",
+])
+def test_events_a_state_a_name_or_a_strike_without_weapons_is_no_event(extract, sentence):
+    assert extract(sentence) == ()
+
+
+def test_events_a_place_described_as_occupied_can_still_be_struck(extract):
+    found = extract("Explosions were heard in occupied Melitopol overnight, the mayor said.")
+    assert [e.type for e in found] == ["attack"]

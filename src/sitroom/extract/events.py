@@ -57,6 +57,19 @@ def trigger_type(token, onto: Ontology) -> str | None:
         return None  # "enemy fire and storming action": a kind of action in a list of nouns, misread as a verb
     if is_noun and _unit_name(token):
         return None  # "the 82nd air assault brigade", "strike groups": a unit's name, not an event
+    if (token.dep_ == "amod" and token.tag_ in ("VBN", "JJ") and token.i < token.head.i) or (
+            token.tag_ == "VBN" and token.i > token.sent.start and token.nbor(-1).pos_ in ("ADP", "DET")):
+        return None  # "Russian-occupied Melitopol", "in occupied Melitopol", "the liberated villages": a state
+    if token.pos_ == "PROPN" and (token.ent_type_ == "ORG" or (token.dep_ == "compound" and token.head.pos_ == "PROPN")):
+        return None  # "the Liberation Front", "Operation Storm": part of a name
+    if lemma in ("strike", "attack") and is_noun and any(
+            c.lower_ in NOT_ARMED for c in token.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod")):
+        return None  # a hunger strike, a general strike, a cyber attack: no weapons fired
+    if lemma == "strike" and is_noun and token.head.lower_ == "on" and not any(c.dep_ == "det" for c in token.children):
+        return None  # "workers went on strike"
+    if is_verb and lemma in ("launch", "begin", "start", "conduct", "hold") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in NOT_ATTACKS for c in token.children):
+        return None  # "launched military exercises", "began an investigation": not an assault
     if lower == "approaches" and token.head.lower_ == "on" and _participants(token.head.head) & onto.types[
             "deployment"].participants:
         return "deployment"  # "Russian troops were on the approaches to the village": forces moved up to a place
@@ -92,6 +105,15 @@ def trigger_type(token, onto: Ontology) -> str | None:
         return name
     return None
 
+
+#: what makes a "strike" or an "attack" one in which nothing is fired
+NOT_ARMED = frozenset({"hunger", "general", "labour", "labor", "workers", "worker", "union", "rail", "miners",
+                       "teachers", "doctors", "warning", "sit-down", "nationwide", "cyber", "hacker", "ddos",
+                       "phishing", "ransomware", "heart", "panic", "asthma"})
+#: what one launches or holds that is not an attack
+NOT_ATTACKS = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "investigation", "probe", "inquiry",
+                         "appeal", "fundraiser", "program", "programme", "initiative", "website", "review",
+                         "satellite", "talk", "negotiation", "consultation", "election", "referendum"})
 
 #: nouns a gerund may describe without being an event itself ("storming action", "assault operations")
 GENERIC_ACTS = frozenset({"action", "actions", "operation", "operations", "activity", "activities", "tactics"})
