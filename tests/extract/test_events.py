@@ -318,3 +318,18 @@ def test_events_a_state_a_name_or_a_strike_without_weapons_is_no_event(extract, 
 def test_events_a_place_described_as_occupied_can_still_be_struck(extract):
     found = extract("Explosions were heard in occupied Melitopol overnight, the mayor said.")
     assert [e.type for e in found] == ["attack"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ukraine recaptured the village of Robotyne in August 2023.",
+    "Russia has occupied Crimea since 2014.",
+    "Russian troops seized the nuclear power plant in Enerhodar in March 2022.",
+])
+def test_events_history_dated_long_before_the_article_is_no_news(extract, sentence):
+    assert extract(sentence, published="2024-09-13") == ()
+
+
+def test_events_a_sentence_with_a_recent_date_keeps_its_event(extract):
+    found = extract("On Monday Ukrainian troops recaptured the village they lost in 2022, the General Staff said.",
+                    published="2024-09-13")
+    assert [e.type for e in found] == ["territory_change"]

@@ -250,3 +250,14 @@ def test_gazetteer_lemma_guesses(form, lemma):
 def test_gazetteer_case_forms_round_trip(name, form):
     assert form in case_forms(name)
     assert normalize(name) in lemma_guesses(normalize(form))
+
+
+@pytest.mark.parametrize("surface, name, admin1", [
+    ("Pokrovsk", "Pokrovsk", "Donetsk Oblast"),     # not Engels, which bore the name until 1931
+    ("Tokmak", "Tokmak", "Zaporizhzhia Oblast"),     # not Tokmok in Kyrgyzstan
+    ("Krasnoarmeysk", "Pokrovsk", "Donetsk Oblast"),  # no Ukrainian town is called so: the prior stands
+    ("Odessa", "Odesa", "Odesa Oblast"),
+])
+def test_gazetteer_a_ukrainian_town_of_that_very_name_comes_first(surface, name, admin1):
+    first = Gazetteer.load().candidates(surface)[0]
+    assert (first.name, first.admin1) == (name, admin1)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from sitroom.extract.claims import _quote_spans, skipped_spans
@@ -433,6 +433,8 @@ class EventFinder:
                     del by_type[kind]  # losses without a number are rhetoric, not a casualty report
                 elif draft.claim is None and _past_perfect(draft.trigger):
                     del by_type[kind]  # narrative background ("Russia had diverted forces"), not news
+                elif self._long_ago(draft):
+                    del by_type[kind]  # "recaptured Robotyne in August 2023", "has occupied Crimea since 2014": history
             for draft in by_type.values():
                 draft.told_at = tuple(draft.locations)
             drafts += by_type.values()
@@ -698,6 +700,24 @@ class EventFinder:
             return False
         return any(m.value.precision in COARSE for m in self._times(draft.sentence))
 
+    def _long_ago(self, draft: Draft) -> bool:
+        """Whether the mention's sentence sets it only in a time long over when the article was written:
+        a day, month or year that ended more than :data:`HISTORY_DAYS` before, or a state that began
+        more than :data:`HISTORY_SINCE_DAYS` before. A sentence that also names a recent time keeps it."""
+        if self.anchor is None:
+            return False
+        ages = []
+        for mention in self._times(draft.sentence):
+            value = mention.value
+            end = _period_end(value.value) if value.value else None
+            if end is None:
+                continue
+            if value.precision == "since":
+                ages.append((self.anchor - _period_start(value.value)).days > HISTORY_SINCE_DAYS)
+            else:
+                ages.append((self.anchor - end).days > HISTORY_DAYS)
+        return bool(ages) and all(ages)
+
     def _times(self, span: Span) -> list:
         """The time expressions of a span of the body (read once: the fold compares mentions often)."""
         key = (span.start, span.end)
@@ -757,6 +777,31 @@ class EventFinder:
 
 #: words that put what is told on the day it is told
 PRESENT = re.compile(r"(?i)\b(?:currently|at present|at the moment|as of now|(?:has|have|had)\s+just)\b")
+
+#: how long after its period an event a sentence dates is history, not news (days)
+HISTORY_DAYS = 90
+#: how long a state may have lasted ("has occupied X since 2014") before it is history, not news (days)
+HISTORY_SINCE_DAYS = 180
+_ISO_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def _period_end(value: str) -> date | None:
+    """The last day of an ISO year, month or day ("2023" -> 2023-12-31, "2023-08" -> 2023-08-31)."""
+    m = _ISO_PERIOD.match(value)
+    if m is None:
+        return None
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    if day:
+        return date(year, int(month), int(day))
+    if month:
+        return (date(year + int(month) // 12, int(month) % 12 + 1, 1) - timedelta(days=1))
+    return date(year, 12, 31)
+
+
+def _period_start(value: str) -> date:
+    m = _ISO_PERIOD.match(value)
+    return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+
 
 #: time expressions that set an event in a span longer than a day
 COARSE = frozenset({"week", "month", "season", "quarter", "year", "decade"})

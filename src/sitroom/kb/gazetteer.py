@@ -232,6 +232,25 @@ def cache_dir() -> Path | None:
     return Path(base) / "sitroom"
 
 
+#: the country of the war: its places' own names come first
+THEATRE = "UA"
+#: ...unless the place that bears the name is this many times smaller than the one the prior puts first
+#: ("Konstantinovka", a hamlet's own name, is still the city of Kostiantynivka)
+ALIAS_WEIGHT = 10
+
+
+def _names_first(key: str, places: list[Place]) -> list[Place]:
+    """A town of Ukraine whose own name is ``key`` before places it is only another name of:
+    "Pokrovsk" is the Donetsk Oblast city, not Engels on the Volga, which bore the name until 1931;
+    "Tokmak" the Zaporizhzhia town, not Tokmok in Kyrgyzstan. Otherwise (no Ukrainian place is called
+    so: "Odessa", "Volchansk", "Kharkov") the prior order of the gazetteer stands."""
+    own = [p for p in places if p.country == THEATRE and p.kind != "region" and normalize(p.name) == key
+           and p.population * ALIAS_WEIGHT >= places[0].population]
+    if not own or places[0] in own:
+        return places
+    return own[:1] + [p for p in places if p is not own[0]]
+
+
 def _data_dir() -> Path:
     return Path(str(resources.files("sitroom").joinpath("data", "gazetteer")))
 
@@ -338,7 +357,7 @@ class Gazetteer:
                     if pid not in seen:
                         seen.add(pid)
                         ids.append(pid)
-        return [self.get(pid) for pid in ids]
+        return _names_first(key, [self.get(pid) for pid in ids])
 
     def __contains__(self, surface: object) -> bool:
         return isinstance(surface, str) and normalize(surface) in self._index
