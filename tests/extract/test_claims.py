@@ -438,3 +438,13 @@ def test_claims_the_statement_speaks_for_whoever_spoke_just_before(extract):
     found, _ = extract('Along the river\n\nThe regional governor said the dam was intact. "Repairs will take a week," '
                        "the statement said.")
     assert speakers(found) == ["regional governor", "regional governor"]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The DeepState monitoring group said Russian forces had advanced near Toretsk.", "DeepState"),
+    ("The Russian defence ministry statement said troops had advanced near Toretsk.", "Ministry of Defence of Russia"),
+    ("A Kyiv-based analyst said the front near Toretsk was holding.", "Kyiv-based analyst"),
+])
+def test_claims_a_body_named_in_front_of_its_description_speaks(extract, sentence, speaker):
+    found, _ = extract("Along the front\n\n" + sentence)
+    assert speakers(found) == [speaker]

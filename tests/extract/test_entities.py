@@ -177,3 +177,17 @@ def test_entities_a_side_named_by_its_countrys_name_names_the_country(run):
     assert "location:United States" in found
     found, _ = run("Ukrainian forces held the line near Lyptsi.")
     assert "location:Ukraine" not in found  # an adjective names a side, not a place
+
+
+def test_entities_a_name_made_into_an_adjective_is_no_place_of_the_story():
+    from sitroom.clean import clean
+    from sitroom.clean.metadata import titles
+    from sitroom.extract.entities import entities
+    from sitroom.extract.parse import make_parse_stage
+    from sitroom.model import Article
+    from sitroom.pipeline import Pipeline
+
+    article = Pipeline([clean, titles, make_parse_stage(), entities])(Article(
+        "t.txt", "Shelling in the south\n\nMoscow-installed governor Vladimir Saldo said shelling hit Nova Kakhovka."))
+    places = [e.canonical for e in article.entities if e.label == "location"]
+    assert places == ["Nova Kakhovka"]

@@ -333,3 +333,14 @@ def test_events_a_sentence_with_a_recent_date_keeps_its_event(extract):
     found = extract("On Monday Ukrainian troops recaptured the village they lost in 2022, the General Staff said.",
                     published="2024-09-13")
     assert [e.type for e in found] == ["territory_change"]
+
+
+def test_events_a_place_spacy_takes_for_a_person_is_still_entered(extract):
+    found = extract("Border raid\n\nKursk region acting governor Alexei Smirnov said Ukrainian forces had entered Sudzha.")
+    assert [(e.type, e.locations) for e in found] == [("territory_change", ("Sudzha",))]
+
+
+def test_events_the_city_is_the_city_named_before_it(extract):
+    found = extract("Strike in the north\n\nKharkiv regional governor Oleh Syniehubov said a Russian strike on the "
+                    "city killed two people.")
+    assert [(e.type, e.locations) for e in found] == [("attack", ("Kharkiv",))]

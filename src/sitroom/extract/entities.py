@@ -136,6 +136,8 @@ def _match(span, text: str, gazetteer: Gazetteer, registry: Registry, year: int 
     places = gazetteer.candidates(text)
     if places and _dateline(span, text):  # "AUSTIN, Texas -", "BERLIN —": where the story was filed
         return Found(span.start_char, span.end_char, text, "location", places=places, tokens=(i, j))
+    if _attributive(span):
+        places = []  # "Moscow-installed governor", "a Kyiv-based analyst": who installed, where one works; no place of the story
     government = registry.metonym(text)
     if government is not None:
         label = "location" if places else "metonym"
@@ -157,6 +159,17 @@ def _match(span, text: str, gazetteer: Gazetteer, registry: Registry, year: int 
             and not _not_a_name(span, places) and not _inside_other_name(span, gazetteer):
         return Found(span.start_char, span.end_char, text, "location", places=places, tokens=(i, j))
     return None
+
+
+#: the second half of a compound adjective made from a name: "Moscow-installed", "Kremlin-backed"
+ATTRIBUTIVE = frozenset({"installed", "backed", "appointed", "led", "aligned", "friendly", "based", "born",
+                         "funded", "sponsored", "allied", "leaning", "controlled", "imposed", "held"})
+
+
+def _attributive(span) -> bool:
+    doc = span.doc
+    return (span.end + 1 < len(doc) and doc[span.end].text == "-" and not doc[span.end].whitespace_
+            and doc[span.end + 1].lower_ in ATTRIBUTIVE)
 
 
 def _other_given_name(span, entry: Entry) -> bool:
@@ -309,7 +322,7 @@ def _ner_matches(doc, taken: list[tuple[int, int]], registry: Registry) -> list[
             if entry is None and not INSTITUTION_WORDS.search(text):
                 continue
             found.append(Found(ent.start_char, ent.end_char, ent.text, "organization", entry=entry,
-                               canonical=entry.canonical if entry else text.removeprefix("the "),
+                               canonical=entry.canonical if entry else re.sub(r"^the\s+", "", text, flags=re.I),
                                tokens=(ent.start, ent.end)))
     return found
 

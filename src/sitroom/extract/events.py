@@ -43,8 +43,9 @@ def _words_around(token) -> set[str]:
         "nsubj", "nsubjpass", "dobj", "pobj")} | {c.lower_ for c in token.head.children}
 
 
-def trigger_type(token, onto: Ontology) -> str | None:
-    """The event type a token triggers, or None."""
+def trigger_type(token, onto: Ontology, places: frozenset[int] = frozenset()) -> str | None:
+    """The event type a token triggers, or None. ``places``: the character offsets at which the
+    article's place mentions start (the entities stage's, which know "Sudzha" when spaCy says PERSON)."""
     lemma, lower = _lemma(token), token.lower_
     is_verb = token.pos_ in ("VERB", "AUX")
     is_noun = token.pos_ in ("NOUN", "PROPN") or (  # "Fighting near the towns has been intense": a gerund as noun
@@ -85,7 +86,7 @@ def trigger_type(token, onto: Ontology) -> str | None:
         if not hit:
             continue
         if name == "territory_change" and is_verb and lemma in ("take", "enter", "secure", "advance", "control") and not (
-                _words_around(token) & et.objects or _has_place_object(token)):
+                _words_around(token) & et.objects or _has_place_object(token, places)):
             continue
         if name == "territory_change" and lemma == "take" and any(c.lower_ == "place" for c in token.children):
             continue  # "fighting is taking place along the front": it happens, nothing is taken
@@ -223,8 +224,15 @@ def _participants(token) -> set[str]:
     return words
 
 
-def _has_place_object(token) -> bool:
-    return any(c.dep_ in ("dobj", "prep") and c.ent_type_ in ("GPE", "LOC") for c in token.children)
+def _has_place_object(token, places: frozenset[int] = frozenset()) -> bool:
+    for c in token.children:
+        if c.dep_ not in ("dobj", "prep"):
+            continue
+        heads = [c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"]
+        if c.ent_type_ in ("GPE", "LOC") or any(t.ent_type_ in ("GPE", "LOC") or t.left_edge.idx in places
+                                                 or t.idx in places for t in heads):
+            return True
+    return False
 
 
 def _has_object_or_passive(token) -> bool:
@@ -387,6 +395,7 @@ class EventFinder:
         self.places = sorted(
             ((m.span.start, m.span.end, e.canonical, e.kind) for e in article.entities if e.label == "location"
              for m in e.mentions), key=lambda p: p[0])
+        self.place_starts = frozenset(p[0] for p in self.places)
         places = [e for e in article.entities if e.label == "location"]
         self.place_info = {e.canonical: (e.kind, e.country, e.admin1) for e in places}
         self.country_names = {e.country: e.canonical for e in places if e.kind == "country"}
@@ -404,7 +413,7 @@ class EventFinder:
                 continue
             by_type: dict[str, Draft] = {}
             for token in sent:
-                kind = trigger_type(token, self.onto)
+                kind = trigger_type(token, self.onto, self.place_starts)
                 if kind is None or is_irrealis(token, self.onto, kind):
                     continue
                 draft = by_type.get(kind)
@@ -490,6 +499,7 @@ class EventFinder:
         lo = min(t.idx for t in scope)
         hi = max(t.idx + len(t.text) for t in scope)
         lo, hi = max(lo, draft.sentence.start), min(hi, draft.sentence.end)
+        own = (lo, hi)  # the trigger's own phrase, before a noun's is widened to its verb's objects
         if (token.pos_ in ("NOUN", "PROPN") and not _anaphoric(token)
                 and not any(lo <= p[0] and p[1] <= hi for p in self.places)):
             verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -509,6 +519,11 @@ class EventFinder:
                     draft.origin = draft.origin or name
                 elif prep in ("to", "toward", "towards", "into") and draft.type in ("deployment", "evacuation"):
                     draft.destination = draft.destination or name
+        if not draft.locations and (m := DEFINITE_PLACE.search((self.article.body or "")[own[0]:own[1]])):
+            kinds = PLACE_NOUN_KINDS[m.group(1).lower()]
+            before = [p for p in self.places if p[1] <= own[0] + m.start() and p[3] in kinds]
+            if before:  # "a strike on the city": the city named last before it
+                draft.locations.append(before[-1][2])
         draft.actor = draft.actor or self._actor(token, draft.type)
         if draft.type == "attack" and draft.subtype is None:
             draft.subtype = self._subtype(draft)
@@ -777,6 +792,11 @@ class EventFinder:
 
 #: words that put what is told on the day it is told
 PRESENT = re.compile(r"(?i)\b(?:currently|at present|at the moment|as of now|(?:has|have|had)\s+just)\b")
+
+#: a place named back by its kind: "the city", "the village", "the region"
+DEFINITE_PLACE = re.compile(r"\b(?:the|this)\s+(city|town|village|settlement|region|oblast)\b", re.I)
+PLACE_NOUN_KINDS = {"city": ("city", "town"), "town": ("town", "city", "village"), "village": ("village", "town"),
+                    "settlement": ("village", "town", "city"), "region": ("region",), "oblast": ("region",)}
 
 #: how long after its period an event a sentence dates is history, not news (days)
 HISTORY_DAYS = 90

@@ -141,6 +141,8 @@ class Speakers:
         if lower in self.lex.person_pronouns:
             return self._previous("person", token.idx)
         actor = self.actor_at(token)
+        if actor is None and lower in ISSUED and (body := self._body_in_front(token)) is not None:
+            return body  # "the Russian defence ministry statement said": the ministry's
         if actor is None and lower in ISSUED and self.history and not any(
                 c.dep_ in ("poss", "compound", "amod", "prep") for c in token.children):
             return self.last()  # "..., the statement said": the statement of whoever spoke just before
@@ -160,7 +162,10 @@ class Speakers:
         if actor is not None:
             return actor.canonical, "person" if actor.label == "person" else "organization", actor.side
         if lower in self.lex.unnamed or token.lemma_ in self.lex.unnamed:
-            return self._unnamed(token)
+            found = self._unnamed(token)
+            if found[1] == "unnamed" and (body := self._body_in_front(token)) is not None:
+                return body  # "the DeepState monitoring group": the body named in front of the word
+            return found
         start, end = _subtree_span(token)
         text = self.article.body[start:end]
         if self.registry is not None and token.pos_ != "PRON":
@@ -312,9 +317,17 @@ class Speakers:
                 found.append((actor.canonical, "person" if actor.label == "person" else "organization", actor.side))
         return found
 
+    def _body_in_front(self, token) -> tuple[str, str, str | None] | None:
+        actor = next((a for t in token.lefts if t.dep_ in ("compound", "nmod", "amod")
+                      for u in t.subtree if (a := self.actor_at(u)) is not None
+                      and a.label == "organization" and not a.generic), None)
+        return (actor.canonical, "organization", actor.side) if actor is not None else None
+
     def _unnamed(self, token) -> tuple[str, str, str | None]:
         start, end = _full_np(token)
-        text = DETERMINERS.sub("", self.article.body[start:end]).strip()
+        phrase = self.article.body[start:end]
+        text = DETERMINERS.sub("", phrase).strip()
+        start += len(phrase) - len(phrase.lstrip()) + (len(phrase.strip()) - len(text))  # where the words kept begin
         text = re.sub(r"\s+for\s+the\s+", " of the ", text)
         text = re.sub(r"^(?:other|similar|some|several|many)\s+", "", text, flags=re.I)
         role_match = self._person_with_role(text)
