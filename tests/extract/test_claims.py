@@ -448,3 +448,9 @@ def test_claims_the_statement_speaks_for_whoever_spoke_just_before(extract):
 def test_claims_a_body_named_in_front_of_its_description_speaks(extract, sentence, speaker):
     found, _ = extract("Along the front\n\n" + sentence)
     assert speakers(found) == [speaker]
+
+
+def test_claims_an_outlet_quoting_a_speaker_as_saying_is_the_relay(extract):
+    found, _ = extract("Air defence\n\nInterfax news agency quoted the Russian defence ministry as saying that three "
+                       "missiles were intercepted over Crimea.")
+    assert [(f[0], f[1]) for f in found] == [("Ministry of Defence of Russia", ("Interfax",))]

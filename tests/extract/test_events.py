@@ -344,3 +344,14 @@ def test_events_the_city_is_the_city_named_before_it(extract):
     found = extract("Strike in the north\n\nKharkiv regional governor Oleh Syniehubov said a Russian strike on the "
                     "city killed two people.")
     assert [(e.type, e.locations) for e in found] == [("attack", ("Kharkiv",))]
+
+
+@pytest.mark.parametrize("sentence, kind, place", [
+    ("Air defence\n\nRussia's defence ministry said its forces had shot down 12 Ukrainian drones over the Belgorod "
+     "region.", "attack", "Belgorod Oblast"),
+    ("Air defence\n\nThe air force said it intercepted three missiles over Odesa.", "attack", "Odesa"),
+    ("Breakthrough\n\nA Russian war blogger wrote that Ukrainian troops had broken through near Robotyne.",
+     "territory_change", "Robotyne"),
+])
+def test_events_air_defence_and_breakthroughs(extract, sentence, kind, place):
+    assert [(e.type, e.locations) for e in extract(sentence)] == [(kind, (place,))]

@@ -195,6 +195,16 @@ CITED_RECORDS = frozenset({"data", "figure", "figures", "statement", "statements
                            "footage", "intelligence", "information", "estimate", "estimates", "assessment"})
 
 
+def _quoted_as(verb):
+    """'<outlet> quoted <speaker> as saying ...': (the speaker, the outlet) for the verb "saying"."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.head.lemma_.lower() not in ("quote", "cite"):
+        return None
+    frame = verb.head.head
+    speaker = next((c for c in frame.children if c.dep_ == "dobj"), None)
+    relay = next((c for c in frame.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (speaker, relay) if speaker is not None else None
+
+
 def _cited_source(cite):
     """The object of "citing": a source ("a source in the military", "the ministry", "data from the
     General Staff"), or None for a reason ("said, citing the release of prisoners")."""
@@ -653,6 +663,11 @@ class ClaimFinder:
         named_at = (naming.start, naming.end) if naming is not None else ()
         subject, agent, cited = _subject(verb), _agent(verb), _citing(verb)
         via: list[str] = []
+        if (quoted := _quoted_as(verb)) is not None:  # "Interfax quoted the ministry as saying": the ministry, via Interfax
+            quoted_speaker, relay = quoted
+            if relay is not None and (outlet := self.speakers.resolve(relay)) and outlet[1] == "organization":
+                via = [outlet[0]]
+            agent = quoted_speaker
         if cited is not None:
             heads = [cited]
             if subject is not None and (outlet := self.speakers.resolve(subject)):
