@@ -454,3 +454,15 @@ def test_claims_an_outlet_quoting_a_speaker_as_saying_is_the_relay(extract):
     found, _ = extract("Air defence\n\nInterfax news agency quoted the Russian defence ministry as saying that three "
                        "missiles were intercepted over Crimea.")
     assert [(f[0], f[1]) for f in found] == [("Ministry of Defence of Russia", ("Interfax",))]
+
+
+def test_claims_a_speaker_said_according_to_an_agency_is_the_speakers_through_the_agency(extract):
+    found, _ = extract("Front update\n\nRussian forces have captured the town of Novohrodivka in the Donetsk region, the "
+                       "Russian Defence Ministry said on Tuesday, according to the state news agency TASS.")
+    assert [(f[0], f[1]) for f in found] == [("Ministry of Defence of Russia", ("TASS",))]
+
+
+def test_claims_the_short_name_of_a_body_that_spoke_is_that_body(extract):
+    found, _ = extract('Front update\n\nUkraine\'s General Staff said its troops held Novohrodivka. "The enemy\'s '
+                       'claims are false," the General Staff said.')
+    assert speakers(found) == ["General Staff of the Armed Forces of Ukraine"] * 2

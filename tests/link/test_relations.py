@@ -377,3 +377,27 @@ def test_relations_no_capture_of_a_region_denies_no_advance_in_it():
     ru = article("a", "2024-05-20", [(RU, "The ministry said Russian troops advanced in the Kharkiv Oblast.")])
     ua = article("b", "2024-05-20", [(UA, "The staff said Russian troops did not capture anything in the Kharkiv Oblast.")])
     assert not [r for r in relations(ru, ua) if r.relation == "contradicts"]
+
+
+def test_relations_a_relay_of_a_ministry_claim_is_the_ministrys_and_a_denial_contradicts_it(tmp_path):
+    from sitroom.config import load_settings
+    from sitroom.process import process
+
+    texts = {
+        "a1.txt": "Russia says it captured Novohrodivka\n\nRussia's Defence Ministry said on Tuesday that its forces "
+                  "had captured the town of Novohrodivka in Ukraine's Donetsk region.",
+        "a2.txt": "Ukraine denies loss of Novohrodivka\n\nUkraine's General Staff said on Tuesday that its troops were "
+                  "still holding positions in Novohrodivka and denied Russian claims that the town had been captured.",
+        "a3.txt": "Capture claimed\n\nRussian forces have captured the town of Novohrodivka in the Donetsk region, the "
+                  "Russian Defence Ministry said on Tuesday, according to the state news agency TASS.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    settings = load_settings(env={})
+    from sitroom.process import read
+    articles = [a for a in process(read([tmp_path], settings), settings) if isinstance(a, Article)]
+    result = analyze(articles)
+    kinds = {(r.relation, r.independent) for r in result.relations}
+    assert ("corroborates", False) in kinds  # the ministry and its relay through TASS: one source
+    assert ("contradicts", True) in kinds    # the General Staff's denial
+    assert ("corroborates", True) not in kinds

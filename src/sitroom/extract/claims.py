@@ -464,11 +464,12 @@ class ClaimFinder:
         drafts = []
         for target in _according_to(sent):
             drafts += self._according(target, span)
-        if drafts:
+        if drafts and not all(self.registry is not None and self.registry.is_medium(d.speaker) for d in drafts):
             return drafts
+        relays, drafts = drafts, []  # "X said, according to TASS": X's claim, through TASS (see _relayed)
         drafts += self._citing(sent, span)
         if drafts:
-            return drafts
+            return drafts + relays
         for token in sent:
             if token.pos_ not in ("VERB", "AUX"):
                 continue
@@ -492,6 +493,10 @@ class ClaimFinder:
             drafts += self._noun_cues(sent, span)
         if not drafts:
             drafts += self._attitudes(sent, span)
+        if relays:  # a speaker's reporting verb beside "according to <medium>"; else the medium's own claim
+            speaking = [d for d in drafts if not self._learned_frame(d) and (cue := self.tokens_at.get(d.cue_at))
+                        is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)]
+            return speaking + relays if speaking else relays
         if not drafts and (adverb := next((t for t in sent if t.lower_ == "reportedly" and t.dep_ == "advmod"), None)):
             # "Seven people reportedly suffered from shock": told on the strength of reports nobody names
             drafts.append(Draft("reports", "unnamed", adverb.text, span, self._content(span), cue_at=adverb.idx,

@@ -223,6 +223,13 @@ class Speakers:
                 specific = self.registry.get(f"{name} of {COUNTRY[who]}")
                 if specific is not None:
                     return specific.canonical, "organization", specific.side
+        bare_name = DETERMINERS.sub("", name).strip()
+        if kind in ("organization", "unnamed") and side is None and len(bare_name.split()) >= 2 \
+                and self.registry is not None:  # "the General Staff" after "Ukraine's General Staff": the same body
+            meant = {e.canonical for e in self.registry.lookup(bare_name)}
+            earlier = next((d for d in reversed(self.history) if d.speaker in meant), None)
+            if earlier is not None:
+                return earlier.speaker, earlier.speaker_kind, earlier.side
         if kind in ("unknown", "person") and re.fullmatch(r"[A-Z][\w'-]+", name):
             person = self._person_by_surname(name, start)
             if person is not None:
@@ -416,6 +423,11 @@ class Speakers:
         if bodies and word in ("it", "they", "its", "their"):
             d = bodies[-1]
             return d.speaker, d.speaker_kind, d.side
+        if word not in ("it", "they", "its", "their"):  # "the ministry" after "the Defence Ministry's claims"
+            named = [a for a in self.actors if a.span.end <= at and a.label == "organization" and not a.generic
+                     and word in a.canonical.lower().split()]
+            if named:
+                return named[-1].canonical, "organization", named[-1].side
         return None
 
     def last(self) -> tuple[str, str, str | None] | None:

@@ -201,9 +201,11 @@ class Reader:
                 a, b = part.start - span.start, part.end - span.start
                 text = text[:a] + " " * (b - a) + text[b:]
         who, cue = claim.speaker_span, claim.cue_span
-        if who is not None and cue is not None and span.start < who.start < cue.start and \
+        said_before = claim.content_span is not None and claim.content_span.end <= (who.start if who else 0)
+        if who is not None and cue is not None and span.start < who.start < cue.start and not said_before and \
                 span.end - cue.end > 25 and not re.search(r"[\"']\s*,?\s*(?:\w+\s+)?$", text[:who.start - span.start]):
             # "..., which comes as Ukrainian forces declared victory in X": what is said follows the frame
+            # (not "A has happened, the ministry said on Tuesday, according to TASS": the content is before it)
             cut = who.start - span.start
             text = " " * cut + text[cut:]
         if m := BACKGROUND.search(text):  # "..., which comes as ...", "amid a counteroffensive": the writer's context
@@ -259,7 +261,8 @@ class Reader:
                 # "prevented the border from being breached": the attack failed
                 predicate = self._predicate("repelled" if predicate.level == "settlement" else "stopped")
                 tail = PREVENTION.sub(" ", tail)
-            denied_here = self.lex.negation.search(tail) or self.lex.denied_reports.search(clause) or \
+            denied_here = self.lex.negation.search(tail) or self.lex.denied_reports.search(
+                text[max(0, start - 120):start]) or \
                 self.lex.called_false.search(text[end:])
             negated = bool(denied_here) != (claim.cue.lower() in DENIAL_CUES)
             side = None if predicate.name in SIDELESS else self._side(

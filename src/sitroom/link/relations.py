@@ -125,6 +125,8 @@ def compare(a: ClaimView, p: dict[str, Any], b: ClaimView, q: dict[str, Any]) ->
             return "contradicts", "target conflict", f"strike on {place}: a military target vs a civilian one"
         if pa == "offensive_started" and {p.get("scale"), q.get("scale")} == {"small", "large"}:
             return "contradicts", "scale conflict", f"attack in {place}{_by(who)}: small groups vs a large force"
+        if pa in GAINS and (p.get("side") is None) != (q.get("side") is None):
+            return None  # "troops had seized X" with no side beside "X is under Ukrainian control": whose gain is unknown
         if p["negated"]:
             return "corroborates", "corroboration", f"both deny {_phrase(pa)} in {place}{_by(who)}"
         return "corroborates", "corroboration", f"both report {_phrase(pa)} in {place}{_by(who)}"
