@@ -401,3 +401,27 @@ def test_relations_a_relay_of_a_ministry_claim_is_the_ministrys_and_a_denial_con
     assert ("corroborates", False) in kinds  # the ministry and its relay through TASS: one source
     assert ("contradicts", True) in kinds    # the General Staff's denial
     assert ("corroborates", True) not in kinds
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("the death toll from the strike on the city has risen to nine, the governor said", "killed", 9),
+    ("the number of injured rose to 21 by the evening", "injured", 21),
+    ("the toll now stands at 14", "killed", 14),
+])
+def test_quantities_a_toll_told_as_a_level_reached(text, kind, value):
+    assert {q.unit: q.value for q in find_quantities(text)}.get(kind) == value
+
+
+def test_quantities_victims_are_not_counted_as_dead():
+    assert "killed" not in {q.unit for q in find_quantities("the number of victims has increased to 11")}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("its forces struck a plant that was assembling drones for the ukrainian army", "military"),
+    ("the strike hit a defence industry enterprise", "military"),
+    ("the strike hit a residential neighbourhood next to the industrial zone", "civilian"),
+])
+def test_phrasing_what_a_strike_hit(text, target):
+    from sitroom.link.phrasing import strike_target
+
+    assert strike_target(text) == target

@@ -10,7 +10,11 @@ import re
 #: what was hit, never who attacked: "Russian troops struck ..." says nothing of the target
 MILITARY_TARGET = re.compile(r"\b(?:military (?:facilit\w+|infrastructure|targets?|objects?|sites?|depot|airfield)|"
                              r"workshop|depot|warehouse|ammunition|deployment point|positions|servicemen|mercenaries|"
-                             r"command post|launch sites?|gathering of|barracks)\b")
+                             r"command post|launch sites?|gathering of|barracks|radar|air[- ]defen[cs]e|"
+                             r"defen[cs]e[- ](?:industry|industrial|enterprise|plant)|military[- ]industrial|"
+                             r"(?:assembl|produc|mak|manufactur|repair)ing (?:\w+ ){0,2}(?:drones|weapons|missiles|"
+                             r"ammunition|shells|military equipment)|"
+                             r"(?:drones|weapons|missiles|ammunition) for the (?:ukrainian|russian) (?:army|armed forces|military))\b")
 CIVILIAN_TARGET = re.compile(r"\b(?:residential|apartment|civilians?|houses?|homes?|market|hospital|school|"
                              r"hypermarket|shop|store|kindergarten|courtyard|residents|children|pharmacy|"
                              r"post office|church)\b")

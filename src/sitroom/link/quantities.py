@@ -23,6 +23,11 @@ _KINDS = {
 _QUANTITY = [(kind, re.compile(rf"\b{_BOUND}(?P<number>{_NUMBER})\s+(?:of\s+)?{unit}\b")) for kind, unit in _KINDS.items()]
 _VERB_FIRST = [(kind, re.compile(rf"\b(?:{verb})\s+{_BOUND}(?P<number>{_NUMBER})\b"))
                for kind, verb in (("killed", "killing|killed|claimed the lives of"), ("injured", "injuring|wounding|injured"))]
+#: "the death toll has risen to nine", "the number of injured rose to 21": a toll told as a level reached
+_TOLL = [(kind, re.compile(rf"\b(?:{subject})\b[^.;]{{0,80}}?\b(?:risen|rose|climbed|increased|grown|grew|reached|jumped|"
+                           rf"stands? at|stood at|is now|now stands at)\s+(?:to\s+)?{_BOUND}(?P<number>{_NUMBER})\b"))
+         for kind, subject in (("killed", r"death toll|toll|number of (?:the )?(?:dead|deaths|people killed|fatalities)"),
+                               ("injured", r"number of (?:the )?(?:injured|wounded|people injured|people wounded)"))]
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$")
 _ONE_PERSON = re.compile(r"\ban?\s+(?:[\w-]+\s+){0,3}(?:man|woman|boy|girl|child|resident|civilian|person)\s+"
                          r"(?:was|has been|had been)\s+(?P<kind>killed|injured|wounded)")
@@ -45,7 +50,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     found: dict[str, Quantity] = {}
     bounds = {"up to": "at most", "fewer than": "at most", "less than": "at most", "at least": "at least",
               "more than": "at least", "over": "at least"}
-    for kind, pattern in _QUANTITY + _VERB_FIRST:
+    for kind, pattern in _QUANTITY + _VERB_FIRST + _TOLL:
         for m in pattern.finditer(text):
             value = _value(m.group("number"))
             if value is None or kind in found or _MONTH.search(text, max(0, m.start() - 10), m.start()) or (
