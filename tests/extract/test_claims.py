@@ -466,3 +466,13 @@ def test_claims_the_short_name_of_a_body_that_spoke_is_that_body(extract):
     found, _ = extract('Front update\n\nUkraine\'s General Staff said its troops held Novohrodivka. "The enemy\'s '
                        'claims are false," the General Staff said.')
     assert speakers(found) == ["General Staff of the Armed Forces of Ukraine"] * 2
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ukraine's General Staff declined to comment on the operation.",
+    "Dmitry Peskov did not respond to a request for comment.",
+    "The ministry has yet to confirm the report.",
+])
+def test_claims_declining_to_comment_says_nothing(extract, sentence):
+    found, _ = extract("No comment\n\n" + sentence)
+    assert found == []

@@ -425,3 +425,16 @@ def test_phrasing_what_a_strike_hit(text, target):
     from sitroom.link.phrasing import strike_target
 
     assert strike_target(text) == target
+
+
+def test_relations_each_side_holding_the_same_town_is_a_contradiction():
+    a = article("a", "2024-08-08", [(RU, "The ministry said Lyptsi remained under Russian control.")])
+    b = article("b", "2024-08-09", [(UA, "The staff said Ukrainian forces had taken full control of Lyptsi.")])
+    (rel,) = relations(a, b)
+    assert (rel.relation, rel.type) == ("contradicts", "held by both")
+
+
+def test_propositions_an_attempt_to_seize_is_no_capture():
+    found = props(article("s", "2024-05-20", [(UA, "The staff said that in an attempt to seize Lyptsi, Russia moved "
+                                                   "reserves from other sectors.")]))
+    assert not [p for p in found if p[0] == "captured"]

@@ -195,6 +195,22 @@ CITED_RECORDS = frozenset({"data", "figure", "figures", "statement", "statements
                            "footage", "intelligence", "information", "estimate", "estimates", "assessment"})
 
 
+#: verbs of answering, which say nothing when refused or negated
+ANSWERS = frozenset({"comment", "respond", "reply", "react", "answer", "confirm"})
+
+
+def _says_nothing(verb) -> bool:
+    """'Declined to comment', 'did not respond to a request', 'has yet to confirm': no claim made."""
+    if verb is None or verb.lemma_.lower() not in ANSWERS:
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and (head.lemma_.lower() in ("decline", "refuse", "fail") or (
+        head.lemma_.lower() in ("be", "have") and any(c.lower_ == "yet" for c in head.children)) or any(
+        c.dep_ == "neg" for c in head.children))
+
+
 def _quoted_as(verb):
     """'<outlet> quoted <speaker> as saying ...': (the speaker, the outlet) for the verb "saying"."""
     if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.head.lemma_.lower() not in ("quote", "cite"):
@@ -486,6 +502,7 @@ class ClaimFinder:
                 drafts += self._reporting(token, span)
             elif (content := self._learned_cue(token)) is not False:
                 drafts += self._reporting(token, span, content)
+        drafts = [d for d in drafts if not _says_nothing(self.tokens_at.get(d.cue_at))]
         framed = [d for d in drafts if not self._quoted(d.cue_at)]
         if framed:  # '"I don't know what she was thinking," he said.': the frame, not the words it quotes
             drafts = framed

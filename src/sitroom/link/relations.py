@@ -107,6 +107,9 @@ def compare(a: ClaimView, p: dict[str, Any], b: ClaimView, q: dict[str, Any]) ->
     """``(relation, type, what)`` for two propositions about one place, or None."""
     pa, pb = _kind(p), _kind(q)
     place = p.get("place")
+    if pa in GAINS and pb in GAINS and not p["negated"] and not q["negated"] and p.get("side") and q.get("side") \
+            and p["side"] != q["side"]:  # "Sudzha remained under Russian control" vs "Ukraine took full control of Sudzha"
+        return "contradicts", "held by both", f"{place}: held by {p['side'].capitalize()} vs by {q['side'].capitalize()}"
     if pa != "stable" and pb != "stable" and not _sides_agree(p, q):
         return None
     who = p.get("side") or q.get("side")
