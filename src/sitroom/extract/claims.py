@@ -327,7 +327,7 @@ class ClaimFinder:
         self.skipped = skipped_spans(article)
         self.skipped_set = SpanSet((s.start, s.end) for s in self.skipped)
         self.registry = registry
-        self.tokens_at = {t.idx: t for t in article.parsed} if article.parsed is not None else {}
+        self._tokens: dict[int, object] = {}  # character offset -> token, filled as cues are looked at
 
     def run(self) -> list[Claim]:
         drafts: list[Draft] = []
@@ -502,7 +502,7 @@ class ClaimFinder:
                 drafts += self._reporting(token, span)
             elif (content := self._learned_cue(token)) is not False:
                 drafts += self._reporting(token, span, content)
-        drafts = [d for d in drafts if not _says_nothing(self.tokens_at.get(d.cue_at))]
+        drafts = [d for d in drafts if not _says_nothing(self._token_at(d.cue_at))]
         framed = [d for d in drafts if not self._quoted(d.cue_at)]
         if framed:  # '"I don't know what she was thinking," he said.': the frame, not the words it quotes
             drafts = framed
@@ -511,7 +511,7 @@ class ClaimFinder:
         if not drafts:
             drafts += self._attitudes(sent, span)
         if relays:  # a speaker's reporting verb beside "according to <medium>"; else the medium's own claim
-            speaking = [d for d in drafts if not self._learned_frame(d) and (cue := self.tokens_at.get(d.cue_at))
+            speaking = [d for d in drafts if not self._learned_frame(d) and (cue := self._token_at(d.cue_at))
                         is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)]
             return speaking + relays if speaking else relays
         if not drafts and (adverb := next((t for t in sent if t.lower_ == "reportedly" and t.dep_ == "advmod"), None)):
@@ -582,8 +582,17 @@ class ClaimFinder:
     def _learned_frame(self, draft: Draft) -> bool:
         """Whether the draft's cue is a verb only the cue model reads as one ("bemoaning", "attacked"),
         which gives way to a reporting verb of the same speaker in the sentence ("..., saying")."""
-        token = self.tokens_at.get(draft.cue_at)
+        token = self._token_at(draft.cue_at)
         return token is not None and token.pos_ == "VERB" and token.lemma_.lower() not in self.lex.reporting
+
+    def _token_at(self, at: int | None):
+        """The token starting at a character offset (a draft's cue), or None."""
+        if at is None or self.article.parsed is None:
+            return None
+        if at not in self._tokens:
+            span = self.article.parsed.char_span(at, at + 1, alignment_mode="expand")
+            self._tokens[at] = span[0] if span is not None and span[0].idx == at else None
+        return self._tokens[at]
 
     def _quoted(self, at: int | None) -> bool:
         return at is not None and any(q[0] <= at < q[1] for q in self.quotes)

@@ -244,9 +244,12 @@ def _names_first(key: str, places: list[Place]) -> list[Place]:
     "Pokrovsk" is the Donetsk Oblast city, not Engels on the Volga, which bore the name until 1931;
     "Tokmak" the Zaporizhzhia town, not Tokmok in Kyrgyzstan. Otherwise (no Ukrainian place is called
     so: "Odessa", "Volchansk", "Kharkov") the prior order of the gazetteer stands."""
-    own = [p for p in places if p.country == THEATRE and p.kind != "region" and normalize(p.name) == key
-           and p.population * ALIAS_WEIGHT >= places[0].population]
-    if not own or places[0] in own:
+    if len(places) < 2 or (places[0].country == THEATRE and places[0].kind != "region"):
+        return places  # (the common case, decided without normalising any name)
+    floor = places[0].population
+    own = [p for p in places if p.country == THEATRE and p.kind != "region" and p.population * ALIAS_WEIGHT >= floor
+           and normalize(p.name) == key]
+    if not own:
         return places
     return own[:1] + [p for p in places if p is not own[0]]
 
