@@ -14,3 +14,13 @@ def test_parse_text_beyond_the_parsers_limit_is_parsed_in_chunks_with_offsets_ke
         article = stage_call(make_parse_stage(), Article("long.txt", body, body=body))
         assert article.parsed.text == body
         assert sum(1 for s in article.parsed.sents if s.text.startswith("Shelling")) == 60
+
+
+def test_parse_a_lower_case_word_after_a_word_that_ends_nothing_continues_the_sentence():
+    from sitroom.extract.parse import make_parse_stage
+    from sitroom.model import Article
+
+    article = make_parse_stage()(Article("t.txt", "", body="Power cut\n\nMuch of Odesa was without electricity on "
+                                                             "Monday, the regional administration said."))
+    sentences = [s.text.strip() for s in article.parsed.sents]
+    assert sentences == ["Power cut", "Much of Odesa was without electricity on Monday, the regional administration said."]

@@ -11,11 +11,20 @@ from sitroom.model import Article
 PARAGRAPHS = "sitroom_paragraphs"
 
 
+#: what may end a sentence before a word in lower case ("... attack. officials said" is rare; "Much / of" never)
+SENTENCE_ENDS = frozenset('.!?;:"”’\')»…')
+
+
 def _paragraph_starts(doc):
-    """A paragraph break ends a sentence: headlines have no full stop to tell the parser."""
+    """A paragraph break ends a sentence: headlines have no full stop to tell the parser. Inside a
+    paragraph, a word in lower case after a word that ends nothing continues its sentence (the parser
+    once cut "Much of Odesa was without power" into three)."""
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+        before = doc[token.i - 1]
+        if "\n" in before.text or "\n" in before.whitespace_:
             token.is_sent_start = True
+        elif token.text[:1].islower() and before.text[-1:] not in SENTENCE_ENDS:
+            token.is_sent_start = False
     return doc
 
 
