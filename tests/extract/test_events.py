@@ -355,3 +355,9 @@ def test_events_the_city_is_the_city_named_before_it(extract):
 ])
 def test_events_air_defence_and_breakthroughs(extract, sentence, kind, place):
     assert [(e.type, e.locations) for e in extract(sentence)] == [(kind, (place,))]
+
+
+def test_events_the_trigger_keeps_its_own_day_and_the_region_is_the_citys_oblast(extract):
+    found = extract("Power cut\n\nMuch of Odesa was without electricity on Monday after Russian missiles hit energy "
+                    "infrastructure in the region on Sunday.", published="2024-11-18")
+    assert [(e.type, e.locations, e.date) for e in found] == [("attack", ("Odesa Oblast",), "2024-11-17")]

@@ -524,6 +524,11 @@ class EventFinder:
             before = [p for p in self.places if p[1] <= own[0] + m.start() and p[3] in kinds]
             if before:  # "a strike on the city": the city named last before it
                 draft.locations.append(before[-1][2])
+            elif "region" in kinds:  # "in the region" after a city: the city's oblast
+                towns = [p for p in self.places if p[1] <= own[0] + m.start() and p[3] in SETTLEMENT_KINDS]
+                region = self.place_info.get(towns[-1][2], (None, None, None))[2] if towns else None
+                if region:
+                    draft.locations.append(region)
         draft.actor = draft.actor or self._actor(token, draft.type)
         if draft.type == "attack" and draft.subtype is None:
             draft.subtype = self._subtype(draft)
@@ -745,17 +750,21 @@ class EventFinder:
         return told if told[0] is not None or draft.when is None else draft.when
 
     def _told_date(self, draft: Draft) -> tuple[str | None, str | None]:
-        key = (draft.sentence.start, draft.claim.id if draft.claim else None)
+        key = (draft.sentence.start, draft.claim.id if draft.claim else None, draft.trigger.i)
         if key not in self.told:
             self.told[key] = self._read_date(draft)
         return self.told[key]
 
     def _read_date(self, draft: Draft) -> tuple[str | None, str | None]:
         text = (self.article.body or "")[draft.sentence.start:draft.sentence.end]
-        for mention in self._times(draft.sentence):
+        days = [m for m in self._times(draft.sentence) if m.value.value and m.value.precision in ("day", "since")]
+        if len(days) > 1 and draft.trigger.pos_ in ("VERB", "AUX"):  # "power was out on Monday after missiles hit on
+            lo = min(t.idx for t in draft.trigger.subtree) - draft.sentence.start  # Sunday": the trigger's own day
+            hi = max(t.idx + len(t.text) for t in draft.trigger.subtree) - draft.sentence.start
+            days = [m for m in days if lo <= m.span.start < hi] + [m for m in days if not lo <= m.span.start < hi]
+        for mention in days:
             value = mention.value
-            if value.value and value.precision in ("day", "since"):
-                return value.value, value.precision
+            return value.value, value.precision
         if self.anchor is not None and PRESENT.search(text):
             return self.anchor.isoformat(), "day"  # "we currently control", "have just signed": the day it is told
         claim = draft.claim
@@ -793,6 +802,7 @@ class EventFinder:
 #: words that put what is told on the day it is told
 PRESENT = re.compile(r"(?i)\b(?:currently|at present|at the moment|as of now|(?:has|have|had)\s+just)\b")
 
+SETTLEMENT_KINDS = ("city", "town", "village")
 #: a place named back by its kind: "the city", "the village", "the region"
 DEFINITE_PLACE = re.compile(r"\b(?:the|this)\s+(city|town|village|settlement|region|oblast)\b", re.I)
 PLACE_NOUN_KINDS = {"city": ("city", "town"), "town": ("town", "city", "village"), "village": ("village", "town"),
