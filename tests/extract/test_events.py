@@ -350,6 +350,8 @@ def test_events_the_city_is_the_city_named_before_it(extract):
     ("Air defence\n\nRussia's defence ministry said its forces had shot down 12 Ukrainian drones over the Belgorod "
      "region.", "attack", "Belgorod Oblast"),
     ("Air defence\n\nThe air force said it intercepted three missiles over Odesa.", "attack", "Odesa"),
+    ("Air defence\n\nRussian air defence units destroyed 20 Ukrainian drones over the Bryansk region overnight, "
+     "the Russian Defence Ministry said.", "attack", "Bryansk Oblast"),
     ("Breakthrough\n\nA Russian war blogger wrote that Ukrainian troops had broken through near Robotyne.",
      "territory_change", "Robotyne"),
 ])

@@ -68,6 +68,9 @@ def trigger_type(token, onto: Ontology, places: frozenset[int] = frozenset()) ->
         return None  # a hunger strike, a general strike, a cyber attack: no weapons fired
     if lemma == "strike" and is_noun and token.head.lower_ == "on" and not any(c.dep_ == "det" for c in token.children):
         return None  # "workers went on strike"
+    if is_verb and lemma in ("destroy", "down", "neutralize", "neutralise", "eliminate") and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in AERIAL for c in token.children):
+        return "attack"  # "air defences destroyed 20 drones": an air attack, told by the side that stopped it
     if is_verb and lemma in ("launch", "begin", "start", "conduct", "hold") and any(
             c.dep_ == "dobj" and c.lemma_.lower() in NOT_ATTACKS for c in token.children):
         return None  # "launched military exercises", "began an investigation": not an assault
@@ -111,6 +114,8 @@ def trigger_type(token, onto: Ontology, places: frozenset[int] = frozenset()) ->
 NOT_ARMED = frozenset({"hunger", "general", "labour", "labor", "workers", "worker", "union", "rail", "miners",
                        "teachers", "doctors", "warning", "sit-down", "nationwide", "cyber", "hacker", "ddos",
                        "phishing", "ransomware", "heart", "panic", "asthma"})
+#: what air defences destroy: an air attack's weapons, not losses in battle
+AERIAL = frozenset({"drone", "uav", "missile", "rocket", "shahed", "glide", "bomb", "projectile"})
 #: what one launches or holds that is not an attack
 NOT_ATTACKS = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "investigation", "probe", "inquiry",
                          "appeal", "fundraiser", "program", "programme", "initiative", "website", "review",
