@@ -234,28 +234,14 @@ class Reader:
 
     def brief(self, *, place: str | None = None, region: str | None = None, bbox: BBox | None = None,
               since: str | None = None, until: str | None = None, limit: int = MAX_LINES) -> dict[str, Any]:
-        place, region, _, _ = self.names(place=place, region=region).values()
         """What changed in a place and window, one line a claim group (:mod:`sitroom.report.brief`).
 
         Groups are tested by their proposition's place and their claims by their article's date, from
         the read model; only the articles whose claims a line shows are read in full."""
-        groups = [g for g in self.analysis("claim_groups").get("claim_groups") or []
-                  if (g.get("proposition") or {}).get("predicate") in CHANGES]
-        scope = Scope(place, region, bbox)
-        if scope:
-            places = self.catalog.places([p for g in groups if (p := g["proposition"].get("place"))])
-            groups = [g for g in groups if (p := g["proposition"].get("place")) and scope.holds(
-                p, (places.get(p) or {}).get("admin1"), (places.get(p) or {}).get("lat"), (places.get(p) or {}).get("lon"))]
-        summaries = self.catalog.summaries([c.split(":", 1)[0] for g in groups for c in g["claims"]])
-        claims = {}
-        for g in groups:
-            for claim_id in g["claims"]:
-                article = summaries.get(claim_id.split(":", 1)[0])
-                when = (article or {}).get("published")
-                if article is None or (since and (when or "") < since) or (until and (when or "9999") > until):
-                    continue
-                claims[claim_id] = {"outlet": article.get("outlet"), "published": when, "article_id": article["id"],
-                                    "title": article.get("title"), "link": f"/claims/{quote(claim_id, safe='')}"}
+        groups, articles = self._groups_in_scope(CHANGES, place, region, bbox, since, until)
+        claims = {claim_id: {"outlet": a.get("outlet"), "published": a.get("published"), "article_id": a["id"],
+                             "title": a.get("title"), "link": f"/claims/{quote(claim_id, safe='')}"}
+                  for claim_id, a in articles.items()}
         found = build_brief(groups, claims, limit=limit)
         shown = [e for line in found["lines"] for e in line["evidence"]]
         docs = {a: article_json(d) for a, d in self.store.get_many(sorted({e["article_id"] for e in shown})).items()}
@@ -266,30 +252,41 @@ class Reader:
 
     def control(self, *, place: str | None = None, region: str | None = None, bbox: BBox | None = None,
                 since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
-        place, region, _, _ = self.names(place=place, region=region).values()
         """Each place with claims of control in scope: its coordinates, its entries (one a claim group:
         claimed holder, status, dates) oldest first and the latest (:mod:`sitroom.report.control`)."""
-        groups = [g for g in self.analysis("claim_groups").get("claim_groups") or []
-                  if (g.get("proposition") or {}).get("predicate") in CONTROL and g["proposition"].get("place")]
+        groups, articles = self._groups_in_scope(CONTROL, place, region, bbox, since, until)
         places = self.catalog.places([g["proposition"]["place"] for g in groups])
-        scope = Scope(place, region, bbox)
-        groups = [g for g in groups if scope.holds(g["proposition"]["place"], *(
-            (places.get(g["proposition"]["place"]) or {}).get(k) for k in ("admin1", "lat", "lon")))]
-        summaries = self.catalog.summaries([c.split(":", 1)[0] for g in groups for c in g["claims"]])
-        dates = {}
-        for g in groups:
-            for claim_id in g["claims"]:
-                article = summaries.get(claim_id.split(":", 1)[0])
-                when = (article or {}).get("published")
-                if article is not None and not (since and (when or "") < since) and not (
-                        until and (when or "9999") > until):
-                    dates[claim_id] = when
+        dates = {claim_id: a.get("published") for claim_id, a in articles.items()}
         out = []
         for name, entries in sorted(control_entries(groups, dates).items()):
             info = places.get(name) or {}
             out.append({"place": name, "kind": info.get("kind"), "admin1": info.get("admin1"), "lat": info.get("lat"),
                         "lon": info.get("lon"), "entries": entries, "latest": entries[-1]})
         return out
+
+    def _groups_in_scope(self, predicates: frozenset[str], place: str | None, region: str | None,
+                         bbox: BBox | None, since: str | None, until: str | None
+                         ) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+        """The claim groups of these predicates whose place is in scope (names as typed), and for each
+        of their claims published in the window, its article's summary."""
+        place, region, _, _ = self.names(place=place, region=region).values()
+        groups = [g for g in self.analysis("claim_groups").get("claim_groups") or []
+                  if (g.get("proposition") or {}).get("predicate") in predicates and g["proposition"].get("place")]
+        scope = Scope(place, region, bbox)
+        if scope:
+            places = self.catalog.places([g["proposition"]["place"] for g in groups])
+            groups = [g for g in groups if scope.holds(g["proposition"]["place"], *(
+                (places.get(g["proposition"]["place"]) or {}).get(k) for k in ("admin1", "lat", "lon")))]
+        summaries = self.catalog.summaries([c.split(":", 1)[0] for g in groups for c in g["claims"]])
+        articles = {}
+        for g in groups:
+            for claim_id in g["claims"]:
+                article = summaries.get(claim_id.split(":", 1)[0])
+                when = (article or {}).get("published")
+                if article is not None and not (since and (when or "") < since) and not (
+                        until and (when or "9999") > until):
+                    articles[claim_id] = article
+        return groups, articles
 
     @staticmethod
     def _control_claim(claim_id: str, docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
