@@ -352,6 +352,10 @@ def test_events_the_city_is_the_city_named_before_it(extract):
     ("Air defence\n\nThe air force said it intercepted three missiles over Odesa.", "attack", "Odesa"),
     ("Air defence\n\nRussian air defence units destroyed 20 Ukrainian drones over the Bryansk region overnight, "
      "the Russian Defence Ministry said.", "attack", "Bryansk Oblast"),
+    ("Bombs\n\nRussian forces dropped 35 guided aerial bombs on the Sumy region, the regional administration said.",
+     "attack", "Sumy Oblast"),
+    ("Assaults\n\nThe enemy attempted to advance near Vovchansk five times but was stopped, the General Staff said.",
+     "attack", "Vovchansk"),
     ("Breakthrough\n\nA Russian war blogger wrote that Ukrainian troops had broken through near Robotyne.",
      "territory_change", "Robotyne"),
 ])

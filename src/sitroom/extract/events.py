@@ -68,6 +68,12 @@ def trigger_type(token, onto: Ontology, places: frozenset[int] = frozenset()) ->
         return None  # a hunger strike, a general strike, a cyber attack: no weapons fired
     if lemma == "strike" and is_noun and token.head.lower_ == "on" and not any(c.dep_ == "det" for c in token.children):
         return None  # "workers went on strike"
+    if is_verb and lemma == "drop" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in AERIAL
+                                           for c in token.children):
+        return "attack"  # "dropped 35 guided aerial bombs on the region"
+    if is_verb and lemma in ("advance", "capture", "seize", "storm", "take", "enter") and token.dep_ == "xcomp" \
+            and token.head.lemma_.lower() in ("attempt", "try", "seek"):
+        return "attack"  # "the enemy attempted to advance near X five times": assaults, not ground taken
     if is_verb and lemma in ("destroy", "down", "neutralize", "neutralise", "eliminate") and any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in AERIAL for c in token.children):
         return "attack"  # "air defences destroyed 20 drones": an air attack, told by the side that stopped it
