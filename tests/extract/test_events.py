@@ -367,3 +367,9 @@ def test_events_the_trigger_keeps_its_own_day_and_the_region_is_the_citys_oblast
     found = extract("Power cut\n\nMuch of Odesa was without electricity on Monday after Russian missiles hit energy "
                     "infrastructure in the region on Sunday.", published="2024-11-18")
     assert [(e.type, e.locations, e.date) for e in found] == [("attack", ("Odesa Oblast",), "2024-11-17")]
+
+
+def test_events_drones_destroyed_by_air_defence_were_the_other_sides(extract):
+    (event,) = extract("Air defence\n\nRussian air defence units destroyed 20 Ukrainian drones over the Bryansk region "
+                       "overnight, the Russian Defence Ministry said.")
+    assert (event.type, event.actor) == ("attack", "Ukrainian forces")

@@ -562,6 +562,12 @@ class EventFinder:
     def _actor(self, token, kind: str) -> str | None:
         if kind == "evacuation":
             return "civilians"
+        weapons = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in AERIAL]
+        if kind == "attack" and weapons:  # "destroyed 20 Ukrainian drones": the attacker owned the drones
+            words = {t.lower_ for w in weapons for t in w.subtree}
+            owner = next((actor for word, actor in NATIONALITY.items() if word in words), None)
+            if owner is not None:
+                return owner
         for child in token.children:
             if child.dep_ in ("nsubj", "agent", "poss") or (child.dep_ == "prep" and child.lower_ == "by"):
                 lo = min(t.idx for t in child.subtree)
