@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from sitroom import query
 from sitroom.query import Scope
-from sitroom.query.names import UnknownName, place_name, registry_name
+from sitroom.query.names import UnknownName, place_name, registry_name, stored_names
 from sitroom.api.errors import BadRequest, NotFound
 from sitroom.output import article_json, items_json
 from sitroom.report.brief import CHANGES, MAX_LINES, STATUS_LABELS, build_brief, line_text
@@ -88,24 +88,12 @@ class Reader:
               type: str | None = None) -> dict[str, str | None]:
         """Filter values as stored: any known variant of a place, speaker or outlet to its canonical
         name (:mod:`sitroom.query.names`), a closed value checked; a 400 naming the closest otherwise."""
-        cat = self.catalog
-        try:
-            if place:
-                place = place_name(place, lambda n: cat.place(n) is not None, lambda: cat.names("location"))
-            if region:
-                region = place_name(region, lambda n: cat.place(n) is not None, lambda: cat.names("location"),
-                                    region=True)
-            if speaker:
-                speaker = registry_name(speaker, cat.has_speaker, cat.speaker_names, "speaker")
-            if outlet and outlet != "unknown":
-                outlet = registry_name(outlet, lambda n: n in cat.outlets(), cat.outlets, "outlet", outlet=True)
-        except UnknownName as exc:
-            raise BadRequest(str(exc)) from None
         for what, value, allowed in (("side", side, SIDES), ("status", status, GROUP_STATUSES),
                                      ("event type", type, EVENT_TYPES)):
             if value and value not in allowed:
                 raise BadRequest(f"unknown {what} {value!r}; one of: {', '.join(allowed)}")
-        return {"place": place, "region": region, "speaker": speaker, "outlet": outlet}
+        named = stored_names(self.store, place=place, region=region, speaker=speaker, outlet=outlet)  # else a 400
+        return {key: named[key] for key in ("place", "region", "speaker", "outlet")}
 
     def _found(self, field: str, hits: list[tuple[str, str]]) -> list[dict[str, Any]]:
         """The claims or events behind index hits, as JSON with their article's summary."""

@@ -38,6 +38,7 @@ STATED_BY = re.compile(r"^(?:this|that|it)\s+(?:is|was|has been)\s+(?P<cue>state
 #: a report whose content is the sentence before: "X reported on this", "X said so"
 ABOUT_THIS = re.compile(r"\b(?:reported|said|wrote|stated|announced|confirmed)\s+(?:on\s+|about\s+)?(?:this|that|so|it)"
                         r"\s*\.?$", re.I)
+#: how a quotation ends: a frame alone after one speaks it ('"Will it hold?" the commander asked.')
 CLOSING_QUOTES = ('"', "”", "»", "''")
 #: a post quoted under a label: "Quote: ...", "The post reads: ..."
 QUOTE_LABEL = re.compile(r"^(?:quote|the (?:post|statement|message) reads)\s*:\s*", re.I)
@@ -201,7 +202,7 @@ ANSWERS = frozenset({"comment", "respond", "reply", "react", "answer", "confirm"
 
 def _says_nothing(verb) -> bool:
     """'Declined to comment', 'did not respond to a request', 'has yet to confirm': no claim made."""
-    if verb is None or verb.lemma_.lower() not in ANSWERS:
+    if verb.lemma_.lower() not in ANSWERS:
         return False
     if any(c.dep_ == "neg" for c in verb.children):
         return True
@@ -502,7 +503,6 @@ class ClaimFinder:
                 drafts += self._reporting(token, span)
             elif (content := self._learned_cue(token)) is not False:
                 drafts += self._reporting(token, span, content)
-        drafts = [d for d in drafts if not _says_nothing(self._token_at(d.cue_at))]
         framed = [d for d in drafts if not self._quoted(d.cue_at)]
         if framed:  # '"I don't know what she was thinking," he said.': the frame, not the words it quotes
             drafts = framed
@@ -685,6 +685,8 @@ class ClaimFinder:
         return drafts
 
     def _reporting(self, verb, span: Span, learned=None) -> list[Draft]:
+        if _says_nothing(verb):
+            return []
         complement = _complement(verb, self.lex) or learned
         has_quote = any(q[0] < span.end and span.start < q[1] for q in self.quotes)
         naming = _named_as(verb) if complement is None else None

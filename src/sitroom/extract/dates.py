@@ -611,6 +611,25 @@ def _first_day(value: str | None) -> str | None:
     return None
 
 
+def period_bounds(value: str | None) -> tuple[date, date] | None:
+    """The first and last day of an ISO day, week, month, quarter, season, year or decade value
+    ("2023-08" -> 2023-08-01, 2023-08-31), or None for what is no such value."""
+    first = _first_day(value)
+    if first is None:
+        return None
+    start = date.fromisoformat(first)
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return start, start
+    if "-W" in value:
+        return start, start + timedelta(days=6)
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        return _unit_bounds(start, "M")
+    if re.fullmatch(r"\d{4}", value):
+        return _unit_bounds(start, "Y")
+    months = 120 if len(value) == 3 else 3  # a decade ("202"), else a quarter or a season
+    return start, _add_months(start, months) - timedelta(days=1)
+
+
 def _apply(name: str, text: str, a: date | None) -> TimeValue | None:
     rx, handler = _RULES[name]
     m = rx.fullmatch(text)

@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
-from sitroom.kb.gazetteer import Gazetteer, normalize
+from sitroom.kb.gazetteer import SETTLEMENT_KINDS, Gazetteer, normalize
 from sitroom.model import Entity, Mention, Span
 
 #: names before a district noun: "Sudzha", "Sudzha and Korenevo", "Sumy, Okhtyrka and Shostka"
@@ -102,7 +102,7 @@ def _region(name: str, gazetteer: Gazetteer) -> Entity | None:
 
 
 def _district(name: str, town: Entity | None, gazetteer: Gazetteer) -> Entity | None:
-    if town is None or town.kind not in ("city", "town", "village") or town.country not in ("UA", "RU", "BY"):
+    if town is None or town.kind not in SETTLEMENT_KINDS or town.country not in ("UA", "RU", "BY"):
         return None
     area = None
     if town.id:

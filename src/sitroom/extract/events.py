@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
 from sitroom.extract.claims import _quote_spans, skipped_spans
-from sitroom.extract.dates import find_times
+from sitroom.extract.dates import find_times, period_bounds
 from sitroom.extract.speakers import COUNTRY
 from sitroom.extract.voices import digest_source, wire_of
 from sitroom.kb import KB
+from sitroom.kb.gazetteer import SETTLEMENT_KINDS
 from sitroom.kb.ontology import Ontology, ontology
 from sitroom.model import Article, Claim, Event, Quantity, Span, SpanSet
 from sitroom.pipeline import stage
@@ -68,15 +69,11 @@ def trigger_type(token, onto: Ontology, places: frozenset[int] = frozenset()) ->
         return None  # a hunger strike, a general strike, a cyber attack: no weapons fired
     if lemma == "strike" and is_noun and token.head.lower_ == "on" and not any(c.dep_ == "det" for c in token.children):
         return None  # "workers went on strike"
-    if is_verb and lemma == "drop" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in AERIAL
-                                           for c in token.children):
-        return "attack"  # "dropped 35 guided aerial bombs on the region"
+    if is_verb and lemma in ("drop", "destroy", "down", "neutralize", "neutralise", "eliminate") and _weapons(token):
+        return "attack"  # "dropped 35 guided aerial bombs", "air defences destroyed 20 drones": an air attack
     if is_verb and lemma in ("advance", "capture", "seize", "storm", "take", "enter") and token.dep_ == "xcomp" \
             and token.head.lemma_.lower() in ("attempt", "try", "seek"):
         return "attack"  # "the enemy attempted to advance near X five times": assaults, not ground taken
-    if is_verb and lemma in ("destroy", "down", "neutralize", "neutralise", "eliminate") and any(
-            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in AERIAL for c in token.children):
-        return "attack"  # "air defences destroyed 20 drones": an air attack, told by the side that stopped it
     if is_verb and lemma in ("launch", "begin", "start", "conduct", "hold") and any(
             c.dep_ == "dobj" and c.lemma_.lower() in NOT_ATTACKS for c in token.children):
         return None  # "launched military exercises", "began an investigation": not an assault
@@ -122,6 +119,11 @@ NOT_ARMED = frozenset({"hunger", "general", "labour", "labor", "workers", "worke
                        "phishing", "ransomware", "heart", "panic", "asthma"})
 #: what air defences destroy: an air attack's weapons, not losses in battle
 AERIAL = frozenset({"drone", "uav", "missile", "rocket", "shahed", "glide", "bomb", "projectile"})
+def _weapons(token) -> list:
+    """The drones, missiles or bombs a verb acts on ("destroyed 20 Ukrainian drones")."""
+    return [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in AERIAL]
+
+
 #: what one launches or holds that is not an attack
 NOT_ATTACKS = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "investigation", "probe", "inquiry",
                          "appeal", "fundraiser", "program", "programme", "initiative", "website", "review",
@@ -562,7 +564,7 @@ class EventFinder:
     def _actor(self, token, kind: str) -> str | None:
         if kind == "evacuation":
             return "civilians"
-        weapons = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in AERIAL]
+        weapons = _weapons(token)
         if kind == "attack" and weapons:  # "destroyed 20 Ukrainian drones": the attacker owned the drones
             words = {t.lower_ for w in weapons for t in w.subtree}
             owner = next((actor for word, actor in NATIONALITY.items() if word in words), None)
@@ -745,14 +747,16 @@ class EventFinder:
             return False
         ages = []
         for mention in self._times(draft.sentence):
-            value = mention.value
-            end = _period_end(value.value) if value.value else None
-            if end is None:
+            value = mention.value.value
+            if mention.value.precision not in ("day", "month", "since"):
+                value = value[:4] if value and value[:4].isdigit() else None  # a week or season: its year
+            bounds = period_bounds(value)
+            if bounds is None:
                 continue
-            if value.precision == "since":
-                ages.append((self.anchor - _period_start(value.value)).days > HISTORY_SINCE_DAYS)
+            if mention.value.precision == "since":
+                ages.append((self.anchor - bounds[0]).days > HISTORY_SINCE_DAYS)
             else:
-                ages.append((self.anchor - end).days > HISTORY_DAYS)
+                ages.append((self.anchor - bounds[1]).days > HISTORY_DAYS)
         return bool(ages) and all(ages)
 
     def _times(self, span: Span) -> list:
@@ -779,9 +783,8 @@ class EventFinder:
             lo = min(t.idx for t in draft.trigger.subtree) - draft.sentence.start  # Sunday": the trigger's own day
             hi = max(t.idx + len(t.text) for t in draft.trigger.subtree) - draft.sentence.start
             days = [m for m in days if lo <= m.span.start < hi] + [m for m in days if not lo <= m.span.start < hi]
-        for mention in days:
-            value = mention.value
-            return value.value, value.precision
+        if days:
+            return days[0].value.value, days[0].value.precision
         if self.anchor is not None and PRESENT.search(text):
             return self.anchor.isoformat(), "day"  # "we currently control", "have just signed": the day it is told
         claim = draft.claim
@@ -819,7 +822,6 @@ class EventFinder:
 #: words that put what is told on the day it is told
 PRESENT = re.compile(r"(?i)\b(?:currently|at present|at the moment|as of now|(?:has|have|had)\s+just)\b")
 
-SETTLEMENT_KINDS = ("city", "town", "village")
 #: a place named back by its kind: "the city", "the village", "the region"
 DEFINITE_PLACE = re.compile(r"\b(?:the|this)\s+(city|town|village|settlement|region|oblast)\b", re.I)
 PLACE_NOUN_KINDS = {"city": ("city", "town"), "town": ("town", "city", "village"), "village": ("village", "town"),
@@ -829,25 +831,6 @@ PLACE_NOUN_KINDS = {"city": ("city", "town"), "town": ("town", "city", "village"
 HISTORY_DAYS = 90
 #: how long a state may have lasted ("has occupied X since 2014") before it is history, not news (days)
 HISTORY_SINCE_DAYS = 180
-_ISO_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-
-
-def _period_end(value: str) -> date | None:
-    """The last day of an ISO year, month or day ("2023" -> 2023-12-31, "2023-08" -> 2023-08-31)."""
-    m = _ISO_PERIOD.match(value)
-    if m is None:
-        return None
-    year, month, day = int(m.group(1)), m.group(2), m.group(3)
-    if day:
-        return date(year, int(month), int(day))
-    if month:
-        return (date(year + int(month) // 12, int(month) % 12 + 1, 1) - timedelta(days=1))
-    return date(year, 12, 31)
-
-
-def _period_start(value: str) -> date:
-    m = _ISO_PERIOD.match(value)
-    return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
 
 
 #: time expressions that set an event in a span longer than a day

@@ -141,11 +141,11 @@ class Speakers:
         if lower in self.lex.person_pronouns:
             return self._previous("person", token.idx)
         actor = self.actor_at(token)
-        if actor is None and lower in ISSUED and (body := self._body_in_front(token)) is not None:
-            return body  # "the Russian defence ministry statement said": the ministry's
-        if actor is None and lower in ISSUED and self.history and not any(
-                c.dep_ in ("poss", "compound", "amod", "prep") for c in token.children):
-            return self.last()  # "..., the statement said": the statement of whoever spoke just before
+        if actor is None and lower in ISSUED:
+            if (body := self._body_in_front(token)) is not None:
+                return body  # "the Russian defence ministry statement said": the ministry's
+            if self.history and not any(c.dep_ in ("poss", "compound", "amod", "prep") for c in token.children):
+                return self.last()  # "..., the statement said": the statement of whoever spoke just before
         if actor is None and (lower in ("it", "they") or (token.pos_ == "NOUN" and lower in BODY_WORDS)):
             found = self._previous_body(lower, token.idx)
             if found:
@@ -153,8 +153,7 @@ class Speakers:
         if actor is None:  # "the Ukrainian outlet Strana"
             actor = next((a for c in token.children if c.dep_ == "appos" and (a := self.actor_at(c))), None)
         if actor is not None and actor.label == "location":
-            kind = self.place_kinds.get(actor.canonical)
-            if self._is_country(actor) or kind == "country":
+            if self._is_country(actor):
                 return self._country(actor)
             if token.ent_type_ != "PERSON":
                 return None
@@ -384,6 +383,8 @@ class Speakers:
         return m.group(1) if m and not NOT_A_ROLE.search(m.group(1)) else ""
 
     def _is_country(self, actor: Actor) -> bool:
+        if self.place_kinds.get(actor.canonical) == "country":  # "Chile said": a country outside the registry too
+            return True
         if self.registry is None:
             return actor.side is not None
         return any(self.registry.get(name) is not None
@@ -420,15 +421,11 @@ class Speakers:
         for draft in reversed(bodies):
             if word in draft.speaker.lower():
                 return draft.speaker, draft.speaker_kind, draft.side
-        if bodies and word in ("it", "they", "its", "their"):
-            d = bodies[-1]
-            return d.speaker, d.speaker_kind, d.side
-        if word not in ("it", "they", "its", "their"):  # "the ministry" after "the Defence Ministry's claims"
-            named = [a for a in self.actors if a.span.end <= at and a.label == "organization" and not a.generic
-                     and word in a.canonical.lower().split()]
-            if named:
-                return named[-1].canonical, "organization", named[-1].side
-        return None
+        if word in ("it", "they", "its", "their"):
+            return (bodies[-1].speaker, bodies[-1].speaker_kind, bodies[-1].side) if bodies else None
+        named = [a for a in self.actors if a.span.end <= at and a.label == "organization" and not a.generic
+                 and word in a.canonical.lower().split()]  # "the ministry" after "the Defence Ministry's claims"
+        return (named[-1].canonical, "organization", named[-1].side) if named else None
 
     def last(self) -> tuple[str, str, str | None] | None:
         if not self.history:

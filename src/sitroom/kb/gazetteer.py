@@ -42,6 +42,7 @@ from sitroom.errors import SitroomError
 __all__ = ["Place", "Gazetteer", "GazetteerMissing", "normalize", "lemma_guesses", "case_forms", "KINDS"]
 
 KINDS = ("continent", "country", "region", "city", "town", "village")
+SETTLEMENT_KINDS = KINDS[3:]
 
 PLACES_FILE = "places.tsv.gz"
 VARIANTS_FILE = "variants.tsv.gz"
@@ -274,6 +275,7 @@ class Gazetteer:
             line.split("\t", 1) for line in variants_tsv.splitlines() if "\t" in line
         )
         self._places: dict[str, Place] = {}
+        self._prefixes: frozenset[str] | None = None
 
     @classmethod
     def _from_tables(cls, rows: dict[str, str], index: dict[str, str], prefixes: list[str]) -> Gazetteer:
@@ -285,7 +287,7 @@ class Gazetteer:
     def prefixes(self) -> frozenset[str]:
         """The first :data:`KEY_PREFIX` letters of the first word of every variant key: a cheap test
         of whether a token can start a place name."""
-        if getattr(self, "_prefixes", None) is None:
+        if self._prefixes is None:
             self._prefixes = frozenset(key.split(" ", 1)[0][:KEY_PREFIX] for key in self._index)
         return self._prefixes
 

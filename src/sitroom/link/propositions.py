@@ -201,8 +201,8 @@ class Reader:
                 a, b = part.start - span.start, part.end - span.start
                 text = text[:a] + " " * (b - a) + text[b:]
         who, cue = claim.speaker_span, claim.cue_span
-        said_before = claim.content_span is not None and claim.content_span.end <= (who.start if who else 0)
-        if who is not None and cue is not None and span.start < who.start < cue.start and not said_before and \
+        if who is not None and cue is not None and span.start < who.start < cue.start and not (
+                claim.content_span is not None and claim.content_span.end <= who.start) and \
                 span.end - cue.end > 25 and not re.search(r"[\"']\s*,?\s*(?:\w+\s+)?$", text[:who.start - span.start]):
             # "..., which comes as Ukrainian forces declared victory in X": what is said follows the frame
             # (not "A has happened, the ministry said on Tuesday, according to TASS": the content is before it)
