@@ -75,12 +75,18 @@
     if (map.getZoom() >= 8) { raions.addTo(map); } else { map.removeLayer(raions); }
   });
 
-  /* --- a place's events --- */
-  function eventPopup(m) {
+  /* a popup headed by the place's name, linking to its page */
+  function placeBox(name) {
     var box = node("div");
     var title = node("strong");
-    title.appendChild(link("/places/" + encodeURIComponent(m.name), m.name));
+    title.appendChild(link("/places/" + encodeURIComponent(name), name));
     box.appendChild(title);
+    return box;
+  }
+
+  /* --- a place's events --- */
+  function eventPopup(m) {
+    var box = placeBox(m.name);
     var list = node("ul");
     m.events.forEach(function (ev) {
       var li = node("li");
@@ -114,10 +120,7 @@
 
   /* --- who claims to hold each settlement: the latest claim, by side and status --- */
   function controlPopup(p) {
-    var box = node("div");
-    var title = node("strong");
-    title.appendChild(link("/places/" + encodeURIComponent(p.place), p.place));
-    box.appendChild(title);
+    var box = placeBox(p.place);
     var list = node("ol");
     p.entries.slice().reverse().forEach(function (e) {
       var li = node("li");
