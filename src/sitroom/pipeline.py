@@ -144,3 +144,49 @@ def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
             batch = []
     if batch:
         yield batch
+
+
+@dataclass(frozen=True)
+class LanguageGate:
+    """A stage that runs only on articles of some languages; the others pass through untouched.
+
+    ``languages`` lists ISO 639-1 codes; ``None`` in it stands for an article whose language is
+    unknown (an empty or undetected body); with ``exclude`` the stage runs on every other language.
+    Name, requirements and assignments are the stage's own, so a pipeline of several languages is
+    declared and checked like one of a single language.
+    """
+
+    stage: Stage
+    languages: frozenset[str | None]
+    exclude: bool = False
+
+    def runs_on(self, article: Article) -> bool:
+        return (article.language in self.languages) != self.exclude
+
+    @property
+    def name(self) -> str:
+        return self.stage.name
+
+    @property
+    def requires(self) -> tuple[str, ...]:
+        return self.stage.requires
+
+    @property
+    def assigns(self) -> tuple[str, ...]:
+        return self.stage.assigns
+
+    def __call__(self, article: Article) -> Article:
+        return self.stage(article) if self.runs_on(article) else article
+
+    def pipe(self, articles: list[Article]) -> list[Article]:
+        mine = [a for a in articles if self.runs_on(a)]
+        batched = getattr(self.stage, "pipe", None)
+        done = list(batched(mine)) if batched is not None and len(mine) > 1 else [self.stage(a) for a in mine]
+        swap = {id(a): b for a, b in zip(mine, done, strict=True)}
+        return [swap.get(id(a), a) for a in articles]
+
+
+def for_languages(languages: Iterable[str | None], stages: Iterable[Stage], exclude: bool = False) -> list[Stage]:
+    """``stages``, each run only on articles in one of ``languages`` (in none of them with ``exclude``)."""
+    chosen = frozenset(languages)
+    return [LanguageGate(st, chosen, exclude) for st in stages]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from sitroom.clean import clean
 from sitroom.clean.metadata import make_language_stage, outlet, published, titles
 from sitroom.config import Settings, load_settings
+from sitroom.extract import cyrillic
 from sitroom.extract.claims import make_claims_stage
 from sitroom.extract.entities import make_entities_stage
 from sitroom.extract.events import make_events_stage
@@ -17,14 +18,34 @@ from sitroom.extract.parse import make_parse_stage
 from sitroom.kb import KB
 from sitroom.link.propositions import make_propositions_stage
 from sitroom.model import Analysis, Article, Failure
-from sitroom.pipeline import Pipeline, Stage
+from sitroom.pipeline import Pipeline, Stage, for_languages, stage
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported only by the commands that store
     from sitroom.store import Store
 
 
+#: the languages whose text is analysed; an article in another is stored with a note that it is not
+ENGLISH = ("en", None)  # an article whose language is unknown is read as English
+ANALYSED = (*ENGLISH, *cyrillic.LANGUAGES)
+
+
+@stage(requires=["language"], assigns=["errors"], name="not analysed")
+def not_analysed(article: Article) -> Article:
+    """An article in a language sitroom has no stages for is stored, and says so."""
+    note = Failure(article.source, f"text in {article.language!r} is stored but not analysed "
+                   f"(analysed: {', '.join(c for c in ANALYSED if c)})", stage="language")
+    article.errors = (*article.errors, note)
+    return article
+
+
 def article_stages(settings: Settings, kb: KB | None = None) -> list[Stage]:
-    """The per-article stages, in order; those that need the knowledge base get ``kb`` (loaded once)."""
+    """The per-article stages, in order; those that need the knowledge base get ``kb`` (loaded once).
+
+    After cleaning and metadata, each language has the stages that fit it, chosen by the detected
+    language (:func:`sitroom.pipeline.for_languages`): spaCy's English pipeline, natasha's for
+    Russian and Ukrainian (:mod:`sitroom.extract.cyrillic`). Propositions are read the same way in
+    every language, from lexicons of each.
+    """
     kb = kb or KB.load()
     return [
         clean,
@@ -32,11 +53,15 @@ def article_stages(settings: Settings, kb: KB | None = None) -> list[Stage]:
         outlet,
         published,
         make_language_stage(tuple(settings.get("language", "candidates"))),
-        make_parse_stage(settings.get("nlp", "model"), int(settings.get("nlp", "batch_size"))),
-        make_entities_stage(kb),
-        make_claims_stage(kb),
-        make_events_stage(kb),
+        *for_languages(ENGLISH, [
+            make_parse_stage(settings.get("nlp", "model"), int(settings.get("nlp", "batch_size"))),
+            make_entities_stage(kb),
+            make_claims_stage(kb),
+            make_events_stage(kb),
+        ]),
+        *for_languages(cyrillic.LANGUAGES, cyrillic.stages(kb)),
         make_propositions_stage(kb),
+        *for_languages(ANALYSED, [not_analysed], exclude=True),
     ]
 
 

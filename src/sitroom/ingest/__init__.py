@@ -8,6 +8,7 @@
       feed.read_feed     .rss .atom .xml one article per entry with content (feedparser)
       warc.read_warc     .warc[.gz]      one article per HTML response (warcio)
       jsonl.read_jsonl   .jsonl          one article per line
+      telegram.read_telegram  .json      one article per message of a Telegram channel export
       decode             bytes -> str, and the size / empty / binary checks they all share
 
 Readers raise :class:`~sitroom.errors.InputError` subclasses; :func:`read_inputs` turns each
@@ -28,6 +29,7 @@ from sitroom.ingest.feed import read_feed
 from sitroom.ingest.html import read_html
 from sitroom.ingest.jsonl import read_jsonl
 from sitroom.ingest.paths import Kind, detect_kind, expand
+from sitroom.ingest.telegram import read_telegram
 from sitroom.ingest.text import read_text
 from sitroom.ingest.warc import read_warc
 from sitroom.model import Article, Failure
@@ -90,6 +92,8 @@ def read_file(
             yield read_text(data, source, max_bytes=max_bytes)
         elif kind == "html":
             yield read_html(data, source, max_bytes=max_bytes)
+        elif kind == "telegram":
+            yield from read_telegram(data, source, max_bytes=max_bytes)
         else:
             yield from read_feed(data, source, max_bytes=max_bytes)
     except InputError as exc:

@@ -20,13 +20,14 @@ from typing import Literal
 from sitroom.ingest.decode import BOMS
 from sitroom.model import Failure
 
-Kind = Literal["text", "html", "feed", "warc", "jsonl"]
+Kind = Literal["text", "html", "feed", "warc", "jsonl", "telegram"]
 
 _EXTENSIONS: tuple[tuple[str, Kind], ...] = (
     (".warc.gz", "warc"),
     (".warc", "warc"),
     (".jsonl", "jsonl"),
     (".ndjson", "jsonl"),
+    (".json", "telegram"),  # a Telegram Desktop channel export (result.json); other JSON is refused with a reason
     (".html", "html"),
     (".htm", "html"),
     (".xhtml", "html"),
@@ -118,7 +119,9 @@ def sniff_kind(head: bytes) -> Kind:
         head = head.removeprefix(bom)
     start = head.lstrip()
     if start.startswith(b"{"):
-        return "jsonl"
+        from sitroom.ingest.telegram import looks_like_export
+
+        return "telegram" if looks_like_export(start) else "jsonl"
     if start.startswith(b"<"):
         return _markup_kind(start, default="feed" if start.startswith(b"<?xml") else "html")
     return "text"

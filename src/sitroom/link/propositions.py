@@ -71,7 +71,8 @@ NOMINAL_MODAL = re.compile(r"\s+of\s+(?:[\w'-]+\s+){1,3}(?:could|would|might|may
 #: reporting verbs whose negation says that nothing was said ("did not comment", "has not responded")
 NO_COMMENT = re.compile(r"(?:comment|respond|repl|react|answer)")
 SIDELESS = frozenset({"evacuation", "damage", "stable"})  # civilians leave, buildings burn: no acting side
-DENIAL_CUES = frozenset({"denied", "deny", "denies", "rejected", "rejects", "refuted", "dismissed"})
+DENIAL_CUES = re.compile(r"denied|deny|denies|rejected|rejects|refuted|dismissed|"
+                         r"опроверг\w*|спростува\w+|спростовує|отверг\w*|відкину\w+")
 MAX_PLACES = 6  # one proposition per settlement of a list, up to this many
 #: a claim naming no place is about the article's settlement when the article is about one:
 #: named this many times, in this share of its settlement mentions
@@ -105,9 +106,13 @@ def _any(patterns: list[str]) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    data = load_lexicon("propositions")
+#: the propositions lexicon of each language that has one of its own (English: ``propositions``)
+LEXICONS = {"ru": "propositions_cyrillic", "uk": "propositions_cyrillic"}
+
+
+@lru_cache(maxsize=4)
+def lexicon(name: str = "propositions") -> Lexicon:
+    data = load_lexicon(name)
     predicates = tuple(Predicate(name, spec["level"], spec["direction"], tuple(re.compile(p) for p in spec["patterns"]))
                        for name, spec in data["predicates"].items())
     sides = {name: tuple(re.compile(p) for p in patterns) for name, patterns in data["sides"].items()}
@@ -139,7 +144,7 @@ class Reader:
         self.article = article
         self.body = article.body or ""
         self.registry = registry
-        self.lex = lexicon()
+        self.lex = lexicon(LEXICONS.get(article.language or "", "propositions"))
         named = [m.span for e in article.entities if e.label in ("organization", "person") for m in e.mentions]
         self.places = sorted((self._place(e, m.span)
                               for e in article.entities if e.label == "location" and e.kind != "country"
@@ -264,7 +269,7 @@ class Reader:
             denied_here = self.lex.negation.search(tail) or self.lex.denied_reports.search(
                 text[max(0, start - 120):start]) or \
                 self.lex.called_false.search(text[end:])
-            negated = bool(denied_here) != (claim.cue.lower() in DENIAL_CUES)
+            negated = bool(denied_here) != bool(DENIAL_CUES.fullmatch(claim.cue.lower()))
             side = None if predicate.name in SIDELESS else self._side(
                 text, start, end, original if predicate.name == "threat" else predicate, speaker_side, negated)
             modality = "hedged" if claim.hedged or self.lex.hedged.search(text[max(0, start - 60):start]) else "asserted"

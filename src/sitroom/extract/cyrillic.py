@@ -1,0 +1,717 @@
+"""Russian and Ukrainian text: entities, claims and events under the same canonical names as English.
+
+The stages here run on articles whose language is ``ru`` or ``uk`` (:data:`LANGUAGES`); the English
+ones never see them (:func:`sitroom.pipeline.for_languages`). They fill the same records as the
+English stages, so stories, claim groups and relations join Russian, Ukrainian and English
+coverage of one development with no translation:
+
+- **parse**: natasha (razdel segmentation, slovnet NER, morphology and syntax; the models ship in
+  the natasha package, nothing is downloaded).
+- **entities**: NER spans, resolved to the registry and the gazetteer through their Cyrillic
+  variants in any grammatical case (natasha's normal form, the gazetteer's case endings, pymorphy3
+  lemmas). People the registry does not know keep their name in the nominative.
+- **claims**: a reporting verb and its subject ("Минобороны заявило, что ..."), a source after a
+  preposition ("по данным ...", "за словами ..."), "об этом сообщил X" after the sentence it
+  frames, a speaker before a colon ("Минобороны России: ..."), and, in a post of a channel whose
+  owner the registry knows (a ministry, a governor), every development the post tells in its
+  owner's voice (``Article.meta["channel"]``, set by the Telegram reader).
+- **events**: trigger stems per event type (``data/lexicons/cyrillic.toml``), placed at the
+  settlements (else regions) of their sentence, dated by the sentence's own day, else the
+  publication date.
+
+Evidence stays in the original language; names come out as the registry and gazetteer spell them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from sitroom.data import load_lexicon
+from sitroom.kb import KB
+from sitroom.kb.gazetteer import Place
+from sitroom.extract.translit import kmu2010, ru_variants, uk_variants
+from sitroom.kb.registry import Entry
+from sitroom.model import Actor, Article, Claim, Entity, Event, Mention, Span
+from sitroom.pipeline import stage
+
+LANGUAGES = ("ru", "uk")
+SETTLEMENTS = frozenset({"city", "town", "village"})
+#: countries a Cyrillic place name of this war most likely lies in, in order
+HOME = ("UA", "RU", "BY")
+NER_LABELS = {"PER": "person", "ORG": "organization", "LOC": "location"}
+#: a region word after a name: "Запорожской области", "Харківській області", "Курском районе"
+REGION_WORD = re.compile(r"(?i)^(?:обл(?:асть|асти|астью|асті|астю)|район\w*|округ\w*|край|краю|республик\w+|республі\w+)$")
+PRONOUNS = frozenset("он она они оно он она вони він вона воно".split())
+
+
+# --- models ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Models:
+    segmenter: object
+    ner: object
+    morph: object
+    syntax: object
+    vocab: object
+
+
+@lru_cache(maxsize=1)
+def models() -> Models:
+    """natasha's packaged models, loaded once per process."""
+    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+
+    emb = NewsEmbedding()
+    return Models(Segmenter(), NewsNERTagger(emb), NewsMorphTagger(emb), NewsSyntaxParser(emb), MorphVocab())
+
+
+@lru_cache(maxsize=2)
+def analyzer(language: str):
+    """pymorphy3's analyser with its ``ru`` or ``uk`` dictionary."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=language)
+
+
+@dataclass(frozen=True)
+class Token:
+    i: int
+    text: str
+    start: int
+    end: int
+    pos: str
+    rel: str
+    head: int          # index of the head token in the document, -1 for a root
+    lemma: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+
+@dataclass(frozen=True)
+class NerSpan:
+    start: int
+    end: int
+    label: str
+    text: str
+    normal: str
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What natasha found in a body: sentences of tokens (with morphology and syntax) and NER spans."""
+
+    sentences: tuple[Sentence, ...]
+    spans: tuple[NerSpan, ...]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        return next((s for s in self.sentences if s.start <= offset < s.end), None)
+
+
+def parse(text: str) -> Parsed:
+    """natasha over each line of ``text`` (a line break always ends a sentence: headlines and captions
+    have no full stop), with offsets into ``text``."""
+    from natasha import Doc
+
+    m = models()
+    sentences: list[Sentence] = []
+    spans: list[NerSpan] = []
+    base = 0
+    for line in re.finditer(r"[^\n]+", text):
+        if not line.group().strip():
+            continue
+        doc = Doc(line.group())
+        doc.segment(m.segmenter)
+        doc.tag_morph(m.morph)
+        doc.parse_syntax(m.syntax)
+        doc.tag_ner(m.ner)
+        offset = line.start()
+        index = {t.id: base + n for n, t in enumerate(doc.tokens)}
+        base += len(doc.tokens)
+        for sent in doc.sents:
+            tokens = []
+            for t in sent.tokens:
+                t.lemmatize(m.vocab)
+                tokens.append(Token(index[t.id], t.text, offset + t.start, offset + t.stop, t.pos or "", t.rel or "",
+                                    index.get(t.head_id, -1), (t.lemma or t.text).lower()))
+            sentences.append(Sentence(tokens[0].start, tokens[-1].end, tuple(tokens)))
+        for s in doc.spans:
+            s.normalize(m.vocab)
+            spans.append(NerSpan(offset + s.start, offset + s.stop, s.type, s.text, s.normal or s.text))
+    return Parsed(tuple(sentences), tuple(spans))
+
+
+@stage(requires=["body"], assigns=["parsed"], name="parse")
+def cyrillic_parse(article: Article) -> Article:
+    """Sentences, morphology, syntax and named entities of a Russian or Ukrainian body (natasha)."""
+    article.parsed = parse(article.body or "")
+    return article
+
+
+# --- entities ------------------------------------------------------------------------------------
+
+class Names:
+    """Cyrillic names in any grammatical case to registry entries and gazetteer places."""
+
+    def __init__(self, kb: KB, language: str):
+        self.kb = kb
+        self.language = language if language in LANGUAGES else "ru"
+        self.morph = analyzer(self.language)
+
+    def tags(self, word: str) -> set[str]:
+        return {g for p in self.morph.parse(word)[:3] for g in p.tag.grammemes}
+
+    def forms(self, text: str, normal: str) -> list[str]:
+        """``text``, natasha's normal form, and the nominatives pymorphy3 reads in it: every lemma
+        of a one-word name ("Харкові" -> "харків", "харко"), and a name with its adjectives agreed
+        ("Запорожской области" -> "запорожская область")."""
+        words = text.split()
+        out = [text, normal]
+        if len(words) == 1:
+            out += [p.normal_form for p in self.morph.parse(text)[:4]]
+        else:
+            head = self.morph.parse(words[-1])[0]
+            agreed = []
+            for w in words[:-1]:
+                p = self.morph.parse(w)[0]
+                form = p.inflect({"nomn", head.tag.gender} - {None}) if "ADJF" in p.tag else None
+                agreed.append(form.word if form else w)
+            out += [" ".join([*agreed, head.normal_form]), " ".join(self.morph.parse(w)[0].normal_form for w in words)]
+        return list(dict.fromkeys(f for f in out if f))
+
+    def entry(self, text: str, normal: str) -> Entry | None:
+        for form in self.forms(text, normal):
+            found = self.kb.registry.lookup(form, weak=False)
+            if found:
+                return found[0]
+        return None
+
+    def place(self, text: str, normal: str) -> Place | None:
+        """The place a name most likely is: places of the countries of this war first, then the
+        gazetteer's prior; a name the gazetteer lacks in Cyrillic is tried in its romanisations
+        ("Работино" -> Rabotino)."""
+        forms = self.forms(text, normal)
+        romanised = [r for f in forms[:3] for r in (ru_variants(f, 3) if self.language == "ru" else uk_variants(f, 3))]
+        for form in dict.fromkeys([*forms, *romanised]):
+            found = self.kb.gazetteer.candidates(form)
+            if found:
+                home = [p for p in found if p.country in HOME]
+                return min(home, key=lambda p: HOME.index(p.country)) if home else found[0]
+        return None
+
+    def person_name(self, text: str) -> str:
+        """A person the registry does not know, romanised as English news prints the language's names."""
+        return kmu2010(text) if self.language == "uk" else ru_variants(text, 1)[0]
+
+
+CYRILLIC = re.compile(r"[А-Яа-яІіЇїЄєҐґ]")
+
+
+def _word_pattern(word: str) -> str:
+    """A word of a registry name in any case: its stem and up to three letters of ending
+    ("обороны" -> "оборон\\w{0,3}"); short words and acronyms as written."""
+    if len(word) <= 3 or word.isupper():
+        return re.escape(word)
+    stem = word.rstrip("аеёиіїоуыэюяйьєАЕЁИІЇОУЫЭЮЯЙЬЄ")
+    return re.escape(stem if len(stem) >= 4 else word[:-1]) + r"\w{0,4}"
+
+
+PREFIX = 3  # letters of a name's first word that index the matcher
+
+
+@lru_cache(maxsize=1)
+def registry_matcher() -> dict[str, list[tuple[re.Pattern, int]]]:
+    """The registry's Cyrillic names of people and bodies in any grammatical case, as patterns keyed
+    by the first letters of their first word, longest name first, each with its entry's index (an
+    alias the NER splits or misses is still read: "Генштаб ЗСУ", "Генерального штабу ЗСУ")."""
+    registry = KB.load().registry
+    names: dict[str, int] = {}
+    for n, entry in enumerate(registry.entries):
+        if entry.label not in ("person", "organization") or entry.is_outlet:
+            continue
+        for alias in entry.aliases:
+            if CYRILLIC.search(alias) and (" " in alias or len(alias) >= 5 or alias.isupper()):
+                names.setdefault(alias, n)
+    index: dict[str, list[tuple[re.Pattern, int]]] = defaultdict(list)
+    for alias in sorted(names, key=len, reverse=True):
+        pattern = re.compile(r"\s+".join(_word_pattern(w) for w in alias.split()) + r"(?!\w)")
+        index[alias[:PREFIX]].append((pattern, names[alias]))
+    return dict(index)
+
+
+def registry_mentions(body: str, kb: KB) -> list[tuple[int, int, Entry]]:
+    """(start, end, entry) of each registry name in ``body``, in any case, longest first where they overlap."""
+    index = registry_matcher()
+    out: list[tuple[int, int, Entry]] = []
+    end = 0
+    for word in re.finditer(r"\w+", body):
+        if word.start() < end:
+            continue
+        for pattern, n in index.get(word.group()[:PREFIX], ()):
+            if m := pattern.match(body, word.start()):
+                out.append((m.start(), m.end(), kb.registry.entries[n]))
+                end = m.end()
+                break
+    return out
+
+
+def _quoted(body: str, start: int) -> bool:
+    """Inside «...»: the name of a unit, an operation or a company ("группировка войск «Днепр»")."""
+    opened = body.rfind("«", max(0, start - 80), start)
+    return opened >= 0 and "»" not in body[opened:start]
+
+
+def _spans(body: str, parsed: Parsed, names: Names) -> list[NerSpan]:
+    """NER spans made ready to resolve: cut at line breaks, a region word taken in, a body and the
+    country after it read as one name ("Минобороны" + "России"), a person's name freed of the
+    office before it ("голова ОВА Іван Федоров" -> "Іван Федоров")."""
+    pieces: list[NerSpan] = []
+    for span in parsed.spans:
+        start = span.start
+        for part in re.split(r"(\n+)", body[span.start:span.end]):
+            if part.strip() and "\n" not in part:
+                normal = span.normal if part == span.text else part
+                pieces.append(NerSpan(start, start + len(part), span.label, part, normal))
+            start += len(part)
+    out: list[NerSpan] = []
+    for span in pieces:
+        if out and out[-1].label == "ORG" and span.label in ("LOC", "ORG") and body[out[-1].end:span.start] == " ":
+            merged = body[out[-1].start:span.end]
+            if names.entry(merged, merged) is not None:
+                out[-1] = NerSpan(out[-1].start, span.end, "ORG", merged, merged)
+                continue
+        if span.label == "LOC":
+            span = _widen_region(body, span)
+        elif span.label == "PER":
+            span = _person(span, names)
+        out.append(span)
+    return out
+
+
+def _person(span: NerSpan, names: Names) -> NerSpan:
+    words = list(re.finditer(r"\S+", span.text))
+    for k in range(len(words)):
+        rest = span.text[words[k].start():]
+        if names.entry(rest, rest) is not None or k == len(words) - 1:
+            break
+        word = words[k].group()
+        if not (word.isupper() or "ADJF" in names.tags(word) or word[:1].islower()):
+            break
+    if k == 0:
+        return span
+    rest = span.text[words[k].start():]
+    return NerSpan(span.start + words[k].start(), span.end, "PER", rest, rest)
+
+
+def _widen_region(body: str, span: NerSpan) -> NerSpan:
+    """"Запорожской" + "области" read as one region name when NER stopped before the region word."""
+    m = re.match(r"\s+(\w+)", body[span.end:])
+    if m and REGION_WORD.match(m.group(1)):
+        end = span.end + m.end()
+        text = body[span.start:end]
+        return NerSpan(span.start, end, span.label, text, text)
+    return span
+
+
+#: a capitalised word, apostrophes inside it included ("Лук'янців")
+NAME_WORD = re.compile(r"(?<![\w'’])[А-ЯІЇЄҐ][^\W\d_]*(?:['’ʼ][^\W\d_]+)*")
+
+
+def _unspanned_places(body: str, parsed: Parsed, covered: list[NerSpan], names: Names) -> list[NerSpan]:
+    """Places NER missed: a capitalised word inside a sentence that pymorphy3 reads as a toponym, or
+    that names a city, town or region of the war's countries ("по Запоріжжю")."""
+    out = []
+    for sent in parsed.sentences:
+        text = body[sent.start:sent.end]
+        for word in NAME_WORD.finditer(text, sent.tokens[1].start - sent.start if len(sent.tokens) > 1 else len(text)):
+            start, end, name = sent.start + word.start(), sent.start + word.end(), word.group()
+            if not (name[1:].replace("'", "").replace("’", "").islower() and len(name) > 3) or _quoted(body, start) or any(
+                    c.start <= start < c.end for c in covered):
+                continue
+            place = names.place(name, name)
+            if place is None or place.country not in HOME:
+                continue
+            tags = names.tags(name)
+            if "Geox" in tags or place.kind in ("city", "region") or place.population >= 10_000 or (
+                    names.language == "uk" and not {"Name", "Surn", "Patr"} & tags):  # the uk dictionary marks no toponyms
+                out.append(NerSpan(start, end, "LOC", name, name))
+    return out
+
+
+def find_entities(article: Article, kb: KB) -> tuple[list[Entity], list[Actor]]:
+    body = article.body or ""
+    parsed: Parsed = article.parsed
+    names = Names(kb, article.language or "ru")
+    found: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    info: dict[tuple[str, str], dict] = {}
+    actors: list[Actor] = []
+    known = registry_mentions(body, kb)
+    for start, end, entry in known:
+        mention = Mention(body[start:end], Span(start, end))
+        key = (entry.label, entry.canonical)
+        info[key] = {"canonical": entry.canonical, "kind": entry.kind, "country": entry.country,
+                     "role": entry.role, "side": entry.side}
+        actors.append(Actor(mention.span, entry.canonical, entry.label, side=entry.side, role=entry.role))
+        found[key].append(mention)
+    spans = [x for x in _spans(body, parsed, names) if not any(a < x.end and x.start < b for a, b, _ in known)]
+    spans = sorted(spans + _unspanned_places(body, parsed, spans + [NerSpan(a, b, "", "", "") for a, b, _ in known],
+                                             names), key=lambda x: x.start)
+    sentence_start = {sent.start: sent.start for sent in parsed.sentences}
+    for span in spans:
+        label = NER_LABELS.get(span.label)
+        if label is None:
+            continue
+        entry = names.entry(span.text, span.normal)
+        place = names.place(span.text, span.normal) if (entry is None or entry.label == "location") and not _quoted(
+            body, span.start) else None
+        if label == "location" and place is None and entry is not None:
+            label = entry.label                                      # "Генштаб" read as a place
+        elif label != "location" and place is not None and entry is None and (
+                label == "person" and len(span.text.split()) == 1 and not {"Surn", "Name", "Patr"} & names.tags(span.text)
+                or label == "organization" and place.kind in ("country", "region", *SETTLEMENTS)):
+            label = "location"                                       # Ukrainian "Роботиного" read as a person
+        mention = Mention(span.text, Span(span.start, span.end))
+        if label == "location":
+            if place is None:
+                continue                                             # an unknown place: on no map
+            key = ("location", place.id)
+            info[key] = {"canonical": place.name, "id": place.id, "kind": place.kind, "country": place.country or None,
+                         "admin1": place.admin1, "lat": place.lat, "lon": place.lon}
+        elif entry is not None:
+            key = (entry.label, entry.canonical)
+            info[key] = {"canonical": entry.canonical, "kind": entry.kind, "country": entry.country,
+                         "role": entry.role, "side": entry.side}
+            actors.append(Actor(mention.span, entry.canonical, entry.label, side=entry.side, role=entry.role))
+        else:
+            if label == "organization" and span.start == sentence_start.get(span.start) and not any(
+                    w[:1].isupper() for w in span.text.split()[1:]):
+                continue  # "Подразделения группировки войск": common nouns capitalised by the sentence
+            name = " ".join(span.normal.split())
+            if label == "person":
+                name = names.person_name(name)
+            key = (label, name)
+            info[key] = {"canonical": name}
+            actors.append(Actor(mention.span, name, label))
+        found[key].append(mention)
+    entities = [Entity(label=key[0], mentions=tuple(found[key]), **info[key]) for key in found]
+    return entities, actors
+
+
+def make_entities_stage(kb: KB | None = None):
+    @stage(requires=["parsed"], assigns=["entities"], name="entities")
+    def cyrillic_entities(article: Article) -> Article:
+        """People, bodies and places of a Russian or Ukrainian body, under their canonical names."""
+        entities, actors = find_entities(article, kb or KB.load())
+        article.entities = tuple(entities)
+        article.actors = tuple(sorted(actors, key=lambda a: a.span.start))
+        return article
+
+    return cyrillic_entities
+
+
+# --- claims --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Lexicon:
+    say: re.Pattern
+    deny: re.Pattern
+    according: re.Pattern
+    back: re.Pattern
+    events: dict[str, re.Pattern]
+    negation: re.Pattern
+    prospective: re.Pattern
+    called_false: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = load_lexicon("cyrillic")
+
+    def words(patterns: list[str]) -> re.Pattern:
+        return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)")
+
+    return Lexicon(words(data["cues"]["say"]), words(data["cues"]["deny"]),
+                   re.compile(r"(?<!\w)(?:" + "|".join(data["cues"]["according"]) + r")\s+"),
+                   re.compile(r"(?<!\w)(?:" + "|".join(data["cues"]["back"]) + r")\s+$"),
+                   {name: words(spec["patterns"]) for name, spec in data["events"].items()},
+                   words(data["words"]["negation"]), words(data["words"]["prospective"]),
+                   words(data["words"]["called_false"]))
+
+
+@dataclass
+class Draft:
+    speaker: str
+    cue: str
+    evidence: Span
+    content: Span
+    speaker_span: Span | None
+    cue_span: Span | None
+    via: tuple[str, ...] = ()
+    quote: str | None = None
+    kind: str = "named"
+
+
+class ClaimFinder:
+    """Claims of one Russian or Ukrainian article (see the module doc)."""
+
+    def __init__(self, article: Article, kb: KB):
+        self.article = article
+        self.body = article.body or ""
+        self.parsed: Parsed = article.parsed
+        self.kb = kb
+        self.lex = lexicon()
+        self.actors = sorted(article.actors, key=lambda a: a.span.start)
+        self.owner = channel_owner(article, kb)
+
+    def actor_in(self, start: int, end: int) -> Actor | None:
+        """The first person or body named in ``[start, end)``."""
+        return next((a for a in self.actors if start <= a.span.start < end and a.label != "location"), None)
+
+    def actor_at(self, token: Token) -> Actor | None:
+        return next((a for a in self.actors if a.span.start <= token.start < a.span.end and a.label != "location"), None)
+
+    def subject_of(self, sent: Sentence, cue: Token) -> tuple[Actor | None, Token | None]:
+        """The speaker of a reporting verb: its subject ("речник ... Владислав Волошин": the person the
+        role names), a body after "в" ("сообщили в Минобороны"); where the parse has none (natasha
+        parses Ukrainian as Russian), the person or body named just after a verb set off by a comma
+        or a dash ("..., повідомив X"), else the last one named before it."""
+        for t in sent.tokens:
+            if t.head == cue.i and (t.rel.startswith("nsubj") or t.rel in ("obl", "nmod") and self.actor_at(t)):
+                near = [self.actor_at(t), *(self.actor_at(x) for x in sent.tokens if x.head == t.i)]
+                actor = _best([a for a in near if a is not None])
+                if actor is None and t.text.lower() in PRONOUNS:
+                    actor = next((a for a in reversed(self.actors) if a.span.start < t.start and a.label == "person"), None)
+                if actor is not None or t.rel.startswith("nsubj"):
+                    return actor, t
+        if re.search(r"[,—–-]\s*$", self.body[sent.start:cue.start]):
+            after = [a for a in self.actors if cue.end <= a.span.start < min(sent.end, cue.end + 80) and a.label != "location"]
+            return _best(after), None
+        before = [a for a in self.actors if sent.start <= a.span.start < cue.start and a.label != "location"]
+        return (before[-1] if before else None), None
+
+    def run(self) -> list[Claim]:
+        drafts: list[Draft] = []
+        framed: set[int] = set()
+        sentences = self.parsed.sentences
+        for k, sent in enumerate(sentences):
+            text = self.body[sent.start:sent.end]
+            draft = self._according(sent, text) or self._verb(sent, text, sentences[k - 1] if k else None) \
+                or self._colon(sent, text)
+            if draft is not None:
+                if draft.content.start < sent.start:
+                    framed.add(k - 1)
+                drafts.append(draft)
+                framed.add(k)
+        if self.owner is not None:  # a channel's post speaks in its owner's voice
+            for k, sent in enumerate(sentences):
+                text = self.body[sent.start:sent.end]
+                if k not in framed and any(p.search(text.lower()) for p in self.lex.events.values()):
+                    drafts.append(Draft(self.owner.canonical, "posted", Span(sent.start, sent.end),
+                                        Span(sent.start, sent.end), None, None, via=channel_via(self.article, self.kb),
+                                        kind="channel"))
+        drafts.sort(key=lambda d: d.evidence.start)
+        return [self._claim(n, d) for n, d in enumerate(drafts)]
+
+    def _claim(self, n: int, d: Draft) -> Claim:
+        content = self.body[d.content.start:d.content.end].strip(" ,.:—–-«»\"")
+        return Claim(id=f"{self.article.id}:c{n}", speaker=d.speaker, cue=d.cue, evidence=d.evidence,
+                     content=content, via=d.via, quote=d.quote, speaker_kind=d.kind,
+                     negated=bool(self.lex.deny.fullmatch(d.cue.lower())), speaker_span=d.speaker_span,
+                     cue_span=d.cue_span, content_span=d.content)
+
+    def _according(self, sent: Sentence, text: str) -> Draft | None:
+        m = self.lex.according.search(text.lower())
+        if m is None:
+            return None
+        start = sent.start + m.end()
+        actor = self.actor_in(start, min(sent.end, start + 60))
+        if actor is None:
+            return None
+        cue = Span(sent.start + m.start(), sent.start + m.end())
+        content = Span(actor.span.end, sent.end) if m.start() < 3 else Span(sent.start, sent.start + m.start())
+        return Draft(actor.canonical, text[m.start():m.end()].strip(), Span(sent.start, sent.end), content,
+                     actor.span, cue, kind=actor.label)
+
+    def _verb(self, sent: Sentence, text: str, before: Sentence | None) -> Draft | None:
+        for t in sent.tokens:
+            low = t.text.lower()
+            if not (self.lex.say.fullmatch(low) or self.lex.deny.fullmatch(low)):
+                continue
+            actor, subject = self.subject_of(sent, t)
+            if actor is None:
+                continue
+            if subject is None and actor.span.start > t.start:
+                subject = next((x for x in sent.tokens if x.start >= actor.span.start), None)
+            head = self.body[sent.start:t.start]
+            if before is not None and self.lex.back.search(head.lower()):  # "Об этом сообщил X": the sentence before
+                return Draft(actor.canonical, t.text, Span(before.start, sent.end), Span(before.start, before.end),
+                             actor.span, Span(t.start, t.end), kind=actor.label)
+            quote = re.search(r"«([^»]{8,})»", text)
+            after = re.search(r"(?:,\s*)?(?:что|що|чтобы|щоб)\s+", self.body[t.end:sent.end])
+            if after is not None and after.start() < 40:
+                content = Span(t.end + after.end(), sent.end)
+            elif quote is not None:
+                content = Span(sent.start + quote.start(1), sent.start + quote.end(1))
+            elif subject is not None and subject.start > t.start:  # "... , — заявил X." : the content is before
+                content = Span(sent.start, t.start)
+            else:
+                content = Span(t.end, sent.end)
+            if content.end - content.start < 8:
+                continue
+            return Draft(actor.canonical, t.text, Span(sent.start, sent.end), content, actor.span,
+                         Span(t.start, t.end), quote=quote.group(1) if quote else None, kind=actor.label)
+        return None
+
+    def _colon(self, sent: Sentence, text: str) -> Draft | None:
+        """"Минобороны России: войска освободили ..." - a headline or lead that names its speaker."""
+        m = re.match(r"([^:.!?]{2,60}):\s+\S", text)
+        if m is None:
+            return None
+        actor = self.actor_in(sent.start, sent.start + m.end(1))
+        if actor is None or self.body[actor.span.end:sent.start + m.end(1)].strip():
+            return None
+        return Draft(actor.canonical, ":", Span(sent.start, sent.end), Span(sent.start + m.end(1) + 1, sent.end),
+                     actor.span, Span(sent.start + m.end(1), sent.start + m.end(1) + 1), kind=actor.label)
+
+
+def _best(actors: list[Actor]) -> Actor | None:
+    """A person before a body: "the spokesman of the Southern Defence Forces, Vladyslav Voloshyn"."""
+    return next((a for a in actors if a.label == "person"), actors[0] if actors else None)
+
+
+def channel_owner(article: Article, kb: KB) -> Entry | None:
+    """Who speaks in a channel's posts: the registry's entry for the channel (by its address or its
+    name), or for the channel a post was forwarded from. A media channel speaks as an outlet, whose
+    own reporting is no claim."""
+    channel = article.meta.get("forwarded_from") or article.meta.get("channel")
+    if not channel:
+        return None
+    entry = None
+    if username := article.meta.get("forwarded_from_username" if article.meta.get("forwarded_from") else "username"):
+        entry = kb.registry.by_domain(f"t.me/{username}")
+    entry = entry or next(iter(kb.registry.lookup(str(channel), weak=False)), None)
+    if entry is None or kb.registry.is_medium(entry.canonical):
+        return None
+    return entry
+
+
+def channel_via(article: Article, kb: KB) -> tuple[str, ...]:
+    """A forwarded post reaches the channel's readers through the channel that forwarded it."""
+    if not article.meta.get("forwarded_from"):
+        return ()
+    channel = str(article.meta.get("channel") or article.outlet)
+    entry = next(iter(kb.registry.lookup(channel, weak=False)), None)
+    return (entry.canonical if entry else channel,)
+
+
+def make_claims_stage(kb: KB | None = None):
+    @stage(requires=["parsed", "entities"], assigns=["claims"], name="claims")
+    def cyrillic_claims(article: Article) -> Article:
+        """Who said what in a Russian or Ukrainian body, and through whom."""
+        article.claims = tuple(ClaimFinder(article, kb or KB.load()).run())
+        return article
+
+    return cyrillic_claims
+
+
+# --- events --------------------------------------------------------------------------------------
+
+MONTHS = {"январ": 1, "феврал": 2, "лют": 2, "март": 3, "берез": 3, "апрел": 4, "квіт": 4, "ма": 5, "трав": 5,
+          "июн": 6, "черв": 6, "июл": 7, "лип": 7, "август": 8, "серп": 8, "сентябр": 9, "верес": 9, "октябр": 10,
+          "жовт": 10, "ноябр": 11, "листопад": 11, "декабр": 12, "груд": 12, "січ": 1}
+DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s+(январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
+                       r"січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)\w*(?:\s+(\d{4}))?", re.I)
+RELATIVE_DAYS = [(re.compile(r"(?i)(?<!\w)(?:вчера|вчора|минувш\w+ сутки|минулої доби|прошедшие сутки)(?!\w)"), -1),
+                 (re.compile(r"(?i)(?<!\w)(?:позавчера|позавчора)(?!\w)"), -2),
+                 (re.compile(r"(?i)(?<!\w)(?:сегодня|сьогодні|этой ночью|цієї ночі|утром|вранці|сейчас|зараз)(?!\w)"), 0)]
+
+
+def sentence_date(text: str, published: str | None) -> tuple[str | None, str | None]:
+    """The day a sentence tells of: a day and month ("5 декабря", "в ночь на 5 грудня"), a relative day
+    ("вчера", "минулої доби") against the publication date, else the publication date."""
+    anchor = date.fromisoformat(published[:10]) if published else None
+    m = DAY_MONTH.search(text)
+    if m:
+        stem = m.group(2).lower()
+        month = next(v for k, v in MONTHS.items() if stem.startswith(k))
+        year = int(m.group(3)) if m.group(3) else (anchor.year if anchor else None)
+        if year is not None:
+            try:
+                day = date(year, month, int(m.group(1)))
+            except ValueError:
+                day = None
+            if day is not None:
+                if not m.group(3) and anchor is not None and day > anchor:
+                    day = day.replace(year=year - 1)
+                return day.isoformat(), "day"
+    if anchor is not None:
+        from datetime import timedelta
+
+        for pattern, shift in RELATIVE_DAYS:
+            if pattern.search(text):
+                return (anchor + timedelta(days=shift)).isoformat(), "day"
+        return anchor.isoformat(), "article"
+    return None, None
+
+
+def find_events(article: Article) -> list[Event]:
+    body = article.body or ""
+    parsed: Parsed = article.parsed
+    lex = lexicon()
+    places = [(m.span, e) for e in article.entities if e.label == "location" for m in e.mentions]
+    out: list[Event] = []
+    for sent in parsed.sentences:
+        text = body[sent.start:sent.end]
+        low = text.lower()
+        found = None
+        for name, pattern in lex.events.items():
+            m = pattern.search(low)
+            if m is None:
+                continue
+            before = low[max(0, m.start() - 30):m.start()]
+            if lex.prospective.search(before) or re.search(r"(?<!\w)(?:не|ні)\s+$", before):
+                continue                                    # "пытались захватить", "не захватили"
+            if found is None or m.start() < found[1].start():
+                found = (name, m)
+        if found is None:
+            continue
+        name, m = found
+        here = [e for span, e in places if sent.start <= span.start < sent.end]
+        settlements = [e for e in here if e.kind in SETTLEMENTS]
+        regions = [e for e in here if e.kind == "region"]
+        locations = tuple(dict.fromkeys(e.canonical for e in (settlements or regions or
+                                                             [e for e in here if e.kind == "country"])))
+        if lex.called_false.search(low, m.end()):
+            continue                                        # "... не відповідає дійсності": a denial, no event
+        when, precision = sentence_date(text, article.published)
+        if not locations and out:  # "five people were injured": where and when the development before it was
+            locations = out[-1].locations
+            if precision == "article":
+                when, precision = out[-1].date, out[-1].date_precision
+        claim = next((c for c in article.claims if c.evidence.start <= sent.start and sent.end <= c.evidence.end
+                      or c.content_span is not None and c.content_span.start <= sent.start < c.content_span.end), None)
+        out.append(Event(id=f"{article.id}:e{len(out)}", type=name, evidence=Span(sent.start, sent.end),
+                         locations=locations, date=when, date_precision=precision,
+                         claimed_by=claim.speaker if claim else None, claim_id=claim.id if claim else None,
+                         status="claimed" if claim else "reported",
+                         trigger=Span(sent.start + m.start(), sent.start + m.end())))
+    return out
+
+
+@stage(requires=["parsed", "entities", "claims", "published"], assigns=["events"], name="events")
+def cyrillic_events(article: Article) -> Article:
+    """Typed, located, dated developments told in a Russian or Ukrainian body."""
+    article.events = tuple(find_events(article))
+    return article
+
+
+def stages(kb: KB) -> list:
+    """The per-article stages for Russian and Ukrainian, after the shared cleaning and metadata."""
+    return [cyrillic_parse, make_entities_stage(kb), make_claims_stage(kb), cyrillic_events]
