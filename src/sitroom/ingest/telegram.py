@@ -3,8 +3,8 @@
 The export is one JSON object with the channel's ``name``, ``type`` and ``id`` and a list of
 ``messages``. Each message with text becomes an article:
 
-- ``outlet`` and ``channel``: the channel's name (``username`` too when the export or the record
-  carries one, so the registry can tell whose channel it is by its ``t.me/`` address);
+- ``outlet`` and ``channel``: the channel's name (and ``username`` when the export carries one, so
+  the registry can tell whose channel it is by its ``t.me/`` address);
 - ``published``: the message's date and time (Telegram Desktop writes local time without a zone);
 - ``text``: a string, or a list of strings and entities (``{"type": "bold", "text": ...}``,
   links with ``href``); the links are kept in ``meta["links"]``;
@@ -20,21 +20,25 @@ malformed, gets a one-line reason; the other messages go on.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 from sitroom.errors import EmptyInput, MalformedInput
 from sitroom.ingest.decode import decode_bytes, normalize_newlines
+from sitroom.ingest.jsonl import _json_type
 from sitroom.model import Article, Failure
 
+#: a channel's public address, as in t.me/<username>
+USERNAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{3,31}")
 CHANNEL_TYPES = frozenset({"public_channel", "private_channel", "public_supergroup", "private_supergroup"})
 
 
 def looks_like_export(head: bytes) -> bool:
     """The first bytes of a Telegram Desktop export: an object with a channel's ``name``/``type`` and ``messages``."""
     text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
-    return text.startswith("{") and '"messages"' in text and any(
-        f'"{kind}"' in text for kind in (*CHANNEL_TYPES, "name"))
+    return text.startswith("{") and '"messages"' in text and any(f'"{kind}"' in text for kind in CHANNEL_TYPES)
 
 
 def read_telegram(data: bytes, source: str, *, max_bytes: int) -> Iterator[Article | Failure]:
@@ -44,6 +48,9 @@ def read_telegram(data: bytes, source: str, *, max_bytes: int) -> Iterator[Artic
         export = json.loads(text)
     except json.JSONDecodeError as exc:
         raise MalformedInput(f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    if isinstance(export, dict) and isinstance(export.get("chats"), dict):
+        raise MalformedInput("a whole Telegram account export; export one channel instead "
+                             "(the channel's menu: Export chat history, format JSON)")
     if not isinstance(export, dict) or not isinstance(export.get("messages"), list):
         raise MalformedInput("a JSON file that is no Telegram channel export (no 'messages' list); "
                              "use .jsonl for article records")
@@ -51,13 +58,17 @@ def read_telegram(data: bytes, source: str, *, max_bytes: int) -> Iterator[Artic
     if not isinstance(channel, str) or not channel.strip():
         raise MalformedInput("a Telegram export without the channel's 'name'")
     username = export.get("username")
+    if not (isinstance(username, str) and USERNAME.fullmatch(username.lstrip("@"))):
+        username = None
     found = 0
     for n, message in enumerate(export["messages"]):
-        where = f"{source}#{message.get('id', n) if isinstance(message, dict) else n}"
+        ident = message.get("id") if isinstance(message, dict) else None
+        where = f"{source}#{ident}" if _is_id(ident) else f"{source}#message-{n + 1}"
         try:
-            article = _article(message, channel.strip(), username, source)
+            article = _article(message, n, channel.strip(), username and username.lstrip("@"), source)
         except MalformedInput as exc:
             yield Failure(where, str(exc))
+            found += 1
             continue
         if article is not None:
             found += 1
@@ -66,21 +77,27 @@ def read_telegram(data: bytes, source: str, *, max_bytes: int) -> Iterator[Artic
         raise EmptyInput(f"the export of {channel!r} has no message with text")
 
 
-def _article(message: Any, channel: str, username: str | None, source: str) -> Article | None:
+def _is_id(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _article(message: Any, n: int, channel: str, username: str | None, source: str) -> Article | None:
     if not isinstance(message, dict):
-        raise MalformedInput(f"a message is a JSON {type(message).__name__}, expected an object")
+        raise MalformedInput(f"message {n + 1} is a JSON {_json_type(message)}, expected an object")
     if message.get("type", "message") != "message":
         return None  # a service message: the channel was created, its photo changed
     ident = message.get("id")
-    if not isinstance(ident, int):
-        raise MalformedInput("a message without a numeric 'id'")
+    if not _is_id(ident):
+        raise MalformedInput(f"message {n + 1} has no whole-number 'id'")
     body, links = _text(message.get("text", ""), ident)
     body = normalize_newlines(body).strip()
     if not body:
         return None  # a photo or a sticker alone
     date = message.get("date")
-    if not isinstance(date, str) or len(date) < 10:
-        raise MalformedInput(f"message {ident} has no 'date'")
+    try:
+        datetime.fromisoformat(date)
+    except (TypeError, ValueError):
+        raise MalformedInput(f"message {ident} has no ISO 'date' (got {str(date)[:30]!r})") from None
     meta: dict[str, Any] = {"outlet": channel, "channel": channel, "published": date, "telegram_id": ident}
     if username:
         meta["username"] = username
@@ -99,7 +116,7 @@ def _text(value: Any, ident: int) -> tuple[str, list[str]]:
     if isinstance(value, str):
         return value, []
     if not isinstance(value, list):
-        raise MalformedInput(f"message {ident}: 'text' is a JSON {type(value).__name__}, expected a string or a list")
+        raise MalformedInput(f"message {ident}: 'text' is a JSON {_json_type(value)}, expected a string or a list")
     parts, links = [], []
     for part in value:
         if isinstance(part, str):

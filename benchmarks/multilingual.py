@@ -1,0 +1,240 @@
+"""Russian and Ukrainian named entities: NEREL dev (ru) and ner-uk DEV (uk), and Cyrillic place names
+in every grammatical case.
+
+    python benchmarks/multilingual.py [--bench-dir DIR] [--limit N] [--errors N] [--json OUT]
+
+Data (read at run time, never copied into the repository), by default from
+``../shared/bench/multilingual`` beside the repository:
+
+- ``nerel-ru-dev``: NEREL v1.1 dev split (Loukachevitch et al., LREV 2023), brat standoff with nested
+  entities (``T2<TAB>PERSON 6 11<TAB>Обамы``) and Wikidata links (``N1<TAB>Reference T11
+  Wikidata:Q13133<TAB>...``);
+- ``ner-uk-dev``: lang-uk/ner-uk v2.0 DEV split (CC BY-NC-SA 4.0, evaluation only), brat standoff
+  with tab-separated offsets (``T1<TAB>ORG<TAB>0<TAB>17<TAB>...``).
+
+Types are mapped to sitroom's three: NEREL PERSON -> person, ORGANIZATION -> organization, CITY /
+COUNTRY / STATE_OR_PROVINCE / DISTRICT / LOCATION -> place; ner-uk PERS / ORG / LOC likewise. Each
+document goes through cleaning-free ``sitroom.extract.cyrillic`` parsing and entity resolution in its
+language. Two systems are scored, on exact spans, micro-averaged per type:
+
+- ``ner``: the spans sitroom's Cyrillic stage reads (natasha NER made ready: cut at line breaks,
+  region words taken in, bodies joined with their country, offices cut off people), typed by what
+  the registry and gazetteer make of them, unknown places included;
+- ``entities``: the mentions of the entities sitroom outputs (what an analyst sees: registry names in
+  any case added, places the gazetteer does not know dropped).
+
+NEREL nests entities ("Сенат США" holds "США"); a flat tagger can match at most one of two nested
+spans of the same type, so the script also reports recall against the outermost spans of each type.
+
+``linking`` (NEREL): gold mentions of one Wikidata entity should reach one canonical entity whatever
+their case ("Обамы", "Барак Обама", "Барака"). Over the mapped gold mentions that carry a Wikidata
+link, the share whose overlapping output mention has the canonical name most often given to that
+Wikidata id (a mention with no output counts as a miss).
+
+``cases``: ``benchmarks/data/cyrillic_cases.tsv``, a hand-written table of place names of the war in
+the six cases in both languages (canonical, language, case, form); the share of forms that
+``cyrillic.Names.place`` resolves to the place whose gazetteer name is the canonical.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from sitroom.extract import cyrillic  # noqa: E402
+from sitroom.kb import KB  # noqa: E402
+from sitroom.model import Article  # noqa: E402
+
+NEREL_TYPES = {"PERSON": "person", "ORGANIZATION": "organization", "CITY": "place", "COUNTRY": "place",
+               "STATE_OR_PROVINCE": "place", "DISTRICT": "place", "LOCATION": "place"}
+UK_TYPES = {"PERS": "person", "ORG": "organization", "LOC": "place"}
+LABELS = {"person": "person", "organization": "organization", "location": "place"}
+NER_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
+TYPES = ("person", "organization", "place")
+
+
+def read_nerel(path: Path) -> tuple[list[tuple[int, int, str, str]], dict[str, str]]:
+    """Gold (start, end, type, T-id) of the mapped types, and T-id -> Wikidata id."""
+    spans, links = [], {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            kind, _, offsets = parts[1].partition(" ")
+            if kind in NEREL_TYPES and ";" not in offsets:
+                start, end = map(int, offsets.split())
+                spans.append((start, end, NEREL_TYPES[kind], parts[0]))
+        elif line.startswith("N") and len(parts) >= 2:
+            _, target, ref = parts[1].split(" ")[:3]
+            if ref.startswith("Wikidata:"):
+                links[target] = ref.split(":", 1)[1]
+    return spans, links
+
+
+def read_uk(path: Path) -> list[tuple[int, int, str, str]]:
+    spans = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 4 and parts[1] in UK_TYPES:
+            spans.append((int(parts[2]), int(parts[3]), UK_TYPES[parts[1]], parts[0]))
+    return spans
+
+
+def outermost(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    return [s for s in spans if not any(o is not s and o[2] == s[2] and o[0] <= s[0] and s[1] <= o[1]
+                                        and (o[0], o[1]) != (s[0], s[1]) for o in spans)]
+
+
+def run(text: str, language: str, kb: KB, names_cache: dict) -> tuple[set, list]:
+    """(ner spans, entity mentions) of one text: sets of (start, end, type); mentions carry canonicals."""
+    article = Article(source="<bench>", raw_text=text)
+    article.body, article.language = text, language
+    article = cyrillic.cyrillic_parse(article)
+    names = names_cache.setdefault(language, cyrillic.Names(kb, language))
+    ner = set()
+    for span in cyrillic._spans(text, article.parsed, names):
+        entry = names.entry(span.text, span.normal)
+        kind = NER_TYPES.get(span.label)
+        if kind is None:
+            continue
+        if entry is not None:
+            kind = LABELS.get(entry.label, kind)
+        ner.add((span.start, span.end, kind))
+    entities, _ = cyrillic.find_entities(article, kb)
+    mentions = [(m.span.start, m.span.end, LABELS[e.label], e.canonical) for e in entities for m in e.mentions]
+    return ner, mentions
+
+
+class Score:
+    def __init__(self):
+        self.tp, self.fp, self.fn = Counter(), Counter(), Counter()
+
+    def add(self, gold: set, found: set) -> None:
+        for kind in TYPES:
+            g = {s for s in gold if s[2] == kind}
+            f = {s for s in found if s[2] == kind}
+            self.tp[kind] += len(g & f)
+            self.fp[kind] += len(f - g)
+            self.fn[kind] += len(g - f)
+
+    def table(self) -> dict[str, dict[str, float]]:
+        out = {}
+        for kind in TYPES:
+            tp, fp, fn = self.tp[kind], self.fp[kind], self.fn[kind]
+            p = tp / (tp + fp) if tp + fp else 0.0
+            r = tp / (tp + fn) if tp + fn else 0.0
+            out[kind] = {"precision": round(p, 3), "recall": round(r, 3),
+                         "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0, "gold": tp + fn}
+        return out
+
+
+def corpus(name: str, folder: Path, language: str, limit: int | None, errors: int) -> dict:
+    kb = KB.load()
+    names_cache: dict = {}
+    ner, ent, ner_outer = Score(), Score(), Score()
+    linked: list[tuple[str, str | None]] = []  # (wikidata id, canonical reached)
+    examples: list[str] = []
+    files = sorted(folder.glob("*.txt"))[:limit] if limit else sorted(folder.glob("*.txt"))
+    started = time.perf_counter()
+    chars = 0
+    for txt in files:
+        text = txt.read_text(encoding="utf-8")
+        chars += len(text)
+        ann = txt.with_suffix(".ann")
+        if language == "ru":
+            gold_spans, links = read_nerel(ann)
+        else:
+            gold_spans, links = read_uk(ann), {}
+        gold = {(s, e, k) for s, e, k, _ in gold_spans}
+        found_ner, mentions = run(text, language, kb, names_cache)
+        found_ent = {(s, e, k) for s, e, k, _ in mentions}
+        ner.add(gold, found_ner)
+        ent.add(gold, found_ent)
+        ner_outer.add({(s, e, k) for s, e, k, _ in outermost(gold_spans)}, found_ner)
+        for s, e, k, tid in gold_spans:
+            if tid in links:
+                hit = next((c for ms, me, mk, c in mentions if ms < e and s < me and mk == k), None)
+                linked.append((links[tid], hit))
+        if len(examples) < errors:
+            for s, e, k in sorted(gold - found_ent)[:2]:
+                examples.append(f"  miss {k:12} {text[s:e]!r} in {txt.name}")
+            for s, e, k in sorted(found_ent - gold)[:2]:
+                examples.append(f"  extra {k:12} {text[s:e]!r} in {txt.name}")
+    elapsed = time.perf_counter() - started
+    out = {"documents": len(files), "characters": chars, "seconds": round(elapsed, 1),
+           "ner": ner.table(), "entities": ent.table(), "ner_outermost_recall": {
+               k: v["recall"] for k, v in ner_outer.table().items()}}
+    if linked:
+        majority: dict[str, Counter] = defaultdict(Counter)
+        for qid, canonical in linked:
+            if canonical is not None:
+                majority[qid][canonical] += 1
+        same = sum(1 for qid, canonical in linked if canonical is not None and canonical == majority[qid].most_common(1)[0][0])
+        out["linking"] = {"mentions": len(linked), "same_canonical": round(same / len(linked), 3)}
+    if examples:
+        out["examples"] = examples
+    return out
+
+
+def cases(table: Path) -> dict:
+    kb = KB.load()
+    rows = list(csv.DictReader(table.open(encoding="utf-8"), delimiter="\t"))
+    right, wrong = 0, []
+    names = {lang: cyrillic.Names(kb, lang) for lang in ("ru", "uk")}
+    for row in rows:
+        place = names[row["language"]].place(row["form"], row["form"])
+        if place is not None and place.name == row["canonical"]:
+            right += 1
+        else:
+            wrong.append(f"{row['language']} {row['case']} {row['form']} -> {place.name if place else None} "
+                         f"(want {row['canonical']})")
+    return {"forms": len(rows), "places": len({r["canonical"] for r in rows}),
+            "resolved": round(right / len(rows), 3) if rows else 0.0, "wrong": wrong}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--bench-dir", type=Path, default=ROOT.parent / "shared" / "bench" / "multilingual")
+    parser.add_argument("--cases", type=Path, default=ROOT / "benchmarks" / "data" / "cyrillic_cases.tsv")
+    parser.add_argument("--limit", type=int, default=None, help="documents per corpus")
+    parser.add_argument("--errors", type=int, default=0, help="print up to N missed and extra mentions per corpus")
+    parser.add_argument("--only", choices=("nerel", "uk", "cases"), default=None)
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args()
+    result: dict = {}
+    if args.only in (None, "cases") and args.cases.exists():
+        result["cases"] = cases(args.cases)
+    if args.only in (None, "nerel"):
+        result["nerel-ru-dev"] = corpus("nerel", args.bench_dir / "nerel-ru-dev", "ru", args.limit, args.errors)
+    if args.only in (None, "uk"):
+        result["ner-uk-dev"] = corpus("ner-uk", args.bench_dir / "ner-uk-dev", "uk", args.limit, args.errors)
+    for name, res in result.items():
+        print(f"== {name}")
+        if name == "cases":
+            print(f"  {res['resolved']:.3f} of {res['forms']} forms of {res['places']} places resolved")
+            for line in res["wrong"][: max(args.errors, 10)]:
+                print("  ", line)
+            continue
+        print(f"  {res['documents']} documents, {res['characters']} characters, {res['seconds']} s")
+        for system in ("ner", "entities"):
+            cells = "  ".join(f"{k} P {v['precision']:.3f} R {v['recall']:.3f} F1 {v['f1']:.3f}"
+                              for k, v in res[system].items())
+            print(f"  {system:9} {cells}")
+        print(f"  ner recall of outermost spans: {res['ner_outermost_recall']}")
+        if "linking" in res:
+            print(f"  linking: {res['linking']}")
+        for line in res.get("examples", []):
+            print(line)
+    if args.json:
+        args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
