@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from sitroom.data import load_lexicon
 from sitroom.kb import KB
-from sitroom.kb.gazetteer import Place
+from sitroom.kb.gazetteer import Place, lemma_guesses, normalize
 from sitroom.extract.translit import kmu2010, ru_variants, uk_variants
 from sitroom.kb.registry import Entry
 from sitroom.model import Actor, Article, Claim, Entity, Event, Mention, Span
@@ -194,16 +194,40 @@ class Names:
         return None
 
     def place(self, text: str, normal: str) -> Place | None:
-        """The place a name most likely is: places of the countries of this war first, then the
-        gazetteer's prior; a name the gazetteer lacks in Cyrillic is tried in its romanisations
-        ("Работино" -> Rabotino)."""
+        """The place a name most likely is. A form the gazetteer knows wins over its romanisations
+        (a name it lacks in Cyrillic is tried as English news spells it: "Работина" -> Rabotino);
+        among namesakes, places of the countries of this war, in the gazetteer's order, except that
+        one about as large (90%) whose own name is the form romanised comes first. An oblast named
+        by its adjective that the gazetteer lacks in this language is the oblast of the city the
+        adjective is made from ("Курської області" -> Kursk -> Kursk Oblast)."""
         forms = self.forms(text, normal)
-        romanised = [r for f in forms[:3] for r in (ru_variants(f, 3) if self.language == "ru" else uk_variants(f, 3))]
+        guesses = [g for f in forms[:3] for g in lemma_guesses(normalize(f))]
+        romanised = [r for f in dict.fromkeys([*forms, *guesses])
+                     for r in (ru_variants(f, 3) if self.language == "ru" else uk_variants(f, 3))]
+        spelled = {normalize(r) for r in romanised}
         for form in dict.fromkeys([*forms, *romanised]):
             found = self.kb.gazetteer.candidates(form)
             if found:
-                home = [p for p in found if p.country in HOME]
-                return min(home, key=lambda p: HOME.index(p.country)) if home else found[0]
+                home = [p for p in found if p.country in HOME] or found
+                first = home[0]
+                # a namesake about as large whose own name is this form romanised ("Слов'янськ": Sloviansk, not
+                # Nikopol, which GeoNames also lists under it)
+                return next((p for p in home if normalize(p.name) in spelled and p.population >= 0.9 * first.population),
+                            first)
+        return self._oblast(text)
+
+    def _oblast(self, text: str) -> Place | None:
+        words = text.split()
+        if len(words) != 2 or not REGION_WORD.match(words[1]) or not words[1].lower().startswith("обл"):
+            return None
+        adjective = self.morph.parse(words[0])[0].normal_form  # курський, бєлгородський
+        stem = re.sub(r"(?:ський|ский|цький|цкий)$", "", adjective)
+        if stem == adjective:
+            return None
+        for centre in (stem + "ськ", stem + "ск", stem):
+            city = next((p for p in self.kb.gazetteer.candidates(centre) if p.kind in SETTLEMENTS and p.admin1), None)
+            if city is not None:
+                return next((p for p in self.kb.gazetteer.candidates(city.admin1) if p.kind == "region"), None)
         return None
 
     def person_name(self, text: str) -> str:
