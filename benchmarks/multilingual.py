@@ -92,21 +92,12 @@ def outermost(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, st
                                         and (o[0], o[1]) != (s[0], s[1]) for o in spans)]
 
 
-def run(text: str, language: str, kb: KB, names_cache: dict) -> tuple[set, list]:
+def run(text: str, language: str, kb: KB) -> tuple[set, list]:
     """(ner spans, entity mentions) of one text: sets of (start, end, type); mentions carry canonicals."""
     article = Article(source="<bench>", raw_text=text)
     article.body, article.language = text, language
     article = cyrillic.cyrillic_parse(article)
-    names = names_cache.setdefault(language, cyrillic.Names(kb, language))
-    ner = set()
-    for span in cyrillic._spans(text, article.parsed, names):
-        entry = names.entry(span.text, span.normal)
-        kind = NER_TYPES.get(span.label)
-        if kind is None:
-            continue
-        if entry is not None:
-            kind = LABELS.get(entry.label, kind)
-        ner.add((span.start, span.end, kind))
+    ner = {(t.span.start, t.span.end, LABELS[t.label]) for t in cyrillic.typed_mentions(article, kb)}
     entities, _ = cyrillic.find_entities(article, kb)
     mentions = [(m.span.start, m.span.end, LABELS[e.label], e.canonical) for e in entities for m in e.mentions]
     return ner, mentions
@@ -137,7 +128,6 @@ class Score:
 
 def corpus(name: str, folder: Path, language: str, limit: int | None, errors: int) -> dict:
     kb = KB.load()
-    names_cache: dict = {}
     ner, ent, ner_outer = Score(), Score(), Score()
     linked: list[tuple[str, str | None]] = []  # (wikidata id, canonical reached)
     examples: list[str] = []
@@ -153,7 +143,7 @@ def corpus(name: str, folder: Path, language: str, limit: int | None, errors: in
         else:
             gold_spans, links = read_uk(ann), {}
         gold = {(s, e, k) for s, e, k, _ in gold_spans}
-        found_ner, mentions = run(text, language, kb, names_cache)
+        found_ner, mentions = run(text, language, kb)
         found_ent = {(s, e, k) for s, e, k, _ in mentions}
         ner.add(gold, found_ner)
         ent.add(gold, found_ent)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -207,6 +207,8 @@ class Names:
         spelled = {normalize(r) for r in romanised}
         for form in dict.fromkeys([*forms, *romanised]):
             found = self.kb.gazetteer.candidates(form)
+            if form not in forms:  # a romanisation stands in for a name of this war's countries only
+                found = [p for p in found if p.country in HOME]
             if found:
                 home = [p for p in found if p.country in HOME] or found
                 first = home[0]
@@ -231,8 +233,33 @@ class Names:
         return None
 
     def person_name(self, text: str) -> str:
-        """A person the registry does not know, romanised as English news prints the language's names."""
+        """A person the registry does not know, in the nominative ("Юрия Царёва" -> "Юрий Царёв"),
+        romanised as English news prints the language's names."""
+        text = self.nominative(text)
         return kmu2010(text) if self.language == "uk" else ru_variants(text, 1)[0]
+
+    def nominative(self, name: str) -> str:
+        """A person's name in the nominative, each word read as a name where the dictionary can, in
+        the gender of the first name (a surname alone: of its likeliest reading)."""
+        words = name.split()
+        parses = []
+        for w in words:
+            options = self.morph.parse(w)
+            parses.append(next((p for p in options if PERSON_TAGS & p.tag.grammemes), options[0]))
+        gender = next((p.tag.gender for p in parses if "Name" in p.tag.grammemes and p.tag.gender), None)
+        if gender:  # "Царёва" after "Юрия": the man's surname in the genitive, not a woman's
+            parses = [p if "Name" in p.tag.grammemes else next(
+                (q for q in self.morph.parse(w) if q.tag.gender == gender and q.tag.POS in ("NOUN", "ADJF")), p)
+                for w, p in zip(words, parses, strict=True)]
+        out = []
+        for w, p in zip(words, parses, strict=True):
+            if not (PERSON_TAGS & p.tag.grammemes or gender and p.tag.gender == gender):
+                out.append(w)
+                continue
+            form = p.inflect({"nomn", gender} if gender and "Name" not in p.tag.grammemes else {"nomn"})
+            word = form.word if form else w
+            out.append(word[:1].upper() + word[1:] if w[:1].isupper() else word)
+        return " ".join(out)
 
 
 CYRILLIC = re.compile(r"[А-Яа-яІіЇїЄєҐґ]")
@@ -293,23 +320,42 @@ def _quoted(body: str, start: int) -> bool:
 
 
 def _spans(body: str, parsed: Parsed, names: Names) -> list[NerSpan]:
-    """NER spans made ready to resolve: cut at line breaks, a region word taken in, a body and the
-    country after it read as one name ("Минобороны" + "России"), a person's name freed of the
-    office before it ("голова ОВА Іван Федоров" -> "Іван Федоров")."""
+    """NER spans made ready to resolve:
+
+    - cut at line breaks, and before a parenthesis, whose short content is a name of its own
+      ("Фонд борьбы с коррупцией (ФБК)" is two names of one body);
+    - an unclosed quotation closed ("РИА «Новости" -> "РИА «Новости»"); a region word taken in;
+    - a body and the body or country after it read as one name ("Следственный комитет" +
+      "Армении", "Главное управление" + "МВД"), the country kept as a place as well;
+    - a person's name freed of the office before it ("голова ОВА Іван Федоров" -> "Іван Федоров").
+    """
     pieces: list[NerSpan] = []
     for span in parsed.spans:
         start = span.start
-        for part in re.split(r"(\n+)", body[span.start:span.end]):
-            if part.strip() and "\n" not in part:
+        for part in re.split(r"(\n+|\s*\([^)]*\)?)", body[span.start:span.end]):
+            inner = re.fullmatch(r"\s*\(([^)]*)\)?", part)
+            if inner and inner.group(1).strip() and len(inner.group(1).split()) <= 3 and "," not in inner.group(1):
+                at = start + part.index("(") + 1
+                pieces.append(NerSpan(at, at + len(inner.group(1)), span.label, inner.group(1), inner.group(1)))
+            elif part.strip() and "\n" not in part and not inner:
                 normal = span.normal if part == span.text else part
                 pieces.append(NerSpan(start, start + len(part), span.label, part, normal))
             start += len(part)
     out: list[NerSpan] = []
     for span in pieces:
+        for opening, closing in (("«", "»"), ('"', '"'), ("„", "“")):
+            if span.text.count(opening) > span.text.count(closing) if opening != closing else span.text.count(opening) % 2:
+                end = body.find(closing, span.end, span.end + 40)
+                if end >= 0 and "\n" not in body[span.end:end]:
+                    span = NerSpan(span.start, end + 1, span.label, body[span.start:end + 1], body[span.start:end + 1])
         if out and out[-1].label == "ORG" and span.label in ("LOC", "ORG") and body[out[-1].end:span.start] == " ":
             merged = body[out[-1].start:span.end]
-            if names.entry(merged, merged) is not None:
+            place = names.place(span.text, span.normal) if span.label == "LOC" else None
+            if names.entry(merged, merged) is not None or span.label == "ORG" or (
+                    place is not None and place.kind in ("country", "region")):
                 out[-1] = NerSpan(out[-1].start, span.end, "ORG", merged, merged)
+                if span.label == "LOC":
+                    out.append(span)
                 continue
         if span.label == "LOC":
             span = _widen_region(body, span)
@@ -364,30 +410,95 @@ def _unspanned_places(body: str, parsed: Parsed, covered: list[NerSpan], names: 
                 continue
             tags = names.tags(name)
             if "Geox" in tags or place.kind in ("city", "region") or place.population >= 10_000 or (
-                    names.language == "uk" and not {"Name", "Surn", "Patr"} & tags):  # the uk dictionary marks no toponyms
+                    names.language == "uk" and not PERSON_TAGS & tags and not _common(names, name)):
+                # the uk dictionary marks no toponyms: a word it does not know as a common one
                 out.append(NerSpan(start, end, "LOC", name, name))
     return out
 
 
-def find_entities(article: Article, kb: KB) -> tuple[list[Entity], list[Actor]]:
+PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
+
+
+def _common(names: Names, word: str) -> bool:
+    """A word the dictionary knows, in its likeliest reading, as an ordinary word, not a name."""
+    best = names.morph.parse(word)[0]
+    return names.morph.word_is_known(word.lower()) and not (PERSON_TAGS | {"Geox", "Abbr", "Orgn"}) & best.tag.grammemes
+
+
+def _clean_people(spans: list[NerSpan], body: str, names: Names) -> list[NerSpan]:
+    """People's spans as names only: cut at lower-case words and commas ("Чепурненко і Шевцов" is
+    two people), without the ordinary words the tagger took in ("Тоді Петро" -> "Петро"; "Вони" is
+    nobody), with the initials before them ("О. М. Бутлеров"), and a first name and a surname the
+    tagger split joined again ("Іван" + "Жокін")."""
+    out: list[NerSpan] = []
+    for span in spans:
+        if span.label != "PER":
+            out.append(span)
+            continue
+        for piece in re.finditer(r"(?:[^\W\d_][\w'’-]*|\s*\.\s*|\s+)+", span.text):
+            words = [w for w in re.finditer(r"[^\W\d_][\w'’-]*", piece.group()) if w.group()[:1].isupper()]
+            words = words[next((k for k, w in enumerate(words) if not _common(names, w.group())), len(words)):]
+            if not words:
+                continue
+            start, end = span.start + piece.start() + words[0].start(), span.start + piece.start() + words[-1].end()
+            if m := re.search(r"(?:[А-ЯІЇЄҐA-Z]\s?\.\s?){1,2}$", body[max(0, start - 12):start]):
+                start -= len(m.group())
+            if out and out[-1].label == "PER" and body[out[-1].end:start] == " ":
+                start = out.pop().start
+            out.append(NerSpan(start, end, "PER", body[start:end], body[start:end]))
+    return out
+
+
+def _people(body: str, parsed: Parsed, names: Names) -> list[NerSpan]:
+    """People by the dictionary's reading of their names: capitalised words read as a first name,
+    surname or patronymic, with initials before them ("Олександр Лазорко", "С. М. Реформатського").
+    Natasha's tagger knows Russian names only; this finds Ukrainian ones."""
+    out = []
+    for sent in parsed.sentences:
+        run: list[Token] = []
+        for t in [*sent.tokens, None]:
+            named = t is not None and t.text[:1].isupper() and t.text[1:2].islower() and any(
+                PERSON_TAGS & p.tag.grammemes for p in names.morph.parse(t.text)[:3])
+            if named:
+                run.append(t)
+                continue
+            if run and (len(run) > 1 or run[0] is not sent.tokens[0]) and any(
+                    not _common(names, x.text) for x in run):
+                start = run[0].start
+                m = re.search(r"(?:[А-ЯІЇЄҐ]\s?\.\s?){1,2}$", body[max(sent.start, start - 12):start])
+                if m:
+                    start -= len(m.group())
+                out.append(NerSpan(start, run[-1].end, "PER", body[start:run[-1].end], body[start:run[-1].end]))
+            run = []
+    return out
+
+
+@dataclass(frozen=True)
+class Typed:
+    """A mention with what sitroom makes of it: ``label`` person / organization / location, the
+    registry entry or gazetteer place it names (``place`` None for a place the gazetteer lacks)."""
+
+    span: NerSpan
+    label: str
+    entry: Entry | None = None
+    place: Place | None = None
+
+
+def typed_mentions(article: Article, kb: KB) -> list[Typed]:
+    """Every name of a Russian or Ukrainian body, typed and resolved: registry names in any case,
+    then NER spans (and, in Ukrainian, names the dictionary reads as people), then places NER missed."""
     body = article.body or ""
     parsed: Parsed = article.parsed
     names = Names(kb, article.language or "ru")
-    found: dict[tuple[str, str], list[Mention]] = defaultdict(list)
-    info: dict[tuple[str, str], dict] = {}
-    actors: list[Actor] = []
-    known = registry_mentions(body, kb)
-    for start, end, entry in known:
-        mention = Mention(body[start:end], Span(start, end))
-        key = (entry.label, entry.canonical)
-        info[key] = {"canonical": entry.canonical, "kind": entry.kind, "country": entry.country,
-                     "role": entry.role, "side": entry.side}
-        actors.append(Actor(mention.span, entry.canonical, entry.label, side=entry.side, role=entry.role))
-        found[key].append(mention)
-    spans = [x for x in _spans(body, parsed, names) if not any(a < x.end and x.start < b for a, b, _ in known)]
-    spans = sorted(spans + _unspanned_places(body, parsed, spans + [NerSpan(a, b, "", "", "") for a, b, _ in known],
-                                             names), key=lambda x: x.start)
-    sentence_start = {sent.start: sent.start for sent in parsed.sentences}
+    out = [Typed(NerSpan(a, b, "", body[a:b], body[a:b]), e.label, entry=e) for a, b, e in registry_mentions(body, kb)]
+    taken = [t.span for t in out]
+    spans = _spans(body, parsed, names)
+    if names.language == "uk":  # natasha's tagger knows Russian names; its Ukrainian ones need checking
+        spans = _clean_people(spans, body, names)
+        spans += [p for p in _people(body, parsed, names) if not any(x.start < p.end and p.start < x.end for x in spans)]
+    spans = [x for x in spans if not any(t.start < x.end and x.start < t.end for t in taken)]
+    spans = sorted(spans + _unspanned_places(body, parsed, spans + taken, names), key=lambda x: x.start)
+    starts = {sent.start for sent in parsed.sentences}
     for span in spans:
         label = NER_LABELS.get(span.label)
         if label is None:
@@ -398,9 +509,24 @@ def find_entities(article: Article, kb: KB) -> tuple[list[Entity], list[Actor]]:
         if label == "location" and place is None and entry is not None:
             label = entry.label                                      # "Генштаб" read as a place
         elif label != "location" and place is not None and entry is None and (
-                label == "person" and len(span.text.split()) == 1 and not {"Surn", "Name", "Patr"} & names.tags(span.text)
-                or label == "organization" and place.kind in ("country", "region", *SETTLEMENTS)):
-            label = "location"                                       # Ukrainian "Роботиного" read as a person
+                place.kind in ("country", "region") or place.country in HOME) and (
+                label == "person" and len(span.text.split()) == 1 and not PERSON_TAGS & names.tags(span.text)
+                or label == "organization"):
+            label = "location"      # Ukrainian "Роботиного" read as a person; not "Monsanto", a company
+        if label == "organization" and entry is None and span.start in starts and not any(
+                w[:1].isupper() for w in span.text.split()[1:]):
+            continue  # "Подразделения группировки войск": common nouns capitalised by the sentence
+        out.append(Typed(span, label, entry if label != "location" else None, place if label == "location" else None))
+    return sorted(out, key=lambda t: t.span.start)
+
+
+def find_entities(article: Article, kb: KB) -> tuple[list[Entity], list[Actor]]:
+    names = Names(kb, article.language or "ru")
+    found: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    info: dict[tuple[str, str], dict] = {}
+    actors: list[Actor] = []
+    for typed in typed_mentions(article, kb):
+        span, label, entry, place = typed.span, typed.label, typed.entry, typed.place
         mention = Mention(span.text, Span(span.start, span.end))
         if label == "location":
             if place is None:
@@ -414,9 +540,6 @@ def find_entities(article: Article, kb: KB) -> tuple[list[Entity], list[Actor]]:
                          "role": entry.role, "side": entry.side}
             actors.append(Actor(mention.span, entry.canonical, entry.label, side=entry.side, role=entry.role))
         else:
-            if label == "organization" and span.start == sentence_start.get(span.start) and not any(
-                    w[:1].isupper() for w in span.text.split()[1:]):
-                continue  # "Подразделения группировки войск": common nouns capitalised by the sentence
             name = " ".join(span.normal.split())
             if label == "person":
                 name = names.person_name(name)
@@ -424,8 +547,28 @@ def find_entities(article: Article, kb: KB) -> tuple[list[Entity], list[Actor]]:
             info[key] = {"canonical": name}
             actors.append(Actor(mention.span, name, label))
         found[key].append(mention)
-    entities = [Entity(label=key[0], mentions=tuple(found[key]), **info[key]) for key in found]
+    same = _short_names(list(found))
+    for short, full in same.items():
+        found[full].extend(found.pop(short))
+    actors = [replace(a, canonical=same[(a.label, a.canonical)][1]) if (a.label, a.canonical) in same else a
+              for a in actors]
+    entities = [Entity(label=key[0], mentions=tuple(sorted(found[key], key=lambda m: m.span.start)), **info[key])
+                for key in found]
     return entities, actors
+
+
+def _short_names(keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """A person named by one word is the one person of the article whose full name has that word
+    ("Обамы" after "Барак Обама": Barak Obama), when there is exactly one."""
+    people = [k for k in keys if k[0] == "person"]
+    out = {}
+    for key in people:
+        if " " in key[1]:
+            continue
+        fuller = [k for k in people if k != key and key[1] in k[1].split()]
+        if len(fuller) == 1:
+            out[key] = fuller[0]
+    return out
 
 
 def make_entities_stage(kb: KB | None = None):
