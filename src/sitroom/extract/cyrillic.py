@@ -394,6 +394,12 @@ def _widen_region(body: str, span: NerSpan) -> NerSpan:
 NAME_WORD = re.compile(r"(?<![\w'’])[А-ЯІЇЄҐ][^\W\d_]*(?:['’ʼ][^\W\d_]+)*")
 
 
+#: the words just before a place name: prepositions of place, settlement words, words of taking ground
+PLACE_CUE = re.compile(r"(?i)(?<!\w)(?:в|у|во|біля|близ|поблизу|вблизи|под|під|до|из|з|із|від|от|по|на|над|за|около|"
+                       r"село|селище|поселок|посёлок|місто|город|район\w*|околиц\w+|окраин\w+|напрямк\w*|направлени\w+|"
+                       r"захоплен\w+|захват\w*|звільнен\w+|освобождени\w+|оточен\w+|окружени\w+|штурм\w*)\s+$")
+
+
 def _unspanned_places(body: str, parsed: Parsed, covered: list[NerSpan], names: Names) -> list[NerSpan]:
     """Places NER missed: a capitalised word inside a sentence that pymorphy3 reads as a toponym, or
     that names a city, town or region of the war's countries ("по Запоріжжю")."""
@@ -410,8 +416,10 @@ def _unspanned_places(body: str, parsed: Parsed, covered: list[NerSpan], names: 
                 continue
             tags = names.tags(name)
             if "Geox" in tags or place.kind in ("city", "region") or place.population >= 10_000 or (
-                    names.language == "uk" and not PERSON_TAGS & tags and not _common(names, name)):
-                # the uk dictionary marks no toponyms: a word it does not know as a common one
+                    names.language == "uk" and not PERSON_TAGS & tags and (
+                        not _common(names, name) or PLACE_CUE.search(body, max(0, start - 30), start))):
+                # the uk dictionary marks no toponyms: a word it does not know as a common one, or one
+                # where a place is told ("біля Лук'янців", "захоплення Лук'янців")
                 out.append(NerSpan(start, end, "LOC", name, name))
     return out
 
