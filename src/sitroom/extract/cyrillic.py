@@ -205,10 +205,13 @@ class Names:
         romanised = [r for f in dict.fromkeys([*forms, *guesses])
                      for r in (ru_variants(f, 3) if self.language == "ru" else uk_variants(f, 3))]
         spelled = {normalize(r) for r in romanised}
+        region = len(text.split()) > 1 and bool(REGION_WORD.match(text.split()[-1]))
         for form in dict.fromkeys([*forms, *romanised]):
             found = self.kb.gazetteer.candidates(form)
             if form not in forms:  # a romanisation stands in for a name of this war's countries only
                 found = [p for p in found if p.country in HOME]
+            if region:  # "Курською областю" names the oblast, never its city
+                found = [p for p in found if p.kind == "region"]
             if found:
                 home = [p for p in found if p.country in HOME] or found
                 first = home[0]
@@ -357,8 +360,9 @@ def _spans(body: str, parsed: Parsed, names: Names) -> list[NerSpan]:
                 if span.label == "LOC":
                     out.append(span)
                 continue
-        if span.label == "LOC":
-            span = _widen_region(body, span)
+        widened = _widen_region(body, span)
+        if widened is not span:  # "Курською" + "областю" is a region, whatever the tagger read
+            span = replace(widened, label="LOC")
         elif span.label == "PER":
             span = _person(span, names)
         out.append(span)
@@ -518,7 +522,9 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
             label = entry.label                                      # "Генштаб" read as a place
         elif label != "location" and place is not None and entry is None and (
                 place.kind in ("country", "region") or place.country in HOME) and (
-                label == "person" and len(span.text.split()) == 1 and not PERSON_TAGS & names.tags(span.text)
+                label == "person" and len(span.text.split()) == 1 and (
+                    not PERSON_TAGS & names.tags(span.text)
+                    or place.kind in ("city", "region") and PLACE_CUE.search(body, max(0, span.start - 30), span.start))
                 or label == "organization"):
             label = "location"      # Ukrainian "Роботиного" read as a person; not "Monsanto", a company
         if label == "organization" and entry is None and span.start in starts and not any(

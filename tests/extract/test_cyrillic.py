@@ -1,0 +1,152 @@
+"""Russian and Ukrainian text read in its own language (sitroom.extract.cyrillic).
+
+The sentences are written for these tests: short reports of the kind a ministry, a governor or an
+agency posts, with names in oblique cases. Each checks what an analyst would read off the output:
+canonical English names, the speaker, the development and its day.
+"""
+
+import pytest
+
+from sitroom.config import load_settings
+from sitroom.extract import cyrillic
+from sitroom.kb import KB
+from sitroom.model import Article
+from sitroom.process import build_pipeline
+
+pytestmark = pytest.mark.slow  # natasha's and pymorphy3's models
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return build_pipeline(load_settings(env={}))
+
+
+def run(pipeline, text: str, published: str = "2024-06-03", **meta) -> Article:
+    return pipeline(Article(source="<test>", raw_text=text, meta={"published": published, **meta}))
+
+
+def places(article: Article) -> set[str]:
+    return {e.canonical for e in article.entities if e.label == "location"}
+
+
+def people(article: Article) -> set[str]:
+    return {e.canonical for e in article.entities if e.label == "person"}
+
+
+@pytest.mark.parametrize(("text", "language", "place"), [
+    ("Вечером беспилотники атаковали энергетический объект в Харькове, сообщили местные власти.", "ru", "Kharkiv"),
+    ("Увечері безпілотники атакували енергетичний об'єкт у Харкові, повідомили місцеві власті.", "uk", "Kharkiv"),
+    ("Ночью ракета попала в жилой дом в Запорожье, рассказали спасатели.", "ru", "Zaporizhzhia"),
+    ("Сили оборони утримують позиції поблизу Куп'янська, заявили військові.", "uk", "Kupiansk"),
+    ("Бои продолжаются у Волчанска, передают местные журналисты.", "ru", "Vovchansk"),
+    ("Обстріл Нікополя тривав усю ніч, повідомили в міській раді.", "uk", "Nikopol"),
+    ("Над Курской областью сбиты три беспилотника, заявили в региональном правительстве.", "ru", "Kursk Oblast"),
+    ("Над Курською областю збили три безпілотники, повідомили в регіоні.", "uk", "Kursk Oblast"),
+])
+def test_places_in_any_case_reach_their_canonical_name(pipeline, text, language, place):
+    article = run(pipeline, text)
+    assert article.language == language
+    assert place in places(article)
+
+
+def test_registry_people_and_bodies_in_oblique_cases(pipeline):
+    article = run(pipeline, "Слова Игоря Конашенкова подтвердили в Министерстве обороны России.")
+    assert "Igor Konashenkov" in people(article)
+    assert "Ministry of Defence of Russia" in {e.canonical for e in article.entities if e.label == "organization"}
+    ua = run(pipeline, "Заяву Олега Синєгубова підтримали в Генеральному штабі ЗСУ.")
+    assert "Oleh Syniehubov" in people(ua)
+    assert "General Staff of the Armed Forces of Ukraine" in {e.canonical for e in ua.entities}
+
+
+def test_unknown_people_are_named_in_the_nominative_and_romanised(pipeline):
+    article = run(pipeline, "Об этом рассказал житель села Андрей Петрович Соколов. Позже слова Андрея Соколова "
+                            "подтвердил глава района.")
+    assert "Andrey Sokolov" in {" ".join(n.split()[::2]) for n in people(article)} or any(
+        n.startswith("Andrey") and n.endswith("Sokolov") for n in people(article))
+    uk = run(pipeline, "Про це повідомила мешканка міста Оксана Мельничук.")
+    assert "Oksana Melnychuk" in people(uk)
+
+
+def test_a_quoted_group_name_is_no_place(pipeline):
+    article = run(pipeline, "Подразделения группировки войск «Днепр» нанесли удар по позициям противника.")
+    assert "Dnipro" not in places(article)
+
+
+def test_claims_by_verb_subject_by_source_phrase_and_after_the_statement(pipeline):
+    article = run(pipeline, "Министерство обороны России заявило, что войска отразили пять атак у Волчанска.\n\n"
+                            "По данным Генштаба ВСУ, бои продолжаются.\n\n"
+                            "Ночью беспилотник атаковал нефтебазу под Брянском. Об этом сообщил губернатор "
+                            "Александр Богомаз.")
+    claims = {c.speaker: c for c in article.claims}
+    assert claims["Ministry of Defence of Russia"].content.startswith("войска отразили")
+    assert "General Staff of the Armed Forces of Ukraine" in claims
+    bogomaz = next(c for c in article.claims if "Bogomaz" in c.speaker)
+    assert "нефтебазу" in bogomaz.content  # the sentence the frame points back to
+
+
+def test_ukrainian_speaker_after_the_statement(pipeline):
+    article = run(pipeline, "Окупанти обстріляли Херсон, поранено двох людей, повідомив голова обласної "
+                            "військової адміністрації Олександр Прокудін.")
+    (claim,) = article.claims
+    assert claim.speaker.startswith("Oleksandr Proku")
+    strike = claim.propositions[0]
+    assert (strike.predicate, strike.place, strike.side) == ("strike", "Kherson", "russia")
+
+
+def test_a_denial_in_russian_negates_the_capture(pipeline):
+    article = run(pipeline, "Генштаб ВСУ опроверг сообщения о захвате Работино российскими войсками.")
+    (claim,) = article.claims
+    (prop,) = [p for p in claim.propositions if p.predicate == "captured"]
+    assert prop.negated and prop.place == "Robotyne"
+
+
+def test_events_are_typed_placed_and_dated_against_the_post(pipeline):
+    article = run(pipeline, "Вчора ввечері окупанти вдарили ракетами по Одесі. Загинули двоє людей.",
+                  published="2024-06-03")
+    attack, toll = article.events
+    assert (attack.type, attack.locations, attack.date) == ("attack", ("Odesa",), "2024-06-02")
+    assert toll.type == "casualties" and toll.locations == ("Odesa",) and toll.date == "2024-06-02"
+
+
+def test_a_channel_posts_in_its_owners_voice(pipeline):
+    post = run(pipeline, "Сьогодні вранці ворог атакував Куп'янськ, зруйновано два будинки.",
+               channel="Олег Синєгубов", outlet="Олег Синєгубов")
+    (claim,) = post.claims
+    assert claim.speaker == "Oleh Syniehubov" and claim.cue == "posted"
+    forwarded = run(pipeline, "Сили оборони відбили дев'ять атак біля Вовчанська.",
+                    channel="Олег Синєгубов", outlet="Олег Синєгубов", forwarded_from="Генеральний штаб ЗСУ")
+    (claim,) = forwarded.claims
+    assert claim.speaker == "General Staff of the Armed Forces of Ukraine" and claim.via == ("Oleh Syniehubov",)
+
+
+def test_a_media_channel_reports_in_its_own_name(pipeline):
+    post = run(pipeline, "Российские войска освободили Лукьянцы в Харьковской области.", channel="ТАСС", outlet="ТАСС")
+    assert post.claims == ()  # an agency's own report is no one's claim
+    assert post.events and post.events[0].locations == ("Lukiantsi",)
+
+
+def test_other_languages_are_stored_and_say_they_are_not_analysed(pipeline):
+    article = run(pipeline, "Die ukrainische Armee meldete am Montag schwere Kämpfe nahe der Stadt Charkiw, "
+                            "berichtete die Nachrichtenagentur unter Berufung auf das Militär.")
+    assert article.language == "de"
+    assert article.entities == () and article.claims == ()
+    (note,) = article.errors
+    assert note.stage == "language" and "not analysed" in note.reason and "\n" not in note.reason
+
+
+def test_registry_matcher_reads_case_forms_without_the_tagger():
+    kb = KB.load()
+    found = cyrillic.registry_mentions("Представители Генерального штабу ЗСУ и Министерства обороны России", kb)
+    assert [e.canonical for _, _, e in found] == ["General Staff of the Armed Forces of Ukraine",
+                                                  "Ministry of Defence of Russia"]
+
+
+@pytest.mark.parametrize(("text", "published", "day"), [
+    ("Вчера вечером", "2024-06-03", ("2024-06-02", "day")),
+    ("минулої доби", "2024-06-03T08:00:00", ("2024-06-02", "day")),
+    ("в ночь на 5 мая", "2024-05-06", ("2024-05-05", "day")),
+    ("28 грудня", "2024-01-02", ("2023-12-28", "day")),
+    ("без дня", "2024-06-03", ("2024-06-03", "article")),
+])
+def test_sentence_dates(text, published, day):
+    assert cyrillic.sentence_date(text, published) == day
