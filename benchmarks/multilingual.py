@@ -31,6 +31,11 @@ their case ("Обамы", "Барак Обама", "Барака"). Over the map
 link, the share whose overlapping output mention has the canonical name most often given to that
 Wikidata id (a mention with no output counts as a miss).
 
+``throughput``: characters per second of the whole analysis after cleaning (parse, entities,
+claims, events, propositions) on Russian (NEREL) and Ukrainian (ner-uk) texts and, in the same run,
+on the English sample corpus; each against its bare tagger on the same texts (natasha's segmenter,
+morphology, syntax and NER; spaCy's ``nlp.pipe``).
+
 ``cases``: ``benchmarks/data/cyrillic_cases.tsv``, a hand-written table of place names of the war in
 the six cases in both languages (canonical, language, case, form); the share of forms that
 ``cyrillic.Names.place`` resolves to the place whose gazetteer name is the canonical.
@@ -189,13 +194,62 @@ def cases(table: Path) -> dict:
             "resolved": round(right / len(rows), 3) if rows else 0.0, "wrong": wrong}
 
 
+def throughput(bench: Path, limit: int) -> dict:
+    from sitroom.config import load_settings
+    from sitroom.extract.parse import load_nlp
+    from sitroom.pipeline import Pipeline
+    from sitroom.process import article_stages, read
+
+    settings = load_settings(env={})
+    kb = KB.load()
+    stages = [st for st in article_stages(settings, kb) if st.name not in ("clean", "titles", "outlet", "published",
+                                                                             "language")]
+    pipeline = Pipeline(stages, provided=("body", "removed", "duplicates", "attribution_tags", "title", "published",
+                                          "language"))
+    english = [a.raw_text for a in read([ROOT / "src" / "sitroom" / "data" / "sample"], settings)
+               if isinstance(a, Article) and a.meta.get("language", "en") == "en"]
+    corpora = {"en": english,
+               "ru": [p.read_text(encoding="utf-8") for p in sorted((bench / "nerel-ru-dev").glob("*.txt"))[:limit]],
+               "uk": [p.read_text(encoding="utf-8") for p in sorted((bench / "ner-uk-dev").glob("*.txt"))[:limit]]}
+    nlp = load_nlp(settings.get("nlp", "model"))
+    cyrillic.models(), cyrillic.analyzer("ru"), cyrillic.analyzer("uk"), cyrillic.registry_matcher()
+
+    def articles(texts: list[str], language: str) -> list[Article]:
+        out = []
+        for text in texts:
+            a = Article(source="<bench>", raw_text=text, meta={"published": "2024-06-03"})
+            a.body, a.language, a.published, a.title = text, language, "2024-06-03", None
+            out.append(a)
+        return out
+
+    out = {}
+    for language, texts in corpora.items():
+        chars = sum(map(len, texts))
+        start = time.perf_counter()
+        if language == "en":
+            for _ in nlp.pipe(texts, batch_size=32):
+                pass
+        else:
+            for text in texts:
+                cyrillic.parse(text)
+        bare = time.perf_counter() - start
+        start = time.perf_counter()
+        list(pipeline.pipe(articles(texts, language), on_error="raise"))
+        ours = time.perf_counter() - start
+        out[language] = {"texts": len(texts), "characters": chars, "bare_chars_per_s": round(chars / bare),
+                         "sitroom_chars_per_s": round(chars / ours), "ratio_to_bare": round(bare / ours, 2)}
+    for language in ("ru", "uk"):
+        out[language]["ratio_to_english"] = round(out[language]["sitroom_chars_per_s"] / out["en"]["sitroom_chars_per_s"], 2)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--bench-dir", type=Path, default=ROOT.parent / "shared" / "bench" / "multilingual")
     parser.add_argument("--cases", type=Path, default=ROOT / "benchmarks" / "data" / "cyrillic_cases.tsv")
     parser.add_argument("--limit", type=int, default=None, help="documents per corpus")
     parser.add_argument("--errors", type=int, default=0, help="print up to N missed and extra mentions per corpus")
-    parser.add_argument("--only", choices=("nerel", "uk", "cases"), default=None)
+    parser.add_argument("--only", choices=("nerel", "uk", "cases", "throughput"), default=None)
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
     result: dict = {}
@@ -205,8 +259,16 @@ def main() -> None:
         result["nerel-ru-dev"] = corpus("nerel", args.bench_dir / "nerel-ru-dev", "ru", args.limit, args.errors)
     if args.only in (None, "uk"):
         result["ner-uk-dev"] = corpus("ner-uk", args.bench_dir / "ner-uk-dev", "uk", args.limit, args.errors)
+    if args.only in (None, "throughput"):
+        result["throughput"] = throughput(args.bench_dir, args.limit or 60)
     for name, res in result.items():
         print(f"== {name}")
+        if name == "throughput":
+            for language, r in res.items():
+                extra = f", {r['ratio_to_english']}x the English pipeline's" if "ratio_to_english" in r else ""
+                print(f"  {language}: {r['texts']} texts, sitroom {r['sitroom_chars_per_s']} chars/s, bare tagger "
+                      f"{r['bare_chars_per_s']} chars/s ({r['ratio_to_bare']}x){extra}")
+            continue
         if name == "cases":
             print(f"  {res['resolved']:.3f} of {res['forms']} forms of {res['places']} places resolved")
             for line in res["wrong"][: max(args.errors, 10)]:
