@@ -36,6 +36,11 @@ claims, events, propositions) on Russian (NEREL) and Ukrainian (ner-uk) texts an
 on the English sample corpus; each against its bare tagger on the same texts (natasha's segmenter,
 morphology, syntax and NER; spaCy's ``nlp.pipe``).
 
+``dates``: ``benchmarks/data/cyrillic_dates.tsv``, sentences written for the project with the day
+they tell of against a publication date; the share ``cyrillic.sentence_date`` gets right, and
+dateparser's ``search_dates`` with the publication date as its base (the first date it finds, else
+the publication date).
+
 ``cases``: ``benchmarks/data/cyrillic_cases.tsv``, a hand-written table of place names of the war in
 the six cases in both languages (canonical, language, case, form); the share of forms that
 ``cyrillic.Names.place`` resolves to the place whose gazetteer name is the canonical.
@@ -243,18 +248,37 @@ def throughput(bench: Path, limit: int) -> dict:
     return out
 
 
+def dates(table: Path) -> dict:
+    from datetime import datetime
+
+    from dateparser.search import search_dates
+
+    rows = list(csv.DictReader(table.open(encoding="utf-8"), delimiter="\t"))
+    ours = theirs = 0
+    for row in rows:
+        ours += cyrillic.sentence_date(row["sentence"], row["published"])[0] == row["day"]
+        base = datetime.fromisoformat(row["published"])
+        found = search_dates(row["sentence"], languages=[row["language"]],
+                             settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+        day = found[0][1].date().isoformat() if found else row["published"]
+        theirs += day == row["day"]
+    return {"sentences": len(rows), "sitroom": round(ours / len(rows), 3), "dateparser": round(theirs / len(rows), 3)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--bench-dir", type=Path, default=ROOT.parent / "shared" / "bench" / "multilingual")
     parser.add_argument("--cases", type=Path, default=ROOT / "benchmarks" / "data" / "cyrillic_cases.tsv")
     parser.add_argument("--limit", type=int, default=None, help="documents per corpus")
     parser.add_argument("--errors", type=int, default=0, help="print up to N missed and extra mentions per corpus")
-    parser.add_argument("--only", choices=("nerel", "uk", "cases", "throughput"), default=None)
+    parser.add_argument("--only", choices=("nerel", "uk", "cases", "dates", "throughput"), default=None)
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
     result: dict = {}
     if args.only in (None, "cases") and args.cases.exists():
         result["cases"] = cases(args.cases)
+    if args.only in (None, "dates"):
+        result["dates"] = dates(ROOT / "benchmarks" / "data" / "cyrillic_dates.tsv")
     if args.only in (None, "nerel"):
         result["nerel-ru-dev"] = corpus("nerel", args.bench_dir / "nerel-ru-dev", "ru", args.limit, args.errors)
     if args.only in (None, "uk"):
@@ -263,6 +287,9 @@ def main() -> None:
         result["throughput"] = throughput(args.bench_dir, args.limit or 60)
     for name, res in result.items():
         print(f"== {name}")
+        if name == "dates":
+            print(f"  {res['sentences']} sentences: sitroom {res['sitroom']:.3f}, dateparser {res['dateparser']:.3f}")
+            continue
         if name == "throughput":
             for language, r in res.items():
                 extra = f", {r['ratio_to_english']}x the English pipeline's" if "ratio_to_english" in r else ""

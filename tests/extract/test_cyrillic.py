@@ -147,6 +147,9 @@ def test_registry_matcher_reads_case_forms_without_the_tagger():
     ("в ночь на 5 мая", "2024-05-06", ("2024-05-05", "day")),
     ("28 грудня", "2024-01-02", ("2023-12-28", "day")),
     ("без дня", "2024-06-03", ("2024-06-03", "article")),
+    ("три дня назад", "2024-06-03", ("2024-05-31", "day")),
+    ("у неділю", "2024-06-05", ("2024-06-02", "day")),  # the Sunday before a Wednesday post
+    ("в понедельник", "2024-06-03", ("2024-06-03", "day")),  # a Monday post's own Monday
 ])
 def test_sentence_dates(text, published, day):
     assert cyrillic.sentence_date(text, published) == day

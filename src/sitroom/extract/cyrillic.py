@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from sitroom.data import load_lexicon
@@ -809,14 +809,25 @@ MONTHS = {"январ": 1, "феврал": 2, "лют": 2, "март": 3, "бе�
           "жовт": 10, "ноябр": 11, "листопад": 11, "декабр": 12, "груд": 12, "січ": 1}
 DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s+(январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
                        r"січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)\w*(?:\s+(\d{4}))?", re.I)
-RELATIVE_DAYS = [(re.compile(r"(?i)(?<!\w)(?:вчера|вчора|минувш\w+ сутки|минулої доби|прошедшие сутки)(?!\w)"), -1),
+RELATIVE_DAYS = [(re.compile(r"(?i)(?<!\w)(?:вчера|вчора|минувш\w+ сутки|минулої доби|минулу добу|прошедшие сутки)(?!\w)"), -1),
                  (re.compile(r"(?i)(?<!\w)(?:позавчера|позавчора)(?!\w)"), -2),
                  (re.compile(r"(?i)(?<!\w)(?:сегодня|сьогодні|этой ночью|цієї ночі|утром|вранці|сейчас|зараз)(?!\w)"), 0)]
 
 
+NUMBERS = {"один": 1, "одна": 1, "два": 2, "две": 2, "дві": 2, "три": 3, "четыре": 4, "чотири": 4, "пять": 5, "п'ять": 5}
+DAYS_AGO = re.compile(r"(?i)(?<!\w)(\d{1,2}|один|одна|два|две|дві|три|четыре|чотири|пять|п'ять)\s+"
+                      r"(?:день|дня|дней|дні|днів)\s+(?:назад|тому)(?!\w)")
+#: Monday .. Sunday, the stems of both languages
+WEEKDAYS = (("понедельник", "понеділ"), ("вторник", "вівтор"), ("сред", "серед"), ("четверг", "четвер"),
+            ("пятниц", "п'ятниц"), ("суббот", "субот"), ("воскресень", "неділ"))
+WEEKDAY = re.compile(r"(?i)(?<!\w)(?:в|во|у)\s+(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|"
+                     r"понеділок|вівторок|середу|четвер|п'ятницю|суботу|неділю)(?!\w)")
+
+
 def sentence_date(text: str, published: str | None) -> tuple[str | None, str | None]:
     """The day a sentence tells of: a day and month ("5 декабря", "в ночь на 5 грудня"), a relative day
-    ("вчера", "минулої доби") against the publication date, else the publication date."""
+    ("вчера", "минулої доби", "три дня назад", "в воскресенье") against the publication date, else the
+    publication date."""
     anchor = date.fromisoformat(published[:10]) if published else None
     m = DAY_MONTH.search(text)
     if m:
@@ -833,11 +844,15 @@ def sentence_date(text: str, published: str | None) -> tuple[str | None, str | N
                     day = day.replace(year=year - 1)
                 return day.isoformat(), "day"
     if anchor is not None:
-        from datetime import timedelta
-
         for pattern, shift in RELATIVE_DAYS:
             if pattern.search(text):
                 return (anchor + timedelta(days=shift)).isoformat(), "day"
+        if m := DAYS_AGO.search(text):
+            n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS[m.group(1).lower()]
+            return (anchor - timedelta(days=n)).isoformat(), "day"
+        if m := WEEKDAY.search(text):  # the last such day on or before the post
+            wanted = next(k for k, stems in enumerate(WEEKDAYS) if m.group(1).lower().startswith(stems))
+            return (anchor - timedelta(days=(anchor.weekday() - wanted) % 7)).isoformat(), "day"
         return anchor.isoformat(), "article"
     return None, None
 
