@@ -25,6 +25,9 @@ language. Two systems are scored, on exact spans, micro-averaged per type:
 
 NEREL nests entities ("Сенат США" holds "США"); a flat tagger can match at most one of two nested
 spans of the same type, so the script also reports recall against the outermost spans of each type.
+NEREL also marks nationality adjectives ("американского") as countries and common nouns
+("правительство", "полиция") as organisations; ``ner_names_only`` scores against the gold spans that
+do not begin with a lower-case letter.
 
 ``linking`` (NEREL): gold mentions of one Wikidata entity should reach one canonical entity whatever
 their case ("Обамы", "Барак Обама", "Барака"). Over the mapped gold mentions that carry a Wikidata
@@ -138,7 +141,7 @@ class Score:
 
 def corpus(name: str, folder: Path, language: str, limit: int | None, errors: int) -> dict:
     kb = KB.load()
-    ner, ent, ner_outer = Score(), Score(), Score()
+    ner, ent, ner_outer, ner_names = Score(), Score(), Score(), Score()
     linked: list[tuple[str, str | None]] = []  # (wikidata id, canonical reached)
     examples: list[str] = []
     files = sorted(folder.glob("*.txt"))[:limit] if limit else sorted(folder.glob("*.txt"))
@@ -158,6 +161,7 @@ def corpus(name: str, folder: Path, language: str, limit: int | None, errors: in
         ner.add(gold, found_ner)
         ent.add(gold, found_ent)
         ner_outer.add({(s, e, k) for s, e, k, _ in outermost(gold_spans)}, found_ner)
+        ner_names.add({(s, e, k) for s, e, k in gold if not text[s:s + 1].islower()}, found_ner)
         for s, e, k, tid in gold_spans:
             if tid in links:
                 hit = next((c for ms, me, mk, c in mentions if ms < e and s < me and mk == k), None)
@@ -169,7 +173,7 @@ def corpus(name: str, folder: Path, language: str, limit: int | None, errors: in
                 examples.append(f"  extra {k:12} {text[s:e]!r} in {txt.name}")
     elapsed = time.perf_counter() - started
     out = {"documents": len(files), "characters": chars, "seconds": round(elapsed, 1),
-           "ner": ner.table(), "entities": ent.table(), "ner_outermost_recall": {
+           "ner": ner.table(), "entities": ent.table(), "ner_names_only": ner_names.table(), "ner_outermost_recall": {
                k: v["recall"] for k, v in ner_outer.table().items()}}
     if linked:
         majority: dict[str, Counter] = defaultdict(Counter)
@@ -302,7 +306,7 @@ def main() -> None:
                 print("  ", line)
             continue
         print(f"  {res['documents']} documents, {res['characters']} characters, {res['seconds']} s")
-        for system in ("ner", "entities"):
+        for system in ("ner", "entities", "ner_names_only"):
             cells = "  ".join(f"{k} P {v['precision']:.3f} R {v['recall']:.3f} F1 {v['f1']:.3f}"
                               for k, v in res[system].items())
             print(f"  {system:9} {cells}")

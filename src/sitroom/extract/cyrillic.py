@@ -429,6 +429,8 @@ def _unspanned_places(body: str, parsed: Parsed, covered: list[NerSpan], names: 
 
 
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
+#: acronyms of ordinary words that taggers read as bodies: "the media"
+NOT_BODIES = frozenset({"СМИ", "ЗМІ", "СМІ"})
 
 
 def _common(names: Names, word: str) -> bool:
@@ -527,9 +529,9 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
                     or place.kind in ("city", "region") and PLACE_CUE.search(body, max(0, span.start - 30), span.start))
                 or label == "organization"):
             label = "location"      # Ukrainian "Роботиного" read as a person; not "Monsanto", a company
-        if label == "organization" and entry is None and span.start in starts and not any(
-                w[:1].isupper() for w in span.text.split()[1:]):
-            continue  # "Подразделения группировки войск": common nouns capitalised by the sentence
+        if label == "organization" and entry is None and (span.text in NOT_BODIES or span.start in starts and not any(
+                w[:1].isupper() for w in span.text.split()[1:])):
+            continue  # "Подразделения группировки войск": common nouns capitalised by the sentence; "СМИ"
         out.append(Typed(span, label, entry if label != "location" else None, place if label == "location" else None))
     return sorted(out, key=lambda t: t.span.start)
 
