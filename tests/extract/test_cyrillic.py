@@ -153,3 +153,38 @@ def test_registry_matcher_reads_case_forms_without_the_tagger():
 ])
 def test_sentence_dates(text, published, day):
     assert cyrillic.sentence_date(text, published) == day
+
+
+def located(article: Article) -> dict[str, str]:
+    return {m.text: f"{e.canonical}, {e.admin1 or e.country}" for e in article.entities if e.label == "location"
+            for m in e.mentions}
+
+
+def test_namesakes_are_chosen_by_the_places_named_with_them(pipeline):
+    uk = located(run(pipeline, "Ворог штурмував позиції біля Мирнограда, Покровська та Новоолександрівки."))
+    assert uk["Новоолександрівки"] == "Novooleksandrivka, Donetsk Oblast"
+    ru = located(run(pipeline, "Бои идут у населенного пункта Петропавловка Харьковской области."))
+    assert ru["Петропавловка"] == "Petropavlivka, Kharkiv Oblast"
+    dpr = located(run(pipeline, "Войска заняли Новоселовку Донецкой Народной Республики."))
+    assert dpr["Новоселовку"] == "Novoselivka, Donetsk Oblast" and dpr["Донецкой Народной Республики"].startswith(
+        "Donetsk Oblast")
+
+
+def test_a_list_of_regions_shares_its_region_word(pipeline):
+    article = run(pipeline, "Над Курской, Брянской и Белгородской областями сбиты беспилотники.")
+    assert {"Kursk Oblast", "Bryansk Oblast", "Belgorod Oblast"} <= places(article)
+    assert not {"Kursk", "Bryansk"} & places(article)
+
+
+def test_a_front_named_after_a_town_is_that_town_in_its_oblast(pipeline):
+    article = run(pipeline, "На Покровському напрямку Сили оборони відбили 20 атак, повідомив Генштаб ЗСУ.")
+    assert "Pokrovsk" in places(article) and "Pokrovske" not in places(article)
+    (claim,) = article.claims
+    assert {(p.predicate, p.place) for p in claim.propositions} == {("repelled", "Donetsk Oblast")} or any(
+        p.place in ("Pokrovsk", "Donetsk Oblast") for p in claim.propositions)
+
+
+def test_a_channel_named_in_two_languages_is_its_owner(pipeline):
+    post = run(pipeline, "Сили оборони відбили 12 атак біля Торецька.",
+               channel="Генеральний штаб ЗСУ / General Staff of the Armed Forces of Ukraine")
+    assert [c.speaker for c in post.claims] == ["General Staff of the Armed Forces of Ukraine"]

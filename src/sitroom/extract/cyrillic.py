@@ -44,7 +44,7 @@ SETTLEMENTS = frozenset({"city", "town", "village"})
 HOME = ("UA", "RU", "BY")
 NER_LABELS = {"PER": "person", "ORG": "organization", "LOC": "location"}
 #: a region word after a name: "Запорожской области", "Харківській області", "Курском районе"
-REGION_WORD = re.compile(r"(?i)^(?:обл(?:асть|асти|астью|асті|астю)|район\w*|округ\w*|край|краю|республик\w+|республі\w+)$")
+REGION_WORD = re.compile(r"(?i)^(?:област\w*|район\w*|округ\w*|край|краю|республик\w+|республі\w+)$")
 PRONOUNS = frozenset("он она они оно он она вони він вона воно".split())
 
 
@@ -194,18 +194,24 @@ class Names:
         return None
 
     def place(self, text: str, normal: str) -> Place | None:
-        """The place a name most likely is. A form the gazetteer knows wins over its romanisations
-        (a name it lacks in Cyrillic is tried as English news spells it: "Работина" -> Rabotino);
-        among namesakes, places of the countries of this war, in the gazetteer's order, except that
-        one about as large (90%) whose own name is the form romanised comes first. An oblast named
-        by its adjective that the gazetteer lacks in this language is the oblast of the city the
-        adjective is made from ("Курської області" -> Kursk -> Kursk Oblast)."""
+        """The place a name most likely is (the first of :meth:`places`)."""
+        found = self.places(text, normal)
+        return found[0] if found else None
+
+    @lru_cache(maxsize=4096)
+    def places(self, text: str, normal: str) -> tuple[Place, ...]:
+        """The places a name may be, most likely first. A form the gazetteer knows wins over its
+        romanisations (a name it lacks in Cyrillic is tried as English news spells it: "Работина" ->
+        Rabotino); among namesakes, places of the countries of this war, in the gazetteer's order,
+        except that one about as large (90%) whose own name is the form romanised comes first. An
+        oblast named by its adjective that the gazetteer lacks in this language is the oblast of the
+        city the adjective is made from ("Курської області" -> Kursk -> Kursk Oblast)."""
         forms = self.forms(text, normal)
         guesses = [g for f in forms[:3] for g in lemma_guesses(normalize(f))]
         romanised = [r for f in dict.fromkeys([*forms, *guesses])
                      for r in (ru_variants(f, 3) if self.language == "ru" else uk_variants(f, 3))]
         spelled = {normalize(r) for r in romanised}
-        region = len(text.split()) > 1 and bool(REGION_WORD.match(text.split()[-1]))
+        region = any(len(f.split()) > 1 and bool(REGION_WORD.match(f.split()[-1])) for f in (text, normal))
         for form in dict.fromkeys([*forms, *romanised]):
             found = self.kb.gazetteer.candidates(form)
             if form not in forms:  # a romanisation stands in for a name of this war's countries only
@@ -215,24 +221,33 @@ class Names:
             if found:
                 home = [p for p in found if p.country in HOME] or found
                 first = home[0]
-                # a namesake about as large whose own name is this form romanised ("Слов'янськ": Sloviansk, not
-                # Nikopol, which GeoNames also lists under it)
-                return next((p for p in home if normalize(p.name) in spelled and p.population >= 0.9 * first.population),
+                # a namesake about as large whose own name is this form romanised ("Слов'янськ": Sloviansk,
+                # not Nikopol, which GeoNames also lists under it)
+                best = next((p for p in home if normalize(p.name) in spelled and p.population >= 0.9 * first.population),
                             first)
-        return self._oblast(text)
+                return (best, *(p for p in home if p is not best))
+        oblast = self._oblast(normal if region and normal != text else text)
+        return (oblast,) if oblast else ()
 
     def _oblast(self, text: str) -> Place | None:
         words = text.split()
         if len(words) != 2 or not REGION_WORD.match(words[1]) or not words[1].lower().startswith("обл"):
             return None
-        adjective = self.morph.parse(words[0])[0].normal_form  # курський, бєлгородський
-        stem = re.sub(r"(?:ський|ский|цький|цкий)$", "", adjective)
-        if stem == adjective:
+        city = self.centre(words[0])
+        return next((p for p in self.kb.gazetteer.candidates(city.admin1) if p.kind == "region"), None) if city else None
+
+    def centre(self, adjective: str) -> Place | None:
+        """The city an adjective is made from ("Курської" -> Kursk, "Покровському" -> Pokrovsk)."""
+        lemma = next((p.normal_form for p in self.morph.parse(adjective) if "ADJF" in p.tag), None) or adjective.lower()
+        m = re.fullmatch(r"(.{2,}?)(?:ськ|цьк|ск|цк)(?:ий|ій|ого|ому|ому|им|ім|ая|а|ої|ой|ій|ую|у|ою|ое|е|ом|ими|их)", lemma)
+        if m is None:
             return None
-        for centre in (stem + "ськ", stem + "ск", stem):
-            city = next((p for p in self.kb.gazetteer.candidates(centre) if p.kind in SETTLEMENTS and p.admin1), None)
+        stem = m.group(1)
+        for centre in (stem + "ськ", stem + "ск", stem + "цьк", stem + "цк", stem):
+            city = next((p for p in self.kb.gazetteer.candidates(centre) if p.kind in SETTLEMENTS and p.admin1
+                         and p.country in HOME), None)
             if city is not None:
-                return next((p for p in self.kb.gazetteer.candidates(city.admin1) if p.kind == "region"), None)
+                return city
         return None
 
     def person_name(self, text: str) -> str:
@@ -295,13 +310,22 @@ def registry_matcher() -> dict[str, list[tuple[re.Pattern, int]]]:
                 names.setdefault(alias, n)
     index: dict[str, list[tuple[re.Pattern, int]]] = defaultdict(list)
     for alias in sorted(names, key=len, reverse=True):
-        pattern = re.compile(r"\s+".join(_word_pattern(w) for w in alias.split()) + r"(?!\w)")
+        words = alias.split()
+        # a later word may stand in quotation marks: "группировки войск «Запад»"
+        pattern = re.compile(r"\s+".join([_word_pattern(words[0]), *(f"(?P<q{k}>[«\"“])?{_word_pattern(w)}(?(q{k})[»\"”])"
+                                                                     for k, w in enumerate(words[1:]))]) + r"(?!\w)")
         index[alias[:PREFIX]].append((pattern, names[alias]))
+        if alias[:1].islower():  # "группировка войск Запад" begins a sentence too
+            upper = alias[:1].upper() + alias[1:]
+            index[upper[:PREFIX]].append((re.compile(pattern.pattern.replace(re.escape(alias[:1]), re.escape(upper[:1]), 1)),
+                                          names[alias]))
     return dict(index)
 
 
-def registry_mentions(body: str, kb: KB) -> list[tuple[int, int, Entry]]:
-    """(start, end, entry) of each registry name in ``body``, in any case, longest first where they overlap."""
+def registry_mentions(body: str, kb: KB, names: Names | None = None) -> list[tuple[int, int, Entry]]:
+    """(start, end, entry) of each registry name in ``body``, in any case, longest first where they
+    overlap, with a person's initials ("В. Лукашенко"). A surname after another first name is not the
+    registry's namesake ("Сергея Герасимова" is not Valery Gerasimov)."""
     index = registry_matcher()
     out: list[tuple[int, int, Entry]] = []
     end = 0
@@ -310,10 +334,26 @@ def registry_mentions(body: str, kb: KB) -> list[tuple[int, int, Entry]]:
             continue
         for pattern, n in index.get(word.group()[:PREFIX], ()):
             if m := pattern.match(body, word.start()):
-                out.append((m.start(), m.end(), kb.registry.entries[n]))
+                entry, start = kb.registry.entries[n], m.start()
+                if entry.label == "person" and " " not in m.group():
+                    if names is not None and _other_first_name(body, start, entry, names):
+                        break
+                    if initials := re.search(r"(?:[А-ЯІЇЄҐ]\.\s?){1,2}$", body[max(0, start - 6):start]):
+                        start -= len(initials.group())
+                out.append((start, m.end(), entry))
                 end = m.end()
                 break
     return out
+
+
+def _other_first_name(body: str, start: int, entry: Entry, names: Names) -> bool:
+    before = re.search(r"([А-ЯІЇЄҐ][\w'’-]+)\s+$", body[max(0, start - 30):start])
+    if before is None or not any("Name" in p.tag.grammemes for p in names.morph.parse(before.group(1))[:2]):
+        return False
+    first = names.morph.parse(before.group(1))[0].normal_form
+    known = {names.morph.parse(a.split()[0])[0].normal_form for a in (entry.canonical, *entry.aliases)
+             if CYRILLIC.search(a) and " " in a}
+    return first not in known
 
 
 def _quoted(body: str, start: int) -> bool:
@@ -346,6 +386,15 @@ def _spans(body: str, parsed: Parsed, names: Names) -> list[NerSpan]:
             start += len(part)
     out: list[NerSpan] = []
     for span in pieces:
+        starts = {sent.start for sent in parsed.sentences}
+        if span.start in starts and (lead := re.match(r"(?:\w+\s+)+?(?=\w)", span.text)):
+            # "Над Курской": a preposition capitalised by the sentence
+            words = lead.group().split()
+            if all({"PREP", "CONJ", "PRCL"} & names.morph.parse(w)[0].tag.grammemes for w in words):
+                cut = lead.end()
+                span = NerSpan(span.start + cut, span.end, span.label, span.text[cut:],
+                               span.normal.split(None, len(words))[-1] if len(span.normal.split()) > len(words)
+                               else span.text[cut:])
         for opening, closing in (("«", "»"), ('"', '"'), ("„", "“")):
             if span.text.count(opening) > span.text.count(closing) if opening != closing else span.text.count(opening) % 2:
                 end = body.find(closing, span.end, span.end + 40)
@@ -384,13 +433,21 @@ def _person(span: NerSpan, names: Names) -> NerSpan:
     return NerSpan(span.start + words[k].start(), span.end, "PER", rest, rest)
 
 
+#: names listed before the region word they share: "Курской, Брянской и Белгородской областей"
+SHARED_REGION = re.compile(r"(?:\s*(?:,|\s(?:и|і|та|й))\s*[А-ЯІЇЄҐ][\w'’-]*)+\s+(област\w*|район\w*)(?!\w)")
+
+
 def _widen_region(body: str, span: NerSpan) -> NerSpan:
-    """"Запорожской" + "области" read as one region name when NER stopped before the region word."""
+    """"Запорожской" + "области" read as one region name when NER stopped before the region word;
+    each name of a list before a shared region word names a region of its own ("Курской, Брянской и
+    Белгородской областей": the first two are oblasts, not the cities)."""
     m = re.match(r"\s+(\w+)", body[span.end:])
     if m and REGION_WORD.match(m.group(1)):
         end = span.end + m.end()
         text = body[span.start:end]
         return NerSpan(span.start, end, span.label, text, text)
+    if m := SHARED_REGION.match(body, span.end):
+        return NerSpan(span.start, span.end, span.label, span.text, f"{span.text} {m.group(1)}")
     return span
 
 
@@ -400,8 +457,12 @@ NAME_WORD = re.compile(r"(?<![\w'’])[А-ЯІЇЄҐ][^\W\d_]*(?:['’ʼ][^\W\d_
 
 #: the words just before a place name: prepositions of place, settlement words, words of taking ground
 PLACE_CUE = re.compile(r"(?i)(?<!\w)(?:в|у|во|біля|близ|поблизу|вблизи|под|під|до|из|з|із|від|от|по|на|над|за|около|"
-                       r"село|селище|поселок|посёлок|місто|город|район\w*|околиц\w+|окраин\w+|напрямк\w*|направлени\w+|"
+                       r"село|селище|поселок|посёлок|місто|город|район\w*|околиц\w+|окраин\w+|"
                        r"захоплен\w+|захват\w*|звільнен\w+|освобождени\w+|оточен\w+|окружени\w+|штурм\w*)\s+$")
+
+
+#: what joins the names of a list: "Синьківки та Петропавлівки", "Мирноград, Покровськ"
+LIST_GLUE = re.compile(r"\s*(?:,|\s(?:и|і|та|й))\s*")
 
 
 def _unspanned_places(body: str, parsed: Parsed, covered: list[NerSpan], names: Names) -> list[NerSpan]:
@@ -419,16 +480,20 @@ def _unspanned_places(body: str, parsed: Parsed, covered: list[NerSpan], names: 
             if place is None or place.country not in HOME:
                 continue
             tags = names.tags(name)
-            if "Geox" in tags or place.kind in ("city", "region") or place.population >= 10_000 or (
+            listed = any(c.label == "LOC" and LIST_GLUE.fullmatch(body, c.end, start) for c in [*covered, *out])
+            if "Geox" in tags or place.kind in ("city", "region") or place.population >= 10_000 or listed or (
                     names.language == "uk" and not PERSON_TAGS & tags and (
                         not _common(names, name) or PLACE_CUE.search(body, max(0, start - 30), start))):
                 # the uk dictionary marks no toponyms: a word it does not know as a common one, or one
                 # where a place is told ("біля Лук'янців", "захоплення Лук'янців")
-                out.append(NerSpan(start, end, "LOC", name, name))
+                shared = SHARED_REGION.match(body, end)
+                out.append(NerSpan(start, end, "LOC", name, f"{name} {shared.group(1)}" if shared else name))
     return out
 
 
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
+#: a front named after a town: "на Покровском направлении", "на Куп'янському напрямку"
+AREA_AFTER = re.compile(r"(?i)\s+(?:направлени\w*|напрям\w*|участк\w*|ділянц\w*)(?!\w)")
 #: acronyms of ordinary words that taggers read as bodies: "the media"
 NOT_BODIES = frozenset({"СМИ", "ЗМІ", "СМІ"})
 
@@ -498,13 +563,28 @@ class Typed:
     place: Place | None = None
 
 
+def _body_or_region(span: NerSpan, entry: Entry, body: str, names: Names) -> Typed:
+    """A registry body that is also a region ("Донецкая Народная Республика") is the region where a
+    place is told: after a preposition of place or a settlement's name ("Новоселовка Донецкой
+    Народной Республики"); elsewhere it is the body that speaks or acts."""
+    region = next((p for p in names.places(span.text, span.normal) if p.kind == "region"), None)
+    if region is not None:
+        before = re.search(r"([А-ЯІЇЄҐ][\w'’-]+)\s+$", body[max(0, span.start - 40):span.start])
+        settled = before is not None and (p := names.place(before.group(1), before.group(1))) is not None and \
+            p.kind in SETTLEMENTS
+        if settled or PLACE_CUE.search(body, max(0, span.start - 30), span.start):
+            return Typed(span, "location", place=region)
+    return Typed(span, entry.label, entry=entry)
+
+
 def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     """Every name of a Russian or Ukrainian body, typed and resolved: registry names in any case,
     then NER spans (and, in Ukrainian, names the dictionary reads as people), then places NER missed."""
     body = article.body or ""
     parsed: Parsed = article.parsed
     names = Names(kb, article.language or "ru")
-    out = [Typed(NerSpan(a, b, "", body[a:b], body[a:b]), e.label, entry=e) for a, b, e in registry_mentions(body, kb)]
+    out = [_body_or_region(NerSpan(a, b, "", body[a:b], body[a:b]), e, body, names)
+           for a, b, e in registry_mentions(body, kb, names)]
     taken = [t.span for t in out]
     spans = _spans(body, parsed, names)
     if names.language == "uk":  # natasha's tagger knows Russian names; its Ukrainian ones need checking
@@ -520,6 +600,8 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
         entry = names.entry(span.text, span.normal)
         place = names.place(span.text, span.normal) if (entry is None or entry.label == "location") and not _quoted(
             body, span.start) else None
+        if AREA_AFTER.match(body, span.end) and (centre := names.centre(span.text)) is not None:
+            label, entry, place = "location", None, centre  # "на Покровському напрямку": the front at Pokrovsk
         if label == "location" and place is None and entry is not None:
             label = entry.label                                      # "Генштаб" read as a place
         elif label != "location" and place is not None and entry is None and (
@@ -533,7 +615,35 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
                 w[:1].isupper() for w in span.text.split()[1:])):
             continue  # "Подразделения группировки войск": common nouns capitalised by the sentence; "СМИ"
         out.append(Typed(span, label, entry if label != "location" else None, place if label == "location" else None))
-    return sorted(out, key=lambda t: t.span.start)
+    return _in_context(sorted(out, key=lambda t: t.span.start), body, parsed, names)
+
+
+def _in_context(typed: list[Typed], body: str, parsed: Parsed, names: Names) -> list[Typed]:
+    """Namesakes chosen by the places named with them: a settlement whose likeliest namesake lies in
+    none of the oblasts the sentence (else the article) names or places its other settlements in,
+    while another namesake does, is that one ("Новоолександрівка" beside Myrnohrad and Pokrovsk is
+    the village of Donetsk Oblast; "Петропавловка Харьковской области" the village of Kharkiv Oblast)."""
+    located = [t for t in typed if t.label == "location" and t.place is not None and t.place.country in HOME]
+
+    def oblasts(ts: list[Typed], skip: Typed) -> set[str]:
+        return {t.place.name if t.place.kind == "region" else t.place.admin1 for t in ts
+                if t is not skip and t.place.kind != "country"} - {None}
+
+    out = []
+    for t in typed:
+        if t in located and t.place.kind in SETTLEMENTS and not AREA_AFTER.match(body, t.span.end):
+            sent = parsed.sentence_at(t.span.start)
+            near = [x for x in located if sent is not None and sent.start <= x.span.start < sent.end]
+            for context in (oblasts(near, t), oblasts(located, t)):
+                if not context or t.place.admin1 in context:
+                    break
+                other = next((p for p in names.places(t.span.text, t.span.normal)
+                              if p.kind in SETTLEMENTS and p.admin1 in context), None)
+                if other is not None:
+                    t = replace(t, place=other)
+                    break
+        out.append(t)
+    return out
 
 
 def find_entities(article: Article, kb: KB) -> tuple[list[Entity], list[Actor]]:
@@ -779,7 +889,9 @@ def channel_owner(article: Article, kb: KB) -> Entry | None:
     entry = None
     if username := article.meta.get("forwarded_from_username" if article.meta.get("forwarded_from") else "username"):
         entry = kb.registry.by_domain(f"t.me/{username}")
-    entry = entry or next(iter(kb.registry.lookup(str(channel), weak=False)), None)
+    # "Генеральний штаб ЗСУ / General Staff of the Armed Forces of Ukraine": either name will do
+    entry = entry or next((e for part in re.split(r"\s+[/|]\s+|\s+[—–-]\s+", str(channel))
+                           for e in kb.registry.lookup(part.strip(), weak=False)), None)
     if entry is None or kb.registry.is_medium(entry.canonical):
         return None
     return entry
@@ -790,7 +902,8 @@ def channel_via(article: Article, kb: KB) -> tuple[str, ...]:
     if not article.meta.get("forwarded_from"):
         return ()
     channel = str(article.meta.get("channel") or article.outlet)
-    entry = next(iter(kb.registry.lookup(channel, weak=False)), None)
+    entry = next((e for part in re.split(r"\s+[/|]\s+|\s+[—–-]\s+", channel)
+                  for e in kb.registry.lookup(part.strip(), weak=False)), None)
     return (entry.canonical if entry else channel,)
 
 

@@ -37,7 +37,8 @@ RELATIVE_WHERE = re.compile(r"\s*(?:where|in which|on which)\b")
 #: a compass word before a regional capital's name: "in northern Kharkiv" is the oblast's north
 COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:ern|-eastern|-western|eastern|western)?\s+$", re.IGNORECASE)
 #: a town named for the front around it: "the Kursk area", "on the Pokrovsk direction"
-AREA_WORD = re.compile(r"\s+(?:area|direction|sector|axis|front|frontline|front line|border area)\b", re.IGNORECASE)
+AREA_WORD = re.compile(r"\s+(?:area|direction|sector|axis|front|frontline|front line|border area|"
+                       r"направлени\w*|напрям\w*|участк\w*|ділянц\w*)\b", re.IGNORECASE)
 #: a capture of unnamed places: "liberating small settlements and facilities near the city"
 GENERIC_OBJECT = re.compile(r"\s+(?:(?:several|some|many|small|more|other|a number of|dozens of|new)\s+)*"
                             r"(?:settlements|villages|positions|territor(?:y|ies)|areas|ground|facilities|lines)\b")
