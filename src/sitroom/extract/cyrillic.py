@@ -552,6 +552,41 @@ def _people(body: str, parsed: Parsed, names: Names) -> list[NerSpan]:
     return out
 
 
+#: a company by its legal form and quoted name: "ТОВ «Лігабуд»", "ДП «НАЕК «Енергоатом»»", "ООО «Ромашка»"
+LEGAL_BODY = re.compile(r"(?<!\w)(?:ТОВ|ТзОВ|ПАТ|ПрАТ|ВАТ|ЗАТ|АТ|ДП|КП|ПП|НАК|ГО|БФ|ООО|ОАО|ПАО|ЗАО|АО|ГУП|МУП|ФГУП|"
+                        r"НКО|АНО|ФГБУ)(?:\s+[а-яіїєґ]+)?\s+«(?:[^«»\n]|«[^«»\n]*»){1,80}»")
+#: a court or a council named by its level and place: "Печерського районного суду м. Києва",
+#: "Мелітопольської міської ради", "Господарського суду Одеської області", "Арбитражного суда Москвы"
+_LEVEL = (r"(?i:районн|міськ|обласн|апеляційн|окружн|господарськ|адміністративн|верховн|конституційн|арбитражн|"
+          r"городск|областн|апелляционн|сільськ|селищн|вищ)\w*")
+_BODY = (r"(?i:(?:суд|госпсуд|адмінсуд)(?:у|а|ом|і|е|ы|ів|ов|ами|ах)?|(?:рад|облрад|сільрад|міськрад)(?:а|и|і|у|ою)|"
+         r"совет(?:а|у|ом|е|ы|ов)?|(?:облдерж|райдерж)адміністраці(?:я|ї|ю|єю))(?!\w)")
+_WHERE = r"(?:м\.[ \t]?)?[А-ЯІЇЄҐ][\w'’-]+(?:[ \t]+(?:област\w*|району|района|края))?"
+COURT_OR_COUNCIL = re.compile(
+    rf"(?<!\w)(?:(?P<lead>[А-ЯІЇЄҐ][\w'’-]+(?:ого|ої|ий|ій|ая|ой|ое|ому|ом|ою|ей|ые|і|и|а))[ \t]+)?(?:{_LEVEL}[ \t]+)*"
+    rf"{_BODY}(?P<tail>[ \t]+{_WHERE})?")
+#: a quoted name after the word for a kind of body: "компанія «Трансфербутик»", "партии «Единая Россия»"
+QUOTED_BODY = re.compile(r"(?i:компані\w*|компани\w*|фірм\w*|фирм\w*|підприємств\w*|предприяти\w*|товариств\w*|"
+                         r"обществ\w*|концерн\w*|корпораці\w*|корпораци\w*|банк\w*|парті\w*|парти\w*|"
+                         r"холдинг\w*|фонд\w*|агентств\w*|організаці\w*|организаци\w*|об'єднанн\w*|объединени\w*|"
+                         r"завод\w*|комбінат\w*|комбинат\w*|телеканал\w*|видання|издани\w*|газет\w*|"
+                         r"журнал\w*|рух\w*|движени\w*)\s+«(?P<name>[А-ЯІЇЄҐA-Z][^«»\n]{1,60})»")
+
+
+def _named_bodies(body: str) -> list[NerSpan]:
+    """Bodies the tagger misses in Ukrainian and Russian news: companies by legal form and quoted name,
+    other bodies by the word for their kind and quoted name, courts and councils by level and place
+    (a bare "обласної ради" names none)."""
+    out = [NerSpan(m.start(), m.end(), "ORG", m.group(), m.group()) for m in LEGAL_BODY.finditer(body)]
+    for m in QUOTED_BODY.finditer(body):
+        if not any(o.start <= m.start("name") < o.end for o in out):
+            out.append(NerSpan(m.start("name"), m.end("name"), "ORG", m.group("name"), m.group("name")))
+    for m in COURT_OR_COUNCIL.finditer(body):
+        if (m.group("lead") or m.group("tail")) and not any(o.start <= m.start() < o.end for o in out):
+            out.append(NerSpan(m.start(), m.end(), "ORG", m.group(), m.group()))
+    return sorted(out, key=lambda x: x.start)
+
+
 @dataclass(frozen=True)
 class Typed:
     """A mention with what sitroom makes of it: ``label`` person / organization / location, the
@@ -590,6 +625,11 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     if names.language == "uk":  # natasha's tagger knows Russian names; its Ukrainian ones need checking
         spans = _clean_people(spans, body, names)
         spans += [p for p in _people(body, parsed, names) if not any(x.start < p.end and p.start < x.end for x in spans)]
+    bodies = [b for b in _named_bodies(body) if not any(t.start < b.end and b.start < t.end for t in taken)]
+    # a place inside a body's name stays a place mention ("суду Одеської області"); a tagger's shorter
+    # body or person inside it goes
+    spans = [x for x in spans if x.label == "LOC" or not any(b.start <= x.start and x.end <= b.end for b in bodies)]
+    spans += bodies
     spans = [x for x in spans if not any(t.start < x.end and x.start < t.end for t in taken)]
     spans = sorted(spans + _unspanned_places(body, parsed, spans + taken, names), key=lambda x: x.start)
     starts = {sent.start for sent in parsed.sentences}
