@@ -651,6 +651,9 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
                     or place.kind in ("city", "region") and PLACE_CUE.search(body, max(0, span.start - 30), span.start))
                 or label == "organization"):
             label = "location"      # Ukrainian "Роботиного" read as a person; not "Monsanto", a company
+        if label == "location" and place is None and entry is None and span.start in starts and all(
+                _common(names, w) for w in re.findall(r"[^\W\d_][\w'’-]*", span.text)):
+            continue  # "Посеред", "Загальна площа": ordinary words opening a sentence, taken for a place
         if label == "organization" and entry is None and (span.text in NOT_BODIES or span.start in starts and not any(
                 w[:1].isupper() for w in span.text.split()[1:])):
             continue  # "Подразделения группировки войск": common nouns capitalised by the sentence; "СМИ"
