@@ -188,3 +188,24 @@ def test_a_channel_named_in_two_languages_is_its_owner(pipeline):
     post = run(pipeline, "Сили оборони відбили 12 атак біля Торецька.",
                channel="Генеральний штаб ЗСУ / General Staff of the Armed Forces of Ukraine")
     assert [c.speaker for c in post.claims] == ["General Staff of the Armed Forces of Ukraine"]
+
+
+def test_a_forward_from_a_channel_the_registry_lacks_speaks_as_that_channel(pipeline):
+    post = run(pipeline, "Вночі окупанти вдарили по Нікополю з артилерії.", channel="Олег Синєгубов",
+               forwarded_from="Нікопольська громада")
+    (claim,) = post.claims
+    assert claim.speaker == "Нікопольська громада" and claim.via == ("Oleh Syniehubov",)
+
+
+def test_a_quoted_weapon_is_nobody_and_air_defence_is_no_body(pipeline):
+    post = run(pipeline, "Вночі противник атакував область ударними БпЛА типу «Шахед», сили ППО збили вісім.")
+    assert not people(post)
+    assert not {e.canonical for e in post.entities if e.label == "organization"} & {"ППО", "БпЛА"}
+
+
+def test_a_military_blogger_speaks_in_his_own_channel(pipeline):
+    post = run(pipeline, "Штурмовые отряды вошли в Красногоровку и закрепились на окраине.", channel="Военкор Котенок")
+    (claim,) = post.claims
+    assert claim.speaker == "Voenkor Kotenok"
+    assert [(p.predicate, p.place) for p in claim.propositions][:1] == [("entered", "Krasnohorivka")]
+    assert post.events[0].type == "territory_change"

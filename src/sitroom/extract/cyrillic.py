@@ -494,8 +494,8 @@ def _unspanned_places(body: str, parsed: Parsed, covered: list[NerSpan], names: 
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
 #: a front named after a town: "на Покровском направлении", "на Куп'янському напрямку"
 AREA_AFTER = re.compile(r"(?i)\s+(?:направлени\w*|напрям\w*|участк\w*|ділянц\w*)(?!\w)")
-#: acronyms of ordinary words that taggers read as bodies: "the media"
-NOT_BODIES = frozenset({"СМИ", "ЗМІ", "СМІ"})
+#: acronyms of ordinary words that taggers read as bodies: "the media", "air defence", "drones"
+NOT_BODIES = frozenset({"СМИ", "ЗМІ", "СМІ", "ПВО", "ППО", "БПЛА", "БпЛА", "РСЗО", "ЗРК"})
 
 
 def _common(names: Names, word: str) -> bool:
@@ -651,6 +651,8 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
                     or place.kind in ("city", "region") and PLACE_CUE.search(body, max(0, span.start - 30), span.start))
                 or label == "organization"):
             label = "location"      # Ukrainian "Роботиного" read as a person; not "Monsanto", a company
+        if label == "person" and entry is None and _quoted(body, span.start):
+            continue  # «Шахед», «Ураган»: a weapon's or a product's name
         if label == "location" and place is None and entry is None and span.start in starts and all(
                 _common(names, w) for w in re.findall(r"[^\W\d_][\w'’-]*", span.text)):
             continue  # "Посеред", "Загальна площа": ordinary words opening a sentence, taken for a place
@@ -922,22 +924,42 @@ def _best(actors: list[Actor]) -> Actor | None:
     return next((a for a in actors if a.label == "person"), actors[0] if actors else None)
 
 
-def channel_owner(article: Article, kb: KB) -> Entry | None:
-    """Who speaks in a channel's posts: the registry's entry for the channel (by its address or its
-    name), or for the channel a post was forwarded from. A media channel speaks as an outlet, whose
-    own reporting is no claim."""
-    channel = article.meta.get("forwarded_from") or article.meta.get("channel")
+@dataclass(frozen=True)
+class Owner:
+    """Who speaks in a channel's posts, as the registry names them (``entry``), or as the channel
+    names itself when the registry does not know it."""
+
+    canonical: str
+    entry: Entry | None = None
+
+
+def channel_entry(name: str, kb: KB, username: str | None = None) -> Entry | None:
+    """The registry's entry for a channel: by its t.me address, its name, either half of a name in
+    two languages ("Генеральний штаб ЗСУ / General Staff ..."), or a registry name in it in any
+    case ("Повітряні сили ЗС України")."""
+    entry = kb.registry.by_domain(f"t.me/{username}") if username else None
+    entry = entry or next((e for part in re.split(r"\s+[/|]\s+|\s+[—–-]\s+", name)
+                           for e in kb.registry.lookup(part.strip(), weak=False)), None)
+    if entry is None:
+        found = sorted(registry_mentions(name, kb), key=lambda m: m[0] - m[1])
+        entry = found[0][2] if found and found[0][1] - found[0][0] >= len(name) // 2 else None
+    return entry
+
+
+def channel_owner(article: Article, kb: KB) -> Owner | None:
+    """Who speaks in a channel's posts: the channel's owner as the registry knows it, or, for a post
+    forwarded from another channel, that channel's owner (named as the channel names itself when
+    the registry does not know it). A media channel speaks as an outlet, whose own reporting is no
+    claim; a channel the registry does not know is read like any outlet."""
+    forwarded = article.meta.get("forwarded_from")
+    channel = forwarded or article.meta.get("channel")
     if not channel:
         return None
-    entry = None
-    if username := article.meta.get("forwarded_from_username" if article.meta.get("forwarded_from") else "username"):
-        entry = kb.registry.by_domain(f"t.me/{username}")
-    # "Генеральний штаб ЗСУ / General Staff of the Armed Forces of Ukraine": either name will do
-    entry = entry or next((e for part in re.split(r"\s+[/|]\s+|\s+[—–-]\s+", str(channel))
-                           for e in kb.registry.lookup(part.strip(), weak=False)), None)
-    if entry is None or kb.registry.is_medium(entry.canonical):
-        return None
-    return entry
+    username = article.meta.get("forwarded_from_username" if forwarded else "username")
+    entry = channel_entry(str(channel), kb, username)
+    if entry is not None:
+        return None if kb.registry.is_medium(entry.canonical) else Owner(entry.canonical, entry)
+    return Owner(str(channel).strip()) if forwarded else None
 
 
 def channel_via(article: Article, kb: KB) -> tuple[str, ...]:
@@ -945,8 +967,7 @@ def channel_via(article: Article, kb: KB) -> tuple[str, ...]:
     if not article.meta.get("forwarded_from"):
         return ()
     channel = str(article.meta.get("channel") or article.outlet)
-    entry = next((e for part in re.split(r"\s+[/|]\s+|\s+[—–-]\s+", channel)
-                  for e in kb.registry.lookup(part.strip(), weak=False)), None)
+    entry = channel_entry(channel, kb, article.meta.get("username"))
     return (entry.canonical if entry else channel,)
 
 
@@ -1032,8 +1053,8 @@ def find_events(article: Article) -> list[Event]:
             before = low[max(0, m.start() - 30):m.start()]
             if lex.prospective.search(before) or re.search(r"(?<!\w)(?:не|ні)\s+$", before):
                 continue                                    # "пытались захватить", "не захватили"
-            if found is None or m.start() < found[1].start():
-                found = (name, m)
+            found = (name, m)  # the lexicon lists the types most telling first: ground taken before its assault
+            break
         if found is None:
             continue
         name, m = found
