@@ -651,7 +651,10 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
                     or place.kind in ("city", "region") and PLACE_CUE.search(body, max(0, span.start - 30), span.start))
                 or label == "organization"):
             label = "location"      # Ukrainian "Роботиного" read as a person; not "Monsanto", a company
-        if label == "person" and entry is None and _quoted(body, span.start):
+        if label == "person" and entry is None and body[span.start - 1:span.start] == "«" and \
+                body[span.end:span.end + 1] == "»" and (not PERSON_TAGS & names.tags(span.text) or re.search(
+                    r"(?i)(?:типу|типа|марки|комплекс\w*|систем\w*|ракет\w*|дрон\w*|бпла|беспилотник\w*|"
+                    r"безпілотник\w*)\s+«$", body[max(0, span.start - 30):span.start])):
             continue  # «Шахед», «Ураган»: a weapon's or a product's name
         if label == "location" and place is None and entry is None and span.start in starts and all(
                 _common(names, w) for w in re.findall(r"[^\W\d_][\w'’-]*", span.text)):
