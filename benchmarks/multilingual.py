@@ -62,9 +62,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from sitroom.extract import cyrillic  # noqa: E402
-from sitroom.kb import KB  # noqa: E402
-from sitroom.model import Article  # noqa: E402
+from sitroom.extract import cyrillic
+from sitroom.kb import KB
+from sitroom.model import Article
 
 NEREL_TYPES = {"PERSON": "person", "ORGANIZATION": "organization", "CITY": "place", "COUNTRY": "place",
                "STATE_OR_PROVINCE": "place", "DISTRICT": "place", "LOCATION": "place"}

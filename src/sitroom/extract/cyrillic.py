@@ -31,9 +31,9 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from sitroom.data import load_lexicon
+from sitroom.extract.translit import kmu2010, ru_variants, uk_variants
 from sitroom.kb import KB
 from sitroom.kb.gazetteer import Place, lemma_guesses, normalize
-from sitroom.extract.translit import kmu2010, ru_variants, uk_variants
 from sitroom.kb.registry import Entry
 from sitroom.model import Actor, Article, Claim, Entity, Event, Mention, Span
 from sitroom.pipeline import stage
@@ -45,7 +45,7 @@ HOME = ("UA", "RU", "BY")
 NER_LABELS = {"PER": "person", "ORG": "organization", "LOC": "location"}
 #: a region word after a name: "Запорожской области", "Харківській області", "Курском районе"
 REGION_WORD = re.compile(r"(?i)^(?:област\w*|район\w*|округ\w*|край|краю|республик\w+|республі\w+)$")
-PRONOUNS = frozenset("он она они оно он она вони він вона воно".split())
+PRONOUNS = frozenset({"он", "она", "они", "оно", "вони", "він", "вона", "воно"})
 
 
 # --- models ----------------------------------------------------------------------------------------
@@ -157,6 +157,9 @@ def cyrillic_parse(article: Article) -> Article:
 
 # --- entities ------------------------------------------------------------------------------------
 
+_NAMES: dict[tuple[int, str], Names] = {}
+
+
 class Names:
     """Cyrillic names in any grammatical case to registry entries and gazetteer places."""
 
@@ -164,6 +167,15 @@ class Names:
         self.kb = kb
         self.language = language if language in LANGUAGES else "ru"
         self.morph = analyzer(self.language)
+        self._places: dict[tuple[str, str], tuple[Place, ...]] = {}
+
+    @classmethod
+    def of(cls, kb: KB, language: str) -> Names:
+        """The reader of ``kb``'s names in ``language``, made once per process (its lookups are cached)."""
+        key = (id(kb), language)
+        if key not in _NAMES:
+            _NAMES[key] = cls(kb, language)
+        return _NAMES[key]
 
     def tags(self, word: str) -> set[str]:
         return {g for p in self.morph.parse(word)[:3] for g in p.tag.grammemes}
@@ -198,7 +210,6 @@ class Names:
         found = self.places(text, normal)
         return found[0] if found else None
 
-    @lru_cache(maxsize=4096)
     def places(self, text: str, normal: str) -> tuple[Place, ...]:
         """The places a name may be, most likely first. A form the gazetteer knows wins over its
         romanisations (a name it lacks in Cyrillic is tried as English news spells it: "Работина" ->
@@ -206,6 +217,11 @@ class Names:
         except that one about as large (90%) whose own name is the form romanised comes first. An
         oblast named by its adjective that the gazetteer lacks in this language is the oblast of the
         city the adjective is made from ("Курської області" -> Kursk -> Kursk Oblast)."""
+        if (text, normal) not in self._places:
+            self._places[text, normal] = self._find_places(text, normal)
+        return self._places[text, normal]
+
+    def _find_places(self, text: str, normal: str) -> tuple[Place, ...]:
         forms = self.forms(text, normal)
         guesses = [g for f in forms[:3] for g in lemma_guesses(normalize(f))]
         romanised = [r for f in dict.fromkeys([*forms, *guesses])
@@ -617,7 +633,7 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     then NER spans (and, in Ukrainian, names the dictionary reads as people), then places NER missed."""
     body = article.body or ""
     parsed: Parsed = article.parsed
-    names = Names(kb, article.language or "ru")
+    names = Names.of(kb, article.language or "ru")
     out = [_body_or_region(NerSpan(a, b, "", body[a:b], body[a:b]), e, body, names)
            for a, b, e in registry_mentions(body, kb, names)]
     taken = [t.span for t in out]
@@ -695,7 +711,7 @@ def _in_context(typed: list[Typed], body: str, parsed: Parsed, names: Names) -> 
 
 
 def find_entities(article: Article, kb: KB) -> tuple[list[Entity], list[Actor]]:
-    names = Names(kb, article.language or "ru")
+    names = Names.of(kb, article.language or "ru")
     found: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     info: dict[tuple[str, str], dict] = {}
     actors: list[Actor] = []
@@ -990,7 +1006,7 @@ MONTHS = {"январ": 1, "феврал": 2, "лют": 2, "март": 3, "бе�
           "июн": 6, "черв": 6, "июл": 7, "лип": 7, "август": 8, "серп": 8, "сентябр": 9, "верес": 9, "октябр": 10,
           "жовт": 10, "ноябр": 11, "листопад": 11, "декабр": 12, "груд": 12, "січ": 1}
 DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s+(январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
-                       r"січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)\w*(?:\s+(\d{4}))?", re.I)
+                       r"січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)\w*(?:\s+(\d{4}))?", re.IGNORECASE)
 RELATIVE_DAYS = [(re.compile(r"(?i)(?<!\w)(?:вчера|вчора|минувш\w+ сутки|минулої доби|минулу добу|прошедшие сутки)(?!\w)"), -1),
                  (re.compile(r"(?i)(?<!\w)(?:позавчера|позавчора)(?!\w)"), -2),
                  (re.compile(r"(?i)(?<!\w)(?:сегодня|сьогодні|этой ночью|цієї ночі|утром|вранці|сейчас|зараз)(?!\w)"), 0)]
