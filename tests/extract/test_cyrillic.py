@@ -209,3 +209,15 @@ def test_a_military_blogger_speaks_in_his_own_channel(pipeline):
     assert claim.speaker == "Voenkor Kotenok"
     assert [(p.predicate, p.place) for p in claim.propositions][:1] == [("entered", "Krasnohorivka")]
     assert post.events[0].type == "territory_change"
+
+
+@pytest.mark.parametrize(("text", "district"), [
+    ("Днем ВСУ выпустили по Белгородскому району 15 снарядов.", "Belgorodsky District"),
+    ("Обстрел Суджанского района продолжался всю ночь.", "Sudzhansky District"),
+    ("Ворог обстріляв села Бахмутського району.", "Bakhmut Raion"),
+    ("Окупанти атакували Сумський район дронами.", "Sumy Raion"),
+])
+def test_a_district_named_by_its_centre(pipeline, text, district):
+    article = run(pipeline, text)
+    assert district in places(article)
+    assert district in article.events[0].locations

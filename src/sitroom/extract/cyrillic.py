@@ -31,6 +31,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from sitroom.data import load_lexicon
+from sitroom.extract.districts import _district
 from sitroom.extract.translit import kmu2010, ru_variants, uk_variants
 from sitroom.kb import KB
 from sitroom.kb.gazetteer import Place, lemma_guesses, normalize
@@ -222,6 +223,8 @@ class Names:
         return self._places[text, normal]
 
     def _find_places(self, text: str, normal: str) -> tuple[Place, ...]:
+        if any(len(f.split()) > 1 and f.split()[-1].lower().startswith("район") for f in (text, normal)):
+            return ()  # a district, not in the gazetteer: see _raion
         forms = self.forms(text, normal)
         guesses = [g for f in forms[:3] for g in lemma_guesses(normalize(f))]
         romanised = [r for f in dict.fromkeys([*forms, *guesses])
@@ -259,7 +262,9 @@ class Names:
         if m is None:
             return None
         stem = m.group(1)
-        for centre in (stem + "ськ", stem + "ск", stem + "цьк", stem + "цк", stem):
+        # Покровськ-ий, Курськ-ий; Суджа -> Суджан-ский; Коренево -> Коренев-ский; Суми -> Сум-ський
+        shorter = (stem[:-2] + "а", stem[:-2] + "я") if stem.endswith(("ан", "ян")) else ()
+        for centre in (stem + "ськ", stem + "ск", stem + "цьк", stem + "цк", stem, *shorter, stem + "о", stem + "е", stem + "и"):
             city = next((p for p in self.kb.gazetteer.candidates(centre) if p.kind in SETTLEMENTS and p.admin1
                          and p.country in HOME), None)
             if city is not None:
@@ -612,6 +617,21 @@ class Typed:
     label: str
     entry: Entry | None = None
     place: Place | None = None
+    district: Entity | None = None  # a raion, named after its centre ("Белгородский район")
+
+
+def _raion(span: NerSpan, names: Names) -> Entity | None:
+    """The district a "<adjective> район" names: the raion of the town the adjective is made from
+    ("Белгородскому району" -> Belgorodsky District, "Бахмутського району" -> Bakhmut Raion)."""
+    words = span.normal.split()
+    if len(words) != 2 or not words[1].lower().startswith("район"):
+        return None
+    town = names.centre(words[0])
+    if town is None:
+        return None
+    adjective = next((p.normal_form for p in names.morph.parse(words[0]) if "ADJF" in p.tag), words[0].lower())
+    return _district(ru_variants(adjective, 1)[0], Entity(town.name, "location", (), id=town.id, kind=town.kind, country=town.country,
+                                       admin1=town.admin1, lat=town.lat, lon=town.lon), names.kb.gazetteer)
 
 
 def _body_or_region(span: NerSpan, entry: Entry, body: str, names: Names) -> Typed:
@@ -658,6 +678,9 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
             body, span.start) else None
         if AREA_AFTER.match(body, span.end) and (centre := names.centre(span.text)) is not None:
             label, entry, place = "location", None, centre  # "на Покровському напрямку": the front at Pokrovsk
+        if place is None and (district := _raion(span, names)) is not None:
+            out.append(Typed(span, "location", district=district))
+            continue
         if label == "location" and place is None and entry is not None:
             label = entry.label                                      # "Генштаб" read as a place
         elif label != "location" and place is not None and entry is None and (
@@ -718,7 +741,12 @@ def find_entities(article: Article, kb: KB) -> tuple[list[Entity], list[Actor]]:
     for typed in typed_mentions(article, kb):
         span, label, entry, place = typed.span, typed.label, typed.entry, typed.place
         mention = Mention(span.text, Span(span.start, span.end))
-        if label == "location":
+        if typed.district is not None:
+            d = typed.district
+            key = ("location", d.canonical)
+            info[key] = {"canonical": d.canonical, "kind": d.kind, "country": d.country, "admin1": d.admin1,
+                         "lat": d.lat, "lon": d.lon}
+        elif label == "location":
             if place is None:
                 continue                                             # an unknown place: on no map
             key = ("location", place.id)
@@ -1080,7 +1108,8 @@ def find_events(article: Article) -> list[Event]:
         here = [e for span, e in places if sent.start <= span.start < sent.end]
         settlements = [e for e in here if e.kind in SETTLEMENTS]
         regions = [e for e in here if e.kind == "region"]
-        locations = tuple(dict.fromkeys(e.canonical for e in (settlements or regions or
+        districts = [e for e in here if e.kind == "raion"]
+        locations = tuple(dict.fromkeys(e.canonical for e in (settlements or districts or regions or
                                                              [e for e in here if e.kind == "country"])))
         if lex.called_false.search(low, m.end()):
             continue                                        # "... не відповідає дійсності": a denial, no event
