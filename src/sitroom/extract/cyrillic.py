@@ -498,8 +498,9 @@ def _unspanned_places(body: str, parsed: Parsed, covered: list[NerSpan], names: 
                     c.start <= start < c.end for c in covered):
                 continue
             place = names.place(name, name)
-            if place is None or place.country not in HOME:
-                continue
+            if place is None or place.country not in HOME and not (
+                    place.kind in ("country", "continent") or place.population >= 100_000):
+                continue  # abroad, only countries and large cities ("в Тунісі", "з Женеви")
             tags = names.tags(name)
             listed = any(c.label == "LOC" and LIST_GLUE.fullmatch(body, c.end, start) for c in [*covered, *out])
             if "Geox" in tags or place.kind in ("city", "region") or place.population >= 10_000 or listed or (
