@@ -221,3 +221,26 @@ def test_a_district_named_by_its_centre(pipeline, text, district):
     article = run(pipeline, text)
     assert district in places(article)
     assert district in article.events[0].locations
+
+
+def test_an_agency_citing_a_ministry_relays_it(pipeline):
+    article = run(pipeline, "Российские войска взяли под контроль Очеретино, сообщает ТАСС со ссылкой на "
+                            "Минобороны России.")
+    (claim,) = article.claims
+    assert (claim.speaker, claim.via) == ("Ministry of Defence of Russia", ("TASS",))
+    unnamed = run(pipeline, "Украинские военные отошли из Авдеевки, пишет РИА Новости со ссылкой на источник "
+                            "в силовых структурах.")
+    (claim,) = unnamed.claims
+    assert claim.speaker_kind == "unnamed" and claim.speaker.startswith("источник")
+    assert claim.via == ("RIA Novosti",)
+
+
+def test_a_spokesman_named_after_his_body_is_the_speaker(pipeline):
+    article = run(pipeline, "Как заявил официальный представитель Минобороны Игорь Конашенков, за сутки "
+                            "уничтожены три склада боеприпасов.")
+    (claim,) = article.claims
+    assert claim.speaker == "Igor Konashenkov" and claim.content.startswith("за сутки")
+
+
+def test_a_frame_pointing_back_to_nothing_makes_no_claim(pipeline):
+    assert run(pipeline, "Об этом сообщает пресс-служба Генерального штаба ВСУ.").claims == ()

@@ -831,6 +831,13 @@ def lexicon() -> Lexicon:
                    words(data["words"]["called_false"]))
 
 
+#: a source cited by the one who reports it: "со ссылкой на", "ссылаясь на", "з посиланням на"
+CITING = re.compile(r"(?i)(?<!\w)(?:со ссылкой на|ссылаясь на|з посиланням на|посилаючись на|цитируя|цитуючи)\s+")
+#: an unnamed source: "источник в силовых структурах", "джерела в ЗСУ", "осведомлённый собеседник"
+UNNAMED = re.compile(r"(?i)(?:(?:свои|свої|собственн\w+|власн\w+|осведомл\w+|поінформован\w+|анонимн\w+|анонімн\w+)\s+)?"
+                     r"(?:источник\w*|джерел\w*|собеседник\w*|співрозмовник\w*)[^.,;»]{0,60}")
+
+
 @dataclass
 class Draft:
     speaker: str
@@ -891,6 +898,7 @@ class ClaimFinder:
             draft = self._according(sent, text) or self._verb(sent, text, sentences[k - 1] if k else None) \
                 or self._colon(sent, text)
             if draft is not None:
+                draft = self._citing(draft, sent)
                 if draft.content.start < sent.start:
                     framed.add(k - 1)
                 drafts.append(draft)
@@ -913,17 +921,42 @@ class ClaimFinder:
                      cue_span=d.cue_span, content_span=d.content)
 
     def _according(self, sent: Sentence, text: str) -> Draft | None:
+        """"По данным X, ...", "..., как заявил представитель X Y": the person before the body that
+        employs them; the content is the clause after the speaker's, or the sentence before the cue."""
         m = self.lex.according.search(text.lower())
         if m is None:
             return None
         start = sent.start + m.end()
-        actor = self.actor_in(start, min(sent.end, start + 60))
+        comma = self.body.find(",", start, sent.end)
+        window = comma if comma > 0 and m.start() < 3 else min(sent.end, start + 60)
+        actor = _best([a for a in self.actors if start <= a.span.start < window and a.label != "location"])
         if actor is None:
             return None
         cue = Span(sent.start + m.start(), sent.start + m.end())
-        content = Span(actor.span.end, sent.end) if m.start() < 3 else Span(sent.start, sent.start + m.start())
+        if m.start() < 3:  # the frame opens the sentence: what is said follows its comma
+            content = Span(comma + 1 if comma > 0 else actor.span.end, sent.end)
+        else:
+            content = Span(sent.start, sent.start + m.start())
         return Draft(actor.canonical, text[m.start():m.end()].strip(), Span(sent.start, sent.end), content,
                      actor.span, cue, kind=actor.label)
+
+    def _citing(self, draft: Draft, sent: Sentence) -> Draft:
+        """"..., сообщает ТАСС со ссылкой на Минобороны": the ministry speaks, the agency relays; "со
+        ссылкой на источник в ..." is an unnamed source relayed by the agency."""
+        m = CITING.search(self.body, draft.cue_span.end if draft.cue_span else sent.start, sent.end)
+        if m is None:
+            return draft
+        actor = _best([a for a in self.actors if m.end() <= a.span.start < min(sent.end, m.end() + 60)
+                       and a.label != "location"])
+        if actor is not None:
+            return replace(draft, speaker=actor.canonical, speaker_span=actor.span, via=(draft.speaker, *draft.via),
+                           kind=actor.label)
+        unnamed = UNNAMED.match(self.body, m.end(), sent.end)
+        if unnamed is not None:
+            said = self.body[unnamed.start():unnamed.end()].rstrip(" .,;")
+            return replace(draft, speaker=said, speaker_span=Span(unnamed.start(), unnamed.start() + len(said)),
+                           via=(draft.speaker, *draft.via), kind="unnamed")
+        return draft
 
     def _verb(self, sent: Sentence, text: str, before: Sentence | None) -> Draft | None:
         for t in sent.tokens:
@@ -936,7 +969,9 @@ class ClaimFinder:
             if subject is None and actor.span.start > t.start:
                 subject = next((x for x in sent.tokens if x.start >= actor.span.start), None)
             head = self.body[sent.start:t.start]
-            if before is not None and self.lex.back.search(head.lower()):  # "Об этом сообщил X": the sentence before
+            if self.lex.back.search(head.lower()):  # "Об этом сообщил X": the sentence before
+                if before is None:
+                    return None
                 return Draft(actor.canonical, t.text, Span(before.start, sent.end), Span(before.start, before.end),
                              actor.span, Span(t.start, t.end), kind=actor.label)
             quote = re.search(r"«([^»]{8,})»", text)
