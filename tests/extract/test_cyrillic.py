@@ -244,3 +244,20 @@ def test_a_spokesman_named_after_his_body_is_the_speaker(pipeline):
 
 def test_a_frame_pointing_back_to_nothing_makes_no_claim(pipeline):
     assert run(pipeline, "Об этом сообщает пресс-служба Генерального штаба ВСУ.").claims == ()
+
+
+def test_relays_in_ukrainian_and_a_capture_in_scare_quotes(pipeline):
+    relay = run(pipeline, "Сили оборони звільнили Роботине, повідомляє Укрінформ з посиланням на Генштаб ЗСУ.")
+    (claim,) = relay.claims
+    assert (claim.speaker, claim.via) == ("General Staff of the Armed Forces of Ukraine", ("Ukrinform",))
+    assert [(p.predicate, p.place, p.side) for p in claim.propositions] == [("captured", "Robotyne", "ukraine")]
+    scare = run(pipeline, "У Міноборони РФ заявили про «звільнення» Очеретиного.")
+    (claim,) = scare.claims
+    assert [(p.predicate, p.place, p.negated) for p in claim.propositions] == [("captured", "Ocheretyne", False)]
+
+
+def test_a_death_toll_told_as_a_noun_is_a_strike(pipeline):
+    article = run(pipeline, "Губернатор Вячеслав Гладков сообщил о гибели двух мирных жителей в Шебекино.")
+    (claim,) = article.claims
+    assert claim.speaker == "Vyacheslav Gladkov"
+    assert [(p.predicate, p.place) for p in claim.propositions] == [("strike", "Shebekino")]

@@ -324,7 +324,7 @@ def registry_matcher() -> dict[str, list[tuple[re.Pattern, int]]]:
     registry = KB.load().registry
     names: dict[str, int] = {}
     for n, entry in enumerate(registry.entries):
-        if entry.label not in ("person", "organization") or entry.is_outlet:
+        if entry.label not in ("person", "organization"):
             continue
         for alias in entry.aliases:
             if CYRILLIC.search(alias) and (" " in alias or len(alias) >= 5 or alias.isupper()):
@@ -478,8 +478,10 @@ NAME_WORD = re.compile(r"(?<![\w'’])[А-ЯІЇЄҐ][^\W\d_]*(?:['’ʼ][^\W\d_
 
 #: the words just before a place name: prepositions of place, settlement words, words of taking ground
 PLACE_CUE = re.compile(r"(?i)(?<!\w)(?:в|у|во|біля|близ|поблизу|вблизи|под|під|до|из|з|із|від|от|по|на|над|за|около|"
+                       r"(?:звільни|захопи|освободи|захвати|взя|заня|зайня|окупува|обстріля|обстреля|атакува|атакова|"
+                       r"штурмува|штурмова|утриму|удержива|покину|залиши|оставил)\w*|"
                        r"село|селище|поселок|посёлок|місто|город|район\w*|околиц\w+|окраин\w+|"
-                       r"захоплен\w+|захват\w*|звільнен\w+|освобождени\w+|оточен\w+|окружени\w+|штурм\w*)\s+$")
+                       r"захоплен\w+|захват\w*|звільнен\w+|освобождени\w+|оточен\w+|окружени\w+|штурм\w*)[»\"”]?\s+$")
 
 
 #: what joins the names of a list: "Синьківки та Петропавлівки", "Мирноград, Покровськ"
@@ -875,7 +877,11 @@ class ClaimFinder:
         role names), a body after "в" ("сообщили в Минобороны"); where the parse has none (natasha
         parses Ukrainian as Russian), the person or body named just after a verb set off by a comma
         or a dash ("..., повідомив X"), else the last one named before it."""
+        cited = CITING.search(self.body, cue.end, sent.end)  # "повідомляє X з посиланням на Y": X reports
+        limit = cited.start() if cited else sent.end
         for t in sent.tokens:
+            if t.start >= limit:
+                break
             if t.head == cue.i and (t.rel.startswith("nsubj") or t.rel in ("obl", "nmod") and self.actor_at(t)):
                 near = [self.actor_at(t), *(self.actor_at(x) for x in sent.tokens if x.head == t.i)]
                 actor = _best([a for a in near if a is not None])
@@ -884,7 +890,8 @@ class ClaimFinder:
                 if actor is not None or t.rel.startswith("nsubj"):
                     return actor, t
         if re.search(r"[,—–-]\s*$", self.body[sent.start:cue.start]):
-            after = [a for a in self.actors if cue.end <= a.span.start < min(sent.end, cue.end + 80) and a.label != "location"]
+            end = min(cue.end + 80, limit)
+            after = [a for a in self.actors if cue.end <= a.span.start < end and a.label != "location"]
             return _best(after), None
         before = [a for a in self.actors if sent.start <= a.span.start < cue.start and a.label != "location"]
         return (before[-1] if before else None), None
@@ -949,8 +956,8 @@ class ClaimFinder:
         actor = _best([a for a in self.actors if m.end() <= a.span.start < min(sent.end, m.end() + 60)
                        and a.label != "location"])
         if actor is not None:
-            return replace(draft, speaker=actor.canonical, speaker_span=actor.span, via=(draft.speaker, *draft.via),
-                           kind=actor.label)
+            via = (draft.speaker, *draft.via) if actor.canonical != draft.speaker else draft.via
+            return replace(draft, speaker=actor.canonical, speaker_span=actor.span, via=via, kind=actor.label)
         unnamed = UNNAMED.match(self.body, m.end(), sent.end)
         if unnamed is not None:
             said = self.body[unnamed.start():unnamed.end()].rstrip(" .,;")
@@ -974,7 +981,7 @@ class ClaimFinder:
                     return None
                 return Draft(actor.canonical, t.text, Span(before.start, sent.end), Span(before.start, before.end),
                              actor.span, Span(t.start, t.end), kind=actor.label)
-            quote = re.search(r"«([^»]{8,})»", text)
+            quote = re.search(r"«([^»]*\s[^»]*\s[^»]*)»", text)  # a statement quoted, not a word in scare quotes
             after = re.search(r"(?:,\s*)?(?:что|що|чтобы|щоб)\s+", self.body[t.end:sent.end])
             if after is not None and after.start() < 40:
                 content = Span(t.end + after.end(), sent.end)
