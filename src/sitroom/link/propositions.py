@@ -356,7 +356,7 @@ class Reader:
             return found or OPPOSITE.get(speaker or "")
         found = self._side_in(text[start:end], speaker, last=False) or \
             self._side_in(before, speaker, last=True, context=text[max(0, start - 160):start])
-        if found is None and (m := re.match(r"\s*(?:\w+\s+){0,3}?by (?:the )?", after)):
+        if found is None and (m := re.match(r"\s*(?:\w+\s+){0,3}?(?:by (?:the )?|со стороны |з боку )", after)):
             found = self._side_in(after[m.end():m.end() + 30], speaker, last=False)
         if found is None and (m := re.match(r"\W*\s*(?:\w+\s+){0,4}?involving\s", after)):  # "... involving Ukrainian units"
             found = self._side_in(after[m.end():m.end() + 40], speaker, last=False, actors_only=True)
