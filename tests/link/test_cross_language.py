@@ -87,3 +87,19 @@ def test_telegram_exports_through_ingest_analyze_report_and_export(tmp_path):
     records = [json.loads(line) for line in claims.stdout.splitlines() if line.strip()]
     forwarded = [r for r in records if r["speaker"] == "General Staff of the Armed Forces of Ukraine"]
     assert forwarded and forwarded[0]["via"] == ["Oleh Syniehubov"]
+
+
+def test_unrelated_posts_of_one_day_are_separate_stories(tmp_path):
+    posts = [
+        "Вечером противник нанес ракетный удар по Харькову, пострадали три человека, сообщили в городской "
+        "администрации.",
+        "В Херсоне продолжается эвакуация жителей прибрежных районов, сообщили в областной администрации.",
+        "Над Курской областью сбиты четыре беспилотника, сообщил губернатор.",
+    ]
+    export = {"name": "Новости фронта", "type": "public_channel", "id": 77,
+              "messages": [{"id": k, "type": "message", "date": "2024-06-03T1%d:00:00" % k, "text": text}
+                           for k, text in enumerate(posts)]}
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
+    analysis = analyze_paths([path], load_settings(env={}))
+    assert len(analysis.articles) == 3 and len(analysis.stories) == 3
