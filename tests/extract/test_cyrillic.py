@@ -261,3 +261,11 @@ def test_a_death_toll_told_as_a_noun_is_a_strike(pipeline):
     (claim,) = article.claims
     assert claim.speaker == "Vyacheslav Gladkov"
     assert [(p.predicate, p.place) for p in claim.propositions] == [("strike", "Shebekino")]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Засновником компанії є Богдан Тимків, повідомили у прокуратурі.", "Bohdan Tymkiv"),
+    ("Свідком у справі стала Лілія Близнюк.", "Liliia Blyzniuk"),
+])
+def test_ukrainian_first_names_the_tagger_leaves_out(pipeline, text, person):
+    assert person in people(run(pipeline, text))

@@ -524,8 +524,10 @@ NOT_BODIES = frozenset({"СМИ", "ЗМІ", "СМІ", "ПВО", "ППО", "БП�
 
 def _common(names: Names, word: str) -> bool:
     """A word the dictionary knows, in its likeliest reading, as an ordinary word, not a name."""
-    best = names.morph.parse(word)[0]
-    return names.morph.word_is_known(word.lower()) and not (PERSON_TAGS | {"Geox", "Abbr", "Orgn"}) & best.tag.grammemes
+    parses = names.morph.parse(word)[:3]
+    return names.morph.word_is_known(word.lower()) and not any(
+        (PERSON_TAGS | {"Geox", "Abbr", "Orgn"}) & p.tag.grammemes for p in parses[:1]) and not (
+        names.language == "uk" and any(PERSON_TAGS & p.tag.grammemes for p in parses))  # "Марина": a name too
 
 
 def _clean_people(spans: list[NerSpan], body: str, names: Names) -> list[NerSpan]:
@@ -546,10 +548,25 @@ def _clean_people(spans: list[NerSpan], body: str, names: Names) -> list[NerSpan
             start, end = span.start + piece.start() + words[0].start(), span.start + piece.start() + words[-1].end()
             if m := re.search(r"(?:[А-ЯІЇЄҐA-Z]\s?\.\s?){1,2}$", body[max(0, start - 12):start]):
                 start -= len(m.group())
+            elif (m := re.search(r"([А-ЯІЇЄҐ][\w'’-]+) $", body[max(0, start - 30):start])) and _first_name(
+                    m.group(1), body[start:end].split()[0], names):
+                start -= len(m.group())  # the first name the tagger left out: "Ірини" + "Стефанович"
+            if m := re.match(r"\s?(?:[А-ЯІЇЄҐ]\s?\.\s?){1,2}", body[end:end + 10]):  # "Смєшко І. П."
+                end += len(m.group().rstrip())
             if out and out[-1].label == "PER" and body[out[-1].end:start] == " ":
                 start = out.pop().start
             out.append(NerSpan(start, end, "PER", body[start:end], body[start:end]))
     return out
+
+
+def _first_name(word: str, surname: str, names: Names) -> bool:
+    """``word`` is a first name before ``surname``: the dictionary says so, or reads it as an animate
+    noun before a word it reads as a surname ("Богдан Тимків")."""
+    parses = names.morph.parse(word)[:3]
+    if any("Name" in p.tag.grammemes for p in parses):
+        return True
+    return any("anim" in p.tag.grammemes and p.tag.POS == "NOUN" for p in parses) and any(
+        "Surn" in p.tag.grammemes for p in names.morph.parse(surname)[:3])
 
 
 def _people(body: str, parsed: Parsed, names: Names) -> list[NerSpan]:
@@ -560,8 +577,10 @@ def _people(body: str, parsed: Parsed, names: Names) -> list[NerSpan]:
     for sent in parsed.sentences:
         run: list[Token] = []
         for t in [*sent.tokens, None]:
-            named = t is not None and t.text[:1].isupper() and t.text[1:2].islower() and any(
-                PERSON_TAGS & p.tag.grammemes for p in names.morph.parse(t.text)[:3])
+            # a capitalised word read as a name, not a piece of one ("Лук" of "Лук'янців")
+            named = (t is not None and t.text[:1].isupper() and t.text[1:2].islower()
+                     and body[t.end:t.end + 1] not in "'’ʼ"
+                     and any(PERSON_TAGS & p.tag.grammemes for p in names.morph.parse(t.text)[:3]))
             if named:
                 run.append(t)
                 continue
