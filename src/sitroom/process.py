@@ -29,11 +29,15 @@ ENGLISH = ("en", None)  # an article whose language is unknown is read as Englis
 ANALYSED = (*ENGLISH, *cyrillic.LANGUAGES)
 
 
+#: the stage of the note an article in a language that is not analysed carries
+NOT_ANALYSED = "language"
+
+
 @stage(requires=["language"], assigns=["errors"], name="not analysed")
 def not_analysed(article: Article) -> Article:
     """An article in a language sitroom has no stages for is stored, and says so."""
     note = Failure(article.source, f"text in {article.language!r} is stored but not analysed "
-                   f"(analysed: {', '.join(c for c in ANALYSED if c)})", stage="language")
+                   f"(analysed: {', '.join(c for c in ANALYSED if c)})", stage=NOT_ANALYSED)
     article.errors = (*article.errors, note)
     return article
 
@@ -119,6 +123,8 @@ class IngestSummary:
     #: new articles that replaced a stored copy of their text that had no publisher or less metadata
     replaced: int = 0
     failed: list[Failure] = field(default_factory=list)
+    #: articles stored in a language sitroom does not analyse (their notes are in the failures table too)
+    not_analysed: list[Failure] = field(default_factory=list)
 
 
 def ingest_paths(
@@ -156,7 +162,7 @@ def ingest_paths(
             failures = [item]
         for failure in failures:
             store.add_failure(failure)
-            summary.failed.append(failure)
+            (summary.not_analysed if failure.stage == NOT_ANALYSED else summary.failed).append(failure)
         if on_item is not None:
             on_item(item)
     return summary

@@ -269,3 +269,17 @@ def test_a_death_toll_told_as_a_noun_is_a_strike(pipeline):
 ])
 def test_ukrainian_first_names_the_tagger_leaves_out(pipeline, text, person):
     assert person in people(run(pipeline, text))
+
+
+def test_ingest_counts_an_unanalysed_language_apart_from_failures(tmp_path):
+    from typer.testing import CliRunner
+
+    from sitroom.cli import app
+
+    (tmp_path / "de.txt").write_text("Die ukrainische Armee meldete am Montag schwere Kämpfe nahe der Stadt Charkiw, "
+                                     "berichtete die Nachrichtenagentur unter Berufung auf das Militär.",
+                                     encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "de.txt"), "--store", url, "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "1 new" in result.stdout and "0 failed, 1 stored but not analysed (language)" in result.stdout

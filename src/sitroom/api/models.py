@@ -321,6 +321,8 @@ class IngestResult(BaseModel):
     existing: int = Field(description="Articles already stored (the same text from the same publisher, or a "
                                       "text without publisher whose copy is stored).")
     failed: list[Failure] = []
+    not_analysed: list[Failure] = Field([], description="Articles stored in a language sitroom does not analyse "
+                                                        "(English, Russian and Ukrainian are analysed).")
     articles: list[str] = Field([], description="Ids of the articles read, new or existing.")
     analyzed: bool = Field(description="Whether the corpus analysis was updated.")
     total: int = Field(description="Articles in the store now.")

@@ -304,7 +304,10 @@ def ingest_records(records: list[dict[str, Any]], cfg: Settings, r: Reader, anal
     analyzed = bool(summary.new and analyze)
     if analyzed:
         analyze_store(cfg)
-    failed = [{"source": f.source.replace(str(path), "request"), "reason": f.reason, "stage": f.stage}
-              for f in summary.failed]
-    return {"new": summary.new, "existing": summary.existing, "failed": failed, "articles": seen,
+    def listed(failures: list) -> list[dict]:
+        return [{"source": f.source.replace(str(path), "request"), "reason": f.reason, "stage": f.stage}
+                for f in failures]
+
+    return {"new": summary.new, "existing": summary.existing, "failed": listed(summary.failed),
+            "not_analysed": listed(summary.not_analysed), "articles": seen,
             "analyzed": analyzed, "total": r.store.count()}

@@ -70,7 +70,10 @@ def ingest(
             stop()
     for failure in summary.failed:
         err.print(f"[yellow]failed[/] {escape(failure.source)}: {escape(failure.reason)}", highlight=False)
-    typer.echo(f"{new_summary(summary)}, {summary.existing} already stored, {len(summary.failed)} failed; "
+    for note in summary.not_analysed:
+        err.print(f"[dim]not analysed[/] {escape(note.source)}: {escape(note.reason)}", highlight=False)
+    unread = f", {len(summary.not_analysed)} stored but not analysed (language)" if summary.not_analysed else ""
+    typer.echo(f"{new_summary(summary)}, {summary.existing} already stored, {len(summary.failed)} failed{unread}; "
                f"{total} articles in the store")
     if summary.new and analyze_after:
         from sitroom.process import analyze_store
