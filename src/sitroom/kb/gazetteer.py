@@ -30,6 +30,7 @@ import hashlib
 import marshal
 import os
 import re
+import sqlite3
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -255,6 +256,76 @@ def _names_first(key: str, places: list[Place]) -> list[Place]:
     return own[:1] + [p for p in places if p is not own[0]]
 
 
+class Table:
+    """A read-only string-to-string mapping in an SQLite file, opened lazily once per process and
+    thread (a forked worker or a web server's thread opens its own connection; pickled, it is its
+    path)."""
+
+    def __init__(self, path: Path, name: str) -> None:
+        self.path, self.name = path, name
+        self._local = threading.local()
+
+    def _db(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None or self._local.pid != os.getpid():
+            db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.db, self._local.pid = db, os.getpid()
+        return db
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        row = self._db().execute(f"SELECT v FROM {self.name} WHERE k = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def __getitem__(self, key: str) -> str:
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def keys(self) -> Iterator[str]:
+        return (k for (k,) in self._db().execute(f"SELECT k FROM {self.name}"))
+
+    __iter__ = keys
+
+    def __len__(self) -> int:
+        return self._db().execute(f"SELECT count(*) FROM {self.name}").fetchone()[0]
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"path": self.path, "name": self.name}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__init__(state["path"], state["name"])  # type: ignore[misc]
+
+
+def _open_tables(path: Path) -> tuple[Table, Table, list[str]]:
+    rows, index = Table(path, "rows"), Table(path, "idx")
+    prefixes = marshal.loads(rows._db().execute("SELECT v FROM meta WHERE k = 'prefixes'").fetchone()[0])
+    return rows, index, prefixes
+
+
+def _write_tables(path: Path, rows: dict[str, str], index: dict[str, str], prefixes: Iterable[str]) -> None:
+    """The tables as an SQLite file, written whole or not at all (concurrent workers may race to write
+    it); older cache files of other gazetteer versions beyond the two newest are removed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.tmp")
+    partial.unlink(missing_ok=True)
+    with sqlite3.connect(partial) as db:
+        db.execute("PRAGMA journal_mode = OFF")
+        for name, table in (("rows", rows), ("idx", index)):
+            db.execute(f"CREATE TABLE {name} (k TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID")
+            db.executemany(f"INSERT INTO {name} VALUES (?, ?)", table.items())
+        db.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v BLOB)")
+        db.execute("INSERT INTO meta VALUES ('prefixes', ?)", (marshal.dumps(sorted(prefixes)),))
+    db.close()
+    os.replace(partial, path)
+    stale = sorted(path.parent.glob("gazetteer-*.*"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in [p for p in stale if p.suffix in (".marshal", ".sqlite") and p != path][2:]:
+        old.unlink(missing_ok=True)
+
+
 def _data_dir() -> Path:
     return Path(str(resources.files("sitroom").joinpath("data", "gazetteer")))
 
@@ -293,9 +364,11 @@ class Gazetteer:
 
     @classmethod
     def from_dir(cls, directory: str | Path, cache: Path | None = None) -> Gazetteer:
-        """The gazetteer in ``directory``; with ``cache`` (a folder), its tables are kept there as
-        ``marshal`` data keyed by the source files' size and time, and read from there next time
-        (0.2 s instead of 0.4 s at every start). A cache that cannot be read or written is skipped."""
+        """The gazetteer in ``directory``; with ``cache`` (a folder), its tables are kept there as an
+        SQLite file keyed by the source files' size and time, and looked up there from then on: a
+        start opens the file instead of reading 23 MB of tables (0.3 s), and a lookup costs a few
+        microseconds. A cache that cannot be read or written is skipped (the tables are then read
+        into memory, 0.4 s)."""
         directory = Path(directory)
         try:
             stats = [(directory / name).stat() for name in (PLACES_FILE, VARIANTS_FILE)]
@@ -305,23 +378,19 @@ class Gazetteer:
                 "rebuild it with `python scripts/build_gazetteer.py`"
             ) from exc
         key = hashlib.sha1(repr([(str(directory), s.st_size, s.st_mtime_ns) for s in stats]).encode()).hexdigest()
-        cached = cache / f"gazetteer-{key[:16]}.marshal" if cache is not None else None
-        if cached is not None:
+        cached = cache / f"gazetteer-{key[:16]}.sqlite" if cache is not None else None
+        if cached is not None and cached.exists():
             try:
-                rows, index, prefixes = marshal.loads(cached.read_bytes())
-                return cls._from_tables(rows, index, prefixes)
-            except (OSError, EOFError, ValueError, TypeError):
+                return cls._from_tables(*_open_tables(cached))
+            except (OSError, sqlite3.Error, EOFError, ValueError, TypeError):
                 pass
         places = gzip.decompress((directory / PLACES_FILE).read_bytes()).decode("utf-8")
         variants = gzip.decompress((directory / VARIANTS_FILE).read_bytes()).decode("utf-8")
         gazetteer = cls(places, variants)
         if cached is not None:
             try:
-                cached.parent.mkdir(parents=True, exist_ok=True)
-                partial = cached.with_suffix(f".{os.getpid()}.tmp")
-                partial.write_bytes(marshal.dumps((gazetteer._rows, gazetteer._index, list(gazetteer.prefixes()))))
-                os.replace(partial, cached)  # whole or not at all, with concurrent workers
-            except OSError:
+                _write_tables(cached, gazetteer._rows, gazetteer._index, gazetteer.prefixes())
+            except (OSError, sqlite3.Error):
                 pass
         return gazetteer
 
