@@ -32,6 +32,7 @@ import os
 import re
 import sqlite3
 import threading
+import time
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -300,6 +301,10 @@ class Table:
         self.__init__(state["path"], state["name"])  # type: ignore[misc]
 
 
+#: seconds after which a cache file of another gazetteer version may be removed
+STALE_AFTER = 86_400
+
+
 def _open_tables(path: Path) -> tuple[Table, Table, list[str]]:
     rows, index = Table(path, "rows"), Table(path, "idx")
     prefixes = marshal.loads(rows._db().execute("SELECT v FROM meta WHERE k = 'prefixes'").fetchone()[0])
@@ -308,7 +313,7 @@ def _open_tables(path: Path) -> tuple[Table, Table, list[str]]:
 
 def _write_tables(path: Path, rows: dict[str, str], index: dict[str, str], prefixes: Iterable[str]) -> None:
     """The tables as an SQLite file, written whole or not at all (concurrent workers may race to write
-    it); older cache files of other gazetteer versions beyond the two newest are removed."""
+    it); cache files of other gazetteer versions beyond the two newest are removed once a day old."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(f".{os.getpid()}.tmp")
     partial.unlink(missing_ok=True)
@@ -321,9 +326,13 @@ def _write_tables(path: Path, rows: dict[str, str], index: dict[str, str], prefi
         db.execute("INSERT INTO meta VALUES ('prefixes', ?)", (marshal.dumps(sorted(prefixes)),))
     db.close()
     os.replace(partial, path)
-    stale = sorted(path.parent.glob("gazetteer-*.*"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in [p for p in stale if p.suffix in (".marshal", ".sqlite") and p != path][2:]:
-        old.unlink(missing_ok=True)
+    # other versions' files: the two newest stay, and any used in the last day (a process of another
+    # checkout may still open it)
+    stale = sorted((p for p in path.parent.glob("gazetteer-*.*") if p.suffix in (".marshal", ".sqlite") and p != path),
+                   key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in stale[2:]:
+        if old.stat().st_mtime < time.time() - STALE_AFTER:
+            old.unlink(missing_ok=True)
 
 
 def _data_dir() -> Path:
