@@ -63,6 +63,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from sitroom.extract import cyrillic
+from sitroom.extract.cyrillic.parse import analyzer
 from sitroom.kb import KB
 from sitroom.model import Article
 
@@ -221,7 +222,7 @@ def throughput(bench: Path, limit: int) -> dict:
                "ru": [p.read_text(encoding="utf-8") for p in sorted((bench / "nerel-ru-dev").glob("*.txt"))[:limit]],
                "uk": [p.read_text(encoding="utf-8") for p in sorted((bench / "ner-uk-dev").glob("*.txt"))[:limit]]}
     nlp = load_nlp(settings.get("nlp", "model"))
-    cyrillic.models(), cyrillic.analyzer("ru"), cyrillic.analyzer("uk"), cyrillic.registry_matcher()
+    cyrillic.models(), analyzer("ru"), analyzer("uk"), cyrillic.registry_matcher()
 
     def articles(texts: list[str], language: str) -> list[Article]:
         out = []

@@ -1,0 +1,486 @@
+"""People, bodies and places of a Russian or Ukrainian body: NER spans made ready, the names the
+tagger misses (Ukrainian people by the dictionary's name tags, companies, courts and councils,
+places), each typed and resolved (:func:`typed_mentions`), namesakes chosen by the places named
+with them, and grouped into :class:`~sitroom.model.Entity` records (:func:`find_entities`)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from sitroom.extract.cyrillic.names import (
+    HOME,
+    PERSON_TAGS,
+    REGION_WORD,
+    SETTLEMENTS,
+    Names,
+    registry_mentions,
+)
+from sitroom.extract.cyrillic.parse import NerSpan, Parsed, Token
+from sitroom.extract.districts import _district
+from sitroom.extract.translit import ru_variants
+from sitroom.kb import KB
+from sitroom.kb.gazetteer import Place
+from sitroom.kb.registry import Entry
+from sitroom.model import Actor, Article, Entity, Mention, Span
+from sitroom.pipeline import stage
+
+NER_LABELS = {"PER": "person", "ORG": "organization", "LOC": "location"}
+
+
+def _quoted(body: str, start: int) -> bool:
+    """Inside «...»: the name of a unit, an operation or a company ("группировка войск «Днепр»")."""
+    opened = body.rfind("«", max(0, start - 80), start)
+    return opened >= 0 and "»" not in body[opened:start]
+
+
+def _spans(body: str, parsed: Parsed, names: Names) -> list[NerSpan]:
+    """NER spans made ready to resolve:
+
+    - cut at line breaks, and before a parenthesis, whose short content is a name of its own
+      ("Фонд борьбы с коррупцией (ФБК)" is two names of one body);
+    - an unclosed quotation closed ("РИА «Новости" -> "РИА «Новости»"); a region word taken in;
+    - a body and the body or country after it read as one name ("Следственный комитет" +
+      "Армении", "Главное управление" + "МВД"), the country kept as a place as well;
+    - a person's name freed of the office before it ("голова ОВА Іван Федоров" -> "Іван Федоров").
+    """
+    pieces: list[NerSpan] = []
+    for span in parsed.spans:
+        start = span.start
+        for part in re.split(r"(\n+|\s*\([^)]*\)?)", body[span.start:span.end]):
+            inner = re.fullmatch(r"\s*\(([^)]*)\)?", part)
+            if inner and inner.group(1).strip() and len(inner.group(1).split()) <= 3 and "," not in inner.group(1):
+                at = start + part.index("(") + 1
+                pieces.append(NerSpan(at, at + len(inner.group(1)), span.label, inner.group(1), inner.group(1)))
+            elif part.strip() and "\n" not in part and not inner:
+                normal = span.normal if part == span.text else part
+                pieces.append(NerSpan(start, start + len(part), span.label, part, normal))
+            start += len(part)
+    out: list[NerSpan] = []
+    for span in pieces:
+        starts = {sent.start for sent in parsed.sentences}
+        if span.start in starts and (lead := re.match(r"(?:\w+\s+)+?(?=\w)", span.text)):
+            # "Над Курской": a preposition capitalised by the sentence
+            words = lead.group().split()
+            if all({"PREP", "CONJ", "PRCL"} & names.morph.parse(w)[0].tag.grammemes for w in words):
+                cut = lead.end()
+                span = NerSpan(span.start + cut, span.end, span.label, span.text[cut:],
+                               span.normal.split(None, len(words))[-1] if len(span.normal.split()) > len(words)
+                               else span.text[cut:])
+        for opening, closing in (("«", "»"), ('"', '"'), ("„", "“")):
+            if span.text.count(opening) > span.text.count(closing) if opening != closing else span.text.count(opening) % 2:
+                end = body.find(closing, span.end, span.end + 40)
+                if end >= 0 and "\n" not in body[span.end:end]:
+                    span = NerSpan(span.start, end + 1, span.label, body[span.start:end + 1], body[span.start:end + 1])
+        if out and out[-1].label == "ORG" and span.label in ("LOC", "ORG") and body[out[-1].end:span.start] == " ":
+            merged = body[out[-1].start:span.end]
+            place = names.place(span.text, span.normal) if span.label == "LOC" else None
+            if names.entry(merged, merged) is not None or span.label == "ORG" or (
+                    place is not None and place.kind in ("country", "region")):
+                out[-1] = NerSpan(out[-1].start, span.end, "ORG", merged, merged)
+                if span.label == "LOC":
+                    out.append(span)
+                continue
+        widened = _widen_region(body, span)
+        if widened is not span:  # "Курською" + "областю" is a region, whatever the tagger read
+            span = replace(widened, label="LOC")
+        elif span.label == "PER":
+            span = _person(span, names)
+        out.append(span)
+    return out
+
+
+def _person(span: NerSpan, names: Names) -> NerSpan:
+    words = list(re.finditer(r"\S+", span.text))
+    for k in range(len(words)):
+        rest = span.text[words[k].start():]
+        if names.entry(rest, rest) is not None or k == len(words) - 1:
+            break
+        word = words[k].group()
+        if not (word.isupper() or "ADJF" in names.tags(word) or word[:1].islower()):
+            break
+    if k == 0:
+        return span
+    rest = span.text[words[k].start():]
+    return NerSpan(span.start + words[k].start(), span.end, "PER", rest, rest)
+
+
+#: names listed before the region word they share: "Курской, Брянской и Белгородской областей"
+SHARED_REGION = re.compile(r"(?:\s*(?:,|\s(?:и|і|та|й))\s*[А-ЯІЇЄҐ][\w'’-]*)+\s+(област\w*|район\w*)(?!\w)")
+
+
+def _widen_region(body: str, span: NerSpan) -> NerSpan:
+    """"Запорожской" + "области" read as one region name when NER stopped before the region word;
+    each name of a list before a shared region word names a region of its own ("Курской, Брянской и
+    Белгородской областей": the first two are oblasts, not the cities)."""
+    m = re.match(r"\s+(\w+)", body[span.end:])
+    if m and REGION_WORD.match(m.group(1)):
+        end = span.end + m.end()
+        text = body[span.start:end]
+        return NerSpan(span.start, end, span.label, text, text)
+    if m := SHARED_REGION.match(body, span.end):
+        return NerSpan(span.start, span.end, span.label, span.text, f"{span.text} {m.group(1)}")
+    return span
+
+
+#: a capitalised word, apostrophes inside it included ("Лук'янців")
+NAME_WORD = re.compile(r"(?<![\w'’])[А-ЯІЇЄҐ][^\W\d_]*(?:['’ʼ][^\W\d_]+)*")
+
+
+#: the words just before a place name: prepositions of place, settlement words, words of taking ground
+PLACE_CUE = re.compile(r"(?i)(?<!\w)(?:в|у|во|біля|близ|поблизу|вблизи|под|під|до|из|з|із|від|от|по|на|над|за|около|"
+                       r"(?:звільни|захопи|освободи|захвати|взя|заня|зайня|окупува|обстріля|обстреля|атакува|атакова|"
+                       r"штурмува|штурмова|утриму|удержива|покину|залиши|оставил)\w*|"
+                       r"село|селище|поселок|посёлок|місто|город|район\w*|околиц\w+|окраин\w+|"
+                       r"захоплен\w+|захват\w*|звільнен\w+|освобождени\w+|оточен\w+|окружени\w+|штурм\w*)[»\"”]?\s+$")
+
+
+#: what joins the names of a list: "Синьківки та Петропавлівки", "Мирноград, Покровськ"
+LIST_GLUE = re.compile(r"\s*(?:,|\s(?:и|і|та|й))\s*")
+
+
+def _unspanned_places(body: str, parsed: Parsed, covered: list[NerSpan], names: Names) -> list[NerSpan]:
+    """Places NER missed: a capitalised word inside a sentence that pymorphy3 reads as a toponym, or
+    that names a city, town or region of the war's countries ("по Запоріжжю")."""
+    out = []
+    for sent in parsed.sentences:
+        text = body[sent.start:sent.end]
+        for word in NAME_WORD.finditer(text, sent.tokens[1].start - sent.start if len(sent.tokens) > 1 else len(text)):
+            start, end, name = sent.start + word.start(), sent.start + word.end(), word.group()
+            if not (name[1:].replace("'", "").replace("’", "").islower() and len(name) > 3) or _quoted(body, start) or any(
+                    c.start <= start < c.end for c in covered):
+                continue
+            place = names.place(name, name)
+            if place is None or place.country not in HOME and not (
+                    place.kind in ("country", "continent") or place.population >= 100_000):
+                continue  # abroad, only countries and large cities ("в Тунісі", "з Женеви")
+            tags = names.tags(name)
+            listed = any(c.label == "LOC" and LIST_GLUE.fullmatch(body, c.end, start) for c in [*covered, *out])
+            if "Geox" in tags or place.kind in ("city", "region") or place.population >= 10_000 or listed or (
+                    names.language == "uk" and not PERSON_TAGS & tags and (
+                        not _common(names, name) or PLACE_CUE.search(body, max(0, start - 30), start))):
+                # the uk dictionary marks no toponyms: a word it does not know as a common one, or one
+                # where a place is told ("біля Лук'янців", "захоплення Лук'янців")
+                shared = SHARED_REGION.match(body, end)
+                out.append(NerSpan(start, end, "LOC", name, f"{name} {shared.group(1)}" if shared else name))
+    return out
+
+
+#: a front named after a town: "на Покровском направлении", "на Куп'янському напрямку"
+AREA_AFTER = re.compile(r"(?i)\s+(?:направлени\w*|напрям\w*|участк\w*|ділянц\w*)(?!\w)")
+
+
+#: acronyms of ordinary words that taggers read as bodies: "the media", "air defence", "drones"
+NOT_BODIES = frozenset({"СМИ", "ЗМІ", "СМІ", "ПВО", "ППО", "БПЛА", "БпЛА", "РСЗО", "ЗРК"})
+
+
+def _common(names: Names, word: str) -> bool:
+    """A word the dictionary knows, in its likeliest reading, as an ordinary word, not a name."""
+    parses = names.morph.parse(word)[:3]
+    return names.morph.word_is_known(word.lower()) and not any(
+        (PERSON_TAGS | {"Geox", "Abbr", "Orgn"}) & p.tag.grammemes for p in parses[:1]) and not (
+        names.language == "uk" and any(PERSON_TAGS & p.tag.grammemes for p in parses))  # "Марина": a name too
+
+
+def _clean_people(spans: list[NerSpan], body: str, names: Names) -> list[NerSpan]:
+    """People's spans as names only: cut at lower-case words and commas ("Чепурненко і Шевцов" is
+    two people), without the ordinary words the tagger took in ("Тоді Петро" -> "Петро"; "Вони" is
+    nobody), with the initials before them ("О. М. Бутлеров"), and a first name and a surname the
+    tagger split joined again ("Іван" + "Жокін")."""
+    out: list[NerSpan] = []
+    for span in spans:
+        if span.label != "PER":
+            out.append(span)
+            continue
+        for piece in re.finditer(r"(?:[^\W\d_][\w'’-]*|\s*\.\s*|\s+)+", span.text):
+            words = [w for w in re.finditer(r"[^\W\d_][\w'’-]*", piece.group()) if w.group()[:1].isupper()]
+            words = words[next((k for k, w in enumerate(words) if not _common(names, w.group())), len(words)):]
+            if not words:
+                continue
+            start, end = span.start + piece.start() + words[0].start(), span.start + piece.start() + words[-1].end()
+            if m := re.search(r"(?:[А-ЯІЇЄҐA-Z]\s?\.\s?){1,2}$", body[max(0, start - 12):start]):
+                start -= len(m.group())
+            elif (m := re.search(r"([А-ЯІЇЄҐ][\w'’-]+) $", body[max(0, start - 30):start])) and _first_name(
+                    m.group(1), body[start:end].split()[0], names):
+                start -= len(m.group())  # the first name the tagger left out: "Ірини" + "Стефанович"
+            if m := re.match(r"\s?(?:[А-ЯІЇЄҐ]\s?\.\s?){1,2}", body[end:end + 10]):  # "Смєшко І. П."
+                end += len(m.group().rstrip())
+            if out and out[-1].label == "PER" and body[out[-1].end:start] == " ":
+                start = out.pop().start
+            out.append(NerSpan(start, end, "PER", body[start:end], body[start:end]))
+    return out
+
+
+def _first_name(word: str, surname: str, names: Names) -> bool:
+    """``word`` is a first name before ``surname``: the dictionary says so, or reads it as an animate
+    noun before a word it reads as a surname ("Богдан Тимків")."""
+    parses = names.morph.parse(word)[:3]
+    if any("Name" in p.tag.grammemes for p in parses):
+        return True
+    return any("anim" in p.tag.grammemes and p.tag.POS == "NOUN" for p in parses) and any(
+        "Surn" in p.tag.grammemes for p in names.morph.parse(surname)[:3])
+
+
+def _people(body: str, parsed: Parsed, names: Names) -> list[NerSpan]:
+    """People by the dictionary's reading of their names: capitalised words read as a first name,
+    surname or patronymic, with initials before them ("Олександр Лазорко", "С. М. Реформатського").
+    Natasha's tagger knows Russian names only; this finds Ukrainian ones."""
+    out = []
+    for sent in parsed.sentences:
+        run: list[Token] = []
+        for t in [*sent.tokens, None]:
+            # a capitalised word read as a name, not a piece of one ("Лук" of "Лук'янців")
+            named = (t is not None and t.text[:1].isupper() and t.text[1:2].islower()
+                     and body[t.end:t.end + 1] not in "'’ʼ"
+                     and any(PERSON_TAGS & p.tag.grammemes for p in names.morph.parse(t.text)[:3]))
+            if named:
+                run.append(t)
+                continue
+            if run and (len(run) > 1 or run[0] is not sent.tokens[0]) and any(
+                    not _common(names, x.text) for x in run):
+                start = run[0].start
+                m = re.search(r"(?:[А-ЯІЇЄҐ]\s?\.\s?){1,2}$", body[max(sent.start, start - 12):start])
+                if m:
+                    start -= len(m.group())
+                out.append(NerSpan(start, run[-1].end, "PER", body[start:run[-1].end], body[start:run[-1].end]))
+            run = []
+    return out
+
+
+#: a company by its legal form and quoted name: "ТОВ «Лігабуд»", "ДП «НАЕК «Енергоатом»»", "ООО «Ромашка»"
+LEGAL_BODY = re.compile(r"(?<!\w)(?:ТОВ|ТзОВ|ПАТ|ПрАТ|ВАТ|ЗАТ|АТ|ДП|КП|ПП|НАК|ГО|БФ|ООО|ОАО|ПАО|ЗАО|АО|ГУП|МУП|ФГУП|"
+                        r"НКО|АНО|ФГБУ)(?:\s+[а-яіїєґ]+)?\s+«(?:[^«»\n]|«[^«»\n]*»){1,80}»")
+
+
+#: a court or a council named by its level and place: "Печерського районного суду м. Києва",
+#: "Мелітопольської міської ради", "Господарського суду Одеської області", "Арбитражного суда Москвы"
+_LEVEL = (r"(?i:районн|міськ|обласн|апеляційн|окружн|господарськ|адміністративн|верховн|конституційн|арбитражн|"
+          r"городск|областн|апелляционн|сільськ|селищн|вищ)\w*")
+
+
+_BODY = (r"(?i:(?:суд|госпсуд|адмінсуд)(?:у|а|ом|і|е|ы|ів|ов|ами|ах)?|(?:рад|облрад|сільрад|міськрад)(?:а|и|і|у|ою)|"
+         r"совет(?:а|у|ом|е|ы|ов)?|(?:облдерж|райдерж)адміністраці(?:я|ї|ю|єю))(?!\w)")
+
+
+_WHERE = r"(?:м\.[ \t]?)?[А-ЯІЇЄҐ][\w'’-]+(?:[ \t]+(?:област\w*|району|района|края))?"
+
+
+COURT_OR_COUNCIL = re.compile(
+    rf"(?<!\w)(?:(?P<lead>[А-ЯІЇЄҐ][\w'’-]+(?:ого|ої|ий|ій|ая|ой|ое|ому|ом|ою|ей|ые|і|и|а))[ \t]+)?(?:{_LEVEL}[ \t]+)*"
+    rf"{_BODY}(?P<tail>[ \t]+{_WHERE})?")
+
+
+#: a quoted name after the word for a kind of body: "компанія «Трансфербутик»", "партии «Единая Россия»"
+QUOTED_BODY = re.compile(r"(?i:компані\w*|компани\w*|фірм\w*|фирм\w*|підприємств\w*|предприяти\w*|товариств\w*|"
+                         r"обществ\w*|концерн\w*|корпораці\w*|корпораци\w*|банк\w*|парті\w*|парти\w*|"
+                         r"холдинг\w*|фонд\w*|агентств\w*|організаці\w*|организаци\w*|об'єднанн\w*|объединени\w*|"
+                         r"завод\w*|комбінат\w*|комбинат\w*|телеканал\w*|видання|издани\w*|газет\w*|"
+                         r"журнал\w*|рух\w*|движени\w*)\s+«(?P<name>[А-ЯІЇЄҐA-Z][^«»\n]{1,60})»")
+
+
+def _named_bodies(body: str) -> list[NerSpan]:
+    """Bodies the tagger misses in Ukrainian and Russian news: companies by legal form and quoted name,
+    other bodies by the word for their kind and quoted name, courts and councils by level and place
+    (a bare "обласної ради" names none)."""
+    out = [NerSpan(m.start(), m.end(), "ORG", m.group(), m.group()) for m in LEGAL_BODY.finditer(body)]
+    for m in QUOTED_BODY.finditer(body):
+        if not any(o.start <= m.start("name") < o.end for o in out):
+            out.append(NerSpan(m.start("name"), m.end("name"), "ORG", m.group("name"), m.group("name")))
+    for m in COURT_OR_COUNCIL.finditer(body):
+        if (m.group("lead") or m.group("tail")) and not any(o.start <= m.start() < o.end for o in out):
+            out.append(NerSpan(m.start(), m.end(), "ORG", m.group(), m.group()))
+    return sorted(out, key=lambda x: x.start)
+
+
+@dataclass(frozen=True)
+class Typed:
+    """A mention with what sitroom makes of it: ``label`` person / organization / location, the
+    registry entry or gazetteer place it names (``place`` None for a place the gazetteer lacks)."""
+
+    span: NerSpan
+    label: str
+    entry: Entry | None = None
+    place: Place | None = None
+    district: Entity | None = None  # a raion, named after its centre ("Белгородский район")
+
+
+def _raion(span: NerSpan, names: Names) -> Entity | None:
+    """The district a "<adjective> район" names: the raion of the town the adjective is made from
+    ("Белгородскому району" -> Belgorodsky District, "Бахмутського району" -> Bakhmut Raion)."""
+    words = span.normal.split()
+    if len(words) != 2 or not words[1].lower().startswith("район"):
+        return None
+    town = names.centre(words[0])
+    if town is None:
+        return None
+    adjective = next((p.normal_form for p in names.morph.parse(words[0]) if "ADJF" in p.tag), words[0].lower())
+    return _district(ru_variants(adjective, 1)[0], Entity(town.name, "location", (), id=town.id, kind=town.kind, country=town.country,
+                                       admin1=town.admin1, lat=town.lat, lon=town.lon), names.kb.gazetteer)
+
+
+def _body_or_region(span: NerSpan, entry: Entry, body: str, names: Names) -> Typed:
+    """A registry body that is also a region ("Донецкая Народная Республика") is the region where a
+    place is told: after a preposition of place or a settlement's name ("Новоселовка Донецкой
+    Народной Республики"); elsewhere it is the body that speaks or acts."""
+    region = next((p for p in names.places(span.text, span.normal) if p.kind == "region"), None)
+    if region is not None:
+        before = re.search(r"([А-ЯІЇЄҐ][\w'’-]+)\s+$", body[max(0, span.start - 40):span.start])
+        settled = before is not None and (p := names.place(before.group(1), before.group(1))) is not None and \
+            p.kind in SETTLEMENTS
+        if settled or PLACE_CUE.search(body, max(0, span.start - 30), span.start):
+            return Typed(span, "location", place=region)
+    return Typed(span, entry.label, entry=entry)
+
+
+def typed_mentions(article: Article, kb: KB) -> list[Typed]:
+    """Every name of a Russian or Ukrainian body, typed and resolved: registry names in any case,
+    then NER spans (and, in Ukrainian, names the dictionary reads as people), then places NER missed."""
+    body = article.body or ""
+    parsed: Parsed = article.parsed
+    names = Names.of(kb, article.language or "ru")
+    out = [_body_or_region(NerSpan(a, b, "", body[a:b], body[a:b]), e, body, names)
+           for a, b, e in registry_mentions(body, kb, names)]
+    taken = [t.span for t in out]
+    spans = _spans(body, parsed, names)
+    if names.language == "uk":  # natasha's tagger knows Russian names; its Ukrainian ones need checking
+        spans = _clean_people(spans, body, names)
+        spans += [p for p in _people(body, parsed, names) if not any(x.start < p.end and p.start < x.end for x in spans)]
+    bodies = [b for b in _named_bodies(body) if not any(t.start < b.end and b.start < t.end for t in taken)]
+    # a place inside a body's name stays a place mention ("суду Одеської області"); a tagger's shorter
+    # body or person inside it goes
+    spans = [x for x in spans if x.label == "LOC" or not any(b.start <= x.start and x.end <= b.end for b in bodies)]
+    spans += bodies
+    spans = [x for x in spans if not any(t.start < x.end and x.start < t.end for t in taken)]
+    spans = sorted(spans + _unspanned_places(body, parsed, spans + taken, names), key=lambda x: x.start)
+    starts = {sent.start for sent in parsed.sentences}
+    for span in spans:
+        label = NER_LABELS.get(span.label)
+        if label is None:
+            continue
+        entry = names.entry(span.text, span.normal)
+        place = names.place(span.text, span.normal) if (entry is None or entry.label == "location") and not _quoted(
+            body, span.start) else None
+        if AREA_AFTER.match(body, span.end) and (centre := names.centre(span.text)) is not None:
+            label, entry, place = "location", None, centre  # "на Покровському напрямку": the front at Pokrovsk
+        if place is None and (district := _raion(span, names)) is not None:
+            out.append(Typed(span, "location", district=district))
+            continue
+        if label == "location" and place is None and entry is not None:
+            label = entry.label                                      # "Генштаб" read as a place
+        elif label != "location" and place is not None and entry is None and (
+                place.kind in ("country", "region") or place.country in HOME) and (
+                label == "person" and len(span.text.split()) == 1 and (
+                    not PERSON_TAGS & names.tags(span.text)
+                    or place.kind in ("city", "region") and PLACE_CUE.search(body, max(0, span.start - 30), span.start))
+                or label == "organization"):
+            label = "location"      # Ukrainian "Роботиного" read as a person; not "Monsanto", a company
+        if label == "person" and entry is None and body[span.start - 1:span.start] == "«" and \
+                body[span.end:span.end + 1] == "»" and (not PERSON_TAGS & names.tags(span.text) or re.search(
+                    r"(?i)(?:типу|типа|марки|комплекс\w*|систем\w*|ракет\w*|дрон\w*|бпла|беспилотник\w*|"
+                    r"безпілотник\w*)\s+«$", body[max(0, span.start - 30):span.start])):
+            continue  # «Шахед», «Ураган»: a weapon's or a product's name
+        if label == "location" and place is None and entry is None and span.start in starts and all(
+                _common(names, w) for w in re.findall(r"[^\W\d_][\w'’-]*", span.text)):
+            continue  # "Посеред", "Загальна площа": ordinary words opening a sentence, taken for a place
+        if label == "organization" and entry is None and (span.text in NOT_BODIES or span.start in starts and not any(
+                w[:1].isupper() for w in span.text.split()[1:])):
+            continue  # "Подразделения группировки войск": common nouns capitalised by the sentence; "СМИ"
+        out.append(Typed(span, label, entry if label != "location" else None, place if label == "location" else None))
+    return _in_context(sorted(out, key=lambda t: t.span.start), body, parsed, names)
+
+
+def _in_context(typed: list[Typed], body: str, parsed: Parsed, names: Names) -> list[Typed]:
+    """Namesakes chosen by the places named with them: a settlement whose likeliest namesake lies in
+    none of the oblasts the sentence (else the article) names or places its other settlements in,
+    while another namesake does, is that one ("Новоолександрівка" beside Myrnohrad and Pokrovsk is
+    the village of Donetsk Oblast; "Петропавловка Харьковской области" the village of Kharkiv Oblast)."""
+    located = [t for t in typed if t.label == "location" and t.place is not None and t.place.country in HOME]
+
+    def oblasts(ts: list[Typed], skip: Typed) -> set[str]:
+        return {t.place.name if t.place.kind == "region" else t.place.admin1 for t in ts
+                if t is not skip and t.place.kind != "country"} - {None}
+
+    out = []
+    for t in typed:
+        if t in located and t.place.kind in SETTLEMENTS and not AREA_AFTER.match(body, t.span.end):
+            sent = parsed.sentence_at(t.span.start)
+            near = [x for x in located if sent is not None and sent.start <= x.span.start < sent.end]
+            for context in (oblasts(near, t), oblasts(located, t)):
+                if not context or t.place.admin1 in context:
+                    break
+                other = next((p for p in names.places(t.span.text, t.span.normal)
+                              if p.kind in SETTLEMENTS and p.admin1 in context), None)
+                if other is not None:
+                    t = replace(t, place=other)
+                    break
+        out.append(t)
+    return out
+
+
+def find_entities(article: Article, kb: KB) -> tuple[list[Entity], list[Actor]]:
+    names = Names.of(kb, article.language or "ru")
+    found: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    info: dict[tuple[str, str], dict] = {}
+    actors: list[Actor] = []
+    for typed in typed_mentions(article, kb):
+        span, label, entry, place = typed.span, typed.label, typed.entry, typed.place
+        mention = Mention(span.text, Span(span.start, span.end))
+        if typed.district is not None:
+            d = typed.district
+            key = ("location", d.canonical)
+            info[key] = {"canonical": d.canonical, "kind": d.kind, "country": d.country, "admin1": d.admin1,
+                         "lat": d.lat, "lon": d.lon}
+        elif label == "location":
+            if place is None:
+                continue                                             # an unknown place: on no map
+            key = ("location", place.id)
+            info[key] = {"canonical": place.name, "id": place.id, "kind": place.kind, "country": place.country or None,
+                         "admin1": place.admin1, "lat": place.lat, "lon": place.lon}
+        elif entry is not None:
+            key = (entry.label, entry.canonical)
+            info[key] = {"canonical": entry.canonical, "kind": entry.kind, "country": entry.country,
+                         "role": entry.role, "side": entry.side}
+            actors.append(Actor(mention.span, entry.canonical, entry.label, side=entry.side, role=entry.role))
+        else:
+            name = " ".join(span.normal.split())
+            if label == "person":
+                name = names.person_name(name)
+            key = (label, name)
+            info[key] = {"canonical": name}
+            actors.append(Actor(mention.span, name, label))
+        found[key].append(mention)
+    same = _short_names(list(found))
+    for short, full in same.items():
+        found[full].extend(found.pop(short))
+    actors = [replace(a, canonical=same[(a.label, a.canonical)][1]) if (a.label, a.canonical) in same else a
+              for a in actors]
+    entities = [Entity(label=key[0], mentions=tuple(sorted(found[key], key=lambda m: m.span.start)), **info[key])
+                for key in found]
+    return entities, actors
+
+
+def _short_names(keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """A person named by one word is the one person of the article whose full name has that word
+    ("Обамы" after "Барак Обама": Barak Obama), when there is exactly one."""
+    people = [k for k in keys if k[0] == "person"]
+    out = {}
+    for key in people:
+        if " " in key[1]:
+            continue
+        fuller = [k for k in people if k != key and key[1] in k[1].split()]
+        if len(fuller) == 1:
+            out[key] = fuller[0]
+    return out
+
+
+def make_entities_stage(kb: KB | None = None):
+    @stage(requires=["parsed"], assigns=["entities"], name="entities")
+    def cyrillic_entities(article: Article) -> Article:
+        """People, bodies and places of a Russian or Ukrainian body, under their canonical names."""
+        entities, actors = find_entities(article, kb or KB.load())
+        article.entities = tuple(entities)
+        article.actors = tuple(sorted(actors, key=lambda a: a.span.start))
+        return article
+
+    return cyrillic_entities

@@ -1,0 +1,247 @@
+"""Cyrillic names in any grammatical case to the registry's entries and the gazetteer's places:
+:class:`Names` (lemmas, agreed adjectives, romanisations, a city from its adjective) and the
+registry's Cyrillic aliases matched by their stems (:func:`registry_mentions`)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from sitroom.extract.cyrillic.parse import LANGUAGES, analyzer
+from sitroom.extract.translit import kmu2010, ru_variants, uk_variants
+from sitroom.kb import KB
+from sitroom.kb.gazetteer import Place, lemma_guesses, normalize
+from sitroom.kb.registry import Entry
+
+SETTLEMENTS = frozenset({"city", "town", "village"})
+
+
+#: countries a Cyrillic place name of this war most likely lies in, in order
+HOME = ("UA", "RU", "BY")
+
+
+#: a region word after a name: "Запорожской области", "Харківській області", "Курском районе"
+REGION_WORD = re.compile(r"(?i)^(?:област\w*|район\w*|округ\w*|край|краю|республик\w+|республі\w+)$")
+
+
+_NAMES: dict[tuple[int, str], Names] = {}
+
+
+class Names:
+    """Cyrillic names in any grammatical case to registry entries and gazetteer places."""
+
+    def __init__(self, kb: KB, language: str):
+        self.kb = kb
+        self.language = language if language in LANGUAGES else "ru"
+        self.morph = analyzer(self.language)
+        self._places: dict[tuple[str, str], tuple[Place, ...]] = {}
+
+    @classmethod
+    def of(cls, kb: KB, language: str) -> Names:
+        """The reader of ``kb``'s names in ``language``, made once per process (its lookups are cached)."""
+        key = (id(kb), language)
+        if key not in _NAMES:
+            _NAMES[key] = cls(kb, language)
+        return _NAMES[key]
+
+    def tags(self, word: str) -> set[str]:
+        return {g for p in self.morph.parse(word)[:3] for g in p.tag.grammemes}
+
+    def forms(self, text: str, normal: str) -> list[str]:
+        """``text``, natasha's normal form, and the nominatives pymorphy3 reads in it: every lemma
+        of a one-word name ("Харкові" -> "харків", "харко"), and a name with its adjectives agreed
+        ("Запорожской области" -> "запорожская область")."""
+        words = text.split()
+        out = [text, normal]
+        if len(words) == 1:
+            out += [p.normal_form for p in self.morph.parse(text)[:4]]
+        else:
+            head = self.morph.parse(words[-1])[0]
+            agreed = []
+            for w in words[:-1]:
+                p = self.morph.parse(w)[0]
+                form = p.inflect({"nomn", head.tag.gender} - {None}) if "ADJF" in p.tag else None
+                agreed.append(form.word if form else w)
+            out += [" ".join([*agreed, head.normal_form]), " ".join(self.morph.parse(w)[0].normal_form for w in words)]
+        return list(dict.fromkeys(f for f in out if f))
+
+    def entry(self, text: str, normal: str) -> Entry | None:
+        for form in self.forms(text, normal):
+            found = self.kb.registry.lookup(form, weak=False)
+            if found:
+                return found[0]
+        return None
+
+    def place(self, text: str, normal: str) -> Place | None:
+        """The place a name most likely is (the first of :meth:`places`)."""
+        found = self.places(text, normal)
+        return found[0] if found else None
+
+    def places(self, text: str, normal: str) -> tuple[Place, ...]:
+        """The places a name may be, most likely first. A form the gazetteer knows wins over its
+        romanisations (a name it lacks in Cyrillic is tried as English news spells it: "Работина" ->
+        Rabotino); among namesakes, places of the countries of this war, in the gazetteer's order,
+        except that one about as large (90%) whose own name is the form romanised comes first. An
+        oblast named by its adjective that the gazetteer lacks in this language is the oblast of the
+        city the adjective is made from ("Курської області" -> Kursk -> Kursk Oblast)."""
+        if (text, normal) not in self._places:
+            self._places[text, normal] = self._find_places(text, normal)
+        return self._places[text, normal]
+
+    def _find_places(self, text: str, normal: str) -> tuple[Place, ...]:
+        if any(len(f.split()) > 1 and f.split()[-1].lower().startswith("район") for f in (text, normal)):
+            return ()  # a district, not in the gazetteer: see _raion
+        forms = self.forms(text, normal)
+        guesses = [g for f in forms[:3] for g in lemma_guesses(normalize(f))]
+        romanised = [r for f in dict.fromkeys([*forms, *guesses])
+                     for r in (ru_variants(f, 3) if self.language == "ru" else uk_variants(f, 3))]
+        spelled = {normalize(r) for r in romanised}
+        region = any(len(f.split()) > 1 and bool(REGION_WORD.match(f.split()[-1])) for f in (text, normal))
+        for form in dict.fromkeys([*forms, *romanised]):
+            found = self.kb.gazetteer.candidates(form)
+            if form not in forms:  # a romanisation stands in for a name of this war's countries only
+                found = [p for p in found if p.country in HOME]
+            if region:  # "Курською областю" names the oblast, never its city
+                found = [p for p in found if p.kind == "region"]
+            if found:
+                home = [p for p in found if p.country in HOME] or found
+                first = home[0]
+                # a namesake about as large whose own name is this form romanised ("Слов'янськ": Sloviansk,
+                # not Nikopol, which GeoNames also lists under it)
+                best = next((p for p in home if normalize(p.name) in spelled and p.population >= 0.9 * first.population),
+                            first)
+                return (best, *(p for p in home if p is not best))
+        oblast = self._oblast(normal if region and normal != text else text)
+        return (oblast,) if oblast else ()
+
+    def _oblast(self, text: str) -> Place | None:
+        words = text.split()
+        if len(words) != 2 or not REGION_WORD.match(words[1]) or not words[1].lower().startswith("обл"):
+            return None
+        city = self.centre(words[0])
+        return next((p for p in self.kb.gazetteer.candidates(city.admin1) if p.kind == "region"), None) if city else None
+
+    def centre(self, adjective: str) -> Place | None:
+        """The city an adjective is made from ("Курської" -> Kursk, "Покровському" -> Pokrovsk)."""
+        lemma = next((p.normal_form for p in self.morph.parse(adjective) if "ADJF" in p.tag), None) or adjective.lower()
+        m = re.fullmatch(r"(.{2,}?)(?:ськ|цьк|ск|цк)(?:ий|ій|ого|ому|ому|им|ім|ая|а|ої|ой|ій|ую|у|ою|ое|е|ом|ими|их)", lemma)
+        if m is None:
+            return None
+        stem = m.group(1)
+        # Покровськ-ий, Курськ-ий; Суджа -> Суджан-ский; Коренево -> Коренев-ский; Суми -> Сум-ський
+        shorter = (stem[:-2] + "а", stem[:-2] + "я") if stem.endswith(("ан", "ян")) else ()
+        for centre in (stem + "ськ", stem + "ск", stem + "цьк", stem + "цк", stem, *shorter, stem + "о", stem + "е", stem + "и"):
+            city = next((p for p in self.kb.gazetteer.candidates(centre) if p.kind in SETTLEMENTS and p.admin1
+                         and p.country in HOME), None)
+            if city is not None:
+                return city
+        return None
+
+    def person_name(self, text: str) -> str:
+        """A person the registry does not know, in the nominative ("Юрия Царёва" -> "Юрий Царёв"),
+        romanised as English news prints the language's names."""
+        text = self.nominative(text)
+        return kmu2010(text) if self.language == "uk" else ru_variants(text, 1)[0]
+
+    def nominative(self, name: str) -> str:
+        """A person's name in the nominative, each word read as a name where the dictionary can, in
+        the gender of the first name (a surname alone: of its likeliest reading)."""
+        words = name.split()
+        parses = []
+        for w in words:
+            options = self.morph.parse(w)
+            parses.append(next((p for p in options if PERSON_TAGS & p.tag.grammemes), options[0]))
+        gender = next((p.tag.gender for p in parses if "Name" in p.tag.grammemes and p.tag.gender), None)
+        if gender:  # "Царёва" after "Юрия": the man's surname in the genitive, not a woman's
+            parses = [p if "Name" in p.tag.grammemes else next(
+                (q for q in self.morph.parse(w) if q.tag.gender == gender and q.tag.POS in ("NOUN", "ADJF")), p)
+                for w, p in zip(words, parses, strict=True)]
+        out = []
+        for w, p in zip(words, parses, strict=True):
+            if not (PERSON_TAGS & p.tag.grammemes or gender and p.tag.gender == gender):
+                out.append(w)
+                continue
+            form = p.inflect({"nomn", gender} if gender and "Name" not in p.tag.grammemes else {"nomn"})
+            word = form.word if form else w
+            out.append(word[:1].upper() + word[1:] if w[:1].isupper() else word)
+        return " ".join(out)
+
+
+CYRILLIC = re.compile(r"[А-Яа-яІіЇїЄєҐґ]")
+
+
+def _word_pattern(word: str) -> str:
+    """A word of a registry name in any case: its stem and up to three letters of ending
+    ("обороны" -> "оборон\\w{0,3}"); short words and acronyms as written."""
+    if len(word) <= 3 or word.isupper():
+        return re.escape(word)
+    stem = word.rstrip("аеёиіїоуыэюяйьєАЕЁИІЇОУЫЭЮЯЙЬЄ")
+    return re.escape(stem if len(stem) >= 4 else word[:-1]) + r"\w{0,4}"
+
+
+PREFIX = 3  # letters of a name's first word that index the matcher
+
+
+@lru_cache(maxsize=1)
+def registry_matcher() -> dict[str, list[tuple[re.Pattern, int]]]:
+    """The registry's Cyrillic names of people and bodies in any grammatical case, as patterns keyed
+    by the first letters of their first word, longest name first, each with its entry's index (an
+    alias the NER splits or misses is still read: "Генштаб ЗСУ", "Генерального штабу ЗСУ")."""
+    registry = KB.load().registry
+    names: dict[str, int] = {}
+    for n, entry in enumerate(registry.entries):
+        if entry.label not in ("person", "organization"):
+            continue
+        for alias in entry.aliases:
+            if CYRILLIC.search(alias) and (" " in alias or len(alias) >= 5 or alias.isupper()):
+                names.setdefault(alias, n)
+    index: dict[str, list[tuple[re.Pattern, int]]] = defaultdict(list)
+    for alias in sorted(names, key=len, reverse=True):
+        words = alias.split()
+        # a later word may stand in quotation marks: "группировки войск «Запад»"
+        pattern = re.compile(r"\s+".join([_word_pattern(words[0]), *(f"(?P<q{k}>[«\"“])?{_word_pattern(w)}(?(q{k})[»\"”])"
+                                                                     for k, w in enumerate(words[1:]))]) + r"(?!\w)")
+        index[alias[:PREFIX]].append((pattern, names[alias]))
+        if alias[:1].islower():  # "группировка войск Запад" begins a sentence too
+            upper = alias[:1].upper() + alias[1:]
+            index[upper[:PREFIX]].append((re.compile(pattern.pattern.replace(re.escape(alias[:1]), re.escape(upper[:1]), 1)),
+                                          names[alias]))
+    return dict(index)
+
+
+def registry_mentions(body: str, kb: KB, names: Names | None = None) -> list[tuple[int, int, Entry]]:
+    """(start, end, entry) of each registry name in ``body``, in any case, longest first where they
+    overlap, with a person's initials ("В. Лукашенко"). A surname after another first name is not the
+    registry's namesake ("Сергея Герасимова" is not Valery Gerasimov)."""
+    index = registry_matcher()
+    out: list[tuple[int, int, Entry]] = []
+    end = 0
+    for word in re.finditer(r"\w+", body):
+        if word.start() < end:
+            continue
+        for pattern, n in index.get(word.group()[:PREFIX], ()):
+            if m := pattern.match(body, word.start()):
+                entry, start = kb.registry.entries[n], m.start()
+                if entry.label == "person" and " " not in m.group():
+                    if names is not None and _other_first_name(body, start, entry, names):
+                        break
+                    if initials := re.search(r"(?:[А-ЯІЇЄҐ]\.\s?){1,2}$", body[max(0, start - 6):start]):
+                        start -= len(initials.group())
+                out.append((start, m.end(), entry))
+                end = m.end()
+                break
+    return out
+
+
+def _other_first_name(body: str, start: int, entry: Entry, names: Names) -> bool:
+    before = re.search(r"([А-ЯІЇЄҐ][\w'’-]+)\s+$", body[max(0, start - 30):start])
+    if before is None or not any("Name" in p.tag.grammemes for p in names.morph.parse(before.group(1))[:2]):
+        return False
+    first = names.morph.parse(before.group(1))[0].normal_form
+    known = {names.morph.parse(a.split()[0])[0].normal_form for a in (entry.canonical, *entry.aliases)
+             if CYRILLIC.search(a) and " " in a}
+    return first not in known
+
+
+PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
