@@ -20,6 +20,7 @@ class Engine(str, Enum):
 
 @app.command(epilog="Examples:\n\n  sitroom ingest articles/ feed.xml crawl.warc.gz\n\n"
                     "  sitroom ingest 'scrapes/*.txt' --store sqlite:///war.db\n\n"
+                    "  sitroom ingest ChatExport_2024-05-14/result.json   (a Telegram channel export)\n\n"
                     "  sitroom ingest crawl/ --workers 1\n\n"
                     "  sitroom ingest backfill/ --engine ray --ray-address ray://head:10001\n\n"
                     "  sitroom ingest backfill/ --engine ray --out enriched.parquet")
