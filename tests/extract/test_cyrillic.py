@@ -283,3 +283,15 @@ def test_ingest_counts_an_unanalysed_language_apart_from_failures(tmp_path):
     result = CliRunner().invoke(app, ["ingest", str(tmp_path / "de.txt"), "--store", url, "--workers", "1"])
     assert result.exit_code == 0, result.output
     assert "1 new" in result.stdout and "0 failed, 1 stored but not analysed (language)" in result.stdout
+
+
+def test_the_registry_matcher_follows_the_registry_it_is_given():
+    from sitroom.kb.registry import Entry, Registry
+
+    shipped = KB.load()
+    own = Registry([Entry("Oksana Testenko", "person", "person", "a village head", "ukraine", "UA",
+                          aliases=("Оксана Тестенко",))])
+    kb = KB(**{**shipped.__dict__, "registry": own})
+    found = cyrillic.registry_mentions("Про це розповіла Оксані Тестенко.", kb)
+    assert [e.canonical for _, _, e in found] == ["Oksana Testenko"]
+    assert cyrillic.registry_mentions("Заяву Генштабу ЗСУ", shipped)[0][2].canonical.startswith("General Staff")

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
 
 from sitroom.extract.cyrillic.parse import LANGUAGES, analyzer
 from sitroom.extract.translit import kmu2010, ru_variants, uk_variants
 from sitroom.kb import KB
 from sitroom.kb.gazetteer import Place, lemma_guesses, normalize
-from sitroom.kb.registry import Entry
+from sitroom.kb.registry import Entry, Registry
 
 SETTLEMENTS = frozenset({"city", "town", "village"})
 
@@ -183,12 +182,22 @@ def _word_pattern(word: str) -> str:
 PREFIX = 3  # letters of a name's first word that index the matcher
 
 
-@lru_cache(maxsize=1)
-def registry_matcher() -> dict[str, list[tuple[re.Pattern, int]]]:
-    """The registry's Cyrillic names of people and bodies in any grammatical case, as patterns keyed
-    by the first letters of their first word, longest name first, each with its entry's index (an
-    alias the NER splits or misses is still read: "Генштаб ЗСУ", "Генерального штабу ЗСУ")."""
-    registry = KB.load().registry
+_MATCHERS: dict[int, tuple[Registry, dict[str, list[tuple[re.Pattern, int]]]]] = {}
+
+
+def registry_matcher(registry: Registry | None = None) -> dict[str, list[tuple[re.Pattern, int]]]:
+    """``registry``'s (the shipped one's by default) Cyrillic names of people and bodies in any
+    grammatical case, as patterns keyed by the first letters of their first word, longest name
+    first, each with its entry's index (an alias the NER splits or misses is still read: "Генштаб
+    ЗСУ", "Генерального штабу ЗСУ"); built once per registry."""
+    registry = registry or KB.load().registry
+    held = _MATCHERS.get(id(registry))
+    if held is None or held[0] is not registry:
+        held = _MATCHERS[id(registry)] = (registry, _build_matcher(registry))
+    return held[1]
+
+
+def _build_matcher(registry: Registry) -> dict[str, list[tuple[re.Pattern, int]]]:
     names: dict[str, int] = {}
     for n, entry in enumerate(registry.entries):
         if entry.label not in ("person", "organization"):
@@ -214,7 +223,7 @@ def registry_mentions(body: str, kb: KB, names: Names | None = None) -> list[tup
     """(start, end, entry) of each registry name in ``body``, in any case, longest first where they
     overlap, with a person's initials ("В. Лукашенко"). A surname after another first name is not the
     registry's namesake ("Сергея Герасимова" is not Valery Gerasimov)."""
-    index = registry_matcher()
+    index = registry_matcher(kb.registry)
     out: list[tuple[int, int, Entry]] = []
     end = 0
     for word in re.finditer(r"\w+", body):
