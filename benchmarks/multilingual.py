@@ -140,7 +140,7 @@ class Score:
         return out
 
 
-def corpus(name: str, folder: Path, language: str, limit: int | None, errors: int) -> dict:
+def corpus(folder: Path, language: str, limit: int | None, errors: int) -> dict:
     kb = KB.load()
     ner, ent, ner_outer, ner_names = Score(), Score(), Score(), Score()
     linked: list[tuple[str, str | None]] = []  # (wikidata id, canonical reached)
@@ -285,9 +285,9 @@ def main() -> None:
     if args.only in (None, "dates"):
         result["dates"] = dates(ROOT / "benchmarks" / "data" / "cyrillic_dates.tsv")
     if args.only in (None, "nerel"):
-        result["nerel-ru-dev"] = corpus("nerel", args.bench_dir / "nerel-ru-dev", "ru", args.limit, args.errors)
+        result["nerel-ru-dev"] = corpus(args.bench_dir / "nerel-ru-dev", "ru", args.limit, args.errors)
     if args.only in (None, "uk"):
-        result["ner-uk-dev"] = corpus("ner-uk", args.bench_dir / "ner-uk-dev", "uk", args.limit, args.errors)
+        result["ner-uk-dev"] = corpus(args.bench_dir / "ner-uk-dev", "uk", args.limit, args.errors)
     if args.only in (None, "throughput"):
         result["throughput"] = throughput(args.bench_dir, args.limit or 60)
     for name, res in result.items():

@@ -71,8 +71,6 @@ NOMINAL_MODAL = re.compile(r"\s+of\s+(?:[\w'-]+\s+){1,3}(?:could|would|might|may
 #: reporting verbs whose negation says that nothing was said ("did not comment", "has not responded")
 NO_COMMENT = re.compile(r"(?:comment|respond|repl|react|answer)")
 SIDELESS = frozenset({"evacuation", "damage", "stable"})  # civilians leave, buildings burn: no acting side
-DENIAL_CUES = re.compile(r"denied|deny|denies|rejected|rejects|refuted|dismissed|"
-                         r"опроверг\w*|спростува\w+|спростовує|отверг\w*|відкину\w+")
 MAX_PLACES = 6  # one proposition per settlement of a list, up to this many
 #: a claim naming no place is about the article's settlement when the article is about one:
 #: named this many times, in this share of its settlement mentions
@@ -100,6 +98,8 @@ class Lexicon:
     hedged: re.Pattern
     small_scale: re.Pattern
     large_scale: re.Pattern
+    denial_cues: re.Pattern   # reporting verbs that deny what follows them (matched whole)
+    agent: re.Pattern         # what introduces the side acting after a trigger: "by", "со стороны"
 
 
 def _any(patterns: list[str]) -> re.Pattern:
@@ -119,7 +119,8 @@ def lexicon(name: str = "propositions") -> Lexicon:
     words = {name: _any(patterns) for name, patterns in data["words"].items()}
     return Lexicon(predicates, sides, words["negation"], words["prospective"], words["capacity"], words["habitual"],
                    words["denied_reports"], words["called_false"], words["hedged"],
-                   words["small_scale"], words["large_scale"])
+                   words["small_scale"], words["large_scale"], words["denial_cues"],
+                   re.compile(r"\s*(?:\w+\s+){0,3}?(?:" + words["agent"].pattern + ")"))
 
 
 def normal(text: str) -> str:
@@ -269,7 +270,7 @@ class Reader:
             denied_here = self.lex.negation.search(tail) or self.lex.denied_reports.search(
                 text[max(0, start - 120):start]) or \
                 self.lex.called_false.search(text[end:])
-            negated = bool(denied_here) != bool(DENIAL_CUES.fullmatch(claim.cue.lower()))
+            negated = bool(denied_here) != bool(self.lex.denial_cues.fullmatch(claim.cue.lower()))
             side = None if predicate.name in SIDELESS else self._side(
                 text, start, end, original if predicate.name == "threat" else predicate, speaker_side, negated)
             modality = "hedged" if claim.hedged or self.lex.hedged.search(text[max(0, start - 60):start]) else "asserted"
@@ -356,7 +357,7 @@ class Reader:
             return found or OPPOSITE.get(speaker or "")
         found = self._side_in(text[start:end], speaker, last=False) or \
             self._side_in(before, speaker, last=True, context=text[max(0, start - 160):start])
-        if found is None and (m := re.match(r"\s*(?:\w+\s+){0,3}?(?:by (?:the )?|со стороны |з боку )", after)):
+        if found is None and (m := self.lex.agent.match(after)):
             found = self._side_in(after[m.end():m.end() + 30], speaker, last=False)
         if found is None and (m := re.match(r"\W*\s*(?:\w+\s+){0,4}?involving\s", after)):  # "... involving Ukrainian units"
             found = self._side_in(after[m.end():m.end() + 40], speaker, last=False, actors_only=True)

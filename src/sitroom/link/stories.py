@@ -63,7 +63,7 @@ thus to too under until up upon us very was we were what when where whether whic
 whose why will with within without would yet you your yours yourself mr mrs ms told according
 new year years day days week weeks time two three first last
 что это как для или при так его она они был была были было будет также которые который которая
-после более может могут уже еще ещё только когда если чтобы этого этой этом того тем них них
+после более может могут уже еще ещё только когда если чтобы этого этой этом того тем них
 сообщил сообщила сообщили заявил заявила заявили сказал году года день дня время
 що це як для або при так його вона вони був була були було буде також які який яка яке
 після більш може можуть вже ще лише тільки коли якщо щоб цього цієї цьому того них

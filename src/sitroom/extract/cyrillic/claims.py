@@ -126,12 +126,12 @@ class ClaimFinder:
                 drafts.append(draft)
                 framed.add(k)
         if self.owner is not None:  # a channel's post speaks in its owner's voice
+            via = channel_via(self.article, self.kb)
             for k, sent in enumerate(sentences):
                 text = self.body[sent.start:sent.end]
                 if k not in framed and any(p.search(text.lower()) for p in self.lex.events.values()):
-                    drafts.append(Draft(self.owner.canonical, "posted", Span(sent.start, sent.end),
-                                        Span(sent.start, sent.end), None, None, via=channel_via(self.article, self.kb),
-                                        kind="channel"))
+                    drafts.append(Draft(self.owner, "posted", Span(sent.start, sent.end), Span(sent.start, sent.end),
+                                        None, None, via=via, kind="channel"))
         drafts.sort(key=lambda d: d.evidence.start)
         return [self._claim(n, d) for n, d in enumerate(drafts)]
 
@@ -229,15 +229,6 @@ def _best(actors: list[Actor]) -> Actor | None:
     return next((a for a in actors if a.label == "person"), actors[0] if actors else None)
 
 
-@dataclass(frozen=True)
-class Owner:
-    """Who speaks in a channel's posts, as the registry names them (``entry``), or as the channel
-    names itself when the registry does not know it."""
-
-    canonical: str
-    entry: Entry | None = None
-
-
 def channel_entry(name: str, kb: KB, username: str | None = None) -> Entry | None:
     """The registry's entry for a channel: by its t.me address, its name, either half of a name in
     two languages ("Генеральний штаб ЗСУ / General Staff ..."), or a registry name in it in any
@@ -251,8 +242,8 @@ def channel_entry(name: str, kb: KB, username: str | None = None) -> Entry | Non
     return entry
 
 
-def channel_owner(article: Article, kb: KB) -> Owner | None:
-    """Who speaks in a channel's posts: the channel's owner as the registry knows it, or, for a post
+def channel_owner(article: Article, kb: KB) -> str | None:
+    """Who speaks in a channel's posts: the channel's owner as the registry names it, or, for a post
     forwarded from another channel, that channel's owner (named as the channel names itself when
     the registry does not know it). A media channel speaks as an outlet, whose own reporting is no
     claim; a channel the registry does not know is read like any outlet."""
@@ -263,8 +254,8 @@ def channel_owner(article: Article, kb: KB) -> Owner | None:
     username = article.meta.get("forwarded_from_username" if forwarded else "username")
     entry = channel_entry(str(channel), kb, username)
     if entry is not None:
-        return None if kb.registry.is_medium(entry.canonical) else Owner(entry.canonical, entry)
-    return Owner(str(channel).strip()) if forwarded else None
+        return None if kb.registry.is_medium(entry.canonical) else entry.canonical
+    return str(channel).strip() if forwarded else None
 
 
 def channel_via(article: Article, kb: KB) -> tuple[str, ...]:

@@ -11,9 +11,9 @@ from dataclasses import dataclass, replace
 
 from sitroom.extract.cyrillic.names import (
     HOME,
+    INITIALS_BEFORE,
     PERSON_TAGS,
     REGION_WORD,
-    SETTLEMENTS,
     Names,
     registry_mentions,
 )
@@ -21,7 +21,7 @@ from sitroom.extract.cyrillic.parse import NerSpan, Parsed, Token
 from sitroom.extract.districts import _district
 from sitroom.extract.translit import ru_variants
 from sitroom.kb import KB
-from sitroom.kb.gazetteer import Place
+from sitroom.kb.gazetteer import SETTLEMENT_KINDS, Place
 from sitroom.kb.registry import Entry
 from sitroom.model import Actor, Article, Entity, Mention, Span
 from sitroom.pipeline import stage
@@ -58,8 +58,8 @@ def _spans(body: str, parsed: Parsed, names: Names) -> list[NerSpan]:
                 pieces.append(NerSpan(start, start + len(part), span.label, part, normal))
             start += len(part)
     out: list[NerSpan] = []
+    starts = {sent.start for sent in parsed.sentences}
     for span in pieces:
-        starts = {sent.start for sent in parsed.sentences}
         if span.start in starts and (lead := re.match(r"(?:\w+\s+)+?(?=\w)", span.text)):
             # "Над Курской": a preposition capitalised by the sentence
             words = lead.group().split()
@@ -199,7 +199,7 @@ def _clean_people(spans: list[NerSpan], body: str, names: Names) -> list[NerSpan
             if not words:
                 continue
             start, end = span.start + piece.start() + words[0].start(), span.start + piece.start() + words[-1].end()
-            if m := re.search(r"(?:[А-ЯІЇЄҐA-Z]\s?\.\s?){1,2}$", body[max(0, start - 12):start]):
+            if m := INITIALS_BEFORE.search(body, max(0, start - 12), start):
                 start -= len(m.group())
             elif (m := re.search(r"([А-ЯІЇЄҐ][\w'’-]+) $", body[max(0, start - 30):start])) and _first_name(
                     m.group(1), body[start:end].split()[0], names):
@@ -240,8 +240,7 @@ def _people(body: str, parsed: Parsed, names: Names) -> list[NerSpan]:
             if run and (len(run) > 1 or run[0] is not sent.tokens[0]) and any(
                     not _common(names, x.text) for x in run):
                 start = run[0].start
-                m = re.search(r"(?:[А-ЯІЇЄҐ]\s?\.\s?){1,2}$", body[max(sent.start, start - 12):start])
-                if m:
+                if m := INITIALS_BEFORE.search(body, max(sent.start, start - 12), start):
                     start -= len(m.group())
                 out.append(NerSpan(start, run[-1].end, "PER", body[start:run[-1].end], body[start:run[-1].end]))
             run = []
@@ -327,7 +326,7 @@ def _body_or_region(span: NerSpan, entry: Entry, body: str, names: Names) -> Typ
     if region is not None:
         before = re.search(r"([А-ЯІЇЄҐ][\w'’-]+)\s+$", body[max(0, span.start - 40):span.start])
         settled = before is not None and (p := names.place(before.group(1), before.group(1))) is not None and \
-            p.kind in SETTLEMENTS
+            p.kind in SETTLEMENT_KINDS
         if settled or PLACE_CUE.search(body, max(0, span.start - 30), span.start):
             return Typed(span, "location", place=region)
     return Typed(span, entry.label, entry=entry)
@@ -403,14 +402,14 @@ def _in_context(typed: list[Typed], body: str, parsed: Parsed, names: Names) -> 
 
     out = []
     for t in typed:
-        if t in located and t.place.kind in SETTLEMENTS and not AREA_AFTER.match(body, t.span.end):
+        if t in located and t.place.kind in SETTLEMENT_KINDS and not AREA_AFTER.match(body, t.span.end):
             sent = parsed.sentence_at(t.span.start)
             near = [x for x in located if sent is not None and sent.start <= x.span.start < sent.end]
             for context in (oblasts(near, t), oblasts(located, t)):
                 if not context or t.place.admin1 in context:
                     break
                 other = next((p for p in names.places(t.span.text, t.span.normal)
-                              if p.kind in SETTLEMENTS and p.admin1 in context), None)
+                              if p.kind in SETTLEMENT_KINDS and p.admin1 in context), None)
                 if other is not None:
                     t = replace(t, place=other)
                     break

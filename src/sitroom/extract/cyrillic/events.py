@@ -7,8 +7,8 @@ import re
 from datetime import date, timedelta
 
 from sitroom.extract.cyrillic.claims import lexicon
-from sitroom.extract.cyrillic.names import SETTLEMENTS
 from sitroom.extract.cyrillic.parse import Parsed
+from sitroom.kb.gazetteer import SETTLEMENT_KINDS
 from sitroom.model import Article, Event, Span
 from sitroom.pipeline import stage
 
@@ -90,21 +90,21 @@ def find_events(article: Article) -> list[Event]:
             if m is None:
                 continue
             before = low[max(0, m.start() - 30):m.start()]
-            if lex.prospective.search(before) or re.search(r"(?<!\w)(?:не|ні)\s+$", before):
+            if lex.prospective.search(before) or lex.negation.search(before.rsplit(None, 1)[-1] if before.strip() else ""):
                 continue                                    # "пытались захватить", "не захватили"
             found = (name, m)  # the lexicon lists the types most telling first: ground taken before its assault
             break
         if found is None:
             continue
         name, m = found
+        if lex.called_false.search(low, m.end()):
+            continue                                        # "... не відповідає дійсності": a denial, no event
         here = [e for span, e in places if sent.start <= span.start < sent.end]
-        settlements = [e for e in here if e.kind in SETTLEMENTS]
+        settlements = [e for e in here if e.kind in SETTLEMENT_KINDS]
         regions = [e for e in here if e.kind == "region"]
         districts = [e for e in here if e.kind == "raion"]
         locations = tuple(dict.fromkeys(e.canonical for e in (settlements or districts or regions or
                                                              [e for e in here if e.kind == "country"])))
-        if lex.called_false.search(low, m.end()):
-            continue                                        # "... не відповідає дійсності": a denial, no event
         when, precision = sentence_date(text, article.published)
         if not locations and out:  # "five people were injured": where and when the development before it was
             locations = out[-1].locations

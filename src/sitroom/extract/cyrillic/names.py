@@ -8,12 +8,14 @@ import re
 from collections import defaultdict
 
 from sitroom.extract.cyrillic.parse import LANGUAGES, analyzer
-from sitroom.extract.translit import kmu2010, ru_variants, uk_variants
+from sitroom.extract.translit import is_cyrillic, kmu2010, ru_variants, uk_variants
 from sitroom.kb import KB
-from sitroom.kb.gazetteer import Place, lemma_guesses, normalize
+from sitroom.kb.gazetteer import SETTLEMENT_KINDS, Place, lemma_guesses, normalize
 from sitroom.kb.registry import Entry, Registry
 
-SETTLEMENTS = frozenset({"city", "town", "village"})
+PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
+#: a person's initials just before a name: "В. Лукашенко", "С . М . Реформатського" (tokenised text)
+INITIALS_BEFORE = re.compile(r"(?:[А-ЯІЇЄҐA-Z]\s?\.\s?){1,2}$")
 
 
 #: countries a Cyrillic place name of this war most likely lies in, in order
@@ -124,14 +126,14 @@ class Names:
     def centre(self, adjective: str) -> Place | None:
         """The city an adjective is made from ("Курської" -> Kursk, "Покровському" -> Pokrovsk)."""
         lemma = next((p.normal_form for p in self.morph.parse(adjective) if "ADJF" in p.tag), None) or adjective.lower()
-        m = re.fullmatch(r"(.{2,}?)(?:ськ|цьк|ск|цк)(?:ий|ій|ого|ому|ому|им|ім|ая|а|ої|ой|ій|ую|у|ою|ое|е|ом|ими|их)", lemma)
+        m = re.fullmatch(r"(.{2,}?)(?:ськ|цьк|ск|цк)(?:ий|ій|ого|ому|им|ім|ая|а|ої|ой|ую|у|ою|ое|е|ом|ими|их)", lemma)
         if m is None:
             return None
         stem = m.group(1)
         # Покровськ-ий, Курськ-ий; Суджа -> Суджан-ский; Коренево -> Коренев-ский; Суми -> Сум-ський
         shorter = (stem[:-2] + "а", stem[:-2] + "я") if stem.endswith(("ан", "ян")) else ()
         for centre in (stem + "ськ", stem + "ск", stem + "цьк", stem + "цк", stem, *shorter, stem + "о", stem + "е", stem + "и"):
-            city = next((p for p in self.kb.gazetteer.candidates(centre) if p.kind in SETTLEMENTS and p.admin1
+            city = next((p for p in self.kb.gazetteer.candidates(centre) if p.kind in SETTLEMENT_KINDS and p.admin1
                          and p.country in HOME), None)
             if city is not None:
                 return city
@@ -167,9 +169,6 @@ class Names:
         return " ".join(out)
 
 
-CYRILLIC = re.compile(r"[А-Яа-яІіЇїЄєҐґ]")
-
-
 def _word_pattern(word: str) -> str:
     """A word of a registry name in any case: its stem and up to three letters of ending
     ("обороны" -> "оборон\\w{0,3}"); short words and acronyms as written."""
@@ -203,7 +202,7 @@ def _build_matcher(registry: Registry) -> dict[str, list[tuple[re.Pattern, int]]
         if entry.label not in ("person", "organization"):
             continue
         for alias in entry.aliases:
-            if CYRILLIC.search(alias) and (" " in alias or len(alias) >= 5 or alias.isupper()):
+            if is_cyrillic(alias) and (" " in alias or len(alias) >= 5 or alias.isupper()):
                 names.setdefault(alias, n)
     index: dict[str, list[tuple[re.Pattern, int]]] = defaultdict(list)
     for alias in sorted(names, key=len, reverse=True):
@@ -235,7 +234,7 @@ def registry_mentions(body: str, kb: KB, names: Names | None = None) -> list[tup
                 if entry.label == "person" and " " not in m.group():
                     if names is not None and _other_first_name(body, start, entry, names):
                         break
-                    if initials := re.search(r"(?:[А-ЯІЇЄҐ]\.\s?){1,2}$", body[max(0, start - 6):start]):
+                    if initials := INITIALS_BEFORE.search(body, max(0, start - 12), start):
                         start -= len(initials.group())
                 out.append((start, m.end(), entry))
                 end = m.end()
@@ -245,12 +244,9 @@ def registry_mentions(body: str, kb: KB, names: Names | None = None) -> list[tup
 
 def _other_first_name(body: str, start: int, entry: Entry, names: Names) -> bool:
     before = re.search(r"([А-ЯІЇЄҐ][\w'’-]+)\s+$", body[max(0, start - 30):start])
-    if before is None or not any("Name" in p.tag.grammemes for p in names.morph.parse(before.group(1))[:2]):
+    parses = names.morph.parse(before.group(1)) if before else []
+    if not any("Name" in p.tag.grammemes for p in parses[:2]):
         return False
-    first = names.morph.parse(before.group(1))[0].normal_form
     known = {names.morph.parse(a.split()[0])[0].normal_form for a in (entry.canonical, *entry.aliases)
-             if CYRILLIC.search(a) and " " in a}
-    return first not in known
-
-
-PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
+             if is_cyrillic(a) and " " in a}
+    return parses[0].normal_form not in known
