@@ -476,3 +476,51 @@ def test_claims_the_short_name_of_a_body_that_spoke_is_that_body(extract):
 def test_claims_declining_to_comment_says_nothing(extract, sentence):
     found, _ = extract("No comment\n\n" + sentence)
     assert found == []
+
+
+def test_claims_share_of_a_group_speaks_for_the_group(extract):
+    found, _ = extract("The institute polled 1,800 adults in May. Seven in 10 Ukrainians say they reject a ceasefire "
+                       "that cedes land.")
+    assert [(f[0], f[4].speaker_kind) for f in found] == [("Ukrainians", "unnamed")]
+    found, _ = extract("About half of the displaced residents said they would go back once the shelling stopped.")
+    assert [(f[0], f[4].speaker_kind) for f in found] == [("displaced residents", "unnamed")]
+    found, _ = extract("In the survey, 62 percent of respondents said the front had held. Another 20 percent said "
+                       "it had moved west.")
+    assert speakers(found) == ["respondents", "respondents"]
+
+
+def test_claims_a_number_alone_speaks_only_in_a_poll(extract):
+    found, _ = extract("Four soldiers were wounded in the shelling. Two said the shelter had been hit twice.")
+    assert found == []
+
+
+def test_claims_participle_speaks_for_the_subject_of_its_verb(extract):
+    found, _ = extract("The governor toured the damaged school on Friday, saying the strike had hit classrooms.")
+    assert speakers(found) == ["governor"]
+    found, _ = extract("The regional governor answered critics by saying the shelters had been inspected in May.")
+    assert speakers(found) == ["regional governor"]
+
+
+def test_claims_participle_after_a_reported_clause_is_not_its_subject(extract):
+    found, _ = extract("The ministry said the troops advanced near the village, claiming the defenders had fled.")
+    assert all(f[0] != "troops" for f in found) and "ministry" in speakers(found)[0].lower()
+
+
+def test_claims_she_and_he_skip_people_of_the_other_gender(extract):
+    found, _ = extract("The talks ended late. Maria Zakharova spoke to reporters after Sergei Lavrov left. She said the "
+                       "talks had failed.")
+    assert speakers(found) == ["Maria Zakharova"]
+    found, _ = extract("The visit was brief. Mayor Ihor Terekhov met Ms Jane Doe at the station. He said the metro "
+                       "would reopen on Monday.")
+    assert speakers(found) == ["Ihor Terekhov"]
+
+
+def test_claims_she_with_no_woman_named_is_nobody(extract):
+    found, _ = extract("The visit was brief. Oleh Syniehubov met Dmytro Chubenko at the hospital. She said the ward "
+                       "had been moved.")
+    assert found == []
+
+
+def test_claims_they_after_a_group_is_the_group(extract):
+    found, _ = extract("Local residents said the bridge had been hit at dawn. They added that the ferry still ran.")
+    assert speakers(found) == ["local residents", "local residents"]

@@ -86,11 +86,31 @@ def _subject(verb):
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and (
             verb.head.dep_ == "ROOT" or verb.head.lemma_.lower() in lexicon().reporting):
         return _subject(verb.head)  # "..., stating, '...'" and "X echoed ..., indicating that ..."
+    if (doer := _doer(verb)) is not None:
+        return doer
     if verb.dep_ == "relcl":
         return verb.head  # "the general staff, which admitted that ..."
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "reports ... claiming that ..."
     return None
+
+
+def _doer(verb, steps: int = 3):
+    """The subject of the action a participle or a second verb goes with, up the chain of verbs
+    it hangs on: "took a heckler in stride, saying ...", "tripped him up by calling him ...",
+    "unleashed attacks, calling ...". Not through a reported clause: "said the troops advanced,
+    saying" is not the troops'."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.dep_ == "prep":
+        head = head.head  # "by calling him out": the verb the preposition hangs on
+    elif verb.dep_ not in ("conj", "advcl", "xcomp"):
+        return None
+    if head is verb or head.pos_ not in ("VERB", "AUX") or head.dep_ in ("ccomp", "relcl", "acl", "pcomp"):
+        return None
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None:
+        return None if subject.dep_ == "nsubjpass" or subject.lower_ in ("who", "which", "that") else subject
+    return _doer(head, steps - 1) if steps > 1 else None
 
 
 def _agent(verb):
@@ -312,7 +332,7 @@ def _directives() -> frozenset[str]:
 
 
 #: how sure the cue model must be to take a verb's object as what was said ("praised the work of X")
-OBJECT_CUE = 0.8
+OBJECT_CUE = 0.7
 #: how sure the cue model must be before a subject the article does not name speaks as a description
 DESCRIBED_CUE = 0.5
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sitroom.data import load_lexicon
+from sitroom.extract import gender
 from sitroom.extract.entities import REGIONAL_BODY, main_place, regional_body
 from sitroom.extract.translit import ukrainian_person
 from sitroom.model import Actor, Article
@@ -40,6 +41,11 @@ OUTLET_WORDS = re.compile(r"[\"'“”]?(.+?)[\"'“”]?\s+(?:news\s+)?(?:agenc
 #: a time phrase caught in a description: "a Russian governor on Tuesday"
 WHEN = re.compile(r"\s+(?:on|last|this|early|late)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                   r"week|weekend|month|morning|evening|night)\b.*$", re.I)
+#: heads of a share of a group: "half of the residents", "73 percent of voters", "a majority"
+SHARE_WORDS = frozenset({"percent", "%", "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
+                         "majority", "minority", "plurality", "most", "share", "proportion"})
+#: words that show an article reports a poll, whose unnamed shares are its respondents
+POLL = re.compile(r"\b(?:poll|polls|polling|survey|surveyed|respondents)\b", re.I)
 DETERMINERS = re.compile(r"^(a|an|the|other|similar|some|several|many|numerous|various|unnamed|an unnamed)\s+", re.I)
 
 
@@ -121,6 +127,8 @@ class Speakers:
         self.actors = sorted(article.actors, key=lambda a: a.span.start)
         self.history: list = []  # the claim drafts so far (sitroom.extract.claims.Draft), newest last
         self._roles: list[tuple[str, set[str]]] | None = None  # "Name, role," pairs of the body
+        self._genders: dict[str, str] | None = None  # people's genders, read when a pronoun needs them
+        self._group: str | None = None  # the last group a share of it spoke for ("of voters")
         self.lex = lexicon()
         self.place_kinds = {e.canonical: e.kind for e in article.entities if e.label == "location"}
 
@@ -139,7 +147,9 @@ class Speakers:
     def _resolve(self, token) -> tuple[str, str, str | None] | None:
         lower = token.lower_
         if lower in self.lex.person_pronouns:
-            return self._previous("person", token.idx)
+            return self._previous("person", token.idx, lower)
+        if (share := self._share(token)) is not None:
+            return share  # "six in 10 voters say", "half of the residents said"
         actor = self.actor_at(token)
         if actor is None and lower in ISSUED:
             if (body := self._body_in_front(token)) is not None:
@@ -344,6 +354,32 @@ class Speakers:
             text = text[:1].lower() + text[1:]  # a sentence-initial capital is not part of the name
         return text, "unnamed", None
 
+    def _share(self, token) -> tuple[str, str, str | None] | None:
+        """A share of a group speaking, as in polls and surveys ("Nine in 10 registered voters say",
+        "about half of the residents said"): the group, an unnamed source. A share with no group
+        ("A third said", "73 percent say") is of the group counted before it, else, in an article
+        about a poll, its respondents."""
+        if token.tag_ in ("NNS", "NNPS") and any(
+                c.dep_ in ("nummod", "quantmod") and any(g.lower_ in ("in", "of") for g in c.subtree)
+                or c.dep_ in ("amod", "det") and c.lower_ in ("most", "many")
+                for c in token.children):  # "Seven in 10 Ukrainians", "most Russians": the group
+            name = self._unnamed(token)[0]
+            self._group = name = re.sub(r"^(?:most\s+|\w+(?:-\w+)?\s+(?:in|out\s+of)\s+\d+\s+)", "", name, flags=re.I)
+            return name, "unnamed", None
+        if not (token.lemma_.lower() in SHARE_WORDS or token.pos_ == "NUM" and token.ent_type_ != "DATE"):
+            return None
+        group = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                      for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+        if group is not None:
+            name = self._unnamed(group)[0]
+            self._group = name
+            return name, "unnamed", None
+        if self._group is not None:
+            return self._group, "unnamed", None
+        if POLL.search(self.article.body or ""):
+            return "poll respondents", "unnamed", None
+        return None
+
     def _person_with_role(self, description: str) -> tuple[str, str, str | None] | None:
         """'the White House national security adviser' -> the person in the article with that role."""
         words = _role_words(description) - {"head", "deputy", "with", "from"}
@@ -406,12 +442,22 @@ class Speakers:
                     return entry.canonical, "organization", entry.side
         return f"Government of {name}", "organization", actor.side
 
-    def _previous(self, kind: str, at: int) -> tuple[str, str, str | None] | None:
+    def _previous(self, kind: str, at: int, pronoun: str | None = None) -> tuple[str, str, str | None] | None:
         """The nearest person named before ``at``: a person entity, or a speaker read as a name that
-        the entities missed ("Maria Lopez said ... She said ...")."""
-        actor = next((a for a in reversed([a for a in self.actors if a.span.end <= at]) if a.label == kind), None)
+        the entities missed ("Maria Lopez said ... She said ..."); for "he" or "she", the nearest
+        one the article does not show to be of the other gender (``sitroom.extract.gender``)."""
+        wanted = gender.PRONOUNS.get(pronoun or "")
+        if wanted is not None and self._genders is None:
+            self._genders = gender.genders(self.article.body or "", self.actors, self.registry)
+
+        def fits(name: str) -> bool:
+            known = self._genders.get(name) or gender.name_gender(name) if wanted else None
+            return known is None or known == wanted
+
+        actor = next((a for a in reversed([a for a in self.actors if a.span.end <= at])
+                      if a.label == kind and fits(a.canonical)), None)
         spoke = next((d for d in reversed(self.history) if d.speaker_kind == "unknown" and d.speaker_span is not None
-                      and d.speaker_span.end <= at and " " in d.speaker), None)
+                      and d.speaker_span.end <= at and " " in d.speaker and fits(d.speaker)), None)
         if spoke is not None and (actor is None or actor.span.end < spoke.speaker_span.start):
             return spoke.speaker, "person", spoke.side
         return (actor.canonical, kind, actor.side) if actor is not None else None
@@ -421,6 +467,9 @@ class Speakers:
         for draft in reversed(bodies):
             if word in draft.speaker.lower():
                 return draft.speaker, draft.speaker_kind, draft.side
+        if word in ("they", "their"):  # "Officials said ... They added": a group that spoke, or a body
+            bodies = [d for d in self.history if d.speaker_kind == "organization"
+                      or d.speaker_kind == "unnamed" and re.search(r"[a-z]s$", d.speaker)]
         if word in ("it", "they", "its", "their"):
             return (bodies[-1].speaker, bodies[-1].speaker_kind, bodies[-1].side) if bodies else None
         named = [a for a in self.actors if a.span.end <= at and a.label == "organization" and not a.generic

@@ -131,6 +131,7 @@ class Entry(Record):
     prior: float = 1.0
     active: tuple[int | None, int | None] | None = None
     case_sensitive: bool = False
+    gender: str | None = None  # a person's grammatical gender, "m" or "f", for "he" and "she"
 
     _nested_lists: ClassVar[dict[str, type[Record]]] = {"roles": Role}
 
@@ -175,9 +176,12 @@ def entry_from_json(data: dict[str, Any], label: str, where: str) -> Entry:
             prior=float(data.get("prior", 1.0)),
             active=tuple(data["active"]) if data.get("active") else None,  # type: ignore[arg-type]
             case_sensitive=bool(data.get("case_sensitive", False)),
+            gender=data.get("gender"),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"{where}: malformed registry entry {data!r} ({exc}); fix the data file") from exc
+    if entry.gender not in (None, "m", "f"):
+        raise ConfigError(f"{where}: {canonical!r} has gender {entry.gender!r}; use m or f")
     if entry.side is not None and entry.side not in SIDES:
         raise ConfigError(f"{where}: {canonical!r} has side {entry.side!r}; use one of {', '.join(SIDES)}")
     if not entry.kind or not entry.role:
