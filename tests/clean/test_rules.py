@@ -67,6 +67,7 @@ def test_rules_section_label(line, expected):
      "MOSCOW, March 3. /TASS/. ", "TASS"),
     ("KHARKIV, Ukraine — Air raid sirens sounded across the city for the third night in a row.",
      "KHARKIV, Ukraine — ", None),
+    ("WARSAW -- The defence minister said two more battalions would move to the eastern border.", "WARSAW -- ", None),
 ])
 def test_rules_dateline_prefix(line, prefix, outlet):
     found = rules.dateline(line)

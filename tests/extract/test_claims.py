@@ -524,3 +524,27 @@ def test_claims_she_with_no_woman_named_is_nobody(extract):
 def test_claims_they_after_a_group_is_the_group(extract):
     found, _ = extract("Local residents said the bridge had been hit at dawn. They added that the ferry still ran.")
     assert speakers(found) == ["local residents", "local residents"]
+
+
+def test_claims_a_dateline_is_not_the_speaker(extract):
+    found, _ = extract("Warsaw sends troops east\nWARSAW -- Defence Minister Jan Nowak, speaking at a base near the "
+                       "border on Friday, said two more battalions would move east.")
+    assert all("Poland" not in f[0] and "Warsaw" not in f[0] for f in found)
+    assert speakers(found) == ["Jan Nowak"]
+
+
+def test_claims_words_quoted_before_the_frame_are_not_its_subject(extract):
+    found, _ = extract("The governor spoke on local television. “My reaction was anger, pure anger,” the regional "
+                       "governor said in an interview.")
+    assert speakers(found) == ["regional governor"]
+
+
+def test_claims_the_main_clause_frames_a_speaker_before_an_aside(extract):
+    found, _ = extract("Vladimir Putin, who called the “special operation” a success, said the army would press on.")
+    assert [(f[0], f[3]) for f in found] == [("Vladimir Putin", "said")]
+
+
+def test_claims_a_relative_clause_speaker_is_written_as_its_pronoun(extract):
+    found, article = extract("The strike was condemned by local officials, who said the school had been empty.")
+    claim = found[0][4]
+    assert found[0][0] == "local officials" and article.body[claim.speaker_span.start:claim.speaker_span.end] == "who"

@@ -140,13 +140,14 @@ class Dateline:
     outlet: str | None  # agency or outlet the dateline names, if any
 
 
-# "(MENAFN) ...", "KYIV, May 13 (Reuters) - ...", "MOSCOW, May 13. /TASS/. ...", "KHARKIV, Ukraine — ..."
+# "(MENAFN) ...", "KYIV, May 13 (Reuters) - ...", "MOSCOW, May 13. /TASS/. ...", "KHARKIV, Ukraine — ...",
+# "WASHINGTON -- ..." (two hyphens for a dash)
 _DATELINE_PATTERNS = (
     re.compile(r"^\((?P<outlet>[A-Z][A-Za-z0-9&.\- ]{1,24})\)\s*[-–—:]?\s*"),
     re.compile(r"^(?P<place>[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ'\- ]{2,30})(,\s*[\w .]{2,30})?\s*"
                r"\((?P<outlet>[A-Za-z][\w.\- ]{1,20})\)\s*[-–—:]\s*"),
     re.compile(r"^(?P<place>[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ'\- ]{2,30}),\s*[\w .]{2,20}\.?\s*/(?P<outlet>[A-Za-z\- ]{2,20})/\.?\s*"),
-    re.compile(r"^(?P<place>[A-ZА-ЯІЇЄ]{3,}[A-ZА-ЯІЇЄ'\- ]{0,30})(,\s*[A-Z][\w .]{2,30})?\s*[-–—]\s+"),
+    re.compile(r"^(?P<place>[A-ZА-ЯІЇЄ]{3,}[A-ZА-ЯІЇЄ'\- ]{0,30}?)(,\s*[A-Z][\w .]{2,30})?\s*(?:--|[-–—])\s+"),
 )
 
 

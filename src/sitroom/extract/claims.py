@@ -19,13 +19,23 @@ Inline attribution tags add the outlet a paragraph came through to ``via``.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from sitroom.clean.rules import is_headline_like
 from sitroom.extract.cues import CueModel, cue_model
-from sitroom.extract.speakers import (BODY_WORDS, DETERMINERS, NOT_SPEAKERS, TITLE_CHAIN, Lexicon, Speakers, _full_np,
-                                      _subtree_span, lexicon)
+from sitroom.extract.speakers import (
+    BODY_WORDS,
+    DETERMINERS,
+    NOT_SPEAKERS,
+    TITLE_CHAIN,
+    Lexicon,
+    Speakers,
+    _full_np,
+    _subtree_span,
+    in_dateline,
+    lexicon,
+)
 from sitroom.extract.voices import BULLET, digest_source, through_wire
 from sitroom.kb import KB
 from sitroom.kb.registry import MEDIA_KINDS
@@ -53,6 +63,8 @@ def _closes_quote(text: str, opening: bool) -> bool:
 
 
 QUOTES = re.compile(r"“([^”]{2,})”|\"([^\"]{2,})\"|«([^»]{2,})»|„([^“”]{2,})[“”]")
+#: the marks that open or close a quotation, as the tokenizer leaves them
+QUOTE_MARKS = frozenset({"\"", "“", "”", "«", "»", "„", "``", "''"})
 
 
 @dataclass
@@ -75,9 +87,17 @@ class Draft:
 
 # --- constructions ------------------------------------------------------------------------------
 
+def _across_quote(token, verb) -> bool:
+    """Whether a quotation mark stands alone between a token and its verb: the token is inside a
+    quotation and the verb outside ('"My reaction was anger," the governor said')."""
+    lo, hi = sorted((token.i, verb.i))
+    return sum(1 for t in token.doc[lo + 1:hi] if t.text in QUOTE_MARKS) % 2 == 1
+
+
 def _subject(verb):
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "expl"):
+        if child.dep_ in ("nsubj", "nsubjpass", "expl") and not in_dateline(child) and not (
+                child.i < verb.i and _across_quote(child, verb)):  # not "WASHINGTON --", nor words quoted before the frame
             if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                 if verb.head.ent_type_ in NOT_SPEAKERS:
                     return None  # "... on Monday, which admitted": a misattached clause, not a speaker
@@ -400,9 +420,9 @@ class ClaimFinder:
                         quoting = None
                     opening = False
             merged: dict[str, Draft] = {}
-            for draft in found:  # one claim a speaker and sentence, framed by its reporting verb if it has one
-                key = draft.speaker.casefold()
-                if key not in merged or self._learned_frame(merged[key]) > self._learned_frame(draft):
+            for draft in found:  # one claim a speaker and sentence, framed by its reporting verb if it has one,
+                key = draft.speaker.casefold()  # and by the main clause's rather than an aside's ("X, who called ..., said")
+                if key not in merged or self._frame_rank(merged[key]) > self._frame_rank(draft):
                     merged[key] = draft
             _split_at_clauses(list(merged.values()), self.body)
             for draft in merged.values():
@@ -599,6 +619,12 @@ class ClaimFinder:
             drafts += self._held_by(owner, noun, clause, span)
         return drafts
 
+    def _frame_rank(self, draft: Draft) -> tuple[bool, bool]:
+        """Lower ranks frame a speaker's claim in a sentence first: a reporting verb before a learned
+        cue, a verb of the main clause before one of a relative clause."""
+        token = self._token_at(draft.cue_at)
+        return self._learned_frame(draft), token is not None and token.dep_ == "relcl"
+
     def _learned_frame(self, draft: Draft) -> bool:
         """Whether the draft's cue is a verb only the cue model reads as one ("bemoaning", "attacked"),
         which gives way to a reporting verb of the same speaker in the sentence ("..., saying")."""
@@ -753,6 +779,9 @@ class ClaimFinder:
             told = next((c for c in verb.children if c.dep_ in ("dative", "dobj")), None)
             if told is not None and (outlet := self.speakers.resolve(told)) and outlet[1] == "organization":
                 via.append(outlet[0])
+        # "business leaders, who say ...": the leaders speak; as written, "who" does
+        relative = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and c.lower_ in ("who", "which", "that")), None) if verb.dep_ == "relcl" else None
         drafts = []
         for head in heads:
             found = self.speakers._unnamed(head) if cited is not None else self.speakers.resolve(head)
@@ -761,7 +790,7 @@ class ClaimFinder:
             if found:
                 draft = Draft(found[0], found[1], verb.text, span, content, via=list(via), cue_at=verb.idx,
                               side=found[2])
-                drafts.append(self._with_spans(draft, head, verb, complement, *named_at))
+                drafts.append(self._with_spans(draft, relative or head, verb, complement, *named_at))
         return drafts
 
     def _described(self, head, verb, complement, has_quote: bool) -> bool:

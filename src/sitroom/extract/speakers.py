@@ -118,6 +118,16 @@ def _role_words(text: str) -> set[str]:
 NAME_WITH_ROLE = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][\w'-]+){1,2}), ([^,.;:()\"“”]{3,70}),")
 
 
+def in_dateline(token) -> bool:
+    """A place in capitals opening a line before a comma or a dash ("WASHINGTON --", "KYIV, May
+    13 (Reuters) -"): the dateline a wire copy starts with."""
+    if not (token.text.isupper() and len(token.text) >= 3) or token.i + 1 >= len(token.doc):
+        return False
+    start = token.left_edge.idx if token.left_edge.text.isupper() else token.idx
+    before = token.doc.text[:start].rstrip(" \t")
+    return (not before or before.endswith("\n")) and token.nbor(1).text in (",", "-", "--", "—", "–", "(")
+
+
 class Speakers:
     """Resolves a subject to a speaker, remembering who spoke last for pronouns."""
 
@@ -146,6 +156,8 @@ class Speakers:
 
     def _resolve(self, token) -> tuple[str, str, str | None] | None:
         lower = token.lower_
+        if in_dateline(token):
+            return None  # "WASHINGTON -- The president said": where the report was filed, not who speaks
         if lower in self.lex.person_pronouns:
             return self._previous("person", token.idx, lower)
         if (share := self._share(token)) is not None:
