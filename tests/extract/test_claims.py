@@ -548,3 +548,14 @@ def test_claims_a_relative_clause_speaker_is_written_as_its_pronoun(extract):
     found, article = extract("The strike was condemned by local officials, who said the school had been empty.")
     claim = found[0][4]
     assert found[0][0] == "local officials" and article.body[claim.speaker_span.start:claim.speaker_span.end] == "who"
+
+
+def test_claims_a_claim_reported_inside_another_is_the_reporters(extract):
+    found, _ = extract("The regional governor said the Russian ministry had admitted losses near the river.")
+    assert speakers(found) == ["regional governor"]
+
+
+def test_claims_an_aside_inside_a_claim_keeps_its_own_speaker(extract):
+    found, _ = extract("The commander warned that the situation was tense on the eastern front, where Russia says "
+                       "its forces have advanced.")
+    assert set(speakers(found)) == {"commander", "Government of Russia"}

@@ -419,6 +419,7 @@ class ClaimFinder:
                     elif _closes_quote(text, opening=first):
                         quoting = None
                     opening = False
+            found = _outermost(found, self.article.parsed)
             merged: dict[str, Draft] = {}
             for draft in found:  # one claim a speaker and sentence, framed by its reporting verb if it has one,
                 key = draft.speaker.casefold()  # and by the main clause's rather than an aside's ("X, who called ..., said")
@@ -864,6 +865,36 @@ ATTITUDE_NOUNS = frozenset({"concern", "concerns", "fear", "fears", "warning", "
 
 #: where one speaker's clause gives way to another's in one sentence: "X said A, while Y claimed B"
 CLAUSE_JOINT = re.compile(r",\s+(?:while|whereas|but|and|where)\s|;\s")
+
+
+def _outermost(drafts: list[Draft], doc) -> list[Draft]:
+    """The claims of a sentence that no other claim of it reports: in "The governor said the army
+    admitted losses", the army's admission is what the governor says, not a claim the army made
+    in this article; it stays in the governor's content. An aside inside the content ("... on the
+    front, where Russia says it advanced", "... while Ukrainian sources claimed ...") is the
+    article's own, and its claim stays."""
+    cues = {d.cue_at: t for d in drafts if (t := _token_starting(doc, d.cue_at)) is not None}
+
+    def reported_by(inner: Draft, outer: Draft) -> bool:
+        token, frame = cues.get(inner.cue_at), cues.get(outer.cue_at)
+        if inner is outer or token is None or frame is None or token == frame:
+            return False
+        while token.head != token:  # up the clauses: only through what the outer verb says
+            if token.dep_ in ("relcl", "advcl", "acl", "parataxis", "appos") or (
+                    token.dep_ == "conj" and token.head == frame):  # "cited X and said Y": two frames
+                return False
+            token = token.head
+            if token == frame:
+                return True
+        return False
+    return [d for d in drafts if not any(reported_by(d, other) for other in drafts)]
+
+
+def _token_starting(doc, at: int | None):
+    if at is None or doc is None:
+        return None
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    return span[0] if span is not None and span[0].idx == at else None
 
 
 def _split_at_clauses(drafts: list[Draft], body: str) -> None:
