@@ -337,3 +337,12 @@ def test_registry_names_lists_aliases_for_a_matcher(reg: Registry) -> None:
 )
 def test_registry_normalize_name(raw: str, key: str) -> None:
     assert normalize_name(raw) == key
+
+
+def test_a_common_noun_names_a_countrys_body_only_in_an_article_about_that_country():
+    registry = Registry.load()
+    elsewhere = "Police in Ohio said the warehouse fire started in a storage room."
+    assert registry.resolve("Police", text=elsewhere, at=0) is None
+    at_war = "Police in Kharkiv, Ukraine, said the missile hit a depot."
+    assert registry.resolve("Police", text=at_war, at=0).canonical == "National Police of Ukraine"
+    assert registry.resolve("police").canonical == "National Police of Ukraine"  # no article to judge by

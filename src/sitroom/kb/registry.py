@@ -478,7 +478,12 @@ class Registry:
             found = self.metonym(surface) if label != "person" else None
             return found or self.fuzzy(surface, label)
         if len(candidates) == 1:
-            return self.entries[candidates[0][0]]
+            entry = self.entries[candidates[0][0]]
+            common = {normalize_name(w) for w in entry.weak if w == w.lower()}
+            if candidates[0][1] == WEAK and normalize_name(surface) in common and text is not None \
+                    and not _names_country(text, entry.country):
+                return None  # "police said" in a story from elsewhere: not Ukraine's National Police
+            return entry
         if text is not None and at is not None:
             text = text[max(0, at - window): at + window]
         return self._choose(candidates, text, year)
@@ -522,6 +527,18 @@ class Registry:
             for e in self.entries
             if (label is None or e.label == label) and (outlets is None or e.is_outlet == outlets)
         )
+
+
+#: how an article names the countries whose bodies the registry gives a common-noun form ("police",
+#: "the military", "the administration"): such a form names that body only in an article naming its country
+COUNTRY_WORDS = {"UA": re.compile(r"\bUkrain|\bKyiv\b|\bKiev\b"),
+                 "RU": re.compile(r"\bRussia|\bMoscow\b|\bKremlin\b"),
+                 "US": re.compile(r"\bUnited States\b|\bU\.S\.|\bUS\b|\bAmerica|\bWashington\b|\bWhite House\b")}
+
+
+def _names_country(text: str, country: str | None) -> bool:
+    pattern = COUNTRY_WORDS.get(country or "")
+    return pattern is None or pattern.search(text) is not None
 
 
 @lru_cache(maxsize=8)
