@@ -559,3 +559,13 @@ def test_claims_an_aside_inside_a_claim_keeps_its_own_speaker(extract):
     found, _ = extract("The commander warned that the situation was tense on the eastern front, where Russia says "
                        "its forces have advanced.")
     assert set(speakers(found)) == {"commander", "Government of Russia"}
+
+
+def test_claims_a_transcript_turn_is_its_speakers_statement(extract):
+    text = ("Interview with the governor\nThe host, Anna Koval, spoke to Governor Oleh Syniehubov on Sunday.\n"
+            "SYNIEHUBOV: Forty-two shelters are open. Three more will open tomorrow.\n"
+            "Kharkiv: Two people were injured in the night strike.\nNote: This interview was edited for length.")
+    found, article = extract(text)
+    assert [(f[0], f[3]) for f in found] == [("Oleh Syniehubov", ":")]
+    claim = found[0][4]
+    assert article.body[claim.evidence.start:claim.evidence.end].endswith("Three more will open tomorrow.")

@@ -51,6 +51,8 @@ ABOUT_THIS = re.compile(r"\b(?:reported|said|wrote|stated|announced|confirmed)\s
 #: how a quotation ends: a frame alone after one speaks it ('"Will it hold?" the commander asked.')
 CLOSING_QUOTES = ('"', "”", "»", "''")
 #: a post quoted under a label: "Quote: ...", "The post reads: ..."
+#: a transcript's speaker label opening a paragraph: "PENCE: Well, ...", "Kaja Kallas: We will ..."
+SPEAKER_LABEL = re.compile(r"[\"“]?(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}):\s+(?=\S)")
 QUOTE_LABEL = re.compile(r"^(?:quote|the (?:post|statement|message) reads)\s*:\s*", re.I)
 #: a line naming where a post comes from: "Source: the Kharkiv Oblast Prosecutor's Office"
 SOURCE_LINE = re.compile(r"^source\s*:\s*(?!https?:|www\.)(.{3,120})$", re.I)
@@ -376,12 +378,16 @@ class ClaimFinder:
         quoting: Draft | None = None  # a "Quote: ..." post whose quotation runs on over paragraphs
         opening = False  # the next sentence should open the quotation announced by "X said:"
         told: Draft | None = None  # the claim of that quotation, grown sentence by sentence
+        turn_end = -1  # the end of a paragraph that a speaker label ("PENCE: ...") gives to one speaker
         for sent in self.article.parsed.sents:
             span = Span(sent.start_char, sent.start_char + len(sent.text.rstrip()))
             before, previous = previous, span
-            if len(span) == 0 or self.skipped_set.overlaps(span.start, span.end):
-                continue
-            found = self._relayed(self._sentence(sent, span))
+            if len(span) == 0 or self.skipped_set.overlaps(span.start, span.end) or span.start < turn_end:
+                continue  # (the rest of a labelled turn is its speaker's words, one claim)
+            if (turn := self._speaker_label(span)) is not None:
+                found, turn_end = [turn], turn.sentence.end
+            else:
+                found = self._relayed(self._sentence(sent, span))
             text = self.body[span.start:span.end]
             if not found and before is not None and (m := STATED_BY.match(text)):
                 found = self._stated_by(sent, span, before, m)  # "This is stated in a report by ISW."
@@ -506,6 +512,32 @@ class ClaimFinder:
         speaker, kind, side = found
         return Draft(speaker, kind, verb.text, span, "", side=side, speaker_span=_phrase_span(subject),
                      cue_span=Span(verb.idx, verb.idx + len(verb.text)))
+
+    def _speaker_label(self, span: Span) -> Draft | None:
+        """A transcript's turn, "WALLACE: Let's start with ..." or "Kallas: We will ...": a paragraph
+        opened by the name of a person (or body) the article names and a colon is that speaker's
+        statement, the whole paragraph. Labels that name nobody ("Note:", "Kharkiv:") are not turns."""
+        if span.start and not self.body[:span.start].rstrip(" \t").endswith("\n"):
+            return None
+        m = SPEAKER_LABEL.match(self.body, span.start)
+        if m is None:
+            return None
+        name = m.group("name")
+        actor = self.speakers.actor_at_offset(m.start("name"))
+        if actor is not None and actor.label in ("person", "organization") and not actor.generic:
+            found = actor.canonical, "person" if actor.label == "person" else "organization", actor.side
+        elif " " not in name:  # "PENCE": the person named in full before
+            found = self.speakers._person_by_surname(name, m.start("name"))
+        else:
+            found = None
+        if found is None:
+            return None
+        end = self.body.find("\n", span.start)
+        end = len(self.body) if end < 0 else end
+        colon = m.end("name")
+        return Draft(found[0], found[1], ":", Span(span.start, end), self.body[m.end():end].strip(), side=found[2],
+                     speaker_span=Span(m.start("name"), colon), cue_span=Span(colon, colon + 1),
+                     content_span=Span(m.end(), end))
 
     def _labelled_quote(self, span: Span) -> Draft | None:
         """"Quote: ..." under a "Source: X" line: X speaks, over every paragraph of the quotation."""

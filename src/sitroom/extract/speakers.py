@@ -149,6 +149,10 @@ class Speakers:
                 return actor
         return None
 
+    def actor_at_offset(self, at: int) -> Actor | None:
+        """The actor whose mention contains a character offset of the body."""
+        return next((a for a in self.actors if a.span.start <= at < a.span.end), None)
+
     def resolve(self, token) -> tuple[str, str, str | None] | None:
         """(speaker, kind, side) for the head token of a speaker phrase, or None."""
         found = self._resolve(token)
