@@ -569,3 +569,10 @@ def test_claims_a_transcript_turn_is_its_speakers_statement(extract):
     assert [(f[0], f[3]) for f in found] == [("Oleh Syniehubov", ":")]
     claim = found[0][4]
     assert article.body[claim.evidence.start:claim.evidence.end].endswith("Three more will open tomorrow.")
+
+
+def test_claims_a_label_line_with_nothing_after_its_colon_is_no_turn(extract):
+    found, article = extract("Interview with the governor\nThe host, Anna Koval, spoke to Governor Oleh Syniehubov.\n"
+                             "SYNIEHUBOV:\n\nThe campaign says the city is calm.")
+    assert not article.errors
+    assert [f[3] for f in found] == ["says"]

@@ -52,7 +52,7 @@ ABOUT_THIS = re.compile(r"\b(?:reported|said|wrote|stated|announced|confirmed)\s
 CLOSING_QUOTES = ('"', "”", "»", "''")
 #: a post quoted under a label: "Quote: ...", "The post reads: ..."
 #: a transcript's speaker label opening a paragraph: "PENCE: Well, ...", "Kaja Kallas: We will ..."
-SPEAKER_LABEL = re.compile(r"[\"“]?(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}):\s+(?=\S)")
+SPEAKER_LABEL = re.compile(r"[\"“]?(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}):[ \t]+(?=\S)")
 QUOTE_LABEL = re.compile(r"^(?:quote|the (?:post|statement|message) reads)\s*:\s*", re.I)
 #: a line naming where a post comes from: "Source: the Kharkiv Oblast Prosecutor's Office"
 SOURCE_LINE = re.compile(r"^source\s*:\s*(?!https?:|www\.)(.{3,120})$", re.I)
