@@ -179,3 +179,18 @@ def test_ingest_defaults_come_from_defaults_toml():
     settings = tomllib.loads(text)["ingest"]
     assert DEFAULT_MAX_BYTES == settings["max_bytes"] == 20_000_000
     assert list(DEFAULT_PATTERNS) == settings["patterns"]
+
+
+def test_reading_plain_text_loads_no_html_or_feed_library():
+    """Start-up: the HTML, feed and WARC readers' libraries load only for inputs of their kind."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from sitroom.ingest import read_inputs; "
+            "list(read_inputs(sys.argv[1])); "
+            "print(sorted(m for m in ('trafilatura', 'feedparser', 'warcio') if m in sys.modules))")
+    sample = Path(__file__).resolve().parents[2] / "src" / "sitroom" / "data" / "sample" / "txt"
+    path = sorted(sample.glob("*.txt"))[0]
+    run = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"

@@ -25,13 +25,10 @@ from pathlib import Path
 
 from sitroom.errors import InputError
 from sitroom.ingest.decode import check_size
-from sitroom.ingest.feed import read_feed
-from sitroom.ingest.html import read_html
 from sitroom.ingest.jsonl import read_jsonl
 from sitroom.ingest.paths import Kind, detect_kind, expand
 from sitroom.ingest.telegram import read_telegram
 from sitroom.ingest.text import read_text
-from sitroom.ingest.warc import read_warc
 from sitroom.model import Article, Failure
 
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_PATTERNS", "read_file", "read_inputs"]
@@ -84,6 +81,8 @@ def read_file(
                 yield from read_jsonl(stream, source, max_bytes=max_bytes)
                 return
             if kind == "warc":
+                from sitroom.ingest.warc import read_warc  # (the HTML and feed libraries load when needed)
+
                 yield from read_warc(stream, source, max_bytes=max_bytes)
                 return
             check_size(path.stat().st_size, max_bytes)
@@ -91,10 +90,14 @@ def read_file(
         if kind == "text":
             yield read_text(data, source, max_bytes=max_bytes)
         elif kind == "html":
+            from sitroom.ingest.html import read_html
+
             yield read_html(data, source, max_bytes=max_bytes)
         elif kind == "telegram":
             yield from read_telegram(data, source, max_bytes=max_bytes)
         else:
+            from sitroom.ingest.feed import read_feed
+
             yield from read_feed(data, source, max_bytes=max_bytes)
     except InputError as exc:
         yield Failure(source, str(exc))

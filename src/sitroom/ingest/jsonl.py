@@ -21,7 +21,6 @@ from typing import IO, Any
 
 from sitroom.errors import EmptyInput, InputError, MalformedInput
 from sitroom.ingest.decode import check_bytes, check_size, normalize_newlines
-from sitroom.ingest.html import extract_html
 from sitroom.model import Article, Failure
 
 _CONTENT_KEYS = ("text", "html")
@@ -95,6 +94,8 @@ def _article(line: bytes, n: int, file_source: str) -> Article:
     if (record.get("text") or "").strip():
         raw_text = normalize_newlines(record["text"])
     elif (record.get("html") or "").strip():
+        from sitroom.ingest.html import extract_html  # trafilatura loads only for records that carry HTML
+
         extracted = extract_html(record["html"], url=record.get("url"))
         raw_text = extracted.text
         meta = {**extracted.meta, **meta}

@@ -72,6 +72,7 @@ TITLE_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_name(text: str) -> str:
     """The comparison key of a name: "Russia’s Defence-Ministry" -> "russian defense ministry"."""
     s = unicodedata.normalize("NFKC", text).casefold()
