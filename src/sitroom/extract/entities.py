@@ -34,7 +34,7 @@ from sitroom.kb.registry import TITLE_WORDS as REGISTRY_TITLE_WORDS
 from sitroom.kb.registry import Entry, Registry, normalize_name
 from sitroom.extract.translit import ukrainian_person
 from sitroom.extract.places import (HOME, PERSON_TITLES, Found, _front_or_region_of, _looks_like_person,
-                                     _resolve_places, _short_forms, _surnames_not_places)
+                                     _resolve_places, _short_forms, _surnames_not_places, given_name_people)
 from sitroom.extract.units import find_units
 from sitroom.model import Actor, Article, Entity, Mention, Span, SpanSet
 from sitroom.pipeline import stage
@@ -383,6 +383,7 @@ def find_entities(doc, gazetteer: Gazetteer, registry: Registry, year: int | Non
 def resolve_mentions(doc, gazetteer: Gazetteer, registry: Registry, year: int | None = None
                      ) -> tuple[list[Entity], list[Metonym], list[Actor]]:
     """Entities, metonyms, and every resolved mention as an :class:`Actor` (for claims)."""
+    given_name_people(doc, gazetteer, registry)
     found = _dictionary_matches(doc, gazetteer, registry, year)
     found += _ner_matches(doc, [(f.start, f.end) for f in found], registry)
     found += _countries_in_sides(doc, found, gazetteer)

@@ -8,7 +8,7 @@ person of an article a grammatical gender where something shows it, strongest ev
 - a title or a role word at the name: "Mr", "Mrs", "Ms"; "spokeswoman Maria ...", "..., his wife";
 - a pronoun after the person's mention in the same sentence, before another person is named
   ("Smith said his unit ...");
-- the first name, from a table of 66,000 given names that one gender holds at least nine times in
+- the first name, from a table of 34,000 given names that one gender holds at least nine times in
   ten (``data/names/first_names.tsv.gz``, built by ``scripts/build_first_names.py`` from
   nomquamgender's name data, MIT License). Names given to both ("Sasha", "Kim") say nothing.
 

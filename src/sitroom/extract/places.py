@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from sitroom.kb.gazetteer import Gazetteer, Place
 from sitroom.kb.gazetteer import normalize as gazetteer_normalize
-from sitroom.kb.registry import Entry
+from sitroom.kb.registry import TITLE_WORDS, Entry
 
 #: Nouns after a place name that make it a front or an area of operations: the oblast is meant.
 FRONT_WORDS = frozenset({"front", "frontline", "front-line", "direction", "axis", "sector", "offensive",
@@ -40,6 +40,58 @@ class Found:
     canonical: str | None = None
     tokens: tuple[int, int] = (0, 0)
     generic: bool = False  # "Ukrainian forces": an actor for claims, not an organisation entity
+
+
+#: words that make a name after a given name a place or an institution ("Sofia Airport", "Maria Island")
+NOT_SURNAMES = frozenset({"airport", "street", "square", "avenue", "river", "bridge", "station", "university",
+                          "hospital", "park", "district", "region", "oblast", "valley", "island", "islands", "hill",
+                          "lake", "bay", "city", "county", "church", "cathedral", "school", "college", "beach",
+                          "falls", "harbour", "harbor", "port", "mountain", "mountains", "peninsula", "raion",
+                          "hromada", "village", "town", "sea", "gulf", "strait", "canal", "dam", "plant", "base",
+                          "road", "lane", "drive", "boulevard", "highway", "center", "centre", "hall", "court"})
+
+
+#: words that begin place names and are given names too ("West Africa", "Santa Ana", "Saint Petersburg")
+PLACE_PREFIXES = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                            "central", "upper", "lower", "new", "old", "great", "little", "saint", "st", "san",
+                            "santa", "fort", "port", "mount", "lake", "cape", "la", "le", "el", "bas", "haut"})
+
+
+def given_name_people(doc, gazetteer: Gazetteer, registry) -> None:
+    """Make "Olena Ivanova" or "Andriy Kupiansky" a PERSON entity of ``doc`` where spaCy saw an
+    organisation, a place or nothing: a capitalised proper noun that is a given name one gender
+    holds nine times in ten (:func:`sitroom.extract.gender.first_names`), followed by one or two
+    more, is a person's name, unless the words together name a place, a body or a facility
+    ("Sofia Airport", "Santa Clara"), or the first is itself a city of 50,000 or a region ("Denver
+    District Judge"). The surname then cannot be taken for a town ("Ivanova" for
+    Ivanovo)."""
+    from spacy.tokens import Span as SpacySpan
+
+    from sitroom.extract.gender import first_names
+
+    names = first_names()
+    people = []
+    for token in doc:
+        if not (token.pos_ == "PROPN" and token.is_title and token.lower_ in names) or token.ent_type_ == "PERSON" \
+                or token.lower_ in TITLE_WORDS:  # "General Staff", "Major Kovalenko"
+            continue
+        if token.i > 0 and doc[token.i - 1].pos_ == "PROPN" and doc[token.i - 1].is_title \
+                and not doc[token.i - 1].is_sent_start:
+            continue  # inside a longer name ("Santa Maria Novella")
+        end = token.i + 1
+        while end < len(doc) and end - token.i < 3 and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1
+        span = doc[token.i:end]
+        if len(span) < 2 or any(t.lower_ in NOT_SURNAMES for t in span[1:]) or token.lower_ in PLACE_PREFIXES \
+                or any(doc[token.i:k].text in gazetteer for k in range(token.i + 2, end + 1)) \
+                or any(p.kind in BIG_KINDS or p.population >= 50_000 for p in gazetteer.candidates(token.text)) \
+                or any(e.label != "person" for e in registry.lookup(span.text)):
+            continue  # "Santa Ana Unified", "West Bank", "Denver District Judge": places, not people
+        people.append(SpacySpan(doc, token.i, end, label="PERSON"))
+    if people:
+        taken = {i for span in people for i in range(span.start, span.end)}
+        kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+        doc.ents = sorted(kept + people, key=lambda e: e.start)
 
 
 def _looks_like_person(ent, span, gazetteer: Gazetteer) -> bool:
