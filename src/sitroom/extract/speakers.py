@@ -144,10 +144,7 @@ class Speakers:
 
     def actor_at(self, token) -> Actor | None:
         """The actor whose mention contains the head token of a speaker phrase."""
-        for actor in self.actors:
-            if actor.span.start <= token.idx < actor.span.end:
-                return actor
-        return None
+        return self.actor_at_offset(token.idx)
 
     def actor_at_offset(self, at: int) -> Actor | None:
         """The actor whose mention contains a character offset of the body."""
