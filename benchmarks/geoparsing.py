@@ -18,13 +18,15 @@ nearest occurrence of its phrase when the text at its offsets is not the phrase.
 
 System: each text as it is (no cleaning, so offsets are the file's), run through the ``parse`` and
 ``entities`` stages; the system's toponyms are the mentions of its ``location`` entities, each with its
-entity's coordinates.
+entity's coordinates, and its ``demonyms`` ("Turkish" -> Turkey, with the country's point), which
+sitroom lists apart from the article's places and which TR-News annotates as toponyms
+(``--no-demonyms`` leaves them out).
 
 Measures, micro-averaged over a corpus:
 
 - ``found``: the share of gold toponyms that some system mention overlaps by at least one character;
   ``names``: the same without TR-News's nationality adjectives ("Turkish" for Turkey), which sitroom
-  does not take for places by design (see :func:`_adjective`);
+  does not take for places by design but lists as demonyms (see :func:`_adjective`);
 - ``precision``: the share of system mentions that overlap some gold toponym;
 - ``acc@161``: of the found gold toponyms that have gold coordinates and whose (first overlapping)
   system mention has coordinates, the share within 161 km (100 miles); ``median km`` is their median
@@ -124,7 +126,7 @@ def read_corpus(path: Path) -> list[Doc]:
     return docs
 
 
-def run_system(docs: list[Doc]) -> float:
+def run_system(docs: list[Doc], demonyms: bool = True) -> float:
     """Fills ``doc.system`` with sitroom's place mentions; returns the seconds spent."""
     from sitroom.extract.entities import entities
     from sitroom.extract.parse import make_parse_stage
@@ -141,6 +143,9 @@ def run_system(docs: list[Doc]) -> float:
         for e in article.entities:
             if e.label == "location":
                 doc.system += [Toponym(m.span.start, m.span.end, m.text, e.lat, e.lon) for m in e.mentions]
+        if demonyms:
+            doc.system += [Toponym(m["start"], m["end"], m["mention"], m["lat"], m["lon"])
+                           for m in article.meta.get("demonyms", [])]
         doc.system.sort(key=lambda t: t.start)
         doc.metonyms = [(m["start"], m["end"]) for m in article.meta.get("metonyms", [])]
         article.parsed = None
@@ -219,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="only the first N articles of each corpus")
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors of each kind")
     parser.add_argument("--json", type=Path, help="write the measures here")
+    parser.add_argument("--no-demonyms", action="store_true", help="count places only, not demonyms")
     args = parser.parse_args(argv)
     if not args.bench_dir.is_dir():
         print(f"no benchmark data at {args.bench_dir}; pass --bench-dir", file=sys.stderr)
@@ -226,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {}
     for name in args.corpus or list(CORPORA):
         docs = read_corpus(args.bench_dir / CORPORA[name])[: args.limit]
-        seconds = run_system(docs)
+        seconds = run_system(docs, demonyms=not args.no_demonyms)
         results[name], errors = score(docs)
         results[name]["seconds"] = round(seconds, 1)
         if args.errors:

@@ -57,6 +57,7 @@ def article_json(article: Article) -> dict[str, Any]:
     for label, key in ENTITY_FIELDS.items():
         out[key] = [_entity(e) for e in article.entities if e.label == label]
     out["metonyms"] = list(article.meta.get("metonyms", []))
+    out["demonyms"] = list(article.meta.get("demonyms", []))
     out["claims"] = [
         {**c.to_dict(), "evidence": c.evidence.text(body), "evidence_span": _span(c.evidence)}
         for c in article.claims

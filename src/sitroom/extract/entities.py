@@ -34,7 +34,8 @@ from sitroom.kb.registry import TITLE_WORDS as REGISTRY_TITLE_WORDS
 from sitroom.kb.registry import Entry, Registry, normalize_name
 from sitroom.extract.translit import ukrainian_person
 from sitroom.extract.places import (HOME, PERSON_TITLES, Found, _front_or_region_of, _looks_like_person,
-                                     _resolve_places, _short_forms, _surnames_not_places, given_name_people)
+                                     _resolve_places, _short_forms, _surnames_not_places, demonym_mentions,
+                                     given_name_people)
 from sitroom.extract.units import find_units
 from sitroom.model import Actor, Article, Entity, Mention, Span, SpanSet
 from sitroom.pipeline import stage
@@ -587,6 +588,9 @@ def _entities(article: Article, gazetteer, registry) -> Article:
     article.entities = tuple(found)
     article.meta["metonyms"] = [{"mention": m.mention.text, "start": m.mention.span.start,
                                  "end": m.mention.span.end, "refers_to": m.refers_to} for m in metonyms]
+    taken = SpanSet([(m.span.start, m.span.end) for e in found for m in e.mentions]
+                    + [(m.mention.span.start, m.mention.span.end) for m in metonyms])
+    article.meta["demonyms"] = demonym_mentions(article.parsed, gazetteer, taken)
     return article
 
 

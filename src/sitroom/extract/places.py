@@ -13,7 +13,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from sitroom.data import load_lexicon
 from sitroom.kb.gazetteer import Gazetteer, Place
 from sitroom.kb.gazetteer import normalize as gazetteer_normalize
 from sitroom.kb.registry import TITLE_WORDS, Entry
@@ -55,6 +57,33 @@ NOT_SURNAMES = frozenset({"airport", "street", "square", "avenue", "river", "bri
 PLACE_PREFIXES = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                             "central", "upper", "lower", "new", "old", "great", "little", "saint", "st", "san",
                             "santa", "fort", "port", "mount", "lake", "cape", "la", "le", "el", "bas", "haut"})
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    return load_lexicon("demonyms")["demonyms"]
+
+
+def demonym_mentions(doc, gazetteer: Gazetteer, taken) -> list[dict]:
+    """Nationality and regional adjectives ("Turkish", "Canadian", "Ukrainians") with the place
+    they name, outside the mentions already ``taken`` (a :class:`~sitroom.model.SpanSet`): kept
+    apart from the article's places, since a "Russian drone" is not a drone in Russia. A word inside
+    a name ("Turkish Airlines") or a language ("in French") is none."""
+    table = _demonyms()
+    out = []
+    for token in doc:
+        word = token.text
+        name = table.get(word) or (table.get(word[:-1]) if word.endswith("s") else None)
+        if name is None or token.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "LANGUAGE", "PRODUCT", "EVENT", "LAW") \
+                or taken.overlaps(token.idx, token.idx + len(word)):
+            continue
+        if word in table and token.dep_ == "pobj" and token.head.lower_ in ("in", "into", "from"):
+            continue  # "told in French", "translated from Russian": a language
+        place = next((p for p in gazetteer.candidates(name) if p.name == name and p.kind in BIG_KINDS), None)
+        if place is not None:
+            out.append({"mention": word, "start": token.idx, "end": token.idx + len(word), "refers_to": place.name,
+                        "lat": place.lat, "lon": place.lon})
+    return out
 
 
 def given_name_people(doc, gazetteer: Gazetteer, registry) -> None:
