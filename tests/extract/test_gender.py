@@ -51,3 +51,11 @@ def test_every_registry_person_has_a_gender_and_the_file_is_up_to_date():
     run = subprocess.run([sys.executable, str(REPO / "scripts" / "registry_genders.py"), "--check"],
                          capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
+
+
+def test_genders_count_the_first_name_once_however_often_the_person_is_named():
+    body = ("Olena Koval spoke about his unit. Later Olena Koval returned with his men. "
+            "Olena Koval left with his car.")
+    found = gender.genders(body, [Actor(Span(m, m + 11), "Olena Koval", "person")
+                                  for m in (0, body.index("Olena", 5), body.rindex("Olena"))])
+    assert found == {"Olena Koval": "m"}  # three pronouns in the person's own sentences outweigh the name

@@ -39,6 +39,7 @@ ROLE_WORDS = {
 }
 PRONOUNS = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE,
             "she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE}
+TITLE_BEFORE = re.compile(rf"\b({'|'.join(TITLES)})\.?\s+$")
 PRONOUN_RE = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.I)
 SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z\"“])")
 
@@ -71,7 +72,7 @@ def genders(body: str, actors: list[Actor], registry=None) -> dict[str, str]:
     for k, actor in enumerate(people):
         tally = votes.setdefault(actor.canonical, Counter())
         before = body[max(0, actor.span.start - 40):actor.span.start].lower()
-        if m := re.search(r"\b(mr|mrs|ms|miss|madam|sir|dame|lady|lord)\.?\s+$", before):
+        if m := TITLE_BEFORE.search(before):
             tally[TITLES[m.group(1)]] += 3
         words_before = re.findall(r"[a-z]+", before)[-2:]
         after = body[actor.span.end:actor.span.end + 80].lower()
@@ -89,14 +90,13 @@ def genders(body: str, actors: list[Actor], registry=None) -> dict[str, str]:
         if (p := PRONOUN_RE.search(window)) is not None:
             tally[PRONOUNS[p.group(1).lower()]] += 1
     out = {}
-    for actor in people:
-        entry = registry.get(actor.canonical) if registry is not None else None
+    for name, tally in votes.items():  # once per person, however often named
+        entry = registry.get(name) if registry is not None else None
         if entry is not None and entry.gender is not None:
-            out[actor.canonical] = entry.gender
+            out[name] = entry.gender
             continue
-        tally = votes[actor.canonical]
-        if (prior := name_gender(actor.canonical)) is not None:
+        if (prior := name_gender(name)) is not None:
             tally[prior] += 2
         if tally[MALE] != tally[FEMALE]:
-            out[actor.canonical] = MALE if tally[MALE] > tally[FEMALE] else FEMALE
+            out[name] = MALE if tally[MALE] > tally[FEMALE] else FEMALE
     return out
