@@ -50,9 +50,9 @@ ABOUT_THIS = re.compile(r"\b(?:reported|said|wrote|stated|announced|confirmed)\s
                         r"\s*\.?$", re.I)
 #: how a quotation ends: a frame alone after one speaks it ('"Will it hold?" the commander asked.')
 CLOSING_QUOTES = ('"', "”", "»", "''")
-#: a post quoted under a label: "Quote: ...", "The post reads: ..."
 #: a transcript's speaker label opening a paragraph: "PENCE: Well, ...", "Kaja Kallas: We will ..."
 SPEAKER_LABEL = re.compile(r"[\"“]?(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}):[ \t]+(?=\S)")
+#: a post quoted under a label: "Quote: ...", "The post reads: ..."
 QUOTE_LABEL = re.compile(r"^(?:quote|the (?:post|statement|message) reads)\s*:\s*", re.I)
 #: a line naming where a post comes from: "Source: the Kharkiv Oblast Prosecutor's Office"
 SOURCE_LINE = re.compile(r"^source\s*:\s*(?!https?:|www\.)(.{3,120})$", re.I)
@@ -425,7 +425,7 @@ class ClaimFinder:
                     elif _closes_quote(text, opening=first):
                         quoting = None
                     opening = False
-            found = _outermost(found, self.article.parsed)
+            found = _outermost(found, self._token_at)
             merged: dict[str, Draft] = {}
             for draft in found:  # one claim a speaker and sentence, framed by its reporting verb if it has one,
                 key = draft.speaker.casefold()  # and by the main clause's rather than an aside's ("X, who called ..., said")
@@ -517,7 +517,10 @@ class ClaimFinder:
         """A transcript's turn, "WALLACE: Let's start with ..." or "Kallas: We will ...": a paragraph
         opened by the name of a person (or body) the article names and a colon is that speaker's
         statement, the whole paragraph. Labels that name nobody ("Note:", "Kharkiv:") are not turns."""
-        if span.start and not self.body[:span.start].rstrip(" \t").endswith("\n"):
+        at = span.start
+        while at and self.body[at - 1] in " \t":
+            at -= 1
+        if at and self.body[at - 1] != "\n":  # (not a slice of the body before it: once a sentence)
             return None
         m = SPEAKER_LABEL.match(self.body, span.start)
         if m is None:
@@ -899,16 +902,14 @@ ATTITUDE_NOUNS = frozenset({"concern", "concerns", "fear", "fears", "warning", "
 CLAUSE_JOINT = re.compile(r",\s+(?:while|whereas|but|and|where)\s|;\s")
 
 
-def _outermost(drafts: list[Draft], doc) -> list[Draft]:
+def _outermost(drafts: list[Draft], token_at) -> list[Draft]:
     """The claims of a sentence that no other claim of it reports: in "The governor said the army
     admitted losses", the army's admission is what the governor says, not a claim the army made
     in this article; it stays in the governor's content. An aside inside the content ("... on the
     front, where Russia says it advanced", "... while Ukrainian sources claimed ...") is the
-    article's own, and its claim stays."""
-    cues = {d.cue_at: t for d in drafts if (t := _token_starting(doc, d.cue_at)) is not None}
-
+    article's own, and its claim stays. ``token_at``: the token at a draft's cue offset, or None."""
     def reported_by(inner: Draft, outer: Draft) -> bool:
-        token, frame = cues.get(inner.cue_at), cues.get(outer.cue_at)
+        token, frame = token_at(inner.cue_at), token_at(outer.cue_at)
         if inner is outer or token is None or frame is None or token == frame:
             return False
         while token.head != token:  # up the clauses: only through what the outer verb says
@@ -920,13 +921,6 @@ def _outermost(drafts: list[Draft], doc) -> list[Draft]:
                 return True
         return False
     return [d for d in drafts if not any(reported_by(d, other) for other in drafts)]
-
-
-def _token_starting(doc, at: int | None):
-    if at is None or doc is None:
-        return None
-    span = doc.char_span(at, at + 1, alignment_mode="expand")
-    return span[0] if span is not None and span[0].idx == at else None
 
 
 def _split_at_clauses(drafts: list[Draft], body: str) -> None:

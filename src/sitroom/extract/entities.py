@@ -208,11 +208,13 @@ GEO_NOUNS = frozenset({"region", "regions", "oblast", "oblasts", "district", "di
 
 
 def _dateline(span, text: str) -> bool:
-    """A place in capitals opening a line before a comma or a dash: the dateline of a report."""
+    """A place in capitals opening a line before a comma or a dash ("KYIV, May 13 (Reuters) -",
+    "WASHINGTON --"): the dateline of a report."""
     if not (text.isupper() and len(text) >= 3) or span.end >= len(span.doc):
         return False
-    before = span.doc.text[:span.start_char].rstrip(" \t")
-    return (not before or before.endswith("\n")) and span.doc[span.end].text in (",", "-", "—", "–", "(")
+    before = span.doc[span.start - 1] if span.start else None  # a line starts after a space token with a newline
+    return (before is None or before.is_space and before.text.rstrip(" \t").endswith("\n")) and \
+        span.doc[span.end].text in (",", "-", "--", "—", "–", "(")
 
 
 def _exact_alias(text: str, entry: Entry) -> bool:

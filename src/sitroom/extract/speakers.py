@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from sitroom.data import load_lexicon
 from sitroom.extract import gender
-from sitroom.extract.entities import REGIONAL_BODY, main_place, regional_body
+from sitroom.extract.entities import REGIONAL_BODY, _dateline, main_place, regional_body
 from sitroom.extract.translit import ukrainian_person
 from sitroom.model import Actor, Article
 
@@ -119,13 +119,10 @@ NAME_WITH_ROLE = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][\w'-]+){1,2}), ([^,.;:()\"
 
 
 def in_dateline(token) -> bool:
-    """A place in capitals opening a line before a comma or a dash ("WASHINGTON --", "KYIV, May
-    13 (Reuters) -"): the dateline a wire copy starts with."""
-    if not (token.text.isupper() and len(token.text) >= 3) or token.i + 1 >= len(token.doc):
-        return False
-    start = token.left_edge.idx if token.left_edge.text.isupper() else token.idx
-    before = token.doc.text[:start].rstrip(" \t")
-    return (not before or before.endswith("\n")) and token.nbor(1).text in (",", "-", "--", "—", "–", "(")
+    """A token of the dateline a wire copy starts with ("WASHINGTON --", "KYIV, May 13 (Reuters) -")."""
+    first = token.left_edge if token.left_edge.text.isupper() else token
+    span = token.doc[first.i:token.i + 1]
+    return _dateline(span, span.text)
 
 
 class Speakers:
