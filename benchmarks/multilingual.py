@@ -241,7 +241,7 @@ def throughput(bench: Path, limit: int) -> dict:
                 pass
         else:
             for text in texts:
-                cyrillic.parse(text)
+                cyrillic.parse(text, language)
         bare = time.perf_counter() - start
         start = time.perf_counter()
         list(pipeline.pipe(articles(texts, language), on_error="raise"))

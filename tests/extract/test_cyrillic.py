@@ -295,3 +295,10 @@ def test_the_registry_matcher_follows_the_registry_it_is_given():
     found = cyrillic.registry_mentions("Про це розповіла Оксані Тестенко.", kb)
     assert [e.canonical for _, _, e in found] == ["Oksana Testenko"]
     assert cyrillic.registry_mentions("Заяву Генштабу ЗСУ", shipped)[0][2].canonical.startswith("General Staff")
+
+
+def test_ukrainian_is_respelt_for_the_tagger_and_spans_keep_the_text_as_written():
+    line = "Речниця Повітряних сил Юлія Іваненко розповіла про атаку."
+    spans = cyrillic.parse(line, "uk").spans
+    assert ("Юлія Іваненко", "PER") in {(s.text, s.label) for s in spans}
+    assert all(line[s.start:s.end] == s.text for s in spans)

@@ -12,6 +12,13 @@ from sitroom.pipeline import stage
 
 LANGUAGES = ("ru", "uk")
 
+# natasha's NER was trained on Russian news, and its word vectors know Russian spellings. Ukrainian
+# names and the words around them mostly differ from their Russian cognates by letters that have a
+# one-letter Russian counterpart (Київ / Киев, Міністерство / Министерство, області / области), so
+# the NER reads a Ukrainian line respelt letter for letter, which keeps every offset. Only the NER:
+# morphology, syntax and the text of every span come from the line as written.
+UK_SPELLING = str.maketrans("іїєґІЇЄҐ’'", "ииегИИЕГъъ")
+
 
 @dataclass(frozen=True)
 class Models:
@@ -78,10 +85,11 @@ class Parsed:
         return next((s for s in self.sentences if s.start <= offset < s.end), None)
 
 
-def parse(text: str) -> Parsed:
+def parse(text: str, language: str = "ru") -> Parsed:
     """natasha over each line of ``text`` (a line break always ends a sentence: headlines and captions
-    have no full stop), with offsets into ``text``."""
+    have no full stop), with offsets into ``text``; Ukrainian is respelt for the NER (:data:`UK_SPELLING`)."""
     from natasha import Doc
+    from natasha.doc import adapt_spans
 
     m = models()
     sentences: list[Sentence] = []
@@ -94,7 +102,12 @@ def parse(text: str) -> Parsed:
         doc.segment(m.segmenter)
         doc.tag_morph(m.morph)
         doc.parse_syntax(m.syntax)
-        doc.tag_ner(m.ner)
+        if language == "uk":
+            doc.spans = list(adapt_spans(doc, m.ner(line.group().translate(UK_SPELLING)).spans))
+            doc.envelop_span_tokens()
+            doc.envelop_sent_spans()
+        else:
+            doc.tag_ner(m.ner)
         offset = line.start()
         index = {t.id: base + n for n, t in enumerate(doc.tokens)}
         base += len(doc.tokens)
@@ -114,5 +127,5 @@ def parse(text: str) -> Parsed:
 @stage(requires=["body"], assigns=["parsed"], name="parse")
 def cyrillic_parse(article: Article) -> Article:
     """Sentences, morphology, syntax and named entities of a Russian or Ukrainian body (natasha)."""
-    article.parsed = parse(article.body or "")
+    article.parsed = parse(article.body or "", article.language or "ru")
     return article
