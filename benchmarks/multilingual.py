@@ -34,6 +34,10 @@ their case ("Обамы", "Барак Обама", "Барака"). Over the map
 link, the share whose overlapping output mention has the canonical name most often given to that
 Wikidata id (a mention with no output counts as a miss).
 
+``place_items`` (NEREL): over the gold place mentions linked to a Wikidata item, how many get an
+item from sitroom (``Entity.wikidata`` of an overlapping place), and how many of those are the gold
+item (precision) and of all (recall).
+
 ``throughput``: characters per second of the whole analysis after cleaning (parse, entities,
 claims, events, propositions) on Russian (NEREL) and Ukrainian (ner-uk) texts and, in the same run,
 on the English sample corpus; each against its bare tagger on the same texts (natasha's segmenter,
@@ -65,6 +69,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from sitroom.extract import cyrillic
 from sitroom.extract.cyrillic.parse import analyzer
 from sitroom.kb import KB
+from sitroom.kb.wikidata import place_item
 from sitroom.model import Article
 
 NEREL_TYPES = {"PERSON": "person", "ORGANIZATION": "organization", "CITY": "place", "COUNTRY": "place",
@@ -113,7 +118,8 @@ def run(text: str, language: str, kb: KB) -> tuple[set, list]:
     article = cyrillic.cyrillic_parse(article)
     ner = {(t.span.start, t.span.end, LABELS[t.label]) for t in cyrillic.typed_mentions(article, kb)}
     entities, _ = cyrillic.find_entities(article, kb)
-    mentions = [(m.span.start, m.span.end, LABELS[e.label], e.canonical) for e in entities for m in e.mentions]
+    mentions = [(m.span.start, m.span.end, LABELS[e.label], e.canonical, place_item(e.id) if e.label == "location" else None)
+                for e in entities for m in e.mentions]
     return ner, mentions
 
 
@@ -144,6 +150,7 @@ def corpus(folder: Path, language: str, limit: int | None, errors: int) -> dict:
     kb = KB.load()
     ner, ent, ner_outer, ner_names = Score(), Score(), Score(), Score()
     linked: list[tuple[str, str | None]] = []  # (wikidata id, canonical reached)
+    items: list[tuple[str, str | None]] = []   # places: (gold Wikidata item, item output on an overlapping place)
     examples: list[str] = []
     files = sorted(folder.glob("*.txt"))[:limit] if limit else sorted(folder.glob("*.txt"))
     started = time.perf_counter()
@@ -158,15 +165,18 @@ def corpus(folder: Path, language: str, limit: int | None, errors: int) -> dict:
             gold_spans, links = read_uk(ann), {}
         gold = {(s, e, k) for s, e, k, _ in gold_spans}
         found_ner, mentions = run(text, language, kb)
-        found_ent = {(s, e, k) for s, e, k, _ in mentions}
+        found_ent = {(s, e, k) for s, e, k, _, _ in mentions}
         ner.add(gold, found_ner)
         ent.add(gold, found_ent)
         ner_outer.add({(s, e, k) for s, e, k, _ in outermost(gold_spans)}, found_ner)
         ner_names.add({(s, e, k) for s, e, k in gold if not text[s:s + 1].islower()}, found_ner)
         for s, e, k, tid in gold_spans:
             if tid in links:
-                hit = next((c for ms, me, mk, c in mentions if ms < e and s < me and mk == k), None)
+                hit = next((c for ms, me, mk, c, _ in mentions if ms < e and s < me and mk == k), None)
                 linked.append((links[tid], hit))
+                if k == "place":
+                    items.append((links[tid], next((q for ms, me, mk, _, q in mentions if ms < e and s < me and mk == k),
+                                                   None)))
         if len(examples) < errors:
             for s, e, k in sorted(gold - found_ent)[:2]:
                 examples.append(f"  miss {k:12} {text[s:e]!r} in {txt.name}")
@@ -183,6 +193,12 @@ def corpus(folder: Path, language: str, limit: int | None, errors: int) -> dict:
                 majority[qid][canonical] += 1
         same = sum(1 for qid, canonical in linked if canonical is not None and canonical == majority[qid].most_common(1)[0][0])
         out["linking"] = {"mentions": len(linked), "same_canonical": round(same / len(linked), 3)}
+    if items:
+        given = [(gold, item) for gold, item in items if item is not None]
+        right = sum(gold == item for gold, item in given)
+        out["place_items"] = {"linked_place_mentions": len(items), "with_item": len(given), "right": right,
+                              "precision": round(right / len(given), 3) if given else 0.0,
+                              "recall": round(right / len(items), 3)}
     if examples:
         out["examples"] = examples
     return out
@@ -314,6 +330,8 @@ def main() -> None:
         print(f"  ner recall of outermost spans: {res['ner_outermost_recall']}")
         if "linking" in res:
             print(f"  linking: {res['linking']}")
+        if "place_items" in res:
+            print(f"  Wikidata items of places: {res['place_items']}")
         for line in res.get("examples", []):
             print(line)
     if args.json:

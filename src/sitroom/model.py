@@ -156,7 +156,8 @@ class Entity(Record):
 
     ``label`` is ``location`` / ``person`` / ``organization``. Places carry gazetteer fields
     (``id``, ``kind``, ``country``, ``admin1``, ``lat``, ``lon``); people and bodies carry
-    ``role`` and ``side`` from the registry when known.
+    ``role`` and ``side`` from the registry when known; ``wikidata`` is the Wikidata item of a place
+    whose gazetteer id an open source ties to one.
     """
 
     canonical: str
@@ -170,6 +171,7 @@ class Entity(Record):
     lon: float | None = None
     role: str | None = None
     side: str | None = None
+    wikidata: str | None = None
     _nested_lists: ClassVar[dict[str, type[Record]]] = {"mentions": Mention}
 
 

@@ -15,6 +15,7 @@ from sitroom.extract.claims import make_claims_stage
 from sitroom.extract.entities import make_entities_stage
 from sitroom.extract.events import make_events_stage
 from sitroom.extract.parse import make_parse_stage
+from sitroom.extract.wikidata import wikidata_items
 from sitroom.kb import KB
 from sitroom.link.propositions import make_propositions_stage
 from sitroom.model import Analysis, Article, Failure
@@ -64,6 +65,7 @@ def article_stages(settings: Settings, kb: KB | None = None) -> list[Stage]:
             make_events_stage(kb),
         ]),
         *for_languages(cyrillic.LANGUAGES, cyrillic.stages(kb)),
+        *for_languages(ANALYSED, [wikidata_items]),
         make_propositions_stage(kb),
         *for_languages(ANALYSED, [not_analysed], exclude=True),
     ]

@@ -144,7 +144,7 @@ def test_routes_events_filters(client, query, count):
 def test_routes_events_carry_coordinates(client):
     (event,) = client.get("/api/events?type=territory_change").json()["items"]
     assert event["places"] == [{"name": "Lyptsi", "kind": "village", "admin1": "Kharkiv Oblast",
-                                "lat": 50.209, "lon": 36.421}]
+                                "lat": 50.209, "lon": 36.421, "wikidata": None}]
 
 
 def test_routes_events_pagination(client):

@@ -42,6 +42,9 @@ def people(article: Article) -> set[str]:
     ("Обстріл Нікополя тривав усю ніч, повідомили в міській раді.", "uk", "Nikopol"),
     ("Над Курской областью сбиты три беспилотника, заявили в региональном правительстве.", "ru", "Kursk Oblast"),
     ("Над Курською областю збили три безпілотники, повідомили в регіоні.", "uk", "Kursk Oblast"),
+    # a world city over a small home namesake (a Donbas town is also called so), a home town of 80,000 not
+    ("Постпред выступил на заседании в Нью-Йорке, сообщили дипломаты.", "ru", "New York City"),
+    ("Ракета попала в промышленный объект в Александрии, сообщили местные власти.", "ru", "Oleksandriia"),
 ])
 def test_places_in_any_case_reach_their_canonical_name(pipeline, text, language, place):
     article = run(pipeline, text)

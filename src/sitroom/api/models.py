@@ -209,6 +209,7 @@ class Place(Open):
     admin1: str | None = None
     lat: float | None = None
     lon: float | None = None
+    wikidata: str | None = Field(None, description="The place's Wikidata item, when known.")
 
 
 class Event(Open):
@@ -233,12 +234,13 @@ class Entity(Open):
     admin1: str | None = None
     lat: float | None = None
     lon: float | None = None
+    wikidata: str | None = Field(None, description="A place's Wikidata item, when known.")
     articles: int = Field(description="Articles naming the entity.")
     mentions: int = Field(description="Mentions across those articles.")
     outlets: list[str] = []
     model_config = ConfigDict(extra="allow", json_schema_extra={"examples": [{
         "canonical": "Kupiansk", "type": "location", "kind": "city", "admin1": "Kharkiv Oblast",
-        "lat": 49.71, "lon": 37.62, "articles": 3, "mentions": 7, "outlets": ["Example Wire"]}]})
+        "lat": 49.71, "lon": 37.62, "wikidata": "Q889555", "articles": 3, "mentions": 7, "outlets": ["Example Wire"]}]})
 
 
 class Story(Open):

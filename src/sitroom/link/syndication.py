@@ -4,8 +4,9 @@ Two articles are copies when the sets of their word 5-shingles (lower-cased word
 ignored) have a Jaccard similarity of at least ``threshold`` (0.5), or when at least ``containment``
 (0.8) of the shorter one's shingles are in the longer one (a wire story trimmed by the outlet that
 re-ran it). Candidate pairs come from MinHash LSH (datasketch, 128 permutations, LSH threshold 0.3
-so both tests are recalled); each candidate is then checked on the exact shingle sets, so the
-result does not depend on the hashing. Copies are grouped transitively (union-find).
+so both tests are recalled); each candidate is then checked on the exact shingle sets, the
+:data:`MAX_CANDIDATES` that share the most bands with the article first. Copies are grouped
+transitively (union-find); a candidate already in the article's group is not checked again.
 
 Articles with one text fingerprint (the same text from several outlets, see
 :class:`sitroom.model.Article`) are copies whatever their length. A group's copies are one source,
@@ -15,6 +16,7 @@ not independent confirmation: ``originating`` names the one published first. Gro
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from hashlib import blake2b
 from typing import Any
@@ -27,6 +29,10 @@ WORD = re.compile(r"\w+")
 SHINGLE = 5
 NUM_PERM = 128
 LSH_THRESHOLD = 0.3
+#: candidates checked per article, those sharing the most MinHash bands first (the number of shared
+#: bands estimates the Jaccard similarity): a copy is among the first, and in a corpus of
+#: look-alike texts (templated bulletins) the rest would make every addition cost the corpus's size
+MAX_CANDIDATES = 50
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[str]:
@@ -104,7 +110,8 @@ class CopyIndex:
             signature = MinHash(num_perm=NUM_PERM, permutations=self._permutations, scheme=self._scheme)
             signature.update_batch([g.encode("utf-8") for g in grams])
             keys = [_band_key(k, signature.hashvalues[start:end]) for k, (start, end) in enumerate(self._ranges)]
-            candidates = sorted({i for key in keys for i in self.bands.get(key, ())})
+            shared = Counter(i for key in keys for i in self.bands.get(key, ()))
+            candidates = sorted(shared, key=lambda i: (-shared[i], i))[:MAX_CANDIDATES]
             texts = self.text_of([self.ids[i] for i in candidates]) if candidates else {}
             for other in candidates:
                 if self.root(other) == self.root(index):

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Engine, and_, exists, func, select
 
+from sitroom.kb.wikidata import place_item
 from sitroom.query import BBox, Scope
 from sitroom.store.schema import articles, claim_index, entity_index
 
@@ -121,6 +122,8 @@ class Catalog:
                     if row[0] not in out:
                         out[row[0]] = {k: v for k, v in zip(("canonical", "id", *PLACE_FIELDS), row) if v is not None}
                         out[row[0]]["type"] = "location"
+                        if item := place_item(row[1]):
+                            out[row[0]]["wikidata"] = item
         return out
 
     def places_in(self, region: str) -> list[str]:
@@ -164,8 +167,10 @@ class Catalog:
                     row = counts.get((label, canonical))
                     if row is None:
                         info = {k: v for k, v in zip(PLACE_FIELDS, fields) if v is not None}
+                        item = place_item(ref) if label == "location" else None
                         row = counts[(label, canonical)] = {"canonical": canonical, "type": label,
                                                             **({"id": ref} if ref else {}), **info,
+                                                            **({"wikidata": item} if item else {}),
                                                             "articles": 0, "mentions": 0, "outlets": set()}
                     row["articles"] += 1
                     row["mentions"] += mentions

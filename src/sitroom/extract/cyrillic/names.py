@@ -21,6 +21,10 @@ INITIALS_BEFORE = re.compile(r"(?:[А-ЯІЇЄҐA-Z]\s?\.\s?){1,2}$")
 #: countries a Cyrillic place name of this war most likely lies in, in order
 HOME = ("UA", "RU", "BY")
 
+#: a namesake abroad this large (a city) wins over home namesakes smaller than SMALL_HOME
+WORLD_CITY = 1_000_000
+SMALL_HOME = 50_000
+
 
 #: a region word after a name: "Запорожской области", "Харківській області", "Курском районе"
 REGION_WORD = re.compile(r"(?i)^(?:област\w*|район\w*|округ\w*|край|краю|республик\w+|республі\w+)$")
@@ -107,6 +111,13 @@ class Names:
                 found = [p for p in found if p.kind == "region"]
             if found:
                 home = [p for p in found if p.country in HOME] or found
+                if home is not found and home[0].population < SMALL_HOME:
+                    # a world city or a country over a small home namesake, in any case form: "Нью-Йорке" is
+                    # New York, not the Donbas town; "Александрия" stays the Ukrainian town of 80,000
+                    abroad = [p for f in dict.fromkeys([*forms, *guesses]) for p in self.kb.gazetteer.candidates(f)
+                              if p.country not in HOME and (p.kind == "country" or p.population >= WORLD_CITY)]
+                    if abroad:
+                        return (abroad[0], *home)
                 first = home[0]
                 # a namesake about as large whose own name is this form romanised ("Слов'янськ": Sloviansk,
                 # not Nikopol, which GeoNames also lists under it)
