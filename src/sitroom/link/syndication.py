@@ -15,6 +15,7 @@ not independent confirmation: ``originating`` names the one published first. Gro
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -111,7 +112,7 @@ class CopyIndex:
             signature.update_batch([g.encode("utf-8") for g in grams])
             keys = [_band_key(k, signature.hashvalues[start:end]) for k, (start, end) in enumerate(self._ranges)]
             shared = Counter(i for key in keys for i in self.bands.get(key, ()))
-            candidates = sorted(shared, key=lambda i: (-shared[i], i))[:MAX_CANDIDATES]
+            candidates = heapq.nlargest(MAX_CANDIDATES, shared, key=lambda i: (shared[i], -i))
             texts = self.text_of([self.ids[i] for i in candidates]) if candidates else {}
             for other in candidates:
                 if self.root(other) == self.root(index):
