@@ -305,3 +305,9 @@ def test_ukrainian_is_respelt_for_the_tagger_and_spans_keep_the_text_as_written(
     spans = cyrillic.parse(line, "uk").spans
     assert ("Юлія Іваненко", "PER") in {(s.text, s.label) for s in spans}
     assert all(line[s.start:s.end] == s.text for s in spans)
+
+
+def test_a_word_that_is_no_noun_opening_a_sentence_is_no_place(pipeline):
+    article = run(pipeline, "Крім того, вночі у Харкові пролунали вибухи, повідомив міський голова.")
+    assert article.language == "uk"
+    assert places(article) == {"Kharkiv"}   # "Крім" ("besides") is not Crimea, however it is spelt

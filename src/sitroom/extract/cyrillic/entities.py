@@ -171,6 +171,10 @@ def _unspanned_places(body: str, parsed: Parsed, covered: list[NerSpan], names: 
 AREA_AFTER = re.compile(r"(?i)\s+(?:направлени\w*|напрям\w*|участк\w*|ділянц\w*)(?!\w)")
 
 
+#: parts of speech a name never is (pymorphy3's likeliest reading): adverbs, pronouns, verbs, function words
+NOT_NAMES = frozenset({"ADVB", "NPRO", "CONJ", "PRCL", "PREP", "VERB", "INFN", "PRED", "INTJ", "GRND"})
+
+
 #: acronyms of ordinary words that taggers read as bodies: "the media", "air defence", "drones"
 NOT_BODIES = frozenset({"СМИ", "ЗМІ", "СМІ", "ПВО", "ППО", "БПЛА", "БпЛА", "РСЗО", "ЗРК"})
 
@@ -382,6 +386,9 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
         if label == "location" and place is None and entry is None and span.start in starts and all(
                 _common(names, w) for w in re.findall(r"[^\W\d_][\w'’-]*", span.text)):
             continue  # "Посеред", "Загальна площа": ordinary words opening a sentence, taken for a place
+        if label == "location" and entry is None and span.start in starts and " " not in span.text and \
+                names.morph.parse(span.text)[0].tag.POS in NOT_NAMES:
+            continue  # "Зараз", "Зранку": a word that is no noun opening a sentence, though a village has its name
         if label == "organization" and entry is None and (span.text in NOT_BODIES or span.start in starts and not any(
                 w[:1].isupper() for w in span.text.split()[1:])):
             continue  # "Подразделения группировки войск": common nouns capitalised by the sentence; "СМИ"
