@@ -314,3 +314,13 @@ def test_a_word_that_is_no_noun_opening_a_sentence_is_no_place(pipeline):
     article = run(pipeline, "Крім того, вночі у Харкові пролунали вибухи, повідомив міський голова.")
     assert article.language == "uk"
     assert places(article) == {"Kharkiv"}   # "Крім" ("besides") is not Crimea, however it is spelt
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Голова Сумської ОВА Олег Петренко повідомив про обстріл.", "Сумської ОВА"),
+    ("Рішення Диканської райради оскаржили в суді.", "Диканської райради"),
+    ("Заяву оприлюднив голова Мелітопольської міської ради Іван Федоров.", "Мелітопольської міської ради"),
+])
+def test_councils_and_administrations_are_bodies_without_the_name_after_them(text, body):
+    names = cyrillic.Names(KB.load(), "uk")
+    assert body in {b.text for b in cyrillic.entities._named_bodies(text, names)}

@@ -262,8 +262,10 @@ _LEVEL = (r"(?i:районн|міськ|обласн|апеляційн|окру
           r"городск|областн|апелляционн|сільськ|селищн|вищ)\w*")
 
 
-_BODY = (r"(?i:(?:суд|госпсуд|адмінсуд)(?:у|а|ом|і|е|ы|ів|ов|ами|ах)?|(?:рад|облрад|сільрад|міськрад)(?:а|и|і|у|ою)|"
-         r"совет(?:а|у|ом|е|ы|ов)?|(?:облдерж|райдерж)адміністраці(?:я|ї|ю|єю))(?!\w)")
+_BODY = (r"(?:(?i:(?:суд|госпсуд|адмінсуд)(?:у|а|ом|і|е|ы|ів|ов|ами|ах)?|(?:рад|облрад|райрад|сільрад|міськрад)(?:а|и|і|у|ою)|"
+         r"совет(?:а|у|ом|е|ы|ов)?|(?:облдерж|райдерж)адміністраці(?:я|ї|ю|єю))|"
+         # a regional, district or city state or military administration: "Харківської ОВА", "Сумська ОДА"
+         r"(?P<abbr>ОДА|РДА|ОВА|РВА|МВА|ВЦА))(?!\w)")
 
 
 _WHERE = r"(?:м\.[ \t]?)?[А-ЯІЇЄҐ][\w'’-]+(?:[ \t]+(?:област\w*|району|района|края))?"
@@ -282,17 +284,22 @@ QUOTED_BODY = re.compile(r"(?i:компані\w*|компани\w*|фірм\w*|�
                          r"журнал\w*|рух\w*|движени\w*)\s+«(?P<name>[А-ЯІЇЄҐA-Z][^«»\n]{1,60})»")
 
 
-def _named_bodies(body: str) -> list[NerSpan]:
+def _named_bodies(body: str, names: Names) -> list[NerSpan]:
     """Bodies the tagger misses in Ukrainian and Russian news: companies by legal form and quoted name,
-    other bodies by the word for their kind and quoted name, courts and councils by level and place
-    (a bare "обласної ради" names none)."""
+    other bodies by the word for their kind and quoted name, courts, councils and administrations by
+    level and place (a bare "обласної ради" names none; the name after it is no place when it is a
+    person's: "голова Сумської ОВА Олег ...")."""
     out = [NerSpan(m.start(), m.end(), "ORG", m.group(), m.group()) for m in LEGAL_BODY.finditer(body)]
     for m in QUOTED_BODY.finditer(body):
         if not any(o.start <= m.start("name") < o.end for o in out):
             out.append(NerSpan(m.start("name"), m.end("name"), "ORG", m.group("name"), m.group("name")))
     for m in COURT_OR_COUNCIL.finditer(body):
-        if (m.group("lead") or m.group("tail")) and not any(o.start <= m.start() < o.end for o in out):
-            out.append(NerSpan(m.start(), m.end(), "ORG", m.group(), m.group()))
+        end = m.end()
+        if m.group("tail") and (m.group("abbr") or PERSON_TAGS & names.tags(m.group("tail").split()[-1])):
+            end = m.start("tail")
+        if (m.group("lead") or end == m.end() and m.group("tail")) and not any(
+                o.start <= m.start() < o.end for o in out):
+            out.append(NerSpan(m.start(), end, "ORG", body[m.start():end], body[m.start():end]))
     return sorted(out, key=lambda x: x.start)
 
 
@@ -349,7 +356,7 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     if names.language == "uk":  # natasha's tagger knows Russian names; its Ukrainian ones need checking
         spans = _clean_people(spans, body, names)
         spans += [p for p in _people(body, parsed, names) if not any(x.start < p.end and p.start < x.end for x in spans)]
-    bodies = [b for b in _named_bodies(body) if not any(t.start < b.end and b.start < t.end for t in taken)]
+    bodies = [b for b in _named_bodies(body, names) if not any(t.start < b.end and b.start < t.end for t in taken)]
     # a place inside a body's name stays a place mention ("суду Одеської області"); a tagger's shorter
     # body or person inside it goes
     spans = [x for x in spans if x.label == "LOC" or not any(b.start <= x.start and x.end <= b.end for b in bodies)]
