@@ -157,7 +157,7 @@ class Entity(Record):
     ``label`` is ``location`` / ``person`` / ``organization``. Places carry gazetteer fields
     (``id``, ``kind``, ``country``, ``admin1``, ``lat``, ``lon``); people and bodies carry
     ``role`` and ``side`` from the registry when known; ``wikidata`` is the Wikidata item of a place
-    whose gazetteer id an open source ties to one.
+    or a registry entry, when an open source gives one.
     """
 
     canonical: str

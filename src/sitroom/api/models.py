@@ -234,7 +234,7 @@ class Entity(Open):
     admin1: str | None = None
     lat: float | None = None
     lon: float | None = None
-    wikidata: str | None = Field(None, description="A place's Wikidata item, when known.")
+    wikidata: str | None = Field(None, description="The Wikidata item of a place or a registry person or body, when known.")
     articles: int = Field(description="Articles naming the entity.")
     mentions: int = Field(description="Mentions across those articles.")
     outlets: list[str] = []

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Engine, and_, exists, func, select
 
-from sitroom.kb.wikidata import place_item
+from sitroom.kb.wikidata import entry_item, place_item
 from sitroom.query import BBox, Scope
 from sitroom.store.schema import articles, claim_index, entity_index
 
@@ -167,7 +167,7 @@ class Catalog:
                     row = counts.get((label, canonical))
                     if row is None:
                         info = {k: v for k, v in zip(PLACE_FIELDS, fields) if v is not None}
-                        item = place_item(ref) if label == "location" else None
+                        item = place_item(ref) if label == "location" else entry_item(label, canonical)
                         row = counts[(label, canonical)] = {"canonical": canonical, "type": label,
                                                             **({"id": ref} if ref else {}), **info,
                                                             **({"wikidata": item} if item else {}),
