@@ -324,3 +324,8 @@ def test_a_word_that_is_no_noun_opening_a_sentence_is_no_place(pipeline):
 def test_councils_and_administrations_are_bodies_without_the_name_after_them(text, body):
     names = cyrillic.Names(KB.load(), "uk")
     assert body in {b.text for b in cyrillic.entities._named_bodies(text, names)}
+
+
+def test_a_place_inside_a_quoted_statement_is_a_place(pipeline):
+    article = run(pipeline, "«Этой ночью беспилотники атаковали предприятие в Белгороде», — написал губернатор.")
+    assert "Belgorod" in places(article)

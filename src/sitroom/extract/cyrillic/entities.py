@@ -29,10 +29,19 @@ from sitroom.pipeline import stage
 NER_LABELS = {"PER": "person", "ORG": "organization", "LOC": "location"}
 
 
+#: words a quoted name has at most ("«Северные ветры»", "«Нафтогаз України»"); a longer quotation is
+#: someone's words, where places are places («ВСУ атаковали Белгород», — заявил ...)
+QUOTED_NAME_WORDS = 4
+
+
 def _quoted(body: str, start: int) -> bool:
-    """Inside «...»: the name of a unit, an operation or a company ("группировка войск «Днепр»")."""
+    """Inside a short «...»: the name of a unit, an operation or a company ("группировка войск «Днепр»")."""
     opened = body.rfind("«", max(0, start - 80), start)
-    return opened >= 0 and "»" not in body[opened:start]
+    if opened < 0 or "»" in body[opened:start]:
+        return False
+    closed = body.find("»", start, start + 120)
+    inner = body[opened + 1:closed] if closed >= 0 else body[opened + 1:start + 120]
+    return closed >= 0 and "\n" not in inner and len(inner.split()) <= QUOTED_NAME_WORDS
 
 
 def _spans(body: str, parsed: Parsed, names: Names) -> list[NerSpan]:
