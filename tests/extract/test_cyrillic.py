@@ -45,6 +45,8 @@ def people(article: Article) -> set[str]:
     # a world city over a small home namesake (a Donbas town is also called so), a home town of 80,000 not
     ("Постпред выступил на заседании в Нью-Йорке, сообщили дипломаты.", "ru", "New York City"),
     ("Ракета попала в промышленный объект в Александрии, сообщили местные власти.", "ru", "Oleksandriia"),
+    # the abbreviated region word
+    ("Обстріл тривав у Херсонській обл. усю ніч, повідомили рятувальники.", "uk", "Kherson Oblast"),
     # countries by their Russian and Ukrainian names, in any case
     ("Делегация прибыла в Индонезию, сообщили в министерстве.", "ru", "Indonesia"),
     ("Посол повідомив про переговори в Аргентині, передають журналісти.", "uk", "Argentina"),

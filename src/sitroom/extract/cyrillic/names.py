@@ -26,8 +26,8 @@ WORLD_CITY = 1_000_000
 SMALL_HOME = 50_000
 
 
-#: a region word after a name: "Запорожской области", "Харківській області", "Курском районе"
-REGION_WORD = re.compile(r"(?i)^(?:област\w*|район\w*|округ\w*|край|краю|республик\w+|республі\w+)$")
+#: a region word after a name: "Запорожской области", "Харківській області", "Донецька обл.", "Курском районе"
+REGION_WORD = re.compile(r"(?i)^(?:област\w*|обл\.?|район\w*|округ\w*|край|краю|республик\w+|республі\w+)$")
 
 
 _NAMES: dict[tuple[int, str], Names] = {}
@@ -124,7 +124,9 @@ class Names:
                 best = next((p for p in home if normalize(p.name) in spelled and p.population >= 0.9 * first.population),
                             first)
                 return (best, *(p for p in home if p is not best))
-        oblast = self._oblast(normal if region and normal != text else text)
+        # the tagger's normal form first ("Курской области" -> "Курская область"), else the text as written
+        # (its normal form of Ukrainian can be no word: "Херсонській обл" -> "Херсонськія обл")
+        oblast = (self._oblast(normal) if region and normal != text else None) or self._oblast(text)
         return (oblast,) if oblast else ()
 
     def _oblast(self, text: str) -> Place | None:
