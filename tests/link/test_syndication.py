@@ -1,6 +1,6 @@
 import pytest
 
-from sitroom.link.syndication import originating, shingles, syndication_groups
+from sitroom.link.syndication import MAX_CANDIDATES, CopyIndex, originating, shingles, syndication_groups
 from sitroom.model import Article
 
 WIRE = (
@@ -71,3 +71,23 @@ def test_syndication_originating_needs_a_group():
 def test_syndication_same_text_is_one_group_even_without_a_body():
     one, two = (Article(source=s, raw_text="Sirens.", meta={"outlet": s}, body="") for s in ("A", "B"))
     assert one.id != two.id and syndication_groups([one, two]) == [[one.id, two.id]]
+
+
+def test_syndication_checks_a_bounded_number_of_look_alikes_and_still_finds_the_copy():
+    # templated bulletins: every one shares a long block with the others (candidates for each), none
+    # is a copy of another; the last text is a copy of the fifth
+    block = " ".join(f"shared{k}" for k in range(40))
+    bulletins = [f"{block} " + " ".join(f"own{i}x{k}" for k in range(40)) for i in range(80)]
+    articles = [doc(f"b{i}", text) for i, text in enumerate(bulletins)]
+    articles.append(doc("copy", bulletins[4].replace("own4x39", "changed")))
+    read: list[int] = []
+
+    def text_of(ids):
+        read.append(len(ids))
+        return {i: next(a.body for a in articles if a.id == i) for i in ids}
+
+    index = CopyIndex(text_of)
+    for article in articles:
+        index.add(article)
+    assert index.groups() == [["b4", "copy"]]
+    assert max(read) <= MAX_CANDIDATES < len(articles) - 1
