@@ -293,6 +293,40 @@ QUOTED_BODY = re.compile(r"(?i:компані\w*|компани\w*|фірм\w*|�
                          r"журнал\w*|рух\w*|движени\w*)\s+«(?P<name>[А-ЯІЇЄҐA-Z][^«»\n]{1,60})»")
 
 
+#: the head of a state body's name: "Міністерство доходів і зборів України", "Управление МВД по Курской области"
+STATE_HEAD = re.compile(r"(?<![\w'’-])(?:Міністерств|Министерств|Управлінн|Управлени|Головне управлінн|Главное управлени|"
+                        r"Державн\w+ служб|Государственн\w+ служб|Служб|Агентств|Комітет|Комитет|Департамент|"
+                        r"Прокуратур|Інспекці|Инспекци|Посольств|Генеральн\w+ штаб|Генштаб)\w*")
+
+#: what may come between a state body's head and the country or region that ends its name: lower-case
+#: words and capitalised adjectives ("доходів і зборів", "Державної служби з надзвичайних ситуацій")
+_BODY_WORD = re.compile(r"\s+(?:[а-яіїєґё'’-]+|[А-ЯІЇЄҐЁ][а-яіїєґё'’-]+(?:ої|ого|ій|ий|ой|ая|ое|их|ых))(?=[\s,.;:!?»)]|$)")
+_PLACE_WORDS = re.compile(r"\s+([А-ЯІЇЄҐЁ][\w'’-]+(?:\s+(?:област\w*|обл\.?|краю|края|республик\w*|республі\w*))?)")
+
+
+def _state_bodies(body: str, names: Names) -> list[NerSpan]:
+    """A state body named by its head, what it does and the country or region it serves, as one name
+    ("Міністерство доходів і зборів України", "Управление ФСБ по Белгородской области" stops at the
+    abbreviation, which the tagger reads). The place stays a place mention of its own."""
+    out = []
+    for m in STATE_HEAD.finditer(body):
+        if out and m.start() < out[-1].end:
+            continue  # a head inside the name just found ("Управління Державної служби ... України")
+        end = m.end()
+        for _ in range(8):
+            place = _PLACE_WORDS.match(body, end)
+            if place and (p := names.place(place.group(1), place.group(1))) is not None and p.kind in (
+                    "country", "region"):
+                out.append(NerSpan(m.start(), place.end(), "ORG", body[m.start():place.end()],
+                                   body[m.start():place.end()]))
+                break
+            word = _BODY_WORD.match(body, end)
+            if word is None:
+                break
+            end = word.end()
+    return out
+
+
 def _named_bodies(body: str, names: Names) -> list[NerSpan]:
     """Bodies the tagger misses in Ukrainian and Russian news: companies by legal form and quoted name,
     other bodies by the word for their kind and quoted name, courts, councils and administrations by
@@ -309,6 +343,7 @@ def _named_bodies(body: str, names: Names) -> list[NerSpan]:
         if (m.group("lead") or end == m.end() and m.group("tail")) and not any(
                 o.start <= m.start() < o.end for o in out):
             out.append(NerSpan(m.start(), end, "ORG", body[m.start():end], body[m.start():end]))
+    out += [b for b in _state_bodies(body, names) if not any(o.start < b.end and b.start < o.end for o in out)]
     return sorted(out, key=lambda x: x.start)
 
 
