@@ -40,8 +40,7 @@ def _quoted(body: str, start: int) -> bool:
     if opened < 0 or "»" in body[opened:start]:
         return False
     closed = body.find("»", start, start + 120)
-    inner = body[opened + 1:closed] if closed >= 0 else body[opened + 1:start + 120]
-    return closed >= 0 and "\n" not in inner and len(inner.split()) <= QUOTED_NAME_WORDS
+    return closed >= 0 and "\n" not in body[opened:closed] and len(body[opened + 1:closed].split()) <= QUOTED_NAME_WORDS
 
 
 def _spans(body: str, parsed: Parsed, names: Names) -> list[NerSpan]:
@@ -306,8 +305,9 @@ _PLACE_WORDS = re.compile(r"\s+([А-ЯІЇЄҐЁ][\w'’-]+(?:\s+(?:област
 
 def _state_bodies(body: str, names: Names) -> list[NerSpan]:
     """A state body named by its head, what it does and the country or region it serves, as one name
-    ("Міністерство доходів і зборів України", "Управление ФСБ по Белгородской области" stops at the
-    abbreviation, which the tagger reads). The place stays a place mention of its own."""
+    ("Міністерство доходів і зборів України", "Прокуратура Курской области"); the place stays a place
+    mention of its own. A head followed by an abbreviation ("Управление ФСБ по ...") is left to the
+    tagger and the registry."""
     out = []
     for m in STATE_HEAD.finditer(body):
         if out and m.start() < out[-1].end:
