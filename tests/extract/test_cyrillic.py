@@ -75,6 +75,18 @@ def test_unknown_people_are_named_in_the_nominative_and_romanised(pipeline):
     assert "Oksana Melnychuk" in people(uk)
 
 
+@pytest.mark.parametrize(("name", "language", "nominative"), [
+    ("Ганна Іваненко", "uk", "Hanna Ivanenko"),    # not the genitive of a surname "Ганн"
+    ("Ганни Іваненко", "uk", "Hanna Ivanenko"),
+    ("Юлія Іваненко", "uk", "Yuliia Ivanenko"),    # not the genitive of "Юлій"
+    ("Олега Петренка", "uk", "Oleh Petrenko"),
+    ("Анны Петровой", "ru", "Anna Petrova"),        # not the plural "Анны"
+    ("Юрия Царёва", "ru", "Yuriy Tsaryov"),
+])
+def test_a_first_name_is_read_as_one_in_the_nominative(name, language, nominative):
+    assert cyrillic.Names(KB.load(), language).person_name(name) == nominative
+
+
 def test_a_quoted_group_name_is_no_place(pipeline):
     article = run(pipeline, "Подразделения группировки войск «Днепр» нанесли удар по позициям противника.")
     assert "Dnipro" not in places(article)
@@ -335,3 +347,9 @@ def test_councils_and_administrations_are_bodies_without_the_name_after_them(tex
 def test_a_place_inside_a_quoted_statement_is_a_place(pipeline):
     article = run(pipeline, "«Этой ночью беспилотники атаковали предприятие в Белгороде», — написал губернатор.")
     assert "Belgorod" in places(article)
+
+
+def test_a_pronoun_opening_a_sentence_is_nobody(pipeline):
+    article = run(pipeline, "Ольга Петренко повернулася до Ізюма. Вона знайшла свій будинок зруйнованим.")
+    assert article.language == "uk"
+    assert people(article) == {"Olha Petrenko"}   # "Вона" ("she") had been a person called Von

@@ -440,6 +440,11 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
         if label == "location" and entry is None and span.start in starts and " " not in span.text and \
                 names.morph.parse(span.text)[0].tag.POS in NOT_NAMES:
             continue  # "Зараз", "Зранку": a word that is no noun opening a sentence, though a village has its name
+        if label == "person" and entry is None and span.start in starts and " " not in span.text and any(
+                p.tag.POS in NOT_NAMES for p in names.morph.parse(span.text)[:4 if names.language == "uk" else 1]):
+            # "Вона" ("she") opening a sentence: the Ukrainian dictionary reads it as a surname first, so
+            # any of its readings counts there; the Russian one guesses odd readings for foreign names
+            continue
         if label == "organization" and entry is None and (span.text in NOT_BODIES or span.start in starts and not any(
                 w[:1].isupper() for w in span.text.split()[1:])):
             continue  # "Подразделения группировки войск": common nouns capitalised by the sentence; "СМИ"

@@ -163,9 +163,15 @@ class Names:
         the gender of the first name (a surname alone: of its likeliest reading)."""
         words = name.split()
         parses = []
-        for w in words:
+        for k, w in enumerate(words):
             options = self.morph.parse(w)
-            parses.append(next((p for p in options if PERSON_TAGS & p.tag.grammemes), options[0]))
+            # the first of several words is a first name where it can be, the name itself where the word
+            # is one ("Ганна Іваненко": Hanna, not the genitive of a surname "Ганн"; "Юлія": Yuliia, not
+            # the genitive of "Юлій")
+            named = [p for p in options if "Name" in p.tag.grammemes] if k == 0 and len(words) > 1 else []
+            first = next((p for p in named if "nomn" in p.tag.grammemes and "plur" not in p.tag.grammemes),
+                         named[0] if named else None)
+            parses.append(first or next((p for p in options if PERSON_TAGS & p.tag.grammemes), options[0]))
         gender = next((p.tag.gender for p in parses if "Name" in p.tag.grammemes and p.tag.gender), None)
         if gender:  # "Царёва" after "Юрия": the man's surname in the genitive, not a woman's
             parses = [p if "Name" in p.tag.grammemes else next(
