@@ -27,7 +27,9 @@ NEREL nests entities ("Сенат США" holds "США"); a flat tagger can mat
 spans of the same type, so the script also reports recall against the outermost spans of each type.
 NEREL also marks nationality adjectives ("американского") as countries and common nouns
 ("правительство", "полиция") as organisations; ``ner_names_only`` scores against the gold spans that
-do not begin with a lower-case letter.
+do not begin with a lower-case letter. ``ner_with_demonyms`` adds the adjectives of places that
+sitroom lists apart from places (``demonyms``: "американского", "британської") as place spans, as
+NEREL annotates them (the geoparsing benchmark counts them the same way for TR-News).
 
 ``linking`` (NEREL): gold mentions of one Wikidata entity should reach one canonical entity whatever
 their case ("Обамы", "Барак Обама", "Барака"). Over the mapped gold mentions that carry a Wikidata
@@ -67,6 +69,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from sitroom.extract import cyrillic
+from sitroom.extract.cyrillic.entities import demonym_mentions
 from sitroom.extract.cyrillic.parse import analyzer
 from sitroom.kb import KB
 from sitroom.kb.wikidata import place_item
@@ -111,13 +114,19 @@ def outermost(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, st
                                         and (o[0], o[1]) != (s[0], s[1]) for o in spans)]
 
 
-def run(text: str, language: str, kb: KB) -> tuple[set, list]:
-    """(ner spans, entity mentions) of one text: sets of (start, end, type); mentions carry canonicals."""
+def run(text: str, language: str, kb: KB, demonyms: list | None = None) -> tuple[set, list]:
+    """(ner spans, entity mentions) of one text: sets of (start, end, type); mentions carry canonicals.
+    ``demonyms``, when given, receives the (start, end, "place") of the adjectives of places."""
     article = Article(source="<bench>", raw_text=text)
     article.body, article.language = text, language
     article = cyrillic.cyrillic_parse(article)
     ner = {(t.span.start, t.span.end, LABELS[t.label]) for t in cyrillic.typed_mentions(article, kb)}
     entities, _ = cyrillic.find_entities(article, kb)
+    if demonyms is not None:
+        taken = [(m.span.start, m.span.end) for e in entities for m in e.mentions] + [
+            (x.start, x.end) for x in article.parsed.spans]
+        demonyms += [(d["start"], d["end"], "place") for d in
+                     demonym_mentions(article, cyrillic.Names.of(kb, language), taken)]
     mentions = [(m.span.start, m.span.end, LABELS[e.label], e.canonical, place_item(e.id) if e.label == "location" else None)
                 for e in entities for m in e.mentions]
     return ner, mentions
@@ -148,7 +157,7 @@ class Score:
 
 def corpus(folder: Path, language: str, limit: int | None, errors: int) -> dict:
     kb = KB.load()
-    ner, ent, ner_outer, ner_names = Score(), Score(), Score(), Score()
+    ner, ent, ner_outer, ner_names, ner_demonyms = Score(), Score(), Score(), Score(), Score()
     linked: list[tuple[str, str | None]] = []  # (wikidata id, canonical reached)
     items: list[tuple[str, str | None]] = []   # places: (gold Wikidata item, item output on an overlapping place)
     examples: list[str] = []
@@ -164,12 +173,14 @@ def corpus(folder: Path, language: str, limit: int | None, errors: int) -> dict:
         else:
             gold_spans, links = read_uk(ann), {}
         gold = {(s, e, k) for s, e, k, _ in gold_spans}
-        found_ner, mentions = run(text, language, kb)
+        adjectives: list = []
+        found_ner, mentions = run(text, language, kb, adjectives)
         found_ent = {(s, e, k) for s, e, k, _, _ in mentions}
         ner.add(gold, found_ner)
         ent.add(gold, found_ent)
         ner_outer.add({(s, e, k) for s, e, k, _ in outermost(gold_spans)}, found_ner)
         ner_names.add({(s, e, k) for s, e, k in gold if not text[s:s + 1].islower()}, found_ner)
+        ner_demonyms.add(gold, found_ner | set(adjectives))
         for s, e, k, tid in gold_spans:
             if tid in links:
                 hit = next((c for ms, me, mk, c, _ in mentions if ms < e and s < me and mk == k), None)
@@ -184,7 +195,8 @@ def corpus(folder: Path, language: str, limit: int | None, errors: int) -> dict:
                 examples.append(f"  extra {k:12} {text[s:e]!r} in {txt.name}")
     elapsed = time.perf_counter() - started
     out = {"documents": len(files), "characters": chars, "seconds": round(elapsed, 1),
-           "ner": ner.table(), "entities": ent.table(), "ner_names_only": ner_names.table(), "ner_outermost_recall": {
+           "ner": ner.table(), "entities": ent.table(), "ner_names_only": ner_names.table(),
+           "ner_with_demonyms": ner_demonyms.table(), "ner_outermost_recall": {
                k: v["recall"] for k, v in ner_outer.table().items()}}
     if linked:
         majority: dict[str, Counter] = defaultdict(Counter)
@@ -323,7 +335,7 @@ def main() -> None:
                 print("  ", line)
             continue
         print(f"  {res['documents']} documents, {res['characters']} characters, {res['seconds']} s")
-        for system in ("ner", "entities", "ner_names_only"):
+        for system in ("ner", "entities", "ner_names_only", "ner_with_demonyms"):
             cells = "  ".join(f"{k} P {v['precision']:.3f} R {v['recall']:.3f} F1 {v['f1']:.3f}"
                               for k, v in res[system].items())
             print(f"  {system:9} {cells}")

@@ -353,3 +353,13 @@ def test_a_pronoun_opening_a_sentence_is_nobody(pipeline):
     article = run(pipeline, "Ольга Петренко повернулася до Ізюма. Вона знайшла свій будинок зруйнованим.")
     assert article.language == "uk"
     assert people(article) == {"Olha Petrenko"}   # "Вона" ("she") had been a person called Von
+
+
+def test_adjectives_of_places_are_demonyms_apart_from_places(pipeline):
+    article = run(pipeline, "Российский беспилотник атаковал британское судно у берегов Московской области, "
+                            "сообщили в Министерстве обороны Великобритании.")
+    assert {(d["mention"], d["refers_to"]) for d in article.meta["demonyms"]} == {
+        ("Российский", "Russia"), ("британское", "United Kingdom")}   # "Московской области" is a place
+    assert "Russia" not in places(article) and "Moscow Oblast" in places(article)
+    uk = run(pipeline, "Над Києвом збили американські ракети, повідомили в польському посольстві.")
+    assert {d["refers_to"] for d in uk.meta["demonyms"]} == {"United States", "Poland"}

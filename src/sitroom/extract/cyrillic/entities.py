@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from sitroom.data import load_lexicon
 from sitroom.extract.cyrillic.names import (
     HOME,
     INITIALS_BEFORE,
@@ -536,6 +538,41 @@ def _short_names(keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[str
     return out
 
 
+@lru_cache(maxsize=1)
+def _demonym_table() -> dict[str, dict[str, str]]:
+    return load_lexicon("cyrillic_demonyms")
+
+
+#: kinds of place an adjective names
+DEMONYM_KINDS = ("continent", "country", "region", "city")
+
+
+def demonym_mentions(article: Article, names: Names, taken: list[tuple[int, int]]) -> list[dict]:
+    """Adjectives of countries, regions and cities ("американского", "британської", "московские")
+    with the place they name (``data/lexicons/cyrillic_demonyms.toml``), kept apart from the
+    article's places as in English (:func:`sitroom.extract.places.demonym_mentions`): a
+    "российский беспилотник" is not a drone in Russia. An adjective inside a name the tagger or the
+    registry reads ("Российской академии наук") or before a region word ("Московской области") is
+    none."""
+    table = _demonym_table().get(names.language, {})
+    body = article.body or ""
+    out = []
+    for sent in article.parsed.sentences:
+        for t in sent.tokens:
+            if not t.text[:1].isalpha() or any(a <= t.start < b for a, b in taken):
+                continue
+            lemma = next((p.normal_form for p in names.morph.parse(t.text)[:4] if p.tag.POS == "ADJF"), None)
+            name = table.get(lemma or "")
+            if name is None or (m := re.match(r"\s+(\w+)", body[t.end:])) and REGION_WORD.match(m.group(1)):
+                continue
+            place = next((p for p in names.kb.gazetteer.candidates(name) if p.name == name and p.kind in DEMONYM_KINDS),
+                         None)
+            if place is not None:
+                out.append({"mention": t.text, "start": t.start, "end": t.end, "refers_to": place.name,
+                            "lat": place.lat, "lon": place.lon})
+    return out
+
+
 def make_entities_stage(kb: KB | None = None):
     @stage(requires=["parsed"], assigns=["entities"], name="entities")
     def cyrillic_entities(article: Article) -> Article:
@@ -543,6 +580,9 @@ def make_entities_stage(kb: KB | None = None):
         entities, actors = find_entities(article, kb or KB.load())
         article.entities = tuple(entities)
         article.actors = tuple(sorted(actors, key=lambda a: a.span.start))
+        taken = [(m.span.start, m.span.end) for e in entities for m in e.mentions] + [
+            (x.start, x.end) for x in article.parsed.spans]
+        article.meta["demonyms"] = demonym_mentions(article, Names.of(kb or KB.load(), article.language or "ru"), taken)
         return article
 
     return cyrillic_entities
