@@ -453,10 +453,19 @@ class Reader:
         place, region, _, outlet = self.names(place=place, region=region, outlet=outlet).values()
         keep = {r["id"] for r in self.catalog.articles_where(place=place, region=region, bbox=bbox, outlet=outlet,
                                                              since=since, until=until, ids=self._text_ids(q))}
-        rows = self._story_summaries(self.analysis("stories").get("stories") or [])
-        rows = [r for r in rows if keep & set(r["article_ids"])]
-        rows.sort(key=lambda r: (r["last_published"] or "", len(r["article_ids"]), r["id"]), reverse=True)
-        return page_of(rows, limit, offset)
+        # ordered by their members' ids and dates alone; only the page's stories are summarised
+        stories = self.analysis("stories").get("stories") or []
+        ids = self.catalog.article_ids([m for story in stories for m in story["articles"]])
+        published = self.catalog.published_of(list(ids.values()))
+        ranked = []
+        for story in stories:
+            members = [i for i in dict.fromkeys(ids[m] for m in story["articles"] if m in ids) if i in published]
+            if keep & set(members):
+                last = max((published[i] for i in members if published[i]), default=None)
+                ranked.append(((last or "", len(members), story["id"]), story))
+        ranked.sort(key=lambda kv: kv[0], reverse=True)
+        page = page_of([story for _, story in ranked], limit, offset)
+        return replace(page, items=self._story_summaries(page.items))
 
     def story(self, story_id: str) -> dict[str, Any]:
         """A story with one column per outlet (its articles and their claims) and the stored relations."""

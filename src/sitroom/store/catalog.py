@@ -56,6 +56,16 @@ class Catalog:
                     out[row[0]] = _summary(row)
         return out
 
+    def published_of(self, ids: list[str]) -> dict[str, str | None]:
+        """Article id -> its publication date, for the stored articles among ``ids``."""
+        out: dict[str, str | None] = {}
+        unique = list(dict.fromkeys(ids))
+        with self.engine.connect() as conn:
+            for k in range(0, len(unique), CHUNK):
+                out.update(conn.execute(select(articles.c.id, articles.c.published)
+                                        .where(articles.c.id.in_(unique[k:k + CHUNK]))).tuples().all())
+        return out
+
     def article_ids(self, members: list[str]) -> dict[str, str]:
         """Story member -> article id: the id itself, or for an analysis stored before stories held ids,
         the id of the article with that source."""
