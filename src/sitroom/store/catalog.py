@@ -62,8 +62,8 @@ class Catalog:
         unique = list(dict.fromkeys(ids))
         with self.engine.connect() as conn:
             for k in range(0, len(unique), CHUNK):
-                out.update(conn.execute(select(articles.c.id, articles.c.published)
-                                        .where(articles.c.id.in_(unique[k:k + CHUNK]))).tuples().all())
+                out.update((i, day) for i, day in conn.execute(select(articles.c.id, articles.c.published)
+                                                               .where(articles.c.id.in_(unique[k:k + CHUNK]))))
         return out
 
     def article_ids(self, members: list[str]) -> dict[str, str]:
