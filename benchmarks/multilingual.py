@@ -123,10 +123,8 @@ def run(text: str, language: str, kb: KB, demonyms: list | None = None) -> tuple
     ner = {(t.span.start, t.span.end, LABELS[t.label]) for t in cyrillic.typed_mentions(article, kb)}
     entities, _ = cyrillic.find_entities(article, kb)
     if demonyms is not None:
-        taken = [(m.span.start, m.span.end) for e in entities for m in e.mentions] + [
-            (x.start, x.end) for x in article.parsed.spans]
         demonyms += [(d["start"], d["end"], "place") for d in
-                     demonym_mentions(article, cyrillic.Names.of(kb, language), taken)]
+                     demonym_mentions(article, cyrillic.Names.of(kb, language), entities)]
     mentions = [(m.span.start, m.span.end, LABELS[e.label], e.canonical, place_item(e.id) if e.label == "location" else None)
                 for e in entities for m in e.mentions]
     return ner, mentions

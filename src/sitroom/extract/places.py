@@ -79,11 +79,19 @@ def demonym_mentions(doc, gazetteer: Gazetteer, taken) -> list[dict]:
             continue
         if word in table and token.dep_ == "pobj" and token.head.lower_ in ("in", "into", "from"):
             continue  # "told in French", "translated from Russian": a language
-        place = next((p for p in gazetteer.candidates(name) if p.name == name and p.kind in BIG_KINDS), None)
-        if place is not None:
-            out.append({"mention": word, "start": token.idx, "end": token.idx + len(word), "refers_to": place.name,
-                        "lat": place.lat, "lon": place.lon})
+        if (found := demonym(word, token.idx, name, gazetteer)) is not None:
+            out.append(found)
     return out
+
+
+def demonym(word: str, start: int, name: str, gazetteer: Gazetteer, kinds=None) -> dict | None:
+    """The ``demonyms`` record of an adjective at ``start`` naming the gazetteer place called
+    ``name`` (of ``kinds``, by default a continent, country or region), or None if there is none."""
+    place = next((p for p in gazetteer.candidates(name) if p.name == name and p.kind in (kinds or BIG_KINDS)), None)
+    if place is None:
+        return None
+    return {"mention": word, "start": start, "end": start + len(word), "refers_to": place.name,
+            "lat": place.lat, "lon": place.lon}
 
 
 def given_name_people(doc, gazetteer: Gazetteer, registry) -> None:

@@ -39,7 +39,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import fields
-from functools import lru_cache
 from typing import Any
 
 from sitroom.link.provenance import ClaimView
@@ -184,14 +183,9 @@ def _confidence(p: dict[str, Any], q: dict[str, Any]) -> float:
     return max(0.05, round(score, 2))
 
 
-#: day numbers of the few dates a corpus has, read once: a claim is compared with up to
-#: COMPARE_LIMIT others per proposition, each time asking both dates
-_day = lru_cache(maxsize=1 << 14)(day_number)
-
-
 def _time_ok(p: dict[str, Any], q: dict[str, Any], a: ClaimView, b: ClaimView) -> bool:
     """Within the predicates' window; an undated claim only with claims of its own article or story."""
-    x, y = _day(p.get("date")), _day(q.get("date"))
+    x, y = day_number(p.get("date")), day_number(q.get("date"))
     if x is None or y is None:
         return a.article == b.article or (a.story is not None and a.story == b.story)
     window = max(WINDOW_DAYS.get(p["predicate"], 7), WINDOW_DAYS.get(q["predicate"], 7))

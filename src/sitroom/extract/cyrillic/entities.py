@@ -21,11 +21,12 @@ from sitroom.extract.cyrillic.names import (
 )
 from sitroom.extract.cyrillic.parse import NerSpan, Parsed, Token
 from sitroom.extract.districts import _district
+from sitroom.extract.places import demonym
 from sitroom.extract.translit import ru_variants
 from sitroom.kb import KB
 from sitroom.kb.gazetteer import SETTLEMENT_KINDS, Place
 from sitroom.kb.registry import Entry
-from sitroom.model import Actor, Article, Entity, Mention, Span
+from sitroom.model import Actor, Article, Entity, Mention, Span, SpanSet
 from sitroom.pipeline import stage
 
 NER_LABELS = {"PER": "person", "ORG": "organization", "LOC": "location"}
@@ -544,32 +545,32 @@ def _demonym_table() -> dict[str, dict[str, str]]:
 
 
 #: kinds of place an adjective names
-DEMONYM_KINDS = ("continent", "country", "region", "city")
+DEMONYM_KINDS = frozenset({"continent", "country", "region", "city"})
 
 
-def demonym_mentions(article: Article, names: Names, taken: list[tuple[int, int]]) -> list[dict]:
+def demonym_mentions(article: Article, names: Names, entities: list[Entity]) -> list[dict]:
     """Adjectives of countries, regions and cities ("американского", "британської", "московские")
     with the place they name (``data/lexicons/cyrillic_demonyms.toml``), kept apart from the
     article's places as in English (:func:`sitroom.extract.places.demonym_mentions`): a
     "российский беспилотник" is not a drone in Russia. An adjective inside a name the tagger or the
-    registry reads ("Российской академии наук") or before a region word ("Московской области") is
-    none."""
+    registry reads (an entity's mention or a tagger span: "Российской академии наук") or before a
+    region word ("Московской области") is none."""
     table = _demonym_table().get(names.language, {})
+    stems = {key[:4] for key in table}  # a word's first letters rule most words out before the dictionary
     body = article.body or ""
+    taken = SpanSet([(m.span.start, m.span.end) for e in entities for m in e.mentions]
+                    + [(x.start, x.end) for x in article.parsed.spans])
     out = []
     for sent in article.parsed.sentences:
         for t in sent.tokens:
-            if not t.text[:1].isalpha() or any(a <= t.start < b for a, b in taken):
+            if t.text[:4].lower() not in stems or taken.overlaps(t.start, t.end):
                 continue
             lemma = next((p.normal_form for p in names.morph.parse(t.text)[:4] if p.tag.POS == "ADJF"), None)
             name = table.get(lemma or "")
             if name is None or (m := re.match(r"\s+(\w+)", body[t.end:])) and REGION_WORD.match(m.group(1)):
                 continue
-            place = next((p for p in names.kb.gazetteer.candidates(name) if p.name == name and p.kind in DEMONYM_KINDS),
-                         None)
-            if place is not None:
-                out.append({"mention": t.text, "start": t.start, "end": t.end, "refers_to": place.name,
-                            "lat": place.lat, "lon": place.lon})
+            if (found := demonym(t.text, t.start, name, names.kb.gazetteer, DEMONYM_KINDS)) is not None:
+                out.append(found)
     return out
 
 
@@ -580,9 +581,8 @@ def make_entities_stage(kb: KB | None = None):
         entities, actors = find_entities(article, kb or KB.load())
         article.entities = tuple(entities)
         article.actors = tuple(sorted(actors, key=lambda a: a.span.start))
-        taken = [(m.span.start, m.span.end) for e in entities for m in e.mentions] + [
-            (x.start, x.end) for x in article.parsed.spans]
-        article.meta["demonyms"] = demonym_mentions(article, Names.of(kb or KB.load(), article.language or "ru"), taken)
+        article.meta["demonyms"] = demonym_mentions(article, Names.of(kb or KB.load(), article.language or "ru"),
+                                                    entities)
         return article
 
     return cyrillic_entities

@@ -89,7 +89,6 @@ def parse(text: str, language: str = "ru") -> Parsed:
     """natasha over each line of ``text`` (a line break always ends a sentence: headlines and captions
     have no full stop), with offsets into ``text``; Ukrainian is respelt for the NER (:data:`UK_SPELLING`)."""
     from natasha import Doc
-    from natasha.doc import adapt_spans
 
     m = models()
     sentences: list[Sentence] = []
@@ -102,12 +101,7 @@ def parse(text: str, language: str = "ru") -> Parsed:
         doc.segment(m.segmenter)
         doc.tag_morph(m.morph)
         doc.parse_syntax(m.syntax)
-        if language == "uk":
-            doc.spans = list(adapt_spans(doc, m.ner(line.group().translate(UK_SPELLING)).spans))
-            doc.envelop_span_tokens()
-            doc.envelop_sent_spans()
-        else:
-            doc.tag_ner(m.ner)
+        doc.tag_ner(m.ner if language != "uk" else lambda text: m.ner(text.translate(UK_SPELLING)))
         offset = line.start()
         index = {t.id: base + n for n, t in enumerate(doc.tokens)}
         base += len(doc.tokens)
