@@ -31,6 +31,11 @@ do not begin with a lower-case letter. ``ner_with_demonyms`` adds the adjectives
 sitroom lists apart from places (``demonyms``: "американского", "британської") as place spans, as
 NEREL annotates them (the geoparsing benchmark counts them the same way for TR-News).
 
+ner-uk annotates flat names (311 of its 15,062 spans lie inside another): "Кабінету Міністрів України"
+is one organisation there, with no place inside. sitroom keeps the country, region or city a body's
+name holds as a place mention of its own (NEREL annotates it so), so ``ner_flat`` scores only the
+spans sitroom reads that lie inside no other it reads, as such a corpus is annotated.
+
 ``linking`` (NEREL): gold mentions of one Wikidata entity should reach one canonical entity whatever
 their case ("Обамы", "Барак Обама", "Барака"). Over the mapped gold mentions that carry a Wikidata
 link, the share whose overlapping output mention has the canonical name most often given to that
@@ -155,7 +160,7 @@ class Score:
 
 def corpus(folder: Path, language: str, limit: int | None, errors: int) -> dict:
     kb = KB.load()
-    ner, ent, ner_outer, ner_names, ner_demonyms = Score(), Score(), Score(), Score(), Score()
+    ner, ent, ner_outer, ner_names, ner_demonyms, ner_flat = Score(), Score(), Score(), Score(), Score(), Score()
     linked: list[tuple[str, str | None]] = []  # (wikidata id, canonical reached)
     items: list[tuple[str, str | None]] = []   # places: (gold Wikidata item, item output on an overlapping place)
     examples: list[str] = []
@@ -179,6 +184,7 @@ def corpus(folder: Path, language: str, limit: int | None, errors: int) -> dict:
         ner_outer.add({(s, e, k) for s, e, k, _ in outermost(gold_spans)}, found_ner)
         ner_names.add({(s, e, k) for s, e, k in gold if not text[s:s + 1].islower()}, found_ner)
         ner_demonyms.add(gold, found_ner | set(adjectives))
+        ner_flat.add(gold, {x for x in found_ner if not any(y != x and y[0] <= x[0] and x[1] <= y[1] for y in found_ner)})
         for s, e, k, tid in gold_spans:
             if tid in links:
                 hit = next((c for ms, me, mk, c, _ in mentions if ms < e and s < me and mk == k), None)
@@ -194,7 +200,7 @@ def corpus(folder: Path, language: str, limit: int | None, errors: int) -> dict:
     elapsed = time.perf_counter() - started
     out = {"documents": len(files), "characters": chars, "seconds": round(elapsed, 1),
            "ner": ner.table(), "entities": ent.table(), "ner_names_only": ner_names.table(),
-           "ner_with_demonyms": ner_demonyms.table(), "ner_outermost_recall": {
+           "ner_with_demonyms": ner_demonyms.table(), "ner_flat": ner_flat.table(), "ner_outermost_recall": {
                k: v["recall"] for k, v in ner_outer.table().items()}}
     if linked:
         majority: dict[str, Counter] = defaultdict(Counter)

@@ -363,3 +363,30 @@ def test_adjectives_of_places_are_demonyms_apart_from_places(pipeline):
     assert "Russia" not in places(article) and "Moscow Oblast" in places(article)
     uk = run(pipeline, "Над Києвом збили американські ракети, повідомили в польському посольстві.")
     assert {d["refers_to"] for d in uk.meta["demonyms"]} == {"United States", "Poland"}
+
+
+def test_the_country_or_region_a_body_serves_is_a_place_of_its_own(pipeline):
+    article = run(pipeline, "Об этом сообщила пресс-служба Законодательного собрания Кировской области. "
+                            "Заявление поддержали в Палате представителей США.")
+    assert {"Kirov Oblast", "United States"} <= places(article)
+    # a person a body is named after is no place, though towns bear the name
+    named = run(pipeline, "Лекцию прочитал президент Института Пушкина.")
+    assert "Pushkin" not in places(named)
+
+
+@pytest.mark.parametrize("text", [
+    "Пожежа сталася у будинку на вул. Гагаріна, 12 у Сумах.",
+    "Аварію ліквідували на вулиці Шевченка в Ізюмі.",
+    "Обстрел повредил дома на улице Ленина в Белгороде.",
+])
+def test_a_street_named_after_a_person_is_no_person(pipeline, text):
+    article = run(pipeline, text)
+    assert people(article) == set()
+    street = next(t for t in cyrillic.typed_mentions(article, KB.load()) if t.span.text.lower().startswith(("вул", "ул")))
+    assert street.label == "location" and street.place is None   # on no map: not among the places output
+    assert len(places(article)) == 1
+
+
+def test_a_word_opening_a_line_of_dialogue_is_no_place(pipeline):
+    article = run(pipeline, "Ми зустрілися біля школи.\n— Зараз підемо до Ізюма, — сказав він.")
+    assert places(article) == {"Izium"}   # "Зараз" ("now"), after the dash, is a village's name too

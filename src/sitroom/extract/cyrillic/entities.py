@@ -46,6 +46,26 @@ def _quoted(body: str, start: int) -> bool:
     return closed >= 0 and "\n" not in body[opened:closed] and len(body[opened + 1:closed].split()) <= QUOTED_NAME_WORDS
 
 
+#: what may come before the first word of a sentence or of a line of dialogue: "— Тоді ...", "« Мене ..."
+OPENING = re.compile(r"[\s\-–—«»\"„“”'(\[.…:]*")
+
+
+def _openers(body: str, parsed: Parsed) -> set[int]:
+    """Where the words that open a sentence, a line or a quotation begin: capitalised by the text, not
+    because they are names ("Зараз", "— Тоді б усі ...", "« Мене звуть ...")."""
+    out = set()
+    for sent in parsed.sentences:
+        first = next((t for t in sent.tokens if t.text[:1].isalpha()), None)
+        if first is not None:
+            out.add(first.start)
+        for t in sent.tokens:
+            if t.text[:1].isalpha() and t.start > sent.start:
+                line = body.rfind("\n", 0, t.start) + 1
+                if OPENING.fullmatch(body, max(line, sent.start), t.start) and body[max(line, sent.start):t.start].strip():
+                    out.add(t.start)
+    return out
+
+
 def _spans(body: str, parsed: Parsed, names: Names) -> list[NerSpan]:
     """NER spans made ready to resolve:
 
@@ -69,7 +89,7 @@ def _spans(body: str, parsed: Parsed, names: Names) -> list[NerSpan]:
                 pieces.append(NerSpan(start, start + len(part), span.label, part, normal))
             start += len(part)
     out: list[NerSpan] = []
-    starts = {sent.start for sent in parsed.sentences}
+    starts = _openers(body, parsed)
     for span in pieces:
         if span.start in starts and (lead := re.match(r"(?:\w+\s+)+?(?=\w)", span.text)):
             # "Над Курской": a preposition capitalised by the sentence
@@ -155,12 +175,13 @@ def _unspanned_places(body: str, parsed: Parsed, covered: list[NerSpan], names: 
     """Places NER missed: a capitalised word inside a sentence that pymorphy3 reads as a toponym, or
     that names a city, town or region of the war's countries ("по Запоріжжю")."""
     out = []
+    openers = _openers(body, parsed)
     for sent in parsed.sentences:
         text = body[sent.start:sent.end]
         for word in NAME_WORD.finditer(text, sent.tokens[1].start - sent.start if len(sent.tokens) > 1 else len(text)):
             start, end, name = sent.start + word.start(), sent.start + word.end(), word.group()
             if not (name[1:].replace("'", "").replace("’", "").islower() and len(name) > 3) or _quoted(body, start) or any(
-                    c.start <= start < c.end for c in covered):
+                    c.start <= start < c.end for c in covered) or start in openers:
                 continue
             place = names.place(name, name)
             if place is None or place.country not in HOME and not (
@@ -175,6 +196,50 @@ def _unspanned_places(body: str, parsed: Parsed, covered: list[NerSpan], names: 
                 # where a place is told ("біля Лук'янців", "захоплення Лук'янців")
                 shared = SHARED_REGION.match(body, end)
                 out.append(NerSpan(start, end, "LOC", name, f"{name} {shared.group(1)}" if shared else name))
+    return out
+
+
+#: a street, square or avenue by its name, with the house number when one follows ("вул. Крилова, 7",
+#: "улице Лётчиков", "проспекту Перемоги"): a place on no gazetteer's map, and no person, though most
+#: streets bear one's name
+ADDRESS = re.compile(r"(?<!\w)(?i:вул\.|вулиц[яіює]|ул\.|улиц[аеыу]|просп\.|проспект\w*|пров\.|провул\w+|"
+                     r"переул\w+|пл\.|площ[аіу]|площад[ьи]|бульвар\w*|б-р)[ \t]*"
+                     r"(?:[А-ЯІЇЄҐЁ][\w'’-]*\.?[ \t]?){1,3}(?:,[ \t]*\d+[\w/-]*)?")
+
+
+def _addresses(body: str) -> list[NerSpan]:
+    out = []
+    for m in ADDRESS.finditer(body):
+        text = m.group().rstrip()
+        out.append(NerSpan(m.start(), m.start() + len(text), "LOC", text, text))
+    return out
+
+
+def _places_in_bodies(body: str, bodies: list[NerSpan], covered: list[NerSpan], names: Names) -> list[NerSpan]:
+    """The country, region or city a body's name ends with or holds ("Палаты представителей США",
+    "Законодательного собрания Кировской области", "полиции Нью-Йорка"): a place mention of its own
+    inside the body's. Only nouns the gazetteer knows as a country or region, or as a city of 10,000;
+    an adjective only before a region word ("Московского театра" names no place here)."""
+    out = []
+    for org in bodies:
+        for word in re.finditer(r"[А-ЯІЇЄҐЁ][\w'’-]*", body[org.start:org.end]):
+            start, end = org.start + word.start(), org.start + word.end()
+            if start == org.start or any(c.start <= start < c.end for c in covered) or _quoted(body, start):
+                continue
+            name = word.group()
+            region = re.match(r"\s+(\w+\.?)", body[end:org.end])
+            if region and REGION_WORD.match(region.group(1)):
+                end += region.end()
+                name = body[start:end]
+            elif "ADJF" in names.morph.parse(name)[0].tag or not (name.isupper() or name[1:].islower()) or (
+                    PERSON_TAGS & names.tags(name)) or INITIALS_BEFORE.search(body, max(0, start - 8), start) or re.search(
+                    r"(?i)(?:имени|імені|им\.|ім\.)\s*$", body[max(0, start - 8):start]):
+                continue  # "Института Пушкина", "имени М. Тореза": people, though towns bear their names
+            place = names.place(name, name)
+            if place is None or not (place.kind in ("country", "region") or place.population >= 10_000 and not name.isupper()):
+                continue
+            out.append(NerSpan(start, end, "LOC", name, name))
+            covered = [*covered, out[-1]]
     return out
 
 
@@ -409,8 +474,15 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     spans = [x for x in spans if x.label == "LOC" or not any(b.start <= x.start and x.end <= b.end for b in bodies)]
     spans += bodies
     spans = [x for x in spans if not any(t.start < x.end and x.start < t.end for t in taken)]
+    orgs = [x for x in spans if x.label == "ORG"] + [t.span for t in out if t.label == "organization"]
+    spans += _places_in_bodies(body, orgs, [x for x in spans + taken if x.label != "ORG" and
+                                             not any(t.span is x and t.label == "organization" for t in out)], names)
     spans = sorted(spans + _unspanned_places(body, parsed, spans + taken, names), key=lambda x: x.start)
-    starts = {sent.start for sent in parsed.sentences}
+    addresses = _addresses(body)
+    out = [t for t in out if not any(a.start <= t.span.start < a.end for a in addresses)]
+    spans = [x for x in spans if not any(a.start <= x.start < a.end for a in addresses)]
+    out += [Typed(a, "location") for a in addresses]
+    starts, sentences = _openers(body, parsed), {sent.start for sent in parsed.sentences}
     for span in spans:
         label = NER_LABELS.get(span.label)
         if label is None:
@@ -440,15 +512,15 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
         if label == "location" and place is None and entry is None and span.start in starts and all(
                 _common(names, w) for w in re.findall(r"[^\W\d_][\w'’-]*", span.text)):
             continue  # "Посеред", "Загальна площа": ordinary words opening a sentence, taken for a place
-        if label == "location" and entry is None and span.start in starts and " " not in span.text and \
-                names.morph.parse(span.text)[0].tag.POS in NOT_NAMES:
+        if label == "location" and entry is None and span.start in starts and " " not in span.text and any(
+                p.tag.POS in NOT_NAMES for p in names.morph.parse(span.text)[:4 if names.language == "uk" else 1]):
             continue  # "Зараз", "Зранку": a word that is no noun opening a sentence, though a village has its name
         if label == "person" and entry is None and span.start in starts and " " not in span.text and any(
                 p.tag.POS in NOT_NAMES for p in names.morph.parse(span.text)[:4 if names.language == "uk" else 1]):
             # "Вона" ("she") opening a sentence: the Ukrainian dictionary reads it as a surname first, so
             # any of its readings counts there; the Russian one guesses odd readings for foreign names
             continue
-        if label == "organization" and entry is None and (span.text in NOT_BODIES or span.start in starts and not any(
+        if label == "organization" and entry is None and (span.text in NOT_BODIES or span.start in sentences and not any(
                 w[:1].isupper() for w in span.text.split()[1:])):
             continue  # "Подразделения группировки войск": common nouns capitalised by the sentence; "СМИ"
         out.append(Typed(span, label, entry if label != "location" else None, place if label == "location" else None))
