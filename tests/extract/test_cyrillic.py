@@ -336,8 +336,8 @@ def test_a_word_that_is_no_noun_opening_a_sentence_is_no_place(pipeline):
     ("Заяву оприлюднив голова Мелітопольської міської ради Іван Федоров.", "Мелітопольської міської ради"),
     # a state body by its head, what it does and the country or region it serves, as one name
     ("Міністерство доходів і зборів України оприлюднило звіт.", "Міністерство доходів і зборів України"),
-    ("Управління Державної служби з надзвичайних ситуацій України у Сумській області", "Управління Державної служби "
-     "з надзвичайних ситуацій України"),
+    ("Управління Державної служби з надзвичайних ситуацій України у Сумській області", ("Управління Державної служби "
+     "з надзвичайних ситуацій України")),
 ])
 def test_councils_and_administrations_are_bodies_without_the_name_after_them(text, body):
     names = cyrillic.Names(KB.load(), "uk")
