@@ -390,3 +390,25 @@ def test_a_street_named_after_a_person_is_no_person(pipeline, text):
 def test_a_word_opening_a_line_of_dialogue_is_no_place(pipeline):
     article = run(pipeline, "Ми зустрілися біля школи.\n— Зараз підемо до Ізюма, — сказав він.")
     assert places(article) == {"Izium"}   # "Зараз" ("now"), after the dash, is a village's name too
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Тендер виграло НВП «Інтертерм» з Харкова.", "НВП «Інтертерм»"),             # a legal form not listed anywhere
+    ("Гендиректор ООО УК «Северсталь» подал в отставку.", "ООО УК «Северсталь»"),
+    ("Суд скасував рішення Київради про оренду.", "Київради"),                     # a city's council in one word
+    ("Депутаты Мосгордумы приняли закон.", "Мосгордумы"),
+    ("Її співвласником є директор «Будмонтажу» Петро Коваль.", "Будмонтажу"),      # who runs it: a company
+])
+def test_bodies_by_legal_form_council_word_or_owner(text, body):
+    names = cyrillic.Names(KB.load(), "ru" if "ы" in text else "uk")
+    assert body in {b.text for b in cyrillic.entities._named_bodies(text, names)}
+
+
+@pytest.mark.parametrize("text", [
+    "Протокол составлен по статье 19.7 КоАП РФ «Непредставление сведений».",   # an article of a code of law
+    "Компания разослала СМС «за одного участника».",                           # a quotation, not a name
+    "Рішення оскаржать у суді. Естрада зібрала глядачів.",                      # a word that only ends like a council
+])
+def test_no_body_in_a_law_a_quotation_or_a_common_word(text):
+    names = cyrillic.Names(KB.load(), "ru" if "ы" in text or "СМС" in text else "uk")
+    assert cyrillic.entities._named_bodies(text, names) == []

@@ -327,9 +327,12 @@ def _people(body: str, parsed: Parsed, names: Names) -> list[NerSpan]:
     return out
 
 
-#: a company by its legal form and quoted name: "ТОВ «Лігабуд»", "ДП «НАЕК «Енергоатом»»", "ООО «Ромашка»"
-LEGAL_BODY = re.compile(r"(?<!\w)(?:ТОВ|ТзОВ|ПАТ|ПрАТ|ВАТ|ЗАТ|АТ|ДП|КП|ПП|НАК|ГО|БФ|ООО|ОАО|ПАО|ЗАО|АО|ГУП|МУП|ФГУП|"
-                        r"НКО|АНО|ФГБУ)(?:\s+[а-яіїєґ]+)?\s+«(?:[^«»\n]|«[^«»\n]*»){1,80}»")
+#: a company or another body by its legal form and quoted name: "ТОВ «Лігабуд»", "ДП «НАЕК «Енергоатом»»",
+#: "ООО «Ромашка»", "НВП «Інтертерм»": the forms are abbreviations in capitals, too many to list (ТзОВ, ПрАТ, НВП,
+#: КП, ОКЖК, ...); the words that are no legal form and may stand before a quoted name are left out
+LEGAL_BODY = re.compile(r"(?<![\w«])(?!(?:ЗМІ|СМИ|ЗМИ|МЗС|МИД|БПЛА|БпЛА|ПВО|ППО|РСЗО|ЗРК|ЗСУ|ВСУ|ВС|РФ|США|ЄС|ЕС)(?!\w))"
+                        r"(?:[А-ЯІЇЄҐ][А-ЯІЇЄҐа-яіїєґ]{0,4}[А-ЯІЇЄҐ]\s+){0,2}[А-ЯІЇЄҐ][А-ЯІЇЄҐа-яіїєґ]{0,4}[А-ЯІЇЄҐ]"
+                        r"(?:\s+[а-яіїєґ]+)?\s?«(?=\s?[А-ЯІЇЄҐA-Z0-9«])(?:[^«»\n]|«[^«»\n]*»){1,80}»")
 
 
 #: a court or a council named by its level and place: "Печерського районного суду м. Києва",
@@ -357,7 +360,29 @@ QUOTED_BODY = re.compile(r"(?i:компані\w*|компани\w*|фірм\w*|�
                          r"обществ\w*|концерн\w*|корпораці\w*|корпораци\w*|банк\w*|парті\w*|парти\w*|"
                          r"холдинг\w*|фонд\w*|агентств\w*|організаці\w*|организаци\w*|об'єднанн\w*|объединени\w*|"
                          r"завод\w*|комбінат\w*|комбинат\w*|телеканал\w*|видання|издани\w*|газет\w*|"
-                         r"журнал\w*|рух\w*|движени\w*)\s+«(?P<name>[А-ЯІЇЄҐA-Z][^«»\n]{1,60})»")
+                         r"журнал\w*|рух\w*|движени\w*|аеропорт\w*|аэропорт\w*|шахт\w*|"
+                         # who owns or runs it: "власник «Будінвесту»", "директор «Укрспецбуду»"
+                         r"(?:спів)?власник\w*|(?:со)?владел\w*|(?:спів)?засновник\w*|(?:со)?основател\w*|"
+                         r"(?:ген)?директор\w*|керівник\w*|руководител\w*|бенефіціар\w*|бенефициар\w*|"
+                         r"акціонер\w*|акционер\w*)\s+«(?P<name>[А-ЯІЇЄҐA-Z][^«»\n]{1,60})»")
+
+
+#: an article of a code of law before its abbreviation: "по статье 19.7 КоАП РФ «...»", "ст. 191 КК України"
+ARTICLE_OF_LAW = re.compile(r"(?i)(?:стат\w*|ст\.)\s*[\d.]+(?:\s+(?:ч\.|част\w*)\s*[\d.]+)?\s*$")
+
+
+#: a city's council or duma in one word: "Київрада", "Київради", "Мосгордума", "Мосгордумы" (a word the
+#: dictionary knows, "Естрада", "Награда", is none)
+CITY_COUNCIL = re.compile(r"(?<![\w'’-])(?P<place>[А-ЯІЇЄҐ][а-яіїєґё'’]{2,})(?:рад[аиіуо]\w*|дум[аыиеуо]\w*)(?![\w'’-])")
+
+
+def _council_of_a_place(m: re.Match, names: Names) -> bool:
+    """"Київрада": a word the dictionary does not know or knows as a body's name, or whose first part names
+    a place."""
+    stem = re.sub(r"(?:гор|міськ|обл|рай|сіль)$", "", m.group("place"))
+    place = names.place(stem, stem) if len(stem) > 3 else None
+    return not names.morph.word_is_known(m.group().lower()) or "Orgn" in names.tags(m.group()) or (
+        place is not None and place.population >= 10_000)
 
 
 #: the head of a state body's name: "Міністерство доходів і зборів України", "Управление МВД по Курской области"
@@ -400,7 +425,10 @@ def _named_bodies(body: str, names: Names) -> list[NerSpan]:
     other bodies by the word for their kind and quoted name, courts, councils and administrations by
     level and place (a bare "обласної ради" names none; the name after it is no place when it is a
     person's: "голова Сумської ОВА Олег ...")."""
-    out = [NerSpan(m.start(), m.end(), "ORG", m.group(), m.group()) for m in LEGAL_BODY.finditer(body)]
+    out = [NerSpan(m.start(), m.end(), "ORG", m.group(), m.group()) for m in LEGAL_BODY.finditer(body)
+           if not ARTICLE_OF_LAW.search(body, max(0, m.start() - 30), m.start())]  # "статьи 128.1 УК РФ «Клевета»"
+    out += [NerSpan(m.start(), m.end(), "ORG", m.group(), m.group()) for m in CITY_COUNCIL.finditer(body)
+            if _council_of_a_place(m, names) and not any(o.start <= m.start() < o.end for o in out)]
     for m in QUOTED_BODY.finditer(body):
         if not any(o.start <= m.start("name") < o.end for o in out):
             out.append(NerSpan(m.start("name"), m.end("name"), "ORG", m.group("name"), m.group("name")))
@@ -521,7 +549,7 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
             # any of its readings counts there; the Russian one guesses odd readings for foreign names
             continue
         if label == "organization" and entry is None and (span.text in NOT_BODIES or span.start in sentences and not any(
-                w[:1].isupper() for w in span.text.split()[1:])):
+                w.lstrip("«\"„“(")[:1].isupper() for w in span.text.split()[1:])):
             continue  # "Подразделения группировки войск": common nouns capitalised by the sentence; "СМИ"
         out.append(Typed(span, label, entry if label != "location" else None, place if label == "location" else None))
     return _in_context(sorted(out, key=lambda t: t.span.start), body, parsed, names)
