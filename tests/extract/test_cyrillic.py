@@ -412,3 +412,21 @@ def test_bodies_by_legal_form_council_word_or_owner(text, body):
 def test_no_body_in_a_law_a_quotation_or_a_common_word(text):
     names = cyrillic.Names(KB.load(), "ru" if "ы" in text or "СМС" in text else "uk")
     assert cyrillic.entities._named_bodies(text, names) == []
+
+
+@pytest.mark.parametrize(("text", "language", "body"), [
+    ("В июне правительство Мали подписало соглашение.", "ru", "правительство Мали"),
+    ("Об этом сообщила полиция Нью-Йорка.", "ru", "полиция Нью-Йорка"),
+    ("Заявление опубликовало министерство культуры Польши.", "ru", "министерство культуры Польши"),
+    ("Приговор вынес Верховный суд Испании.", "ru", "Верховный суд Испании"),
+    ("Листи надійшли від прокуратури Луганської області.", "uk", "прокуратури Луганської області"),
+])
+def test_a_body_of_a_country_region_or_city_named_in_lower_case(text, language, body):
+    names = cyrillic.Names(KB.load(), language)
+    assert body in {b.text for b in cyrillic.entities._named_bodies(text, names)}
+
+
+def test_a_lower_case_head_takes_only_genitives_to_its_place():
+    names = cyrillic.Names(KB.load(), "ru")
+    text = "Представитель суда рассказал о Москве. Родители приехали на суд из Китая."
+    assert cyrillic.entities._named_bodies(text, names) == []

@@ -390,10 +390,22 @@ STATE_HEAD = re.compile(r"(?<![\w'’-])(?:Міністерств|Министе
                         r"Державн\w+ служб|Государственн\w+ служб|Служб|Агентств|Комітет|Комитет|Департамент|"
                         r"Прокуратур|Інспекці|Инспекци|Посольств|Генеральн\w+ штаб|Генштаб)\w*")
 
+#: the same in lower case, and the bodies a country, a region or a city has one of: "правительство Мали",
+#: "полиция Нью-Йорка", "министерство культуры Польши", "прокуратури Луганської області"
+COMMON_HEAD = re.compile(r"(?<![\w'’-])(?:міністерств|министерств|управлінн|управлени|прокуратур|посольств|"
+                         r"правительств|уряд|кабмин|кабмін|парламент|сенат|полици|поліці|мэри|мері|"
+                         r"суд)(?:[а-яіїєґ]{0,3})(?![\w'’-])")
+
 #: what may come between a state body's head and the country or region that ends its name: lower-case
 #: words and capitalised adjectives ("доходів і зборів", "Державної служби з надзвичайних ситуацій")
 _BODY_WORD = re.compile(r"\s+(?:[а-яіїєґё'’-]+|[А-ЯІЇЄҐЁ][а-яіїєґё'’-]+(?:ої|ого|ій|ий|ой|ая|ое|их|ых))(?=[\s,.;:!?»)]|$)")
 _PLACE_WORDS = re.compile(r"\s+([А-ЯІЇЄҐЁ][\w'’-]+(?:\s+(?:област\w*|обл\.?|краю|края|республик\w*|республі\w*))?)")
+
+
+def _genitive(names: Names, word: str) -> bool:
+    """A noun or an adjective in the genitive ("культуры", "Польши"; not "из", "рассказал")."""
+    parses = names.morph.parse(word)[:2]
+    return parses[0].tag.POS in ("NOUN", "ADJF") and any("gent" in p.tag for p in parses)
 
 
 def _state_bodies(body: str, names: Names) -> list[NerSpan]:
@@ -402,20 +414,28 @@ def _state_bodies(body: str, names: Names) -> list[NerSpan]:
     mention of its own. A head followed by an abbreviation ("Управление ФСБ по ...") is left to the
     tagger and the registry."""
     out = []
-    for m in STATE_HEAD.finditer(body):
+    heads = sorted([*STATE_HEAD.finditer(body), *COMMON_HEAD.finditer(body)], key=lambda m: m.start())
+    for m in heads:
         if out and m.start() < out[-1].end:
             continue  # a head inside the name just found ("Управління Державної служби ... України")
-        end = m.end()
-        for _ in range(8):
+        start, end = m.start(), m.end()
+        common = m.group()[:1].islower()
+        if common:  # "Верховный суд Испании": the capitalised adjectives before the head belong to the name
+            # ("районный суд Москвы": a court's level too)
+            court = m.group().startswith("суд")
+            while (lead := re.search(r"([А-ЯІЇЄҐа-яіїєґё][а-яіїєґё'’-]+)\s+$", body[max(0, start - 40):start])) and (
+                    lead.group(1)[:1].isupper() or court) and "ADJF" in names.morph.parse(lead.group(1))[0].tag:
+                start -= len(lead.group())
+        for _ in range(3 if common else 8):
             place = _PLACE_WORDS.match(body, end)
-            if place and (p := names.place(place.group(1), place.group(1))) is not None and p.kind in (
-                    "country", "region"):
-                out.append(NerSpan(m.start(), place.end(), "ORG", body[m.start():place.end()],
-                                   body[m.start():place.end()]))
+            if place and (p := names.place(place.group(1), place.group(1))) is not None and (p.kind in (
+                    "country", "region") or common and p.population >= 100_000) and (
+                    not common or _genitive(names, place.group(1).split()[0])):
+                out.append(NerSpan(start, place.end(), "ORG", body[start:place.end()], body[start:place.end()]))
                 break
             word = _BODY_WORD.match(body, end)
-            if word is None:
-                break
+            if word is None or common and not _genitive(names, word.group().strip()):
+                break  # "полиция культуры Польши", not "суда рассказал о Москве"
             end = word.end()
     return out
 
