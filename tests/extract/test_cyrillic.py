@@ -430,3 +430,14 @@ def test_a_lower_case_head_takes_only_genitives_to_its_place():
     names = cyrillic.Names(KB.load(), "ru")
     text = "Представитель суда рассказал о Москве. Родители приехали на суд из Китая."
     assert cyrillic.entities._named_bodies(text, names) == []
+
+
+def test_a_body_holding_a_registry_body_is_named_but_the_registry_body_speaks(pipeline):
+    article = run(pipeline, "Как сообщили в пресс-службе Главного управления МВД России по Нижегородской области, "
+                            "задержан подозреваемый.")
+    typed = cyrillic.typed_mentions(article, KB.load())
+    holder = next(t for t in typed if t.holder)
+    assert holder.label == "organization" and holder.span.text.startswith("Главного управления МВД")
+    inner = next(t for t in typed if t.entry is not None and t.span.text == "МВД России")
+    assert holder.span.start <= inner.span.start and inner.span.end <= holder.span.end
+    assert all(c.speaker == inner.entry.canonical for c in article.claims)

@@ -473,6 +473,9 @@ class Typed:
     entry: Entry | None = None
     place: Place | None = None
     district: Entity | None = None  # a raion, named after its centre ("Белгородский район")
+    #: a body whose name holds a registry body ("Главное управление МВД по Москве"): an entity of its
+    #: own, but the one that speaks or acts is the registry's
+    holder: bool = False
 
 
 def _raion(span: NerSpan, names: Names) -> Entity | None:
@@ -516,12 +519,22 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     if names.language == "uk":  # natasha's tagger knows Russian names; its Ukrainian ones need checking
         spans = _clean_people(spans, body, names)
         spans += [p for p in _people(body, parsed, names) if not any(x.start < p.end and p.start < x.end for x in spans)]
-    bodies = [b for b in _named_bodies(body, names) if not any(t.start < b.end and b.start < t.end for t in taken)]
+    registry_bodies = [t.span for t in out if t.label == "organization"]
+
+    def free(x: NerSpan) -> bool:
+        """Overlaps no registry name, or is a body whose name holds registry bodies and cuts none."""
+        crossed = [t for t in taken if t.start < x.end and x.start < t.end]
+        return not crossed or x.label == "ORG" and all(
+            t in registry_bodies and x.start <= t.start and t.end <= x.end and x.end - x.start > t.end - t.start
+            for t in crossed)
+
+    bodies = [b for b in _named_bodies(body, names) if free(b)]
     # a place inside a body's name stays a place mention ("суду Одеської області"); a tagger's shorter
     # body or person inside it goes
     spans = [x for x in spans if x.label == "LOC" or not any(b.start <= x.start and x.end <= b.end for b in bodies)]
     spans += bodies
-    spans = [x for x in spans if not any(t.start < x.end and x.start < t.end for t in taken)]
+    spans = [x for x in spans if free(x)]
+    holders = {id(x) for x in spans if any(t.start < x.end and x.start < t.end for t in taken)}
     orgs = [x for x in spans if x.label == "ORG"] + [t.span for t in out if t.label == "organization"]
     spans += _places_in_bodies(body, orgs, [x for x in spans + taken if x.label != "ORG" and
                                              not any(t.span is x and t.label == "organization" for t in out)], names)
@@ -571,7 +584,8 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
         if label == "organization" and entry is None and (span.text in NOT_BODIES or span.start in sentences and not any(
                 w.lstrip("«\"„“(")[:1].isupper() for w in span.text.split()[1:])):
             continue  # "Подразделения группировки войск": common nouns capitalised by the sentence; "СМИ"
-        out.append(Typed(span, label, entry if label != "location" else None, place if label == "location" else None))
+        out.append(Typed(span, label, entry if label != "location" else None, place if label == "location" else None,
+                         holder=id(span) in holders))
     return _in_context(sorted(out, key=lambda t: t.span.start), body, parsed, names)
 
 
@@ -626,14 +640,16 @@ def find_entities(article: Article, kb: KB) -> tuple[list[Entity], list[Actor]]:
             key = (entry.label, entry.canonical)
             info[key] = {"canonical": entry.canonical, "kind": entry.kind, "country": entry.country,
                          "role": entry.role, "side": entry.side}
-            actors.append(Actor(mention.span, entry.canonical, entry.label, side=entry.side, role=entry.role))
+            if not typed.holder:
+                actors.append(Actor(mention.span, entry.canonical, entry.label, side=entry.side, role=entry.role))
         else:
             name = " ".join(span.normal.split())
             if label == "person":
                 name = names.person_name(name)
             key = (label, name)
             info[key] = {"canonical": name}
-            actors.append(Actor(mention.span, name, label))
+            if not typed.holder:
+                actors.append(Actor(mention.span, name, label))
         found[key].append(mention)
     same = _short_names(list(found))
     for short, full in same.items():
