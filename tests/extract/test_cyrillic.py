@@ -441,3 +441,9 @@ def test_a_body_holding_a_registry_body_is_named_but_the_registry_body_speaks(pi
     inner = next(t for t in typed if t.entry is not None and t.span.text == "МВД России")
     assert holder.span.start <= inner.span.start and inner.span.end <= holder.span.end
     assert all(c.speaker == inner.entry.canonical for c in article.claims)
+
+
+def test_a_court_named_by_its_district_opening_a_sentence_is_a_body(pipeline):
+    article = run(pipeline, "Пресненский суд вынес приговор. Решение обжалуют.")
+    assert "Пресненский суд" in {t.span.text for t in cyrillic.typed_mentions(article, KB.load())
+                                 if t.label == "organization"}

@@ -533,6 +533,7 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     # body or person inside it goes
     spans = [x for x in spans if x.label == "LOC" or not any(b.start <= x.start and x.end <= b.end for b in bodies)]
     spans += bodies
+    found_bodies = {id(b) for b in bodies}  # by the words for their kind, not the tagger's guess
     spans = [x for x in spans if free(x)]
     holders = {id(x) for x in spans if any(t.start < x.end and x.start < t.end for t in taken)}
     orgs = [x for x in spans if x.label == "ORG"] + [t.span for t in out if t.label == "organization"]
@@ -581,7 +582,8 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
             # "Вона" ("she") opening a sentence: the Ukrainian dictionary reads it as a surname first, so
             # any of its readings counts there; the Russian one guesses odd readings for foreign names
             continue
-        if label == "organization" and entry is None and (span.text in NOT_BODIES or span.start in sentences and not any(
+        if label == "organization" and entry is None and (span.text in NOT_BODIES or span.start in sentences and (
+                id(span) not in found_bodies) and not any(
                 w.lstrip("«\"„“(")[:1].isupper() for w in span.text.split()[1:])):
             continue  # "Подразделения группировки войск": common nouns capitalised by the sentence; "СМИ"
         out.append(Typed(span, label, entry if label != "location" else None, place if label == "location" else None,
