@@ -447,3 +447,24 @@ def test_a_court_named_by_its_district_opening_a_sentence_is_a_body(pipeline):
     article = run(pipeline, "Пресненский суд вынес приговор. Решение обжалуют.")
     assert "Пресненский суд" in {t.span.text for t in cyrillic.typed_mentions(article, KB.load())
                                  if t.label == "organization"}
+
+
+@pytest.mark.parametrize(("text", "language", "town"), [
+    ("Фірма зареєстрована в Новгородківському р-ні, с. Тарасівка, вул. Шкільна.", "uk", "Тарасівка"),
+    ("Центр зайнятості (смт Саврань) оголосив тендер.", "uk", "Саврань"),
+    ("Він мешкає у м. Котовськ Одеської області.", "uk", "Котовськ"),
+    ("Его арестовали в городе Павия на севере Италии.", "ru", "Павия"),
+])
+def test_a_name_after_a_word_for_a_settlement_is_a_place(text, language, town):
+    names = cyrillic.Names(KB.load(), language)
+    assert town in {t.text for t in cyrillic.entities._settlements(text, [], names)}
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Площа квартири 44 кв. м. Вона дісталася від батьків.", "uk"),       # square metres, then a sentence
+    ("Он познакомился с Анной в Москве.", "ru"),                           # "с" is "with"
+    ("Про це заявив очільник міста Ігор Слюзар.", "uk"),                    # a person after "міста"
+])
+def test_no_settlement_after_a_unit_a_preposition_or_before_a_person(text, language):
+    names = cyrillic.Names(KB.load(), language)
+    assert cyrillic.entities._settlements(text, [], names) == []

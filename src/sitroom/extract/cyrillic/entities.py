@@ -215,6 +215,33 @@ def _addresses(body: str) -> list[NerSpan]:
     return out
 
 
+#: a word for a settlement before its name: "с. Тарасівка", "смт Саврань", "м. Котовськ", "у селі Гореничі",
+#: "в городе Павия", "поселок Солнечный" (not "2019 г." or "10 м.": a number is before them)
+SETTLEMENT_BEFORE = re.compile(r"(?:(?<![\d/] )(?<!кв )(?<!кв\. )(?<!куб )(?<!куб\. )(?<![\w\d])(?:(?:с|м|г|сел)\.|смт\.?|пгт\.?)|(?<!\w)(?i:сел[оаіуеи]|селищ\w*|"
+                               r"міст[оіа]|город[еа]?|посел[ое]\w*|посёл\w*|деревн\w+|хутор\w*|станиц\w+))[ \t]*\n?[ \t]*$")
+SETTLEMENT_NAME = re.compile(r"[А-ЯІЇЄҐЁ][\w'’]+(?:-[А-ЯІЇЄҐЁа-яіїєґё][\w'’]+)*(?:[ \t][А-ЯІЇЄҐЁ][\w'’]+)?")
+
+
+def _settlement_named(body: str, start: int) -> bool:
+    return bool(SETTLEMENT_BEFORE.search(body, max(0, start - 14), start))
+
+
+def _settlements(body: str, covered: list[NerSpan], names: Names) -> list[NerSpan]:
+    """Names after a word for a settlement, known to the gazetteer or not ("с. Толокунь")."""
+    out = []
+    for m in SETTLEMENT_NAME.finditer(body):
+        end, words = m.end(), m.group().split()
+        if {"Name", "Surn"} & names.tags(words[0]) and "Geox" not in names.tags(words[0]):
+            continue  # "очільник міста Ігор Слюзар"
+        if len(words) > 1 and (re.match(r"\s*(?:област|обл\.|район|р-н|повіт|округ|кра[юя]|губерн)", body[end:end + 12])
+                               or "ADJF" in names.morph.parse(words[1])[0].tag and "ADJF" not in names.morph.parse(words[0])[0].tag
+                               or PERSON_TAGS & names.tags(words[1])):
+            end = m.start() + m.group().index(" ")  # "м. Котовськ Одеської області": the town alone
+        if _settlement_named(body, m.start()) and not any(c.start < end and m.start() < c.end for c in covered):
+            out.append(NerSpan(m.start(), end, "LOC", body[m.start():end], body[m.start():end]))
+    return out
+
+
 def _places_in_bodies(body: str, bodies: list[NerSpan], covered: list[NerSpan], names: Names) -> list[NerSpan]:
     """The country, region or city a body's name ends with or holds ("Палаты представителей США",
     "Законодательного собрания Кировской области", "полиции Нью-Йорка"): a place mention of its own
@@ -540,6 +567,8 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     spans += _places_in_bodies(body, orgs, [x for x in spans + taken if x.label != "ORG" and
                                              not any(t.span is x and t.label == "organization" for t in out)], names)
     spans = sorted(spans + _unspanned_places(body, parsed, spans + taken, names), key=lambda x: x.start)
+    towns = _settlements(body, [*taken, *(x for x in spans if x.label == "ORG")], names)
+    spans = [x for x in spans if x.label == "ORG" or not any(t.start < x.end and x.start < t.end for t in towns)] + towns
     addresses = _addresses(body)
     out = [t for t in out if not any(a.start <= t.span.start < a.end for a in addresses)]
     spans = [x for x in spans if not any(a.start <= x.start < a.end for a in addresses)]
