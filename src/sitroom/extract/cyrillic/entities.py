@@ -231,9 +231,13 @@ def _settlements(body: str, covered: list[NerSpan], names: Names) -> list[NerSpa
     out = []
     for m in SETTLEMENT_NAME.finditer(body):
         end, words = m.end(), m.group().split()
-        if {"Name", "Surn"} & names.tags(words[0]) and "Geox" not in names.tags(words[0]):
+        if {"Name", "Surn"} & names.tags(words[0]) and "Geox" not in names.tags(words[0]) and \
+                names.morph.word_is_known(words[0].lower()):
             continue  # "очільник міста Ігор Слюзар"
-        if len(words) > 1 and (re.match(r"\s*(?:област|обл\.|район|р-н|повіт|округ|кра[юя]|губерн)", body[end:end + 12])
+        region_after = re.match(r"\s*(?:област|обл\.|район|р-н|повіт|округ|кра[юя]|губерн)", body[end:end + 12])
+        if len(words) == 1 and region_after:
+            continue  # "села Бахмутського району": the district the villages lie in
+        if len(words) > 1 and (region_after
                                or "ADJF" in names.morph.parse(words[1])[0].tag and "ADJF" not in names.morph.parse(words[0])[0].tag
                                or PERSON_TAGS & names.tags(words[1])):
             end = m.start() + m.group().index(" ")  # "м. Котовськ Одеської області": the town alone
