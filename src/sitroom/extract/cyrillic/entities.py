@@ -595,7 +595,9 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
         elif label != "location" and place is not None and entry is None and (
                 place.kind in ("country", "region") or place.country in HOME) and (
                 label == "person" and len(span.text.split()) == 1 and (
-                    not PERSON_TAGS & names.tags(span.text)
+                    not PERSON_TAGS & names.tags(span.text) and (
+                        place.kind in ("country", "region") or place.population >= 100_000 or "Geox" in names.tags(span.text)
+                        or PLACE_CUE.search(body, max(0, span.start - 30), span.start))
                     or place.kind in ("city", "region") and PLACE_CUE.search(body, max(0, span.start - 30), span.start))
                 or label == "organization"):
             label = "location"      # Ukrainian "Роботиного" read as a person; not "Monsanto", a company
