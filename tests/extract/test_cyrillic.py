@@ -468,3 +468,12 @@ def test_a_name_after_a_word_for_a_settlement_is_a_place(text, language, town):
 def test_no_settlement_after_a_unit_a_preposition_or_before_a_person(text, language):
     names = cyrillic.Names(KB.load(), language)
     assert cyrillic.entities._settlements(text, [], names) == []
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Згідно з ухвалою Печерського райсуду м. Києва, арешт скасовано.", "Печерського райсуду м. Києва"),
+    ("Рішення Господарського суду міста Києва набрало сили.", "Господарського суду міста Києва"),
+])
+def test_a_court_with_the_city_it_serves(text, body):
+    names = cyrillic.Names(KB.load(), "uk")
+    assert body in {b.text for b in cyrillic.entities._named_bodies(text, names)}

@@ -66,6 +66,13 @@ def _openers(body: str, parsed: Parsed) -> set[int]:
     return out
 
 
+#: what may stand between a body and the city it serves: "суду м. Києва", "суда города Павия"
+CITY_WORD = re.compile(r" (?:м\.|г\.|міста|города) ?")
+#: a body whose name ends with the city it serves, in the genitive: "Апеляційного суду Києва", "мэрии Москвы"
+LOCAL_BODY = re.compile(r"(?i)(?:суд|рад|совет|прокуратур|управлін|управлени|адміністраці|администраци|мері|мэри|"
+                        r"поліці|полици)\w*$")
+
+
 def _spans(body: str, parsed: Parsed, names: Names) -> list[NerSpan]:
     """NER spans made ready to resolve:
 
@@ -104,11 +111,13 @@ def _spans(body: str, parsed: Parsed, names: Names) -> list[NerSpan]:
                 end = body.find(closing, span.end, span.end + 40)
                 if end >= 0 and "\n" not in body[span.end:end]:
                     span = NerSpan(span.start, end + 1, span.label, body[span.start:end + 1], body[span.start:end + 1])
-        if out and out[-1].label == "ORG" and span.label in ("LOC", "ORG") and body[out[-1].end:span.start] == " ":
+        gap = body[out[-1].end:span.start] if out else ""
+        if out and out[-1].label == "ORG" and span.label in ("LOC", "ORG") and (
+                gap == " " or span.label == "LOC" and CITY_WORD.fullmatch(gap)):
             merged = body[out[-1].start:span.end]
             place = names.place(span.text, span.normal) if span.label == "LOC" else None
-            if names.entry(merged, merged) is not None or span.label == "ORG" or (
-                    place is not None and place.kind in ("country", "region")):
+            if names.entry(merged, merged) is not None or span.label == "ORG" and gap == " " or place is not None and (
+                    place.kind in ("country", "region") or gap != " " or LOCAL_BODY.search(out[-1].text)):
                 out[-1] = NerSpan(out[-1].start, span.end, "ORG", merged, merged)
                 if span.label == "LOC":
                     out.append(span)
@@ -372,13 +381,13 @@ _LEVEL = (r"(?i:районн|міськ|обласн|апеляційн|окру
           r"городск|областн|апелляционн|сільськ|селищн|вищ)\w*")
 
 
-_BODY = (r"(?:(?i:(?:суд|госпсуд|адмінсуд)(?:у|а|ом|і|е|ы|ів|ов|ами|ах)?|(?:рад|облрад|райрад|сільрад|міськрад)(?:а|и|і|у|ою)|"
+_BODY = (r"(?:(?i:(?:суд|госпсуд|адмінсуд|райсуд|міськсуд|горсуд|райсуд)(?:у|а|ом|і|е|ы|ів|ов|ами|ах)?|(?:рад|облрад|райрад|сільрад|міськрад)(?:а|и|і|у|ою)|"
          r"совет(?:а|у|ом|е|ы|ов)?|(?:облдерж|райдерж)адміністраці(?:я|ї|ю|єю))|"
          # a regional, district or city state or military administration: "Харківської ОВА", "Сумська ОДА"
          r"(?P<abbr>ОДА|РДА|ОВА|РВА|МВА|ВЦА))(?!\w)")
 
 
-_WHERE = r"(?:м\.[ \t]?)?[А-ЯІЇЄҐ][\w'’-]+(?:[ \t]+(?:област\w*|району|района|края))?"
+_WHERE = r"(?:(?:м\.|г\.|міста|города)[ \t]?)?[А-ЯІЇЄҐ][\w'’-]+(?:[ \t]+(?:област\w*|району|района|края))?"
 
 
 COURT_OR_COUNCIL = re.compile(
