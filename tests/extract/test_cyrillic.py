@@ -477,3 +477,10 @@ def test_no_settlement_after_a_unit_a_preposition_or_before_a_person(text, langu
 def test_a_court_with_the_city_it_serves(text, body):
     names = cyrillic.Names(KB.load(), "uk")
     assert body in {b.text for b in cyrillic.entities._named_bodies(text, names)}
+
+
+def test_the_title_of_a_work_is_no_body(pipeline):
+    article = run(pipeline, "В программе такие картины, как «Цирк», «Весна» и «Волга-Волга». "
+                            "Компания «Мосфильм» выпустила фильм режиссёра Григория Александрова «Светлый путь».")
+    bodies = {t.span.text for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"}
+    assert not bodies & {"Цирк", "Весна", "Волга-Волга", "Светлый путь"}

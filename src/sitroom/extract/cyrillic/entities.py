@@ -411,6 +411,15 @@ QUOTED_BODY = re.compile(r"(?i:компані\w*|компани\w*|фірм\w*|�
 ARTICLE_OF_LAW = re.compile(r"(?i)(?:стат\w*|ст\.)\s*[\d.]+(?:\s+(?:ч\.|част\w*)\s*[\d.]+)?\s*$")
 
 
+#: a title in «» after the word for a work, or in a list of titles after it: "фильм «...»", "такие картины,
+#: как «Цирк», «Новые времена»", "пісню «...»"
+WORK_BEFORE = re.compile(r"(?i)(?<!\w)(?:фильм\w*|фільм\w*|картин\w*|кинокартин\w*|песн\w*|пісн\w*|альбом\w*|сингл\w*|"
+                         r"книг\w*|роман\w*|повест\w*|повіст\w*|спектакл\w*|вистав\w*|опер[аыуиіою]|балет\w*|сериал\w*|"
+                         r"серіал\w*|мультфильм\w*|мультфільм\w*|поэм\w*|поем\w*|стих\w*|вірш\w*|картину|"
+                         r"композици\w*|композиці\w*|передач\w*|телепередач\w*|шоу|трек\w*|клип\w*|кліп\w*)"
+                         r"[^«»\n.!?]{0,40}«(?:[^«»\n]{1,60}»(?:,|\s+(?:и|і|та|й))?\s*«)*$")
+
+
 #: a city's council or duma in one word: "Київрада", "Київради", "Мосгордума", "Мосгордумы" (a word the
 #: dictionary knows, "Естрада", "Награда", is none)
 CITY_COUNCIL = re.compile(r"(?<![\w'’-])(?P<place>[А-ЯІЇЄҐ][а-яіїєґё'’]{2,})(?:рад[аиіуо]\w*|дум[аыиеуо]\w*)(?![\w'’-])")
@@ -615,6 +624,9 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
                     r"(?i)(?:типу|типа|марки|комплекс\w*|систем\w*|ракет\w*|дрон\w*|бпла|беспилотник\w*|"
                     r"безпілотник\w*)\s+«$", body[max(0, span.start - 30):span.start])):
             continue  # «Шахед», «Ураган»: a weapon's or a product's name
+        if label == "organization" and entry is None and WORK_BEFORE.search(body, max(0, span.start - 120),
+                                                                                  span.start):
+            continue  # «Цирк», «Огни большого города»: the titles of films, songs and books
         if label == "location" and place is None and entry is None and span.start in starts and all(
                 _common(names, w) for w in re.findall(r"[^\W\d_][\w'’-]*", span.text)):
             continue  # "Посеред", "Загальна площа": ordinary words opening a sentence, taken for a place
