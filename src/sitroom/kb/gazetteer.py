@@ -257,6 +257,10 @@ def _names_first(key: str, places: list[Place]) -> list[Place]:
     return own[:1] + [p for p in places if p is not own[0]]
 
 
+#: lookups remembered per process before the memory is cleared (a few MB)
+ANSWERS_KEPT = 100_000
+
+
 class Table:
     """A read-only string-to-string mapping in an SQLite file, opened lazily once per process and
     thread (a forked worker or a web server's thread opens its own connection; pickled, it is its
@@ -356,11 +360,12 @@ class Gazetteer:
         )
         self._places: dict[str, Place] = {}
         self._prefixes: frozenset[str] | None = None
+        self._answers: dict[str, tuple[Place, ...]] = {}
 
     @classmethod
     def _from_tables(cls, rows: dict[str, str], index: dict[str, str], prefixes: list[str]) -> Gazetteer:
         gazetteer = cls.__new__(cls)
-        gazetteer._rows, gazetteer._index, gazetteer._places = rows, index, {}
+        gazetteer._rows, gazetteer._index, gazetteer._places, gazetteer._answers = rows, index, {}, {}
         gazetteer._prefixes = frozenset(prefixes)
         return gazetteer
 
@@ -428,7 +433,16 @@ class Gazetteer:
         return ids.split(",") if ids else []
 
     def candidates(self, surface: str) -> list[Place]:
-        """Every place ``surface`` may name, most likely first by the prior (see module doc)."""
+        """Every place ``surface`` may name, most likely first by the prior (see module doc). Answers
+        are remembered per process (names recur from article to article, and most asked are none)."""
+        found = self._answers.get(surface)
+        if found is None:
+            if len(self._answers) >= ANSWERS_KEPT:
+                self._answers.clear()
+            found = self._answers[surface] = tuple(self._candidates(surface))
+        return list(found)
+
+    def _candidates(self, surface: str) -> list[Place]:
         key = normalize(surface)
         if not key:
             return []

@@ -241,6 +241,7 @@ class Registry:
     """Indexes over the registry entries. Build with :meth:`load` (cached) or from entries."""
 
     def __init__(self, entries: Iterable[Entry]) -> None:
+        self._fuzzy_answers: dict[tuple[str, str | None], Entry | None] = {}
         self.entries: tuple[Entry, ...] = tuple(entries)
         self._by_key: dict[str, dict[int, int]] = {}
         self._canonical: dict[str, int] = {}
@@ -419,13 +420,19 @@ class Registry:
         otherwise), word-by-word likeness (see :func:`_close`) and a clear lead over the next
         entity; entries tied on the same spelling are separated only by their prior.
         """
+        if (surface, label) in self._fuzzy_answers:
+            return self._fuzzy_answers[surface, label]
+        found = None
         for n, key in enumerate(self._variants(normalize_name(surface))):
             if n and label not in (None, "person"):
                 break
             found = self._fuzzy_key(key, label if n == 0 else "person")
             if found is not None:
-                return found
-        return None
+                break
+        if len(self._fuzzy_answers) >= 50_000:
+            self._fuzzy_answers.clear()
+        self._fuzzy_answers[surface, label] = found  # the same names are asked again and again
+        return found
 
     def _fuzzy_key(self, key: str, label: str | None) -> Entry | None:
         if len(key.replace(" ", "")) < 6:

@@ -83,6 +83,8 @@ class Predicate:
     level: str          # settlement / front
     direction: str      # gain / fail / none
     patterns: tuple[re.Pattern, ...]
+    #: all its patterns as one: a text none of them matches is passed over in one search
+    screen: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,8 @@ LEXICONS = {"ru": "propositions_cyrillic", "uk": "propositions_cyrillic"}
 @lru_cache(maxsize=4)
 def lexicon(name: str = "propositions") -> Lexicon:
     data = load_lexicon(name)
-    predicates = tuple(Predicate(name, spec["level"], spec["direction"], tuple(re.compile(p) for p in spec["patterns"]))
+    predicates = tuple(Predicate(name, spec["level"], spec["direction"], tuple(re.compile(p) for p in spec["patterns"]),
+                                 _any(spec["patterns"]))
                        for name, spec in data["predicates"].items())
     sides = {name: tuple(re.compile(p) for p in patterns) for name, patterns in data["sides"].items()}
     words = {name: _any(patterns) for name, patterns in data["words"].items()}
@@ -336,6 +339,7 @@ class Reader:
         """Non-overlapping triggers, longer matches first, in text order (a predicate may recur, with
         another polarity: "opportunities to counterattack, but no counteroffensive yet")."""
         matches = [(predicate, m.start(), m.end()) for predicate in self.lex.predicates
+                   if predicate.screen is None or predicate.screen.search(text)
                    for pattern in predicate.patterns for m in pattern.finditer(text)]
         chosen: list[tuple[Predicate, int, int]] = []
         for item in sorted(matches, key=lambda t: (t[1] - t[2], t[1])):
