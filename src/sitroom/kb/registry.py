@@ -281,6 +281,10 @@ class Registry:
             {(k, i) for k, hits in self._by_key.items() for i, s in hits.items() if s == STRONG}
             | self._surnames
         )
+        #: the keys a fuzzy match may reach, by first letter and digits (which it must share)
+        self._fuzzy_groups: dict[tuple[str, str], list[tuple[str, int]]] = {}
+        for k, i in self._fuzzy_keys:
+            self._fuzzy_groups.setdefault((k[0], re.sub(r"\D", "", k)), []).append((k, i))
 
     def _add(self, key: str, index: int, strength: int) -> None:
         hits = self._by_key.setdefault(key, {})
@@ -441,10 +445,8 @@ class Registry:
         digits = re.sub(r"\D", "", key)
         pool = [
             (k, i)
-            for k, i in self._fuzzy_keys
-            if k[0] == key[0]
-            and re.sub(r"\D", "", k) == digits
-            and (label is None or self.entries[i].label == label)
+            for k, i in self._fuzzy_groups.get((key[0], digits), ())
+            if (label is None or self.entries[i].label == label)
             and (len(words) == 1 or (k, i) not in self._surnames)  # "Oleksiy X" is not any X
         ]
         if not pool:
