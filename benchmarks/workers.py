@@ -1,6 +1,8 @@
 """Extraction with one worker process and with several, in the same run, and bare spaCy beside them.
 
     python benchmarks/workers.py [--copies 8] [--workers 2] [--json OUT]
+    python benchmarks/workers.py --whole-process DIR [--repeat 2]
+
 
 Texts: the bundled sample corpus (written for sitroom), each article repeated ``--copies`` times
 under another source name with a copy number in its first line, so every copy is a distinct text.
@@ -8,6 +10,12 @@ Timed: ``sitroom.process.process`` over the whole list with ``workers=1`` and wi
 (pool start-up and model loading in the workers included), and ``nlp.pipe`` of the same spaCy model
 over the cleaned bodies (model loading excluded, as a lower bound for any pipeline). The outputs of
 the two runs must be identical (``article_json`` of every article, in order).
+
+``--whole-process DIR`` times, as issue 14 measures them, two whole processes on the text files of
+``DIR``, alternately, ``--repeat`` times each: ``sitroom extract DIR --json --workers 1`` and a bare
+Python process that imports spaCy, loads the same model and runs ``nlp.pipe`` over the same files.
+Interpreter start, imports and model loading count on both sides. Suitable directories: 100
+distinct news articles of PolNeAR's training split, or the seeds written out 20 times (see README).
 """
 
 from __future__ import annotations
@@ -57,12 +65,45 @@ def bare_spacy(articles: list[Article]) -> float:
     return time.perf_counter() - start
 
 
+BARE = """
+import pathlib, sys, spacy
+nlp = spacy.load(sys.argv[2])
+texts = [p.read_text(encoding="utf-8") for p in sorted(pathlib.Path(sys.argv[1]).glob("*.txt"))]
+for _ in nlp.pipe(texts, batch_size=int(sys.argv[3])):
+    pass
+"""
+
+
+def whole_process(folder: Path, repeat: int) -> dict:
+    import subprocess
+    import sys
+
+    settings = load_settings(env={})
+    model, batch = settings.get("nlp", "model"), str(settings.get("nlp", "batch_size"))
+    sitroom = [str(Path(sys.executable).with_name("sitroom")), "extract", str(folder), "--json", "--workers", "1"]
+    bare = [sys.executable, "-c", BARE, str(folder), model, batch]
+    times: dict[str, list[float]] = {"sitroom": [], "bare_spacy": []}
+    for _ in range(repeat):
+        for name, command in (("bare_spacy", bare), ("sitroom", sitroom)):
+            start = time.perf_counter()
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+            times[name].append(round(time.perf_counter() - start, 2))
+    ratios = [round(b / s, 2) for b, s in zip(times["bare_spacy"], times["sitroom"], strict=True)]
+    return {"texts": len(list(folder.glob("*.txt"))), "seconds": times, "sitroom_vs_bare_spacy": ratios}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--whole-process", type=Path, help="a directory of .txt articles: whole processes timed")
+    parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args(argv)
+    if args.whole_process:
+        report = whole_process(args.whole_process, args.repeat)
+        print(json.dumps(report, indent=2))
+        return 0
     articles = corpus(args.copies)
     one, out_one = timed(articles, 1)
     many, out_many = timed(articles, args.workers)
