@@ -239,6 +239,8 @@ def _settlements(body: str, covered: list[NerSpan], names: Names) -> list[NerSpa
     """Names after a word for a settlement, known to the gazetteer or not ("с. Толокунь")."""
     out = []
     for m in SETTLEMENT_NAME.finditer(body):
+        if not _settlement_named(body, m.start()):
+            continue
         end, words = m.end(), m.group().split()
         if {"Name", "Surn"} & names.tags(words[0]) and "Geox" not in names.tags(words[0]) and \
                 names.morph.word_is_known(words[0].lower()):
@@ -250,7 +252,7 @@ def _settlements(body: str, covered: list[NerSpan], names: Names) -> list[NerSpa
                                or "ADJF" in names.morph.parse(words[1])[0].tag and "ADJF" not in names.morph.parse(words[0])[0].tag
                                or PERSON_TAGS & names.tags(words[1])):
             end = m.start() + m.group().index(" ")  # "м. Котовськ Одеської області": the town alone
-        if _settlement_named(body, m.start()) and not any(c.start < end and m.start() < c.end for c in covered):
+        if not any(c.start < end and m.start() < c.end for c in covered):
             out.append(NerSpan(m.start(), end, "LOC", body[m.start():end], body[m.start():end]))
     return out
 

@@ -33,13 +33,44 @@ REGION_WORD = re.compile(r"(?i)^(?:област\w*|обл\.?|район\w*|ок�
 _NAMES: dict[tuple[int, str], Names] = {}
 
 
+class _Remembering:
+    """pymorphy3's analyser with its readings of a word remembered: the rules ask about the same
+    words many times, and a reading costs a walk through the dictionary's DAWG."""
+
+    KEPT = 200_000
+
+    def __init__(self, morph) -> None:
+        self._morph = morph
+        self._parses: dict[str, list] = {}
+        self._known: dict[str, bool] = {}
+
+    def parse(self, word: str) -> list:
+        found = self._parses.get(word)
+        if found is None:
+            if len(self._parses) >= self.KEPT:
+                self._parses.clear()
+            found = self._parses[word] = self._morph.parse(word)
+        return found
+
+    def word_is_known(self, word: str) -> bool:
+        found = self._known.get(word)
+        if found is None:
+            if len(self._known) >= self.KEPT:
+                self._known.clear()
+            found = self._known[word] = self._morph.word_is_known(word)
+        return found
+
+    def __getattr__(self, name: str):
+        return getattr(self._morph, name)
+
+
 class Names:
     """Cyrillic names in any grammatical case to registry entries and gazetteer places."""
 
     def __init__(self, kb: KB, language: str):
         self.kb = kb
         self.language = language if language in LANGUAGES else "ru"
-        self.morph = analyzer(self.language)
+        self.morph = _Remembering(analyzer(self.language))
         self._places: dict[tuple[str, str], tuple[Place, ...]] = {}
 
     @classmethod
