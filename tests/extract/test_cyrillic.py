@@ -398,6 +398,8 @@ def test_a_word_opening_a_line_of_dialogue_is_no_place(pipeline):
     ("Суд скасував рішення Київради про оренду.", "Київради"),                     # a city's council in one word
     ("Депутаты Мосгордумы приняли закон.", "Мосгордумы"),
     ("Її співвласником є директор «Будмонтажу» Петро Коваль.", "Будмонтажу"),      # who runs it: a company
+    ("Фірма отримала від «Укрзалізниці» 3 млн грн.", "Укрзалізниці"),              # a payment from it
+    ("Засновником є Торговий дім «Альфа».", "Альфа"),
 ])
 def test_bodies_by_legal_form_council_word_or_owner(text, body):
     names = cyrillic.Names(KB.load(), "ru" if "ы" in text else "uk")
