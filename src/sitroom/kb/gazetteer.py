@@ -40,6 +40,7 @@ from importlib import resources
 from pathlib import Path
 
 from sitroom.errors import SitroomError
+from sitroom.kb.memo import Memo
 
 __all__ = ["Place", "Gazetteer", "GazetteerMissing", "normalize", "lemma_guesses", "case_forms", "KINDS"]
 
@@ -360,12 +361,13 @@ class Gazetteer:
         )
         self._places: dict[str, Place] = {}
         self._prefixes: frozenset[str] | None = None
-        self._answers: dict[str, tuple[Place, ...]] = {}
+        self._answers: Memo[tuple[Place, ...]] = Memo(ANSWERS_KEPT)
 
     @classmethod
     def _from_tables(cls, rows: dict[str, str], index: dict[str, str], prefixes: list[str]) -> Gazetteer:
         gazetteer = cls.__new__(cls)
-        gazetteer._rows, gazetteer._index, gazetteer._places, gazetteer._answers = rows, index, {}, {}
+        gazetteer._rows, gazetteer._index, gazetteer._places = rows, index, {}
+        gazetteer._answers = Memo(ANSWERS_KEPT)
         gazetteer._prefixes = frozenset(prefixes)
         return gazetteer
 
@@ -435,12 +437,7 @@ class Gazetteer:
     def candidates(self, surface: str) -> list[Place]:
         """Every place ``surface`` may name, most likely first by the prior (see module doc). Answers
         are remembered per process (names recur from article to article, and most asked are none)."""
-        found = self._answers.get(surface)
-        if found is None:
-            if len(self._answers) >= ANSWERS_KEPT:
-                self._answers.clear()
-            found = self._answers[surface] = tuple(self._candidates(surface))
-        return list(found)
+        return list(self._answers.get_or(surface, lambda: tuple(self._candidates(surface))))
 
     def _candidates(self, surface: str) -> list[Place]:
         key = normalize(surface)

@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 from rapidfuzz import fuzz, process
 
 from sitroom.errors import ConfigError
+from sitroom.kb.memo import Memo
 from sitroom.model import Record
 
 SIDES = ("ukraine", "russia", "west", "neutral", "other")
@@ -241,7 +242,7 @@ class Registry:
     """Indexes over the registry entries. Build with :meth:`load` (cached) or from entries."""
 
     def __init__(self, entries: Iterable[Entry]) -> None:
-        self._fuzzy_answers: dict[tuple[str, str | None], Entry | None] = {}
+        self._fuzzy_answers: Memo[Entry | None] = Memo(50_000)  # the same names are asked again and again
         self.entries: tuple[Entry, ...] = tuple(entries)
         self._by_key: dict[str, dict[int, int]] = {}
         self._canonical: dict[str, int] = {}
@@ -424,19 +425,16 @@ class Registry:
         otherwise), word-by-word likeness (see :func:`_close`) and a clear lead over the next
         entity; entries tied on the same spelling are separated only by their prior.
         """
-        if (surface, label) in self._fuzzy_answers:
-            return self._fuzzy_answers[surface, label]
-        found = None
+        return self._fuzzy_answers.get_or((surface, label), lambda: self._fuzzy(surface, label))
+
+    def _fuzzy(self, surface: str, label: str | None) -> Entry | None:
         for n, key in enumerate(self._variants(normalize_name(surface))):
             if n and label not in (None, "person"):
                 break
             found = self._fuzzy_key(key, label if n == 0 else "person")
             if found is not None:
-                break
-        if len(self._fuzzy_answers) >= 50_000:
-            self._fuzzy_answers.clear()
-        self._fuzzy_answers[surface, label] = found  # the same names are asked again and again
-        return found
+                return found
+        return None
 
     def _fuzzy_key(self, key: str, label: str | None) -> Entry | None:
         if len(key.replace(" ", "")) < 6:

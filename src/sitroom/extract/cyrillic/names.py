@@ -11,6 +11,7 @@ from sitroom.extract.cyrillic.parse import LANGUAGES, analyzer
 from sitroom.extract.translit import is_cyrillic, kmu2010, ru_variants, uk_variants
 from sitroom.kb import KB
 from sitroom.kb.gazetteer import SETTLEMENT_KINDS, Place, lemma_guesses, normalize
+from sitroom.kb.memo import Memo
 from sitroom.kb.registry import Entry, Registry
 
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
@@ -37,28 +38,16 @@ class _Remembering:
     """pymorphy3's analyser with its readings of a word remembered: the rules ask about the same
     words many times, and a reading costs a walk through the dictionary's DAWG."""
 
-    KEPT = 200_000
-
     def __init__(self, morph) -> None:
         self._morph = morph
-        self._parses: dict[str, list] = {}
-        self._known: dict[str, bool] = {}
+        self._parses: Memo[list] = Memo(200_000)
+        self._known: Memo[bool] = Memo(200_000)
 
     def parse(self, word: str) -> list:
-        found = self._parses.get(word)
-        if found is None:
-            if len(self._parses) >= self.KEPT:
-                self._parses.clear()
-            found = self._parses[word] = self._morph.parse(word)
-        return found
+        return self._parses.get_or(word, lambda: self._morph.parse(word))
 
     def word_is_known(self, word: str) -> bool:
-        found = self._known.get(word)
-        if found is None:
-            if len(self._known) >= self.KEPT:
-                self._known.clear()
-            found = self._known[word] = self._morph.word_is_known(word)
-        return found
+        return self._known.get_or(word, lambda: self._morph.word_is_known(word))
 
     def __getattr__(self, name: str):
         return getattr(self._morph, name)
