@@ -226,8 +226,10 @@ def _addresses(body: str) -> list[NerSpan]:
 
 #: a word for a settlement before its name: "с. Тарасівка", "смт Саврань", "м. Котовськ", "у селі Гореничі",
 #: "в городе Павия", "поселок Солнечный" (not "2019 г." or "10 м.": a number is before them)
-SETTLEMENT_BEFORE = re.compile(r"(?:(?<![\d/] )(?<!кв )(?<!кв\. )(?<!куб )(?<!куб\. )(?<![\w\d])(?:(?:с|м|г|сел)\.|смт\.?|пгт\.?)|(?<!\w)(?i:сел[оаіуеи]|селищ\w*|"
-                               r"міст[оіа]|город[еа]?|посел[ое]\w*|посёл\w*|деревн\w+|хутор\w*|станиц\w+))[ \t]*\n?[ \t]*$")
+SETTLEMENT_BEFORE = re.compile(r"(?:(?<![\d/] )(?<!кв )(?<!кв\. )(?<!куб )(?<!куб\. )(?<![\w\d])"
+                               r"(?:(?:с|м|г|сел)\.|смт\.?|пгт\.?)|"
+                               r"(?<!\w)(?i:сел[оаіуеи]|селищ\w*|міст[оіа]|город[еа]?|посел[ое]\w*|посёл\w*|"
+                               r"деревн\w+|хутор\w*|станиц\w+))[ \t]*\n?[ \t]*$")
 SETTLEMENT_NAME = re.compile(r"[А-ЯІЇЄҐЁ][\w'’]+(?:-[А-ЯІЇЄҐЁа-яіїєґё][\w'’]+)*(?:[ \t][А-ЯІЇЄҐЁ][\w'’]+)?")
 
 
@@ -383,7 +385,7 @@ _LEVEL = (r"(?i:районн|міськ|обласн|апеляційн|окру
           r"городск|областн|апелляционн|сільськ|селищн|вищ)\w*")
 
 
-_BODY = (r"(?:(?i:(?:суд|госпсуд|адмінсуд|райсуд|міськсуд|горсуд|райсуд)(?:у|а|ом|і|е|ы|ів|ов|ами|ах)?|(?:рад|облрад|райрад|сільрад|міськрад)(?:а|и|і|у|ою)|"
+_BODY = (r"(?:(?i:(?:суд|госпсуд|адмінсуд|райсуд|міськсуд|горсуд)(?:у|а|ом|і|е|ы|ів|ов|ами|ах)?|(?:рад|облрад|райрад|сільрад|міськрад)(?:а|и|і|у|ою)|"
          r"совет(?:а|у|ом|е|ы|ов)?|(?:облдерж|райдерж)адміністраці(?:я|ї|ю|єю))|"
          # a regional, district or city state or military administration: "Харківської ОВА", "Сумська ОДА"
          r"(?P<abbr>ОДА|РДА|ОВА|РВА|МВА|ВЦА))(?!\w)")
@@ -526,8 +528,8 @@ class Typed:
     entry: Entry | None = None
     place: Place | None = None
     district: Entity | None = None  # a raion, named after its centre ("Белгородский район")
-    #: a body whose name holds a registry body ("Главное управление МВД по Москве"): an entity of its
-    #: own, but the one that speaks or acts is the registry's
+    #: a body whose name holds a registry body ("Главного управления МВД России по ..."): an entity of
+    #: its own, but the one that speaks or acts is the registry's
     holder: bool = False
 
 
@@ -561,7 +563,9 @@ def _body_or_region(span: NerSpan, entry: Entry, body: str, names: Names) -> Typ
 
 def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     """Every name of a Russian or Ukrainian body, typed and resolved: registry names in any case,
-    then NER spans (and, in Ukrainian, names the dictionary reads as people), then places NER missed."""
+    then NER spans (and, in Ukrainian, names the dictionary reads as people), bodies found by the words
+    for their kind, the places inside bodies' names, places NER missed, settlements named after a word
+    for one, and streets and addresses (places on no map)."""
     body = article.body or ""
     parsed: Parsed = article.parsed
     names = Names.of(kb, article.language or "ru")
