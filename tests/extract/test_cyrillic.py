@@ -486,3 +486,10 @@ def test_the_title_of_a_work_is_no_body(pipeline):
                             "Компания «Мосфильм» выпустила фильм режиссёра Григория Александрова «Светлый путь».")
     bodies = {t.span.text for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"}
     assert not bodies & {"Цирк", "Весна", "Волга-Волга", "Светлый путь"}
+
+
+def test_ukrainian_state_bodies_by_name_and_abbreviation_in_any_case(pipeline):
+    article = run(pipeline, "Детективи НАБУ передали справу до суду. Позицію Мін'юсту підтримав Держгеокадастр.")
+    bodies = {e.canonical for e in article.entities if e.label == "organization"}
+    assert {"National Anti-Corruption Bureau of Ukraine", "Ministry of Justice of Ukraine",
+            "State Service of Ukraine for Geodesy, Cartography and Cadastre"} <= bodies
