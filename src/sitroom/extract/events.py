@@ -44,31 +44,16 @@ def _words_around(token) -> set[str]:
         "nsubj", "nsubjpass", "dobj", "pobj")} | {c.lower_ for c in token.head.children}
 
 
-_TRIGGER_WORDS: dict[int, tuple[Ontology, frozenset[str]]] = {}
-
-#: the words :func:`trigger_type` reads as triggers by their own rules, beside the ontology's
+#: the words :func:`trigger_type` reads as triggers by its own rules, beside the ontology's
 RULE_TRIGGERS = frozenset({"drop", "destroy", "down", "neutralize", "neutralise", "eliminate", "advance", "capture",
                            "seize", "storm", "take", "enter", "approaches", "under"})
-
-
-def _trigger_words(onto: Ontology) -> frozenset[str]:
-    """Every lemma or word that may trigger an event of ``onto``: its verbs, nouns and the first words of
-    its phrases, and the words of the rules in :func:`trigger_type`."""
-    kept = _TRIGGER_WORDS.get(id(onto))
-    if kept is None or kept[0] is not onto:
-        words = set(RULE_TRIGGERS)
-        for et in onto.types.values():
-            words |= set(et.verbs) | set(et.nouns) | {phrase[0] for phrase in et.phrases}
-        kept = _TRIGGER_WORDS[id(onto)] = (onto, frozenset(words))
-    return kept[1]
 
 
 def trigger_type(token, onto: Ontology, places: frozenset[int] = frozenset()) -> str | None:
     """The event type a token triggers, or None. ``places``: the character offsets at which the
     article's place mentions start (the entities stage's, which know "Sudzha" when spaCy says PERSON)."""
     lemma, lower = _lemma(token), token.lower_
-    words = _trigger_words(onto)
-    if lemma not in words and lower not in words:
+    if not any(w in onto.triggers or w in RULE_TRIGGERS for w in (lemma, lower)):
         return None  # most words of a text trigger nothing: spare them the checks below
     is_verb = token.pos_ in ("VERB", "AUX")
     is_noun = token.pos_ in ("NOUN", "PROPN") or (  # "Fighting near the towns has been intense": a gerund as noun

@@ -4,7 +4,7 @@ that make a trigger hypothetical (``data/lexicons/events.toml``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from sitroom.data import load_lexicon
 
@@ -32,6 +32,12 @@ class Ontology:
     inchoative: frozenset[str] = frozenset()
     orders: frozenset[str] = frozenset()
     called_off: frozenset[str] = frozenset()
+
+    @cached_property
+    def triggers(self) -> frozenset[str]:
+        """Every word or lemma an event type may be triggered by: its verbs, nouns and the first words
+        of its phrases."""
+        return frozenset(w for et in self.types.values() for w in (*et.verbs, *et.nouns, *(p[0] for p in et.phrases)))
 
 
 @lru_cache(maxsize=1)

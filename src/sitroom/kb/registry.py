@@ -278,13 +278,13 @@ class Registry:
                 self._domains[d] = i
             for m in e.metonyms:
                 self._metonyms.setdefault(normalize_name(m), i)
-        self._fuzzy_keys: list[tuple[str, int]] = sorted(
+        fuzzy_keys = sorted(
             {(k, i) for k, hits in self._by_key.items() for i, s in hits.items() if s == STRONG}
             | self._surnames
         )
         #: the keys a fuzzy match may reach, by first letter and digits (which it must share)
         self._fuzzy_groups: dict[tuple[str, str], list[tuple[str, int]]] = {}
-        for k, i in self._fuzzy_keys:
+        for k, i in fuzzy_keys:
             self._fuzzy_groups.setdefault((k[0], re.sub(r"\D", "", k)), []).append((k, i))
 
     def _add(self, key: str, index: int, strength: int) -> None:

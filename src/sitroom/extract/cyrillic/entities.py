@@ -73,7 +73,7 @@ LOCAL_BODY = re.compile(r"(?i)(?:суд|рад|совет|прокуратур|�
                         r"поліці|полици)\w*$")
 
 
-def _spans(body: str, parsed: Parsed, names: Names) -> list[NerSpan]:
+def _spans(body: str, parsed: Parsed, names: Names, starts: set[int]) -> list[NerSpan]:
     """NER spans made ready to resolve:
 
     - cut at line breaks, and before a parenthesis, whose short content is a name of its own
@@ -96,7 +96,6 @@ def _spans(body: str, parsed: Parsed, names: Names) -> list[NerSpan]:
                 pieces.append(NerSpan(start, start + len(part), span.label, part, normal))
             start += len(part)
     out: list[NerSpan] = []
-    starts = _openers(body, parsed)
     for span in pieces:
         if span.start in starts and (lead := re.match(r"(?:\w+\s+)+?(?=\w)", span.text)):
             # "Над Курской": a preposition capitalised by the sentence
@@ -180,11 +179,11 @@ PLACE_CUE = re.compile(r"(?i)(?<!\w)(?:в|у|во|біля|близ|поблиз
 LIST_GLUE = re.compile(r"\s*(?:,|\s(?:и|і|та|й))\s*")
 
 
-def _unspanned_places(body: str, parsed: Parsed, covered: list[NerSpan], names: Names) -> list[NerSpan]:
+def _unspanned_places(body: str, parsed: Parsed, covered: list[NerSpan], names: Names,
+                      openers: set[int]) -> list[NerSpan]:
     """Places NER missed: a capitalised word inside a sentence that pymorphy3 reads as a toponym, or
     that names a city, town or region of the war's countries ("по Запоріжжю")."""
     out = []
-    openers = _openers(body, parsed)
     for sent in parsed.sentences:
         text = body[sent.start:sent.end]
         for word in NAME_WORD.finditer(text, sent.tokens[1].start - sent.start if len(sent.tokens) > 1 else len(text)):
@@ -572,7 +571,8 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     out = [_body_or_region(NerSpan(a, b, "", body[a:b], body[a:b]), e, body, names)
            for a, b, e in registry_mentions(body, kb, names)]
     taken = [t.span for t in out]
-    spans = _spans(body, parsed, names)
+    starts, sentences = _openers(body, parsed), {sent.start for sent in parsed.sentences}
+    spans = _spans(body, parsed, names, starts)
     if names.language == "uk":  # natasha's tagger knows Russian names; its Ukrainian ones need checking
         spans = _clean_people(spans, body, names)
         spans += [p for p in _people(body, parsed, names) if not any(x.start < p.end and p.start < x.end for x in spans)]
@@ -596,14 +596,13 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     orgs = [x for x in spans if x.label == "ORG"] + [t.span for t in out if t.label == "organization"]
     spans += _places_in_bodies(body, orgs, [x for x in spans + taken if x.label != "ORG" and
                                              not any(t.span is x and t.label == "organization" for t in out)], names)
-    spans = sorted(spans + _unspanned_places(body, parsed, spans + taken, names), key=lambda x: x.start)
+    spans = sorted(spans + _unspanned_places(body, parsed, spans + taken, names, starts), key=lambda x: x.start)
     towns = _settlements(body, [*taken, *(x for x in spans if x.label == "ORG")], names)
     spans = [x for x in spans if x.label == "ORG" or not any(t.start < x.end and x.start < t.end for t in towns)] + towns
     addresses = _addresses(body)
     out = [t for t in out if not any(a.start <= t.span.start < a.end for a in addresses)]
     spans = [x for x in spans if not any(a.start <= x.start < a.end for a in addresses)]
     out += [Typed(a, "location") for a in addresses]
-    starts, sentences = _openers(body, parsed), {sent.start for sent in parsed.sentences}
     for span in spans:
         label = NER_LABELS.get(span.label)
         if label is None:
