@@ -40,3 +40,19 @@ def test_gazetteer_with_a_cache_it_cannot_write_still_loads(tmp_path):
     blocked = tmp_path / "file"
     blocked.write_text("a file where the cache folder should be")
     assert len(Gazetteer.from_dir(_data_dir(), blocked / "cache")) > 100_000
+
+
+def test_a_cache_written_before_end_words_were_kept_is_rebuilt(tmp_path):
+    import sqlite3
+
+    built = Gazetteer.from_dir(_data_dir(), tmp_path)
+    (cached_file,) = tmp_path.glob("gazetteer-*.sqlite")
+    assert Gazetteer.from_dir(_data_dir(), tmp_path).endings() == built.endings()
+    with sqlite3.connect(cached_file) as db:
+        db.execute("DELETE FROM meta WHERE k = 'endings'")
+    db.close()
+    assert Gazetteer.from_dir(_data_dir(), tmp_path).endings() == built.endings()
+    with sqlite3.connect(cached_file) as db:
+        assert db.execute("SELECT count(*) FROM meta WHERE k = 'endings'").fetchone() == (1,)
+    db.close()
+    assert "kramatorsk" in built.endings() and "kakhovka" in built.endings()

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from sitroom.extract.districts import find_districts
 from sitroom.kb import KB
-from sitroom.kb.gazetteer import KEY_PREFIX, Gazetteer, Place
+from sitroom.kb.gazetteer import KEY_PREFIX, Gazetteer, Place, last_word
 from sitroom.kb.gazetteer import normalize as gazetteer_normalize
 from sitroom.kb.registry import TITLE_WORDS as REGISTRY_TITLE_WORDS
 from sitroom.kb.registry import Entry, Registry, normalize_name
@@ -95,14 +95,32 @@ def _may_start_name(text: str, prefixes: frozenset[str]) -> bool:
     return normalize_name(text)[:PREFIX] in prefixes or gazetteer_normalize(text)[:PREFIX] in prefixes
 
 
+@lru_cache(maxsize=2)
+def _endings(gazetteer: Gazetteer, registry: Registry) -> frozenset[str]:
+    """The last words of every name either dictionary knows: a cheap filter for end tokens."""
+    return gazetteer.endings() | {last_word(key) for key in registry.keys()}
+
+
+def _may_end_name(text: str, endings: frozenset[str]) -> bool:
+    """Whether a token that follows a space may end a dictionary name. Each lookup normalises the
+    whole n-gram, so a test on its last token holds only while that token normalises to one word."""
+    for key in (gazetteer_normalize(text), normalize_name(text)):
+        piece = last_word(key)
+        if not piece or not piece.isascii() or " " in key or piece in endings:
+            return True
+    return False
+
+
 def _dictionary_matches(doc, gazetteer: Gazetteer, registry: Registry, year: int | None) -> list[Found]:
     """Longest registry or gazetteer matches over token n-grams, left to right, no overlaps."""
     found: list[Found] = []
     prefixes = _prefixes(gazetteer, registry)
+    endings = _endings(gazetteer, registry)
     texts = [t.text for t in doc]
     body = doc.text  # built anew on every access: once here
     spaces = [t.whitespace_ for t in doc]
     skip = [t.is_space or t.is_punct for t in doc]
+    ends: dict[int, bool] = {}  # token -> whether it may end a name, asked once
     i, n = 0, len(doc)
     while i < n:
         if skip[i] or not _is_capitalised(texts[i]) or not _may_start_name(texts[i], prefixes):
@@ -114,8 +132,15 @@ def _dictionary_matches(doc, gazetteer: Gazetteer, registry: Registry, year: int
         text = ""
         for j in range(i + 1, stop + 1):
             text += texts[j - 1] if j == i + 1 else spaces[j - 2] + texts[j - 1]
-            if not skip[j - 1]:
-                candidates.append((j, text))
+            if skip[j - 1]:
+                continue
+            joined = j > i + 1 and not spaces[j - 2]  # "People" + "'s": the last token is not a word of its own
+            if not joined:
+                if j - 1 not in ends:
+                    ends[j - 1] = _may_end_name(texts[j - 1], endings)
+                if not ends[j - 1]:
+                    continue
+            candidates.append((j, text))
         for j, text in reversed(candidates):
             span = doc[i:j]
             if _has_case_sensitive_miss(text, span):

@@ -85,6 +85,14 @@ def _is_latin(ch: str) -> bool:
     return ch < "\u0250" and ch.isalpha()
 
 
+_WORD_BREAK = re.compile(r"[ -]")
+
+
+def last_word(key: str) -> str:
+    """What follows the last space or hyphen of a normalised key: "nova-kakhovka" -> "kakhovka"."""
+    return _WORD_BREAK.split(key)[-1]
+
+
 def normalize(text: str) -> str:
     """The key of a surface form: NFKC, casefolded, apostrophes and quotes removed, dashes made
     hyphens, white space collapsed, diacritics stripped from Latin letters and ё read as е.
@@ -310,13 +318,16 @@ class Table:
 STALE_AFTER = 86_400
 
 
-def _open_tables(path: Path) -> tuple[Table, Table, list[str]]:
+def _open_tables(path: Path) -> tuple[Table, Table, list[str], list[str]]:
     rows, index = Table(path, "rows"), Table(path, "idx")
-    prefixes = marshal.loads(rows._db().execute("SELECT v FROM meta WHERE k = 'prefixes'").fetchone()[0])
-    return rows, index, prefixes
+    db = rows._db()
+    prefixes, endings = (marshal.loads(db.execute("SELECT v FROM meta WHERE k = ?", (k,)).fetchone()[0])
+                         for k in ("prefixes", "endings"))
+    return rows, index, prefixes, endings
 
 
-def _write_tables(path: Path, rows: dict[str, str], index: dict[str, str], prefixes: Iterable[str]) -> None:
+def _write_tables(path: Path, rows: dict[str, str], index: dict[str, str], prefixes: Iterable[str],
+                  endings: Iterable[str]) -> None:
     """The tables as an SQLite file, written whole or not at all (concurrent workers may race to write
     it); cache files of other gazetteer versions beyond the two newest are removed once a day old."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -328,7 +339,8 @@ def _write_tables(path: Path, rows: dict[str, str], index: dict[str, str], prefi
             db.execute(f"CREATE TABLE {name} (k TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID")
             db.executemany(f"INSERT INTO {name} VALUES (?, ?)", table.items())
         db.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v BLOB)")
-        db.execute("INSERT INTO meta VALUES ('prefixes', ?)", (marshal.dumps(sorted(prefixes)),))
+        db.executemany("INSERT INTO meta VALUES (?, ?)",
+                       [("prefixes", marshal.dumps(sorted(prefixes))), ("endings", marshal.dumps(sorted(endings)))])
     db.close()
     os.replace(partial, path)
     # other versions' files: the two newest stay, and any used in the last day (a process of another
@@ -361,14 +373,16 @@ class Gazetteer:
         )
         self._places: dict[str, Place] = {}
         self._prefixes: frozenset[str] | None = None
+        self._endings: frozenset[str] | None = None
         self._answers: Memo[tuple[Place, ...]] = Memo(ANSWERS_KEPT)
 
     @classmethod
-    def _from_tables(cls, rows: dict[str, str], index: dict[str, str], prefixes: list[str]) -> Gazetteer:
+    def _from_tables(cls, rows: dict[str, str], index: dict[str, str], prefixes: list[str],
+                     endings: list[str]) -> Gazetteer:
         gazetteer = cls.__new__(cls)
         gazetteer._rows, gazetteer._index, gazetteer._places = rows, index, {}
         gazetteer._answers = Memo(ANSWERS_KEPT)
-        gazetteer._prefixes = frozenset(prefixes)
+        gazetteer._prefixes, gazetteer._endings = frozenset(prefixes), frozenset(endings)
         return gazetteer
 
     def prefixes(self) -> frozenset[str]:
@@ -377,6 +391,15 @@ class Gazetteer:
         if self._prefixes is None:
             self._prefixes = frozenset(key.split(" ", 1)[0][:KEY_PREFIX] for key in self._index)
         return self._prefixes
+
+    def endings(self) -> frozenset[str]:
+        """The last word of every variant key, after its last space or hyphen, where it is written in
+        ASCII: a cheap test of whether a token can end a place name ("Kramatorsk", "Hill", "Oblast").
+        Keys in other scripts are left out: inflected Cyrillic forms are found through their lemmas,
+        so a test on their last word would not hold."""
+        if self._endings is None:
+            self._endings = frozenset(piece for piece in map(last_word, self._index) if piece.isascii())
+        return self._endings
 
     @classmethod
     def from_dir(cls, directory: str | Path, cache: Path | None = None) -> Gazetteer:
@@ -405,7 +428,7 @@ class Gazetteer:
         gazetteer = cls(places, variants)
         if cached is not None:
             try:
-                _write_tables(cached, gazetteer._rows, gazetteer._index, gazetteer.prefixes())
+                _write_tables(cached, gazetteer._rows, gazetteer._index, gazetteer.prefixes(), gazetteer.endings())
             except (OSError, sqlite3.Error):
                 pass
         return gazetteer

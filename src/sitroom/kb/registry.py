@@ -385,6 +385,11 @@ class Registry:
             if include_weak:
                 yield from ((w, e) for w in e.weak)
 
+    def keys(self) -> Iterator[str]:
+        """Every normalised key a lookup or :meth:`metonym` can find (see :func:`normalize_name`)."""
+        yield from self._by_key
+        yield from self._metonyms
+
     def metonym(self, surface: str) -> Entry | None:
         """The government a capital or seat stands for ("Kyiv", "the Kremlin"), else None."""
         i = self._metonyms.get(normalize_name(surface))
