@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         for st in pipeline.stages:
             t = time.perf_counter()
             article = st(article)
-            stages[st.name] = time.perf_counter() - t
+            stages[st.name] = stages.get(st.name, 0.0) + time.perf_counter() - t  # a name per language
         seconds = time.perf_counter() - start
         row = {"chars": len(text), "seconds": round(seconds, 2), "ms_per_1000_chars": round(1e6 * seconds / len(text), 2),
                "claims": len(article.claims), "events": len(article.events), "errors": len(article.errors),

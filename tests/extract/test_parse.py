@@ -24,3 +24,17 @@ def test_parse_a_lower_case_word_after_a_word_that_ends_nothing_continues_the_se
                                                              "Monday, the regional administration said."))
     sentences = [s.text.strip() for s in article.parsed.sents]
     assert sentences == ["Power cut", "Much of Odesa was without electricity on Monday, the regional administration said."]
+
+
+def test_paragraph_marks_are_set_before_the_parser_and_keep_the_first_token():
+    import spacy
+
+    from sitroom.extract.parse import _paragraph_starts
+
+    nlp = spacy.blank("en")
+    doc = _paragraph_starts(nlp("Strike on depot\n\nofficials said the fire was out. Crews left"))
+    marks = {t.text: t.is_sent_start for t in doc}
+    assert marks["Strike"] is True and marks["officials"] is True  # after a paragraph break
+    assert marks["on"] is False and marks["the"] is False  # lower case after a word that ends nothing
+    assert marks["Crews"] is None  # left to the parser
+    assert _paragraph_starts(nlp("alone"))[0].is_sent_start is not False

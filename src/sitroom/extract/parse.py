@@ -15,16 +15,33 @@ PARAGRAPHS = "sitroom_paragraphs"
 SENTENCE_ENDS = frozenset('.!?;:"”’\')»…')
 
 
+#: a token's ``sent_start`` as :meth:`spacy.tokens.Doc.from_array` reads it
+_START, _NOT_START, _UNSET = 1, -1, 0
+
+
 def _paragraph_starts(doc):
     """A paragraph break ends a sentence: headlines have no full stop to tell the parser. Inside a
     paragraph, a word in lower case after a word that ends nothing continues its sentence (the parser
-    once cut "Much of Odesa was without power" into three)."""
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        if "\n" in before.text or "\n" in before.whitespace_:
-            token.is_sent_start = True
-        elif token.text[:1].islower() and before.text[-1:] not in SENTENCE_ENDS:
-            token.is_sent_start = False
+    once cut "Much of Odesa was without power" into three).
+
+    The marks are written as one array: setting ``Token.is_sent_start`` checks the whole document
+    for a parse each time, which made this step quadratic in the text's length."""
+    import numpy
+    from spacy.attrs import SENT_START
+
+    if len(doc) < 2:
+        return doc
+    starts = numpy.zeros(len(doc), dtype="int64")
+    starts[0] = {True: _START, False: _NOT_START}.get(doc[0].is_sent_start, _UNSET)
+    before, space = doc[0].text, doc[0].whitespace_
+    for i, token in enumerate(doc[1:], start=1):
+        text = token.text
+        if "\n" in before or "\n" in space:
+            starts[i] = _START
+        elif text[:1].islower() and before[-1:] not in SENTENCE_ENDS:
+            starts[i] = _NOT_START
+        before, space = text, token.whitespace_
+    doc.from_array([SENT_START], starts.view("uint64"))  # spaCy's arrays are unsigned: -1 wraps as it expects
     return doc
 
 
