@@ -688,7 +688,8 @@ class ClaimFinder:
         if verb.lemma_.lower() in _directives():
             return False
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-        in_quote = any(q[0] < verb.sent.end_char and verb.sent.start_char < q[1] for q in self.quotes)
+        sent = verb.sent if self.quotes else None  # (spaCy walks the sentence to find it: once)
+        in_quote = sent is not None and any(q[0] < sent.end_char and sent.start_char < q[1] for q in self.quotes)
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if clause is None and not in_quote and obj is None:
             return False
