@@ -194,11 +194,11 @@ def test_entities_a_name_made_into_an_adjective_is_no_place_of_the_story():
 
 
 def test_end_word_filter_lets_every_dictionary_name_through():
-    """The cheap test on an n-gram's last token may only skip lookups that would find nothing: the last
-    token of every registry name and of a sample of gazetteer place names passes it."""
+    """The cheap tests on an n-gram's last token and first two words may only skip lookups that would
+    find nothing: every registry name and a sample of gazetteer place names pass them."""
     import spacy
 
-    from sitroom.extract.entities import _endings, _may_end_name
+    from sitroom.extract.entities import _endings, _may_continue_place, _may_end_name
 
     gazetteer, registry = Gazetteer.load(), Registry.load()
     endings = _endings(gazetteer, registry)
@@ -215,5 +215,9 @@ def test_end_word_filter_lets_every_dictionary_name_through():
         joined = last.i > 0 and not doc[last.i - 1].whitespace_
         if not joined and not _may_end_name(last.text, endings):
             missed.append(name)
+        if len(doc) > 1 and not _may_continue_place(doc[0].text, doc[1].text, doc[0].whitespace_, doc[1].is_punct,
+                                                    gazetteer) and gazetteer.candidates(name):
+            missed.append(name)
     assert len(names) > 5000 and missed == [], missed[:20]
+    assert not _may_continue_place("Zqxwvk", "Oblast", " ", False, gazetteer)
     assert not _may_end_name("Zqxwvk", endings) and _may_end_name("Oblast", endings)

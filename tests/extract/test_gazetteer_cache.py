@@ -56,3 +56,11 @@ def test_a_cache_written_before_end_words_were_kept_is_rebuilt(tmp_path):
         assert db.execute("SELECT count(*) FROM meta WHERE k = 'endings'").fetchone() == (1,)
     db.close()
     assert "kramatorsk" in built.endings() and "kakhovka" in built.endings()
+
+
+def test_gazetteer_knows_how_its_keys_begin_from_its_cache_and_without_it(tmp_path):
+    built = Gazetteer.from_dir(_data_dir(), tmp_path)
+    cached = Gazetteer.from_dir(_data_dir(), tmp_path)
+    for gazetteer in (built, cached):
+        assert gazetteer.begins("nova kak") and gazetteer.begins("nova kakhovka") and gazetteer.begins("")
+        assert not gazetteer.begins("zqxwvk oblast")

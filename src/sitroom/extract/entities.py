@@ -111,6 +111,21 @@ def _may_end_name(text: str, endings: frozenset[str]) -> bool:
     return False
 
 
+def _may_continue_place(first: str, second: str, space: str, second_skipped: bool, gazetteer: Gazetteer) -> bool:
+    """Whether a place name may start with these two tokens: some gazetteer key starts with their
+    words. Asked only where the key of a longer n-gram must start so (two words apart, each
+    normalising to one word in Latin letters); elsewhere the answer is yes."""
+    if not space or second_skipped:
+        return True
+    words = []
+    for token in (first, second):
+        key = gazetteer_normalize(token)
+        if not key or not key.isascii() or last_word(key) != key:
+            return True
+        words.append(key)
+    return gazetteer.begins(" ".join(words))
+
+
 def _dictionary_matches(doc, gazetteer: Gazetteer, registry: Registry, year: int | None) -> list[Found]:
     """Longest registry or gazetteer matches over token n-grams, left to right, no overlaps."""
     found: list[Found] = []
@@ -127,6 +142,7 @@ def _dictionary_matches(doc, gazetteer: Gazetteer, registry: Registry, year: int
             i += 1
             continue
         match = None
+        longer_places = i + 1 >= n or _may_continue_place(texts[i], texts[i + 1], spaces[i], skip[i + 1], gazetteer)
         stop = min(n, i + MAX_NGRAM)
         candidates = []
         text = ""
@@ -145,7 +161,7 @@ def _dictionary_matches(doc, gazetteer: Gazetteer, registry: Registry, year: int
             span = doc[i:j]
             if _has_case_sensitive_miss(text, span):
                 continue
-            match = _match(span, text, gazetteer, registry, year, body)
+            match = _match(span, text, gazetteer, registry, year, body, places_possible=longer_places or j == i + 1)
             if match is not None:
                 break
         if match:
@@ -157,9 +173,9 @@ def _dictionary_matches(doc, gazetteer: Gazetteer, registry: Registry, year: int
 
 
 def _match(span, text: str, gazetteer: Gazetteer, registry: Registry, year: int | None,
-           body: str | None = None) -> Found | None:
+           body: str | None = None, places_possible: bool = True) -> Found | None:
     i, j = span.start, span.end
-    places = gazetteer.candidates(text)
+    places = gazetteer.candidates(text) if places_possible else []
     if places and _dateline(span, text):  # "AUSTIN, Texas -", "BERLIN —": where the story was filed
         return Found(span.start_char, span.end_char, text, "location", places=places, tokens=(i, j))
     if _attributive(span):

@@ -25,6 +25,7 @@ use.
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import hashlib
 import marshal
@@ -302,6 +303,12 @@ class Table:
     def keys(self) -> Iterator[str]:
         return (k for (k,) in self._db().execute(f"SELECT k FROM {self.name}"))
 
+    def has_prefix(self, prefix: str) -> bool:
+        """Whether some key starts with ``prefix`` (one seek in the table's sorted key index)."""
+        row = self._db().execute(f"SELECT 1 FROM {self.name} WHERE k >= ? AND k < ? LIMIT 1",
+                                 (prefix, _successor(prefix))).fetchone()
+        return row is not None
+
     __iter__ = keys
 
     def __len__(self) -> int:
@@ -312,6 +319,12 @@ class Table:
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__init__(state["path"], state["name"])  # type: ignore[misc]
+
+
+def _successor(prefix: str) -> str:
+    """The least string after every string that starts with ``prefix`` (code-point order, which is
+    also the byte order of UTF-8 that SQLite compares by)."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
 #: seconds after which a cache file of another gazetteer version may be removed
@@ -375,13 +388,15 @@ class Gazetteer:
         self._prefixes: frozenset[str] | None = None
         self._endings: frozenset[str] | None = None
         self._answers: Memo[tuple[Place, ...]] = Memo(ANSWERS_KEPT)
+        self._begun: Memo[bool] = Memo(ANSWERS_KEPT)
+        self._sorted: list[str] | None = None
 
     @classmethod
     def _from_tables(cls, rows: dict[str, str], index: dict[str, str], prefixes: list[str],
                      endings: list[str]) -> Gazetteer:
         gazetteer = cls.__new__(cls)
         gazetteer._rows, gazetteer._index, gazetteer._places = rows, index, {}
-        gazetteer._answers = Memo(ANSWERS_KEPT)
+        gazetteer._answers, gazetteer._begun, gazetteer._sorted = Memo(ANSWERS_KEPT), Memo(ANSWERS_KEPT), None
         gazetteer._prefixes, gazetteer._endings = frozenset(prefixes), frozenset(endings)
         return gazetteer
 
@@ -478,6 +493,21 @@ class Gazetteer:
 
     def __contains__(self, surface: object) -> bool:
         return isinstance(surface, str) and normalize(surface) in self._index
+
+    def begins(self, words: str) -> bool:
+        """Whether some variant key starts with ``words`` (already normalised): "nova kak" does,
+        "the president" does not. A test before longer lookups; answers are remembered."""
+        if not words:
+            return True
+        return self._begun.get_or(words, lambda: self._has_prefix(words))
+
+    def _has_prefix(self, words: str) -> bool:
+        if isinstance(self._index, Table):
+            return self._index.has_prefix(words)
+        if self._sorted is None:
+            self._sorted = sorted(self._index)
+        at = bisect.bisect_left(self._sorted, words)
+        return at < len(self._sorted) and self._sorted[at].startswith(words)
 
     def names(self) -> Iterable[str]:
         """Every variant key (normalised with :func:`normalize`), for building a matcher."""
