@@ -108,14 +108,16 @@ class _Shape:
 
 
 def _shape(text: str) -> _Shape:
-    words = tuple(w.lower() for w in _WORD.findall(text))
+    found_words = _WORD.findall(text)
+    words = tuple(w.lower() for w in found_words)
     n_chars, n_words = len(text), len(text.split())
     letters = _LETTER.findall(text)
     n_letters = len(letters) or 1
-    upper = sum(c.isupper() for c in letters)
-    latin = sum(c.isascii() for c in letters)
-    alpha = [w for w in _WORD.findall(text) if w[:1].isalpha()]
-    digits = sum(c.isdigit() for c in text)
+    upper = sum(map(str.isupper, letters))  # (counts by map: a line's characters are many)
+    latin = sum(map(str.isascii, letters))
+    alpha = [w for w in found_words if w[:1].isalpha()]
+    digits = sum(map(str.isdigit, text))
+    punctuation = n_chars - sum(map(str.isalnum, text)) - sum(map(str.isspace, text))
     last = text[-1:]
 
     def found(pattern: re.Pattern) -> float:
@@ -134,7 +136,7 @@ def _shape(text: str) -> _Shape:
         "dateline_only": float(_is_dateline_only(text)), "glued_words": found(_GLUED),
         "list_item": found(rules.LIST_ITEM), "n_sentences": float(min(rules.n_sentences(text), 10)),
         "comma_ratio": text.count(",") / (n_words or 1),
-        "punct_ratio": sum(not (c.isalnum() or c.isspace()) for c in text) / (n_chars or 1),
+        "punct_ratio": punctuation / (n_chars or 1),
         "separators": float(len(_SEPARATORS.findall(text))), "has_handle": found(_HANDLE),
         "has_url": found(_URL), "has_hashtag": found(_HASHTAG), "has_symbol": found(_SYMBOL),
         "has_quote": found(_QUOTE),
