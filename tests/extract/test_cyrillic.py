@@ -493,3 +493,28 @@ def test_ukrainian_state_bodies_by_name_and_abbreviation_in_any_case(pipeline):
     bodies = {e.canonical for e in article.entities if e.label == "organization"}
     assert {"National Anti-Corruption Bureau of Ukraine", "Ministry of Justice of Ukraine",
             "State Service of Ukraine for Geodesy, Cartography and Cadastre"} <= bodies
+
+
+@pytest.mark.parametrize(("text", "language", "echoes"), [
+    ("Підряд отримало ТОВ «Дорбудсервіс».\n\nЗа договором «Дорбудсервіс» мав завершити ремонт, "
+     "але роботи «Дорбудсервісу» затягнулися.", "uk", {"Дорбудсервіс", "Дорбудсервісу"}),
+    ("Поставщиком стало ООО «Промтехснаб». Позже «Промтехснабу» перечислили аванс.", "ru", {"Промтехснабу"}),
+])
+def test_a_company_named_once_is_the_same_company_in_quotes_elsewhere(pipeline, text, language, echoes):
+    article = run(pipeline, text)
+    assert article.language == language
+    found = {t.span.text for t in cyrillic.entities.typed_mentions(article, KB.load()) if t.label == "organization"}
+    assert echoes <= found
+
+
+@pytest.mark.parametrize(("known", "seen", "same"), [
+    ("Онур", "Онуром", True), ("Укргеоекологія", "Укргеоекології", True), ("Альфа", "Альфа", True),
+    ("Альфа", "Альфа-Банк", False), ("Київ", "Київстар", False), ("Наші гроші", "Наші гроші Львів", False),
+])
+def test_a_quoted_name_in_another_case_is_the_same_name(known, seen, same):
+    assert cyrillic.entities._same_name(known, seen) is same
+
+
+def test_no_quoted_name_echoes_without_a_body_named_so():
+    names = cyrillic.Names(KB.load(), "uk")
+    assert cyrillic.entities._echoes("Пісня «Щедрик» звучала, а «Щедрика» слухали всі.", [], names) == []

@@ -5,6 +5,7 @@ with them, and grouped into :class:`~sitroom.model.Entity` records (:func:`find_
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -651,7 +652,51 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
             continue  # "Подразделения группировки войск": common nouns capitalised by the sentence; "СМИ"
         out.append(Typed(span, label, entry if label != "location" else None, place if label == "location" else None,
                          holder=id(span) in holders))
+    out = _echoes(body, out, names)
     return _in_context(sorted(out, key=lambda t: t.span.start), body, parsed, names)
+
+
+#: a name in «» quotes, with no quote inside
+QUOTED = re.compile(r"«(?P<name>[^«»\n]{2,80})»")
+#: a case ending of the last word ("Онур", "Онуру", "Онуром"; "Укргеоекологія", "Укргеоекології")
+_ENDING = re.compile(r"[а-яіїєґё]{0,3}")
+
+
+def _same_name(known: str, seen: str) -> bool:
+    """Whether ``seen`` is ``known`` or another case of it: all but a short lower-case ending the same."""
+    if known == seen:
+        return True
+    common = len(os.path.commonprefix([known, seen]))
+    return (common >= 4 and " " not in known[common:] + seen[common:]
+            and bool(_ENDING.fullmatch(known[common:])) and bool(_ENDING.fullmatch(seen[common:])))
+
+
+def _echoes(body: str, typed: list[Typed], names: Names) -> list[Typed]:
+    """A company's quoted name, once a text has named it as a body ("ТОВ «Трансфербутик»", "фірма
+    «Онур»"), names the same body wherever else it stands in quotes, in any case: "«Трансфербутик»
+    мав право", "роботи «Онуру»". Such a mention the tagger took for a person becomes the body;
+    one that another name covers stays as it is."""
+    known = {m.group("name") for t in typed if t.label == "organization" and t.entry is None
+             for m in QUOTED.finditer(body, max(0, t.span.start - 1), t.span.end + 1)}
+    known |= {t.span.text for t in typed if t.label == "organization" and t.entry is None
+              and body[t.span.start - 1:t.span.start] == "«" and body[t.span.end:t.span.end + 1] == "»"}
+    if not known:
+        return typed
+    by_span = {(t.span.start, t.span.end): t for t in typed}
+    out = list(typed)
+    for m in QUOTED.finditer(body):
+        start, end, seen = m.start("name"), m.end("name"), m.group("name")
+        if not any(_same_name(k, seen) for k in known):
+            continue
+        same = by_span.get((start, end))
+        if same is not None:
+            if same.label == "person" and same.entry is None:
+                out[out.index(same)] = replace(same, label="organization")
+            continue
+        if any(t.span.start < end and start < t.span.end for t in out):
+            continue
+        out.append(Typed(NerSpan(start, end, "ORG", seen, seen), "organization"))
+    return out
 
 
 def _in_context(typed: list[Typed], body: str, parsed: Parsed, names: Names) -> list[Typed]:
