@@ -400,6 +400,8 @@ def test_a_word_opening_a_line_of_dialogue_is_no_place(pipeline):
     ("Її співвласником є директор «Будмонтажу» Петро Коваль.", "Будмонтажу"),      # who runs it: a company
     ("Фірма отримала від «Укрзалізниці» 3 млн грн.", "Укрзалізниці"),              # a payment from it
     ("Засновником є Торговий дім «Альфа».", "Альфа"),
+    ("Підрядником стало ТОВ «Будівельна компанія «Граніт» з Полтави.", "ТОВ «Будівельна компанія «Граніт»"),  # nested
+    ("Договор подписало ООО «Компания «Восход».", "ООО «Компания «Восход»"),
 ])
 def test_bodies_by_legal_form_council_word_or_owner(text, body):
     names = cyrillic.Names(KB.load(), "ru" if "ы" in text else "uk")

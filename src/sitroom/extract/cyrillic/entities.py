@@ -376,7 +376,9 @@ def _people(body: str, parsed: Parsed, names: Names) -> list[NerSpan]:
 #: КП, ОКЖК, ...); the words that are no legal form and may stand before a quoted name are left out
 LEGAL_BODY = re.compile(r"(?<![\w«])(?!(?:ЗМІ|СМИ|ЗМИ|МЗС|МИД|БПЛА|БпЛА|ПВО|ППО|РСЗО|ЗРК|ЗСУ|ВСУ|ВС|РФ|США|ЄС|ЕС)(?!\w))"
                         r"(?:[А-ЯІЇЄҐ][А-ЯІЇЄҐа-яіїєґ]{0,4}[А-ЯІЇЄҐ]\s+){0,2}[А-ЯІЇЄҐ][А-ЯІЇЄҐа-яіїєґ]{0,4}[А-ЯІЇЄҐ]"
-                        r"(?:\s+[а-яіїєґ]+)?\s?«(?=\s?[А-ЯІЇЄҐA-Z0-9«])(?:[^«»\n]|«[^«»\n]*»){1,80}»")
+                        r"(?:\s+[а-яіїєґ]+)?\s?«(?=\s?[А-ЯІЇЄҐA-Z0-9«])"
+                        # a name in quotes, or a quoted name inside one that closes once: "ТОВ «Концерн «Ліфт»"
+                        r"(?:(?:[^«»\n]|«[^«»\n]*»){1,80}»|[^«»\n]{1,60}«[^«»\n]{1,60}»)")
 
 
 #: a court or a council named by its level and place: "Печерського районного суду м. Києва",
