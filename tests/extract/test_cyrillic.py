@@ -520,3 +520,22 @@ def test_a_quoted_name_in_another_case_is_the_same_name(known, seen, same):
 def test_no_quoted_name_echoes_without_a_body_named_so():
     names = cyrillic.Names(KB.load(), "uk")
     assert cyrillic.entities._echoes("Пісня «Щедрик» звучала, а «Щедрика» слухали всі.", [], names) == []
+
+
+@pytest.mark.parametrize(("text", "branch", "inner"), [
+    ("Штраф наклало Черкаське територіальне відділення АМКУ.", "Черкаське територіальне відділення АМКУ", "АМКУ"),
+    ("Справу розслідує Управління СБУ у Чернігівській області.", "Управління СБУ у Чернігівській області", "СБУ"),
+    ("Об этом сообщило Главное управление МЧС по Курской области.",
+     "Главное управление МЧС по Курской области", "МЧС"),
+])
+def test_a_branch_of_a_registry_body_is_a_body_holding_it(pipeline, text, branch, inner):
+    article = run(pipeline, text)
+    typed = cyrillic.typed_mentions(article, KB.load())
+    holder = next(t for t in typed if t.span.text == branch)
+    assert holder.label == "organization" and holder.holder
+    assert any(t.span.text == inner and t.entry is not None for t in typed)
+
+
+def test_a_registry_body_alone_is_no_branch(pipeline):
+    article = run(pipeline, "СБУ у Києві затримала агента, повідомили в службі.")
+    assert not any(t.holder for t in cyrillic.typed_mentions(article, KB.load()))

@@ -520,6 +520,33 @@ def _named_bodies(body: str, names: Names) -> list[NerSpan]:
     return sorted(out, key=lambda x: x.start)
 
 
+#: the words before a body that make a branch of it: "Черкаське територіальне відділення" (АМКУ),
+#: "Головне управління" (ДСНС), "Нижегородское УФАС" ... ; the branch's region may follow the body
+BRANCH_BEFORE = re.compile(
+    r"(?:(?<![\w'’-])[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк|ск|цк)\w*\s+)?"
+    r"(?:(?i:обласн|територіальн|регіональн|міжрегіональн|головн|областн|территориальн|региональн|межрегиональн|"
+    r"главн)\w*\s+)*"
+    r"(?:(?<![\w'’-])(?i:відділенн|тервідділенн|управлінн|департамент|отделени|управлени|филиал|філі)\w*|"
+    r"(?<![\w'’-])(?:ОТВ|ГУ|ТУ|УФАС))\s+$")
+BRANCH_WHERE = re.compile(r"\s+(?:у|в|по)\s+(?:м\.\s?)?[А-ЯІЇЄҐ][\w'’-]+(?:\s+(?:област\w*|район\w*|края|краю))?"
+                          r"(?![\w'’-])")
+
+
+def _branches(body: str, bodies: list[NerSpan]) -> list[NerSpan]:
+    """A branch of a registry body, named by the words for a branch before it and the region after
+    it, is a body of its own that holds the registry's: "Управління СБУ у Чернігівській області",
+    "Львівського обласного тервідділення АМКУ"."""
+    out = []
+    for b in bodies:
+        head = BRANCH_BEFORE.search(body, max(0, b.start - 80), b.start)
+        if head is None or head.end() != b.start:
+            continue
+        where = BRANCH_WHERE.match(body, b.end)
+        end = where.end() if where else b.end
+        out.append(NerSpan(head.start(), end, "ORG", body[head.start():end], body[head.start():end]))
+    return out
+
+
 @dataclass(frozen=True)
 class Typed:
     """A mention with what sitroom makes of it: ``label`` person / organization / location, the
@@ -588,7 +615,7 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
             t in registry_bodies and x.start <= t.start and t.end <= x.end and x.end - x.start > t.end - t.start
             for t in crossed)
 
-    bodies = [b for b in _named_bodies(body, names) if free(b)]
+    bodies = [b for b in _named_bodies(body, names) + _branches(body, registry_bodies) if free(b)]
     # a place inside a body's name stays a place mention ("суду Одеської області"); a tagger's shorter
     # body or person inside it goes
     spans = [x for x in spans if x.label == "LOC" or not any(b.start <= x.start and x.end <= b.end for b in bodies)]
