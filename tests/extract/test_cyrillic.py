@@ -539,3 +539,18 @@ def test_a_branch_of_a_registry_body_is_a_body_holding_it(pipeline, text, branch
 def test_a_registry_body_alone_is_no_branch(pipeline):
     article = run(pipeline, "СБУ у Києві затримала агента, повідомили в службі.")
     assert not any(t.holder for t in cyrillic.typed_mentions(article, KB.load()))
+
+
+@pytest.mark.parametrize(("text", "language", "name", "cut"), [
+    ("Уляна підійшла .", "uk", "Уляна підійшла", "Уляна"),
+    ("Пенсійний Фонд вибирає банки", "uk", "Пенсійний Фонд вибирає", "Пенсійний Фонд"),
+    ("Ассоциации имени Людвига ван Бетховена", "ru", "Ассоциации имени Людвига ван Бетховена",
+     "Ассоциации имени Людвига ван Бетховена"),                      # a particle of a name stays
+])
+def test_a_name_run_on_into_a_verb_is_cut_before_it(text, language, name, cut):
+    from sitroom.extract.cyrillic.parse import NerSpan
+
+    names = cyrillic.Names(KB.load(), language)
+    start = text.index(name)
+    span = cyrillic.entities._without_clause(NerSpan(start, start + len(name), "LOC", name, name), names)
+    assert span.text == cut and span.end == start + len(cut)

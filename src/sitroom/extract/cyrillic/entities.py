@@ -122,6 +122,7 @@ def _spans(body: str, parsed: Parsed, names: Names, starts: set[int]) -> list[Ne
                 if span.label == "LOC":
                     out.append(span)
                 continue
+        span = _without_clause(span, names)
         widened = _widen_region(body, span)
         if widened is not span:  # "Курською" + "областю" is a region, whatever the tagger read
             span = replace(widened, label="LOC")
@@ -129,6 +130,20 @@ def _spans(body: str, parsed: Parsed, names: Names, starts: set[int]) -> list[Ne
             span = _person(span, names)
         out.append(span)
     return out
+
+
+#: parts of speech that no name of a place or a person holds in lower case
+CLAUSE_WORDS = frozenset({"VERB", "INFN", "ADVB", "GRND", "PRED", "NPRO"})  # not particles: "ван", "де"
+
+
+def _without_clause(span: NerSpan, names: Names) -> NerSpan:
+    """A name the tagger ran on into the words after it ("Уляна підійшла", "Куля пройшла наскрізь"):
+    cut before the first lower-case verb, adverb or pronoun."""
+    for word in list(re.finditer(r"\S+", span.text))[1:]:
+        if word.group()[:1].islower() and names.morph.parse(word.group())[0].tag.POS in CLAUSE_WORDS:
+            text = span.text[:word.start()].rstrip()
+            return NerSpan(span.start, span.start + len(text), span.label, text, text)
+    return span
 
 
 def _person(span: NerSpan, names: Names) -> NerSpan:
