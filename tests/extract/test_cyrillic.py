@@ -554,3 +554,13 @@ def test_a_name_run_on_into_a_verb_is_cut_before_it(text, language, name, cut):
     start = text.index(name)
     span = cyrillic.entities._without_clause(NerSpan(start, start + len(name), "LOC", name, name), names)
     assert span.text == cut and span.end == start + len(cut)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Книжку залишили в Оксаночки на столі .", "Оксаночки"),
+    ("Вечеряли ми в Петруся Коваленка .", "Петруся Коваленка"),
+])
+def test_a_ukrainian_person_the_russian_tagger_placed_is_a_person(pipeline, text, name):
+    article = run(pipeline, text)
+    typed = {t.span.text: t.label for t in cyrillic.typed_mentions(article, KB.load())}
+    assert typed.get(name) == "person"

@@ -132,6 +132,12 @@ def _spans(body: str, parsed: Parsed, names: Names, starts: set[int]) -> list[Ne
     return out
 
 
+def _person_name(text: str, names: Names) -> bool:
+    """Every word a capitalised given name, surname or patronymic by its likeliest reading."""
+    words = text.split()
+    return all(w[:1].isupper() and PERSON_TAGS & names.morph.parse(w)[0].tag.grammemes for w in words)
+
+
 #: parts of speech that no name of a place or a person holds in lower case
 CLAUSE_WORDS = frozenset({"VERB", "INFN", "ADVB", "GRND", "PRED", "NPRO"})  # not particles: "ван", "де"
 
@@ -662,6 +668,9 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
             continue
         if label == "location" and place is None and entry is not None:
             label = entry.label                                      # "Генштаб" read as a place
+        elif label == "location" and place is None and entry is None and names.language == "uk" and \
+                span not in towns and _person_name(span.text, names):
+            label = "person"  # "Ганною Іванівною", "Наталочки": the Russian tagger's places in Ukrainian fiction
         elif label != "location" and place is not None and entry is None and (
                 place.kind in ("country", "region") or place.country in HOME) and (
                 label == "person" and len(span.text.split()) == 1 and (
