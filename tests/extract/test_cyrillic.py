@@ -564,3 +564,18 @@ def test_a_ukrainian_person_the_russian_tagger_placed_is_a_person(pipeline, text
     article = run(pipeline, text)
     typed = {t.span.text: t.label for t in cyrillic.typed_mentions(article, KB.load())}
     assert typed.get(name) == "person"
+
+
+@pytest.mark.parametrize(("text", "word", "adjective"), [
+    ("Лежить на дні Медової ріки .", "Медової", True),         # a village of Medova, but here the river's adjective
+    ("Рідні жили в Приазовському , біля моря .", "Приазовському", False),  # the town, no noun after it
+])
+def test_a_small_place_read_as_the_adjective_of_the_next_noun(text, word, adjective):
+    from sitroom.extract.cyrillic.parse import NerSpan
+
+    names = cyrillic.Names(KB.load(), "uk")
+    start = text.index(word)
+    span = NerSpan(start, start + len(word), "LOC", word, word)
+    place = names.place(word, word)
+    assert place is not None and place.population < 100_000
+    assert cyrillic.entities._adjective_of_next_noun(text, span, place, names) is adjective

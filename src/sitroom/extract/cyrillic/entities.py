@@ -132,6 +132,22 @@ def _spans(body: str, parsed: Parsed, names: Names, starts: set[int]) -> list[Ne
     return out
 
 
+NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+
+
+def _adjective_of_next_noun(body: str, span: NerSpan, place: Place, names: Names) -> bool:
+    """A one-word name of a small place that reads as an adjective agreeing with the noun after it:
+    the adjective is part of another name or phrase ("Медової ріки", "Східної Європи")."""
+    if " " in span.text or place.kind in ("country", "region", "continent") or place.population >= 100_000:
+        return False
+    word = names.morph.parse(span.text)[0]
+    following = NEXT_WORD.match(body, span.end)
+    if word.tag.POS != "ADJF" or following is None:
+        return False
+    noun = names.morph.parse(following.group(1))[0]
+    return noun.tag.POS == "NOUN" and noun.tag.case == word.tag.case
+
+
 def _person_name(text: str, names: Names) -> bool:
     """Every word a capitalised given name, surname or patronymic by its likeliest reading."""
     words = text.split()
@@ -663,6 +679,8 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
             body, span.start) else None
         if AREA_AFTER.match(body, span.end) and (centre := names.centre(span.text)) is not None:
             label, entry, place = "location", None, centre  # "на Покровському напрямку": the front at Pokrovsk
+        if place is not None and entry is None and span not in towns and _adjective_of_next_noun(body, span, place, names):
+            continue  # "Медове місто", "Військова прокуратура", "Південній Африці": not the village of Medova
         if place is None and (district := _raion(span, names)) is not None:
             out.append(Typed(span, "location", district=district))
             continue
