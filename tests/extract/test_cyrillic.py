@@ -579,3 +579,16 @@ def test_a_small_place_read_as_the_adjective_of_the_next_noun(text, word, adject
     place = names.place(word, word)
     assert place is not None and place.population < 100_000
     assert cyrillic.entities._adjective_of_next_noun(text, span, place, names) is adjective
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Одеса була одним із найбільших портів імперії .", "Odesa"),
+    ("Тоді все змінилося .\nЛьвів зустрів гостей дощем .", "Lviv"),
+])
+def test_a_large_city_opening_a_ukrainian_sentence_is_a_place(pipeline, text, place):
+    assert place in places(run(pipeline, text))
+
+
+def test_an_ordinary_word_opening_a_sentence_is_no_foreign_place(pipeline):
+    article = run(pipeline, "Мені сказали про це вчора . Тема розмови була інша .")
+    assert not places(article)

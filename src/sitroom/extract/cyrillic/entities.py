@@ -224,11 +224,15 @@ def _unspanned_places(body: str, parsed: Parsed, covered: list[NerSpan], names: 
     out = []
     for sent in parsed.sentences:
         text = body[sent.start:sent.end]
-        for word in NAME_WORD.finditer(text, sent.tokens[1].start - sent.start if len(sent.tokens) > 1 else len(text)):
+        second = sent.tokens[1].start - sent.start if len(sent.tokens) > 1 else len(text)
+        first = [m for m in [NAME_WORD.match(text, sent.tokens[0].start - sent.start)] if m and m.end() <= second]
+        for word in [*first, *NAME_WORD.finditer(text, second)]:
             start, end, name = sent.start + word.start(), sent.start + word.end(), word.group()
             if not (name[1:].replace("'", "").replace("’", "").islower() and len(name) > 3) or _quoted(body, start) or any(
-                    c.start <= start < c.end for c in covered) or start in openers:
+                    c.start <= start < c.end for c in covered):
                 continue
+            if (start in openers or start == sent.start) and not _large_place(names, name):
+                continue  # a capitalised word opening a sentence: only a large place's own name ("Одеса була ...")
             place = names.place(name, name)
             if place is None or place.country not in HOME and not (
                     place.kind in ("country", "continent") or place.population >= 100_000):
@@ -342,6 +346,17 @@ def _common(names: Names, word: str) -> bool:
     return names.morph.word_is_known(word.lower()) and not any(
         (PERSON_TAGS | {"Geox", "Abbr", "Orgn"}) & p.tag.grammemes for p in parses[:1]) and not (
         names.language == "uk" and any(PERSON_TAGS & p.tag.grammemes for p in parses))  # "Марина": a name too
+
+
+def _large_place(names: Names, word: str) -> bool:
+    """Whether a word is, by its dictionary lemma, the very name of a region or a city of 100,000 or
+    more of the war's countries: the Ukrainian dictionary knows "київ" and "одеса" but marks no
+    toponyms (abroad, too many such names are ordinary words: "Мені" is Maine, "Тема" Tema)."""
+    place = names.place(word, word)
+    if place is None or place.country not in HOME or not (place.kind == "region" or place.population >= 100_000):
+        return False
+    lemma = names.morph.parse(word)[0].normal_form
+    return lemma in names.kb.gazetteer and (names.place(lemma, lemma) or place).id == place.id
 
 
 def _clean_people(spans: list[NerSpan], body: str, names: Names) -> list[NerSpan]:
