@@ -352,11 +352,13 @@ def _large_place(names: Names, word: str) -> bool:
     """Whether a word is, by its dictionary lemma, the very name of a region or a city of 100,000 or
     more of the war's countries: the Ukrainian dictionary knows "київ" and "одеса" but marks no
     toponyms (abroad, too many such names are ordinary words: "Мені" is Maine, "Тема" Tema)."""
+    lemma = names.morph.parse(word)[0].normal_form
+    if lemma not in names.kb.gazetteer:  # (the cheap test first: most words opening a sentence are no place)
+        return False
     place = names.place(word, word)
     if place is None or place.country not in HOME or not (place.kind == "region" or place.population >= 100_000):
         return False
-    lemma = names.morph.parse(word)[0].normal_form
-    return lemma in names.kb.gazetteer and (names.place(lemma, lemma) or place).id == place.id
+    return (names.place(lemma, lemma) or place).id == place.id
 
 
 def _clean_people(spans: list[NerSpan], body: str, names: Names) -> list[NerSpan]:
