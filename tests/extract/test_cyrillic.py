@@ -518,8 +518,7 @@ def test_a_quoted_name_in_another_case_is_the_same_name(known, seen, same):
 
 
 def test_no_quoted_name_echoes_without_a_body_named_so():
-    names = cyrillic.Names(KB.load(), "uk")
-    assert cyrillic.entities._echoes("Пісня «Щедрик» звучала, а «Щедрика» слухали всі.", [], names) == []
+    assert cyrillic.entities._echoes("Пісня «Щедрик» звучала, а «Щедрика» слухали всі.", []) == []
 
 
 @pytest.mark.parametrize(("text", "branch", "inner"), [

@@ -740,7 +740,7 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
             continue  # "Подразделения группировки войск": common nouns capitalised by the sentence; "СМИ"
         out.append(Typed(span, label, entry if label != "location" else None, place if label == "location" else None,
                          holder=id(span) in holders))
-    out = _echoes(body, out, names)
+    out = _echoes(body, out)
     return _in_context(sorted(out, key=lambda t: t.span.start), body, parsed, names)
 
 
@@ -759,7 +759,7 @@ def _same_name(known: str, seen: str) -> bool:
             and bool(_ENDING.fullmatch(known[common:])) and bool(_ENDING.fullmatch(seen[common:])))
 
 
-def _echoes(body: str, typed: list[Typed], names: Names) -> list[Typed]:
+def _echoes(body: str, typed: list[Typed]) -> list[Typed]:
     """A company's quoted name, once a text has named it as a body ("ТОВ «Трансфербутик»", "фірма
     «Онур»"), names the same body wherever else it stands in quotes, in any case: "«Трансфербутик»
     мав право", "роботи «Онуру»". Such a mention the tagger took for a person becomes the body;
@@ -770,16 +770,15 @@ def _echoes(body: str, typed: list[Typed], names: Names) -> list[Typed]:
               and body[t.span.start - 1:t.span.start] == "«" and body[t.span.end:t.span.end + 1] == "»"}
     if not known:
         return typed
-    by_span = {(t.span.start, t.span.end): t for t in typed}
+    at = {(t.span.start, t.span.end): k for k, t in enumerate(typed)}
     out = list(typed)
     for m in QUOTED.finditer(body):
         start, end, seen = m.start("name"), m.end("name"), m.group("name")
         if not any(_same_name(k, seen) for k in known):
             continue
-        same = by_span.get((start, end))
-        if same is not None:
-            if same.label == "person" and same.entry is None:
-                out[out.index(same)] = replace(same, label="organization")
+        if (k := at.get((start, end))) is not None:
+            if out[k].label == "person" and out[k].entry is None:
+                out[k] = replace(out[k], label="organization")
             continue
         if any(t.span.start < end and start < t.span.end for t in out):
             continue
