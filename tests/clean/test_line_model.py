@@ -163,3 +163,20 @@ def test_lines_model_keeps_every_body_line_of_the_seeds(shared):
         scores = score_boilerplate(raw, gold, {"body": cleaned.body, "boilerplate_lines": removed})
         assert scores["body_lines_kept"].value in (None, 1.0), gold_file.name
         assert scores["removal_precision"].value in (None, 1.0), gold_file.name
+
+
+def test_trees_walked_for_a_whole_page_give_each_lines_log_odds_to_the_bit(model):
+    import math
+    import random
+
+    from sitroom.clean.lines_model import Tree
+
+    rng = random.Random(7)
+    rows = [[rng.choice([0.0, 1.0, rng.uniform(-2, 12)]) for _ in FEATURES] for _ in range(40)]
+    stump = Tree(feature=(0,), threshold=(0.0,), left=(-1,), right=(-1,), value=(0.25,))
+    split = Tree(feature=(0, 0, 0), threshold=(1.0, 0.0, 0.0), left=(1, -1, -1), right=(2, -1, -1),
+                 value=(0.0, -1.5, 2.0))
+    uneven = LineModel(features=FEATURES, threshold=0.5, bias=0.1, trees=(stump, split), learning_rate=0.5)
+    for m in (model, uneven):
+        one_by_one = [1.0 / (1.0 + math.exp(-m.log_odds(r))) for r in rows]
+        assert m.probabilities(rows) == one_by_one
