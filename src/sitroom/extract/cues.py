@@ -53,7 +53,7 @@ def features(token, reporting: frozenset[str]) -> dict[str, float]:
         if dep in ("ccomp", "xcomp", "dobj"):
             out[f"lemma={lemma}|child={dep}"] = 1.0
     sent = token.sent
-    if any(ch in QUOTES for ch in sent.text):
+    if not QUOTES.isdisjoint(sent.text):
         out["quote_in_sentence"] = 1.0
     if token.i + 1 < sent.end and token.nbor(1).is_punct and token.nbor(1).text in (",", ":"):
         out["then_punct"] = 1.0

@@ -89,8 +89,9 @@ def _full_np(token) -> tuple[int, int]:
     keep = [t for t in token.subtree
             if t == token or (t.dep_ not in ("relcl", "punct") and not _inside_relcl(t, token)
                               and not (t.dep_ == "acl" and t.i > 0 and t.doc[t.i - 1].text == ","))]
+    inside = {t.i for t in token.subtree}  # (a set: asking the subtree itself walks it every time)
     keep = [t for t in keep if t == token or not (t.dep_ == "appos" or any(
-        a.dep_ == "appos" and a != token for a in t.ancestors if a in token.subtree))]
+        a.dep_ == "appos" and a != token for a in t.ancestors if a.i in inside))]
     return min(t.idx for t in keep), max(t.idx + len(t.text) for t in keep)
 
 
