@@ -591,3 +591,18 @@ def test_a_large_city_opening_a_ukrainian_sentence_is_a_place(pipeline, text, pl
 def test_an_ordinary_word_opening_a_sentence_is_no_foreign_place(pipeline):
     article = run(pipeline, "Мені сказали про це вчора . Тема розмови була інша .")
     assert not places(article)
+
+
+@pytest.mark.parametrize(("text", "canonical"), [
+    ("Рішення ухвалили на засіданні Кабінету Міністрів.", "Government of Ukraine"),
+    ("Про це повідомили в Міносвіти.", "Ministry of Education and Science of Ukraine"),
+    ("Справу розслідує Генпрокуратура.", "Office of the Prosecutor General of Ukraine"),
+    ("Про атаку повідомили в Держспецзв’язку.", "State Special Communications Service of Ukraine"),  # typed apostrophe
+    ("Про атаку повідомили в Держспецзв'язку.", "State Special Communications Service of Ukraine"),
+])
+def test_ukrainian_state_bodies_in_any_case_and_with_any_apostrophe(text, canonical):
+    from sitroom.extract.cyrillic.names import registry_mentions
+
+    kb = KB.load()
+    found = {e.canonical for _, _, e in registry_mentions(text, kb, cyrillic.Names(kb, "uk"))}
+    assert canonical in found

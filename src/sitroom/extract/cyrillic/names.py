@@ -212,9 +212,15 @@ def _word_pattern(word: str) -> str:
     """A word of a registry name in any case: its stem and up to three letters of ending
     ("обороны" -> "оборон\\w{0,3}"); short words and acronyms as written."""
     if len(word) <= 3 or word.isupper():
-        return re.escape(word)
+        return _any_apostrophe(re.escape(word))
     stem = word.rstrip("аеёиіїоуыэюяйьєАЕЁИІЇОУЫЭЮЯЙЬЄ")
-    return re.escape(stem if len(stem) >= 4 else word[:-1]) + r"\w{0,4}"
+    return _any_apostrophe(re.escape(stem if len(stem) >= 4 else word[:-1])) + r"\w{0,4}"
+
+
+def _any_apostrophe(pattern: str) -> str:
+    """Any of the apostrophes Ukrainian is typed with where a name has one ("Держспецзв'язку",
+    "Держспецзв’язку")."""
+    return re.sub(r"['’ʼ]", "['’ʼ]", pattern)
 
 
 PREFIX = 3  # letters of a name's first word that index the matcher
