@@ -606,3 +606,15 @@ def test_ukrainian_state_bodies_in_any_case_and_with_any_apostrophe(text, canoni
     kb = KB.load()
     found = {e.canonical for _, _, e in registry_mentions(text, kb, cyrillic.Names(kb, "uk"))}
     assert canonical in found
+
+
+def test_a_government_named_in_lower_case_is_the_registry_body_and_speaks(pipeline):
+    article = run(pipeline, "Как заявили в правительстве России, поставки будут продолжены.")
+    assert [c.speaker for c in article.claims] == ["Government of Russia"]
+
+
+def test_the_civil_service_in_lower_case_is_no_state_body():
+    from sitroom.extract.cyrillic.names import registry_mentions
+
+    kb = KB.load()
+    assert registry_mentions("Він пішов на державну службу.", kb, cyrillic.Names(kb, "uk")) == []

@@ -241,6 +241,12 @@ def registry_matcher(registry: Registry | None = None) -> dict[str, list[tuple[r
     return held[1]
 
 
+#: first words of a body's name that running text writes in lower case ("правительство России",
+#: "уряд України", "администрация президента"); the registry writes them capitalised
+LOWER_CASE_HEADS = frozenset("""правительство уряд министерство міністерство администрация адміністрація кабинет
+    кабінет офис офіс""".split())  # not "державна", "федеральная": "державна служба" is the civil service
+
+
 def _build_matcher(registry: Registry) -> dict[str, list[tuple[re.Pattern, int]]]:
     names: dict[str, int] = {}
     for n, entry in enumerate(registry.entries):
@@ -259,6 +265,10 @@ def _build_matcher(registry: Registry) -> dict[str, list[tuple[re.Pattern, int]]
         if alias[:1].islower():  # "группировка войск Запад" begins a sentence too
             upper = alias[:1].upper() + alias[1:]
             index[upper[:PREFIX]].append((re.compile(pattern.pattern.replace(re.escape(alias[:1]), re.escape(upper[:1]), 1)),
+                                          names[alias]))
+        elif len(words) > 1 and words[0].lower() in LOWER_CASE_HEADS:  # "правительство России", "уряд України"
+            lower = alias[:1].lower() + alias[1:]
+            index[lower[:PREFIX]].append((re.compile(pattern.pattern.replace(re.escape(alias[:1]), re.escape(lower[:1]), 1)),
                                           names[alias]))
     return dict(index)
 
