@@ -618,3 +618,16 @@ def test_the_civil_service_in_lower_case_is_no_state_body():
 
     kb = KB.load()
     assert registry_mentions("Він пішов на державну службу.", kb, cyrillic.Names(kb, "uk")) == []
+
+
+@pytest.mark.parametrize(("text", "canonical"), [
+    ("Об этом сообщили в Минфине России.", "Ministry of Finance of Russia"),
+    ("Заключённого перевели по решению ФСИН.", "Federal Penitentiary Service"),
+    ("Жалобу отклонил Мосгорсуд.", "Moscow City Court"),
+    ("Санкции затронули Роснефть и Сбербанк.", "Sberbank"),
+])
+def test_russian_bodies_in_any_case(text, canonical):
+    from sitroom.extract.cyrillic.names import registry_mentions
+
+    kb = KB.load()
+    assert canonical in {e.canonical for _, _, e in registry_mentions(text, kb, cyrillic.Names(kb, "ru"))}
