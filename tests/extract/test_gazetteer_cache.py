@@ -49,11 +49,11 @@ def test_a_cache_written_before_end_words_were_kept_is_rebuilt(tmp_path):
     (cached_file,) = tmp_path.glob("gazetteer-*.sqlite")
     assert Gazetteer.from_dir(_data_dir(), tmp_path).endings() == built.endings()
     with sqlite3.connect(cached_file) as db:
-        db.execute("DELETE FROM meta WHERE k = 'endings'")
+        db.execute("DELETE FROM meta WHERE k = 'ending_filter'")
     db.close()
     assert Gazetteer.from_dir(_data_dir(), tmp_path).endings() == built.endings()
     with sqlite3.connect(cached_file) as db:
-        assert db.execute("SELECT count(*) FROM meta WHERE k = 'endings'").fetchone() == (1,)
+        assert db.execute("SELECT count(*) FROM meta WHERE k = 'ending_filter'").fetchone() == (1,)
     db.close()
     assert "kramatorsk" in built.endings() and "kakhovka" in built.endings()
 

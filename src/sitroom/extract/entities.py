@@ -32,6 +32,7 @@ from sitroom.kb.gazetteer import KEY_PREFIX, Gazetteer, Place, last_word
 from sitroom.kb.gazetteer import normalize as gazetteer_normalize
 from sitroom.kb.registry import TITLE_WORDS as REGISTRY_TITLE_WORDS
 from sitroom.kb.registry import Entry, Registry, normalize_name
+from sitroom.kb.words import WordFilter
 from sitroom.extract.translit import ukrainian_person
 from sitroom.extract.places import (HOME, PERSON_TITLES, Found, _front_or_region_of, _looks_like_person,
                                      _resolve_places, _short_forms, _surnames_not_places, demonym_mentions,
@@ -96,17 +97,18 @@ def _may_start_name(text: str, prefixes: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=2)
-def _endings(gazetteer: Gazetteer, registry: Registry) -> frozenset[str]:
+def _endings(gazetteer: Gazetteer, registry: Registry) -> tuple[WordFilter, frozenset[str]]:
     """The last words of every name either dictionary knows: a cheap filter for end tokens."""
-    return gazetteer.endings() | {last_word(key) for key in registry.keys()}
+    return gazetteer.endings(), frozenset(last_word(key) for key in registry.keys())
 
 
-def _may_end_name(text: str, endings: frozenset[str]) -> bool:
+def _may_end_name(text: str, endings: tuple[WordFilter, frozenset[str]]) -> bool:
     """Whether a token that follows a space may end a dictionary name. Each lookup normalises the
     whole n-gram, so a test on its last token holds only while that token normalises to one word."""
+    places, names = endings
     for key in (gazetteer_normalize(text), normalize_name(text)):
         piece = last_word(key)
-        if not piece or not piece.isascii() or " " in key or piece in endings:
+        if not piece or not piece.isascii() or " " in key or piece in names or piece in places:
             return True
     return False
 

@@ -42,6 +42,7 @@ from pathlib import Path
 
 from sitroom.errors import SitroomError
 from sitroom.kb.memo import Memo
+from sitroom.kb.words import WordFilter
 
 __all__ = ["Place", "Gazetteer", "GazetteerMissing", "normalize", "lemma_guesses", "case_forms", "KINDS"]
 
@@ -331,16 +332,16 @@ def _successor(prefix: str) -> str:
 STALE_AFTER = 86_400
 
 
-def _open_tables(path: Path) -> tuple[Table, Table, list[str], list[str]]:
+def _open_tables(path: Path) -> tuple[Table, Table, list[str], WordFilter]:
     rows, index = Table(path, "rows"), Table(path, "idx")
     db = rows._db()
-    prefixes, endings = (marshal.loads(db.execute("SELECT v FROM meta WHERE k = ?", (k,)).fetchone()[0])
-                         for k in ("prefixes", "endings"))
+    prefixes = marshal.loads(db.execute("SELECT v FROM meta WHERE k = 'prefixes'").fetchone()[0])
+    endings = WordFilter(bytes(db.execute("SELECT v FROM meta WHERE k = 'ending_filter'").fetchone()[0]))
     return rows, index, prefixes, endings
 
 
 def _write_tables(path: Path, rows: dict[str, str], index: dict[str, str], prefixes: Iterable[str],
-                  endings: Iterable[str]) -> None:
+                  endings: WordFilter) -> None:
     """The tables as an SQLite file, written whole or not at all (concurrent workers may race to write
     it); cache files of other gazetteer versions beyond the two newest are removed once a day old."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -353,7 +354,7 @@ def _write_tables(path: Path, rows: dict[str, str], index: dict[str, str], prefi
             db.executemany(f"INSERT INTO {name} VALUES (?, ?)", table.items())
         db.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v BLOB)")
         db.executemany("INSERT INTO meta VALUES (?, ?)",
-                       [("prefixes", marshal.dumps(sorted(prefixes))), ("endings", marshal.dumps(sorted(endings)))])
+                       [("prefixes", marshal.dumps(sorted(prefixes))), ("ending_filter", endings.bits)])
     db.close()
     os.replace(partial, path)
     # other versions' files: the two newest stay, and any used in the last day (a process of another
@@ -386,18 +387,18 @@ class Gazetteer:
         )
         self._places: dict[str, Place] = {}
         self._prefixes: frozenset[str] | None = None
-        self._endings: frozenset[str] | None = None
+        self._endings: WordFilter | None = None
         self._answers: Memo[tuple[Place, ...]] = Memo(ANSWERS_KEPT)
         self._begun: Memo[bool] = Memo(ANSWERS_KEPT)
         self._sorted: list[str] | None = None
 
     @classmethod
     def _from_tables(cls, rows: dict[str, str], index: dict[str, str], prefixes: list[str],
-                     endings: list[str]) -> Gazetteer:
+                     endings: WordFilter) -> Gazetteer:
         gazetteer = cls.__new__(cls)
         gazetteer._rows, gazetteer._index, gazetteer._places = rows, index, {}
         gazetteer._answers, gazetteer._begun, gazetteer._sorted = Memo(ANSWERS_KEPT), Memo(ANSWERS_KEPT), None
-        gazetteer._prefixes, gazetteer._endings = frozenset(prefixes), frozenset(endings)
+        gazetteer._prefixes, gazetteer._endings = frozenset(prefixes), endings
         return gazetteer
 
     def prefixes(self) -> frozenset[str]:
@@ -407,13 +408,13 @@ class Gazetteer:
             self._prefixes = frozenset(key.split(" ", 1)[0][:KEY_PREFIX] for key in self._index)
         return self._prefixes
 
-    def endings(self) -> frozenset[str]:
+    def endings(self) -> WordFilter:
         """The last word of every variant key, after its last space or hyphen, where it is written in
-        ASCII: a cheap test of whether a token can end a place name ("Kramatorsk", "Hill", "Oblast").
-        Keys in other scripts are left out: inflected Cyrillic forms are found through their lemmas,
-        so a test on their last word would not hold."""
+        ASCII, as a :class:`~sitroom.kb.words.WordFilter`: a cheap test of whether a token can end a
+        place name ("Kramatorsk", "Hill", "Oblast"). Keys in other scripts are left out: inflected
+        Cyrillic forms are found through their lemmas, so a test on their last word would not hold."""
         if self._endings is None:
-            self._endings = frozenset(piece for piece in map(last_word, self._index) if piece.isascii())
+            self._endings = WordFilter.of({piece for piece in map(last_word, self._index) if piece.isascii()})
         return self._endings
 
     @classmethod
