@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from sitroom.extract.claims import _quote_spans, skipped_spans
 from sitroom.extract.dates import find_times, period_bounds
