@@ -355,10 +355,11 @@ class LineModel:
                       for name in ("feature", "threshold", "left", "right", "value")}
             object.__setattr__(self, "_walk", arrays)
 
-    def log_odds(self, row: Sequence[float]) -> float:
+    def log_odds(self, row: Sequence[float], tree_sum: float | None = None) -> float:
+        """``tree_sum``: the row's trees' outputs already added up (see :meth:`_tree_sums`)."""
         z = self.bias
         if self.trees:
-            z += self.learning_rate * sum(tree(row) for tree in self.trees)
+            z += self.learning_rate * (sum(tree(row) for tree in self.trees) if tree_sum is None else tree_sum)
         if self.coef:
             terms = zip(self.coef, row, self.mean, self.scale, strict=True)
             z += sum(c * (x - m) / s for c, x, m, s in terms)
@@ -368,12 +369,7 @@ class LineModel:
         sums = self._tree_sums(rows) if self.trees and rows else None
         out = []
         for k, row in enumerate(rows):
-            if sums is None:
-                z = self.log_odds(row)
-            else:  # the same sum, in the same order, as log_odds
-                z = self.bias + self.learning_rate * sums[k]
-                if self.coef:
-                    z += sum(c * (x - m) / s for c, x, m, s in zip(self.coef, row, self.mean, self.scale, strict=True))
+            z = self.log_odds(row, None if sums is None else sums[k])
             out.append(1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0)
         return out
 

@@ -55,11 +55,11 @@ def trigger_words(doc, onto: Ontology):
     import numpy
     from spacy.attrs import LEMMA, LOWER
 
+    if not len(doc):
+        return numpy.zeros(0, dtype=int)
     words = onto.triggers | RULE_TRIGGERS
     strings = doc.vocab.strings
     table = doc.to_array([LEMMA, LOWER])
-    if not len(doc):
-        return numpy.zeros(0, dtype=int)
     lemmas = numpy.unique(table[:, 0])
     lemma_hits = [h for h in lemmas.tolist() if strings[h].lower() in words]  # a lemma "Storm" too
     form_hits = [strings[w] for w in words]
