@@ -9,6 +9,7 @@ from sitroom.model import Article
 
 
 PARAGRAPHS = "sitroom_paragraphs"
+ATTRIBUTES = "sitroom_attributes"
 
 
 #: what may end a sentence before a word in lower case ("... attack. officials said" is rare; "Much / of" never)
@@ -53,9 +54,20 @@ def load_nlp(model: str):
 
     if PARAGRAPHS not in Language.factories:
         Language.component(PARAGRAPHS)(_paragraph_starts)
+    if ATTRIBUTES not in Language.factories:
+        Language.factory(ATTRIBUTES)(_table_attributes)
     nlp = spacy.load(model)
     nlp.add_pipe(PARAGRAPHS, before="parser")
+    if "attribute_ruler" in nlp.pipe_names:  # the same annotations, found by lookups (see attributes.py)
+        nlp.add_pipe(ATTRIBUTES, after="attribute_ruler")
+        nlp.remove_pipe("attribute_ruler")
     return nlp
+
+
+def _table_attributes(nlp, name: str):
+    from sitroom.extract.attributes import TableAttributes
+
+    return TableAttributes(nlp.get_pipe("attribute_ruler"))
 
 
 @dataclass(frozen=True)
