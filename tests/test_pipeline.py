@@ -52,3 +52,27 @@ def test_pipeline_stages_use_the_knowledge_base_they_are_given(settings):
     bare = build_pipeline(settings, kb=replace(KB.load(), registry=Registry([])))(text)
     assert [c.speaker for c in shipped.claims] == ["Ministry of Defence of Russia"]
     assert [c.speaker for c in bare.claims] != ["Ministry of Defence of Russia"]
+
+
+def test_process_stops_collecting_what_its_first_batch_loaded_once_per_process(monkeypatch):
+    import gc
+
+    import sitroom.process as process_module
+    from sitroom.config import load_settings
+
+    settings = load_settings(env={})
+    size = int(settings.get("nlp", "batch_size"))
+    pipeline = Pipeline([upper])
+    monkeypatch.setattr(process_module, "_settled", False)
+    frozen = gc.get_freeze_count()
+    items = [Article(f"a{k}", "some words") for k in range(2 * size + 1)]
+    try:
+        assert [a.body for a in process_module.process(items[:size - 1], settings, pipeline=pipeline)] == ["SOME WORDS"] * (size - 1)
+        assert gc.get_freeze_count() == frozen  # no batch filled yet
+        assert len(list(process_module.process(items, settings, pipeline=pipeline))) == len(items)
+        assert gc.get_freeze_count() > frozen and process_module._settled
+        again = gc.get_freeze_count()
+        list(process_module.process(items, settings, pipeline=pipeline))
+        assert gc.get_freeze_count() == again  # once per process
+    finally:
+        gc.unfreeze()
