@@ -67,7 +67,8 @@ def test_process_stops_collecting_what_its_first_batch_loaded_once_per_process(m
     frozen = gc.get_freeze_count()
     items = [Article(f"a{k}", "some words") for k in range(2 * size + 1)]
     try:
-        assert [a.body for a in process_module.process(items[:size - 1], settings, pipeline=pipeline)] == ["SOME WORDS"] * (size - 1)
+        first = list(process_module.process(items[:size - 1], settings, pipeline=pipeline))
+        assert [a.body for a in first] == ["SOME WORDS"] * (size - 1)
         assert gc.get_freeze_count() == frozen  # no batch filled yet
         assert len(list(process_module.process(items, settings, pipeline=pipeline))) == len(items)
         assert gc.get_freeze_count() > frozen and process_module._settled
