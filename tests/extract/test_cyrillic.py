@@ -387,6 +387,16 @@ def test_a_street_named_after_a_person_is_no_person(pipeline, text):
     assert len(places(article)) == 1
 
 
+@pytest.mark.parametrize(("text", "street"), [
+    ("Ремонт завершили на вул. Садовій.\nДалі буде.", "вул. Садовій"),              # the full stop ends the sentence
+    ("Укриття відкрили на вул. М. Грушевського, 4 в Ірпені.", "вул. М. Грушевського, 4"),  # an initial keeps its stop
+])
+def test_a_streets_span_ends_with_its_name_or_number(text, street):
+    from sitroom.extract.cyrillic.entities import ADDRESS
+
+    assert [m.group() for m in ADDRESS.finditer(text)] == [street]
+
+
 def test_a_word_opening_a_line_of_dialogue_is_no_place(pipeline):
     article = run(pipeline, "Ми зустрілися біля школи.\n— Зараз підемо до Ізюма, — сказав він.")
     assert places(article) == {"Izium"}   # "Зараз" ("now"), after the dash, is a village's name too

@@ -254,7 +254,8 @@ def _unspanned_places(body: str, parsed: Parsed, covered: list[NerSpan], names: 
 #: streets bear one's name
 ADDRESS = re.compile(r"(?<!\w)(?i:вул\.|вулиц[яіює]|ул\.|улиц[аеыу]|просп\.|проспект\w*|пров\.|провул\w+|"
                      r"переул\w+|пл\.|площ[аіу]|площад[ьи]|бульвар\w*|б-р)[ \t]*"
-                     r"(?:[А-ЯІЇЄҐЁ][\w'’-]*\.?[ \t]?){1,3}(?:,[ \t]*\d+[\w/-]*)?")
+                     r"(?:[А-ЯІЇЄҐЁ]\.[ \t]?){0,2}[А-ЯІЇЄҐЁ][\w'’-]*(?:[ \t][А-ЯІЇЄҐЁ][\w'’-]*){0,2}"
+                     r"(?:,[ \t]*\d+[\w/-]*)?")  # initials end with a full stop; the name's last word does not
 
 
 def _addresses(body: str) -> list[NerSpan]:
