@@ -397,6 +397,18 @@ def test_a_streets_span_ends_with_its_name_or_number(text, street):
     assert [m.group() for m in ADDRESS.finditer(text)] == [street]
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("Обстріли околиць Харкова тривали всю ніч.", "Kharkiv"),              # the tagger ran back to "Обстріли"
+    ("Після виборів він став президентом Сполучених Штатів.", "United States"),  # two words the tagger broke up
+    ("Делегація з Південної Кореї прибула до Києва.", "South Korea"),
+])
+def test_a_place_name_is_found_whole_and_alone(pipeline, text, place):
+    article = run(pipeline, text)
+    assert place in places(article)
+    spans = [t.span.text for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "location"]
+    assert not any(s.startswith(("Обстріли", "Після")) for s in spans)
+
+
 def test_a_word_opening_a_line_of_dialogue_is_no_place(pipeline):
     article = run(pipeline, "Ми зустрілися біля школи.\n— Зараз підемо до Ізюма, — сказав він.")
     assert places(article) == {"Izium"}   # "Зараз" ("now"), after the dash, is a village's name too

@@ -106,6 +106,8 @@ def _spans(body: str, parsed: Parsed, names: Names, starts: set[int]) -> list[Ne
                 span = NerSpan(span.start + cut, span.end, span.label, span.text[cut:],
                                span.normal.split(None, len(words))[-1] if len(span.normal.split()) > len(words)
                                else span.text[cut:])
+        if span.label == "LOC" and span.start in starts:
+            span = _without_opening_words(span, names)
         for opening, closing in (("«", "»"), ('"', '"'), ("„", "“")):
             if span.text.count(opening) > span.text.count(closing) if opening != closing else span.text.count(opening) % 2:
                 end = body.find(closing, span.end, span.end + 40)
@@ -168,6 +170,20 @@ def _without_clause(span: NerSpan, names: Names) -> NerSpan:
     return span
 
 
+def _without_opening_words(span: NerSpan, names: Names) -> NerSpan:
+    """A place name the tagger ran back to the sentence's first word over lower-case words ("Виступи
+    збірної Росії", "Обстріли околиць Харкова"): the opening word is an ordinary one, capitalised by
+    the sentence, and the name starts after the last lower-case word."""
+    words = list(re.finditer(r"\S+", span.text))
+    if len(words) < 3 or not words[1].group()[:1].islower() or not _common(names, words[0].group()):
+        return span
+    k = next((k for k in range(2, len(words)) if not words[k].group()[:1].islower()), None)
+    if k is None or not all(w.group()[:1].isupper() for w in words[k:]):
+        return span
+    text = span.text[words[k].start():]
+    return NerSpan(span.start + words[k].start(), span.end, span.label, text, text)
+
+
 def _person(span: NerSpan, names: Names) -> NerSpan:
     words = list(re.finditer(r"\S+", span.text))
     for k in range(len(words)):
@@ -226,8 +242,13 @@ def _unspanned_places(body: str, parsed: Parsed, covered: list[NerSpan], names: 
         text = body[sent.start:sent.end]
         second = sent.tokens[1].start - sent.start if len(sent.tokens) > 1 else len(text)
         first = [m for m in [NAME_WORD.match(text, sent.tokens[0].start - sent.start)] if m and m.end() <= second]
-        for word in [*first, *NAME_WORD.finditer(text, second)]:
+        words = [*first, *NAME_WORD.finditer(text, second)]
+        joined = _joined_names(body, sent.start, words, covered, names)
+        out += joined
+        for word in words:
             start, end, name = sent.start + word.start(), sent.start + word.end(), word.group()
+            if any(j.start <= start < j.end for j in joined):
+                continue
             if not (name[1:].replace("'", "").replace("’", "").islower() and len(name) > 3) or _quoted(body, start) or any(
                     c.start <= start < c.end for c in covered):
                 continue
@@ -246,6 +267,30 @@ def _unspanned_places(body: str, parsed: Parsed, covered: list[NerSpan], names: 
                 # where a place is told ("біля Лук'янців", "захоплення Лук'янців")
                 shared = SHARED_REGION.match(body, end)
                 out.append(NerSpan(start, end, "LOC", name, f"{name} {shared.group(1)}" if shared else name))
+    return out
+
+
+def _joined_names(body: str, offset: int, words: list[re.Match], covered: list[NerSpan], names: Names) -> list[NerSpan]:
+    """Two or three capitalised words in a row that together name a country, a region or a large city
+    the tagger missed or broke up ("президентом Сполучених Штатів", "з Південної Кореї")."""
+    out: list[NerSpan] = []
+    i = 0
+    while i < len(words):
+        for n in (3, 2):
+            run = words[i:i + n]
+            if len(run) < n or any(run[k].end() + 1 != run[k + 1].start() or body[offset + run[k].end()] != " "
+                                   for k in range(n - 1)):
+                continue
+            start, end = offset + run[0].start(), offset + run[-1].end()
+            if any(c.start < end and start < c.end for c in covered) or _quoted(body, start):
+                continue
+            name = body[start:end]
+            place = names.place(name, name)
+            if place is not None and (place.kind in ("country", "region", "continent") or place.population >= 100_000):
+                out.append(NerSpan(start, end, "LOC", name, name))
+                i += n - 1
+                break
+        i += 1
     return out
 
 
