@@ -401,6 +401,8 @@ def test_a_streets_span_ends_with_its_name_or_number(text, street):
     ("Обстріли околиць Харкова тривали всю ніч.", "Kharkiv"),              # the tagger ran back to "Обстріли"
     ("Після виборів він став президентом Сполучених Штатів.", "United States"),  # two words the tagger broke up
     ("Делегація з Південної Кореї прибула до Києва.", "South Korea"),
+    ("Колишній мер Алупки подав у відставку.", "Alupka"),                      # a small town after its mayor
+    ("Прокуратура міста Луцька подала скаргу.", "Lutsk"),                      # "міста", not only "місто"
 ])
 def test_a_place_name_is_found_whole_and_alone(pipeline, text, place):
     article = run(pipeline, text)
