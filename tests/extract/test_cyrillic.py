@@ -514,6 +514,18 @@ def test_the_title_of_a_work_is_no_body(pipeline):
     assert not bodies & {"Цирк", "Весна", "Волга-Волга", "Светлый путь"}
 
 
+@pytest.mark.parametrize(("text", "things"), [
+    ("Удобрение продают под торговыми марками «Колос», «Нива» и «Жнец».", {"Колос", "Нива", "Жнец"}),
+    ("Над морем летели винищувачі «Спитфайр» і «Харрікейн».", {"Спитфайр", "Харрікейн"}),
+    ("Пожар начался у хранилища «Подгорный» рядом с АЭС.", {"Подгорный", "АЭС"}),
+    ("В больнице умер от COVID-19 известный тренер.", {"COVID-19"}),
+])
+def test_brands_aircraft_depots_and_diseases_are_no_bodies(pipeline, text, things):
+    article = run(pipeline, text)
+    bodies = {t.span.text for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"}
+    assert not bodies & things
+
+
 def test_ukrainian_state_bodies_by_name_and_abbreviation_in_any_case(pipeline):
     article = run(pipeline, "Детективи НАБУ передали справу до суду. Позицію Мін'юсту підтримав Держгеокадастр.")
     bodies = {e.canonical for e in article.entities if e.label == "organization"}
