@@ -526,6 +526,27 @@ def test_brands_aircraft_depots_and_diseases_are_no_bodies(pipeline, text, thing
     assert not bodies & things
 
 
+@pytest.mark.parametrize(("text", "span", "canonical"), [
+    ("Как сообщило во вторник министерство здравоохранения, коек не хватает.", "министерство здравоохранения",
+     "Ministry of Health"),
+    ("Міністерство оборони заявило про збиті дрони.", "Міністерство оборони", "Ministry of Defence"),
+    ("Он работал в министерстве иностранных дел и в посольстве.", "министерстве иностранных дел",
+     "Ministry of Foreign Affairs"),
+    ("Міністерство культури визначило переможців конкурсу.", "Міністерство культури", None),
+])
+def test_a_ministry_named_by_its_portfolio_alone_is_a_body(pipeline, text, span, canonical):
+    article = run(pipeline, text)
+    bodies = {t.span.text for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"}
+    assert span in bodies
+    if canonical is not None:   # the same canonical body as "the defence ministry" in English text
+        assert canonical in {e.canonical for e in article.entities}
+
+
+def test_a_ministry_word_before_a_verb_names_no_body(pipeline):
+    article = run(pipeline, "Міністерство перерахувало кошти фірмі.")
+    assert not [t for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"]
+
+
 def test_ukrainian_state_bodies_by_name_and_abbreviation_in_any_case(pipeline):
     article = run(pipeline, "Детективи НАБУ передали справу до суду. Позицію Мін'юсту підтримав Держгеокадастр.")
     bodies = {e.canonical for e in article.entities if e.label == "organization"}

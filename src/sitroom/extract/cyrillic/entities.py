@@ -602,7 +602,24 @@ def _state_bodies(body: str, names: Names) -> list[NerSpan]:
             if word is None or common and not _genitive(names, word.group().strip()):
                 break  # "полиция культуры Польши", not "суда рассказал о Москве"
             end = word.end()
+        if not out or out[-1].start != start:
+            portfolio = _portfolio(body, m, names)
+            if portfolio is not None:
+                out.append(portfolio)
     return out
+
+
+def _portfolio(body: str, head: re.Match, names: Names) -> NerSpan | None:
+    """A ministry named by what it does, with no country after it: "министерство здравоохранения",
+    "Міністерство внутрішніх справ" (the country is the text's; the words in the genitive name it)."""
+    if not re.match(r"(?i)міністерств|министерств", head.group()):
+        return None
+    end = head.end()
+    while (word := re.compile(r"\s+([а-яіїєґё'’-]+)(?![\w'’-])").match(body, end)) and _genitive(names, word.group(1)):
+        end = word.end()
+    if end == head.end():
+        return None
+    return NerSpan(head.start(), end, "ORG", body[head.start():end], body[head.start():end])
 
 
 def _named_bodies(body: str, names: Names) -> list[NerSpan]:
