@@ -542,6 +542,22 @@ def test_a_ministry_named_by_its_portfolio_alone_is_a_body(pipeline, text, span,
         assert canonical in {e.canonical for e in article.entities}
 
 
+@pytest.mark.parametrize(("text", "body"), [
+    ("Жалобу подали в Европейский суд по правам человека.", "Европейский суд по правам человека"),
+    ("Судья Европейского суда по правам человека вынес решение.", "Европейского суда по правам человека"),
+])
+def test_a_short_noun_of_a_registry_name_is_read_in_any_case(pipeline, text, body):
+    article = run(pipeline, text)
+    assert body in {t.span.text for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"}
+    assert "European Court of Human Rights" in {e.canonical for e in article.entities}
+
+
+def test_an_ordinary_word_opening_a_bodys_name_is_no_registry_body(pipeline):
+    article = run(pipeline, "Агентство по охране окружающей среды США пришло к выводу. Издание «Агентство» узнало об этом.")
+    bodies = [t.span.text for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"]
+    assert bodies == ["Агентство по охране окружающей среды США", "Агентство"]  # the outlet, where it is one
+
+
 def test_a_ministry_word_before_a_verb_names_no_body(pipeline):
     article = run(pipeline, "Міністерство перерахувало кошти фірмі.")
     assert not [t for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"]

@@ -741,6 +741,12 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
             for t in crossed)
 
     bodies = [b for b in _named_bodies(body, names) + _branches(body, registry_bodies) if free(b)]
+    # a registry name that is an ordinary word opening a longer body's name is that name's first word:
+    # "Агентство по охране окружающей среды США" holds no outlet called "Агентство"
+    out = [t for t in out if not (" " not in t.span.text and _common(names, t.span.text) and any(
+        b.start == t.span.start and b.end > t.span.end for b in bodies))]
+    taken = [t.span for t in out]
+    registry_bodies = [t.span for t in out if t.label == "organization"]
     # a place inside a body's name stays a place mention ("суду Одеської області"); a tagger's shorter
     # body or person inside it goes
     spans = [x for x in spans if x.label == "LOC" or not any(b.start <= x.start and x.end <= b.end for b in bodies)]

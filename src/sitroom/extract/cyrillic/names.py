@@ -208,9 +208,16 @@ class Names:
         return " ".join(out)
 
 
+#: three-letter words of registry names that are prepositions or conjunctions, not nouns to inflect
+SHORT_FUNCTION_WORDS = frozenset("без при для над под про від між під або ані чи".split())
+
+
 def _word_pattern(word: str) -> str:
     """A word of a registry name in any case: its stem and up to three letters of ending
-    ("обороны" -> "оборон\\w{0,3}"); short words and acronyms as written."""
+    ("обороны" -> "оборон\\w{0,3}"); a three-letter noun with its endings ("суд" -> "суда",
+    "судом"); other short words and acronyms as written."""
+    if len(word) == 3 and word.islower() and word not in SHORT_FUNCTION_WORDS:
+        return _any_apostrophe(re.escape(word)) + r"\w{0,3}"
     if len(word) <= 3 or word.isupper():
         return _any_apostrophe(re.escape(word))
     stem = word.rstrip("аеёиіїоуыэюяйьєАЕЁИІЇОУЫЭЮЯЙЬЄ")
