@@ -365,6 +365,15 @@ def test_adjectives_of_places_are_demonyms_apart_from_places(pipeline):
     assert {d["refers_to"] for d in uk.meta["demonyms"]} == {"United States", "Poland"}
 
 
+@pytest.mark.parametrize(("text", "city"), [
+    ("Раненых доставили в белгородскую больницу.", "Belgorod"),
+    ("Переговоры прошли на стамбульской площадке.", "Istanbul"),
+    ("Поранених доправили до запорізької лікарні.", "Zaporizhzhia"),
+])
+def test_adjectives_of_cities_are_demonyms(pipeline, text, city):
+    assert city in {d["refers_to"] for d in run(pipeline, text).meta["demonyms"]}
+
+
 def test_the_country_or_region_a_body_serves_is_a_place_of_its_own(pipeline):
     article = run(pipeline, "Об этом сообщила пресс-служба Законодательного собрания Кировской области. "
                             "Заявление поддержали в Палате представителей США.")
