@@ -567,6 +567,16 @@ def test_an_ordinary_word_opening_a_bodys_name_is_no_registry_body(pipeline):
     assert bodies == ["Агентство по охране окружающей среды США", "Агентство"]  # the outlet, where it is one
 
 
+@pytest.mark.parametrize(("text", "body"), [
+    ("Он возглавил совет переходного правительства Мали.", "переходного правительства Мали"),
+    ("Скончался глава духовного управления мусульман Ингушетии.", "духовного управления мусульман Ингушетии"),
+    ("Глава нового правительства Мали выступил по радио.", "правительства Мали"),   # when, not which
+])
+def test_a_lower_case_adjective_telling_which_body_belongs_to_its_name(pipeline, text, body):
+    article = run(pipeline, text)
+    assert body in {t.span.text for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"}
+
+
 def test_a_ministry_word_before_a_verb_names_no_body(pipeline):
     article = run(pipeline, "Міністерство перерахувало кошти фірмі.")
     assert not [t for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"]

@@ -589,7 +589,9 @@ def _state_bodies(body: str, names: Names) -> list[NerSpan]:
             # ("районный суд Москвы": a court's level too)
             court = m.group().startswith("суд")
             while (lead := re.search(r"([А-ЯІЇЄҐа-яіїєґё][а-яіїєґё'’-]+)\s+$", body[max(0, start - 40):start])) and (
-                    lead.group(1)[:1].isupper() or court) and "ADJF" in names.morph.parse(lead.group(1))[0].tag:
+                    lead.group(1)[:1].isupper() or court or _kind_of_body(names, lead.group(1), m.group())):
+                if "ADJF" not in names.morph.parse(lead.group(1))[0].tag:
+                    break
                 start -= len(lead.group())
         for _ in range(3 if common else 8):
             place = _PLACE_WORDS.match(body, end)
@@ -607,6 +609,21 @@ def _state_bodies(body: str, names: Names) -> list[NerSpan]:
             if portfolio is not None:
                 out.append(portfolio)
     return out
+
+
+def _kind_of_body(names: Names, word: str, head: str) -> bool:
+    """A lower-case adjective that tells which body a head names, agreeing with it: "переходного
+    (правительства)", "духовного (управления)", "городского (совета)"; not a pronoun ("этого") or a
+    quality ("нового", "бывшего")."""
+    adjective, noun = names.morph.parse(word)[0], names.morph.parse(head)[0]
+    return adjective.tag.POS == "ADJF" and adjective.tag.case == noun.tag.case and not (
+        {"Apro", "Anum"} & adjective.tag.grammemes) and not WHICH_TIME.match(adjective.normal_form)
+
+
+#: adjectives that say when or whose a body is, not which: "нового", "бывшего", "нынешнего", "колишнього"
+WHICH_TIME = re.compile(r"(?:нов|стар|бывш|прежн|нынешн|будущ|последн|следующ|предыдущ|тогдашн|действующ|"
+                        r"колишн|нинішн|майбутн|останн|наступн|попередн|тодішн|чинн)\w*$|"
+                        r"(?:иной|інший|весь|свой|свій|сам|самый|самий|такой|такий)$")
 
 
 def _portfolio(body: str, head: re.Match, names: Names) -> NerSpan | None:
