@@ -577,6 +577,17 @@ def test_a_lower_case_adjective_telling_which_body_belongs_to_its_name(pipeline,
     assert body in {t.span.text for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"}
 
 
+@pytest.mark.parametrize(("text", "body", "place"), [
+    ("Полиция Нью-Йорка сообщила о задержании.", "Полиция Нью-Йорка", "New York City"),  # opening a sentence
+    ("Итальянская прокуратура города Павия обвинила его.", "Итальянская прокуратура города Павия", "Pavia"),
+    ("Прокуратура міста Ірпінь відкрила справу.", "Прокуратура міста Ірпінь", "Irpin"),  # a town's name after "міста"
+])
+def test_a_common_body_of_a_named_city_or_country(pipeline, text, body, place):
+    article = run(pipeline, text)
+    assert body in {t.span.text for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"}
+    assert place in places(article)
+
+
 def test_a_ministry_word_before_a_verb_names_no_body(pipeline):
     article = run(pipeline, "Міністерство перерахувало кошти фірмі.")
     assert not [t for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"]

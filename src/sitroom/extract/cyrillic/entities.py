@@ -69,6 +69,7 @@ def _openers(body: str, parsed: Parsed) -> set[int]:
 
 #: what may stand between a body and the city it serves: "суду м. Києва", "суда города Павия"
 CITY_WORD = re.compile(r" (?:м\.|г\.|міста|города) ?")
+AFTER_CITY_WORD = re.compile(r"(?<!\w)(?:м\.|г\.|міста|города)\s$")
 #: a body whose name ends with the city it serves, in the genitive: "Апеляційного суду Києва", "мэрии Москвы"
 LOCAL_BODY = re.compile(r"(?i)(?:суд|рад|совет|прокуратур|управлін|управлени|адміністраці|администраци|мері|мэри|"
                         r"поліці|полици)\w*$")
@@ -363,6 +364,8 @@ def _places_in_bodies(body: str, bodies: list[NerSpan], covered: list[NerSpan], 
             if region and REGION_WORD.match(region.group(1)):
                 end += region.end()
                 name = body[start:end]
+            elif AFTER_CITY_WORD.search(body, max(0, start - 8), start):
+                pass  # "прокуратура міста Луцька": a town, though "Луцька" is a surname too
             elif "ADJF" in names.morph.parse(name)[0].tag or not (name.isupper() or name[1:].islower()) or (
                     PERSON_TAGS & names.tags(name)) or INITIALS_BEFORE.search(body, max(0, start - 8), start) or re.search(
                     r"(?i)(?:имени|імені|им\.|ім\.)\s*$", body[max(0, start - 8):start]):
@@ -557,9 +560,9 @@ STATE_HEAD = re.compile(r"(?<![\w'’-])(?:Міністерств|Министе
 
 #: the same in lower case, and the bodies a country, a region or a city has one of: "правительство Мали",
 #: "полиция Нью-Йорка", "министерство культуры Польши", "прокуратури Луганської області"
-COMMON_HEAD = re.compile(r"(?<![\w'’-])(?:міністерств|министерств|управлінн|управлени|прокуратур|посольств|"
+COMMON_HEAD = re.compile(r"(?<![\w'’-])(?i:міністерств|министерств|управлінн|управлени|прокуратур|посольств|"
                          r"правительств|уряд|кабмин|кабмін|парламент|сенат|полици|поліці|мэри|мері|"
-                         r"суд)(?:[а-яіїєґ]{0,3})(?![\w'’-])")
+                         r"суд)(?:[а-яіїєґ]{0,3})(?![\w'’-])")  # capitalised too, opening a sentence
 
 #: what may come between a state body's head and the country or region that ends its name: lower-case
 #: words and capitalised adjectives ("доходів і зборів", "Державної служби з надзвичайних ситуацій")
@@ -584,7 +587,7 @@ def _state_bodies(body: str, names: Names) -> list[NerSpan]:
         if out and m.start() < out[-1].end:
             continue  # a head inside the name just found ("Управління Державної служби ... України")
         start, end = m.start(), m.end()
-        common = m.group()[:1].islower()
+        common = m.re is COMMON_HEAD
         if common:  # "Верховный суд Испании": the capitalised adjectives before the head belong to the name
             # ("районный суд Москвы": a court's level too)
             court = m.group().startswith("суд")
@@ -595,9 +598,11 @@ def _state_bodies(body: str, names: Names) -> list[NerSpan]:
                 start -= len(lead.group())
         for _ in range(3 if common else 8):
             place = _PLACE_WORDS.match(body, end)
+            # after "міста", "города" a town of any size, its name in any case ("прокуратура міста Ірпінь")
+            city = place is not None and AFTER_CITY_WORD.search(body, max(0, place.start() - 8), place.start() + 1)
             if place and (p := names.place(place.group(1), place.group(1))) is not None and (p.kind in (
-                    "country", "region") or common and p.population >= 100_000) and (
-                    not common or _genitive(names, place.group(1).split()[0])):
+                    "country", "region") or common and (p.population >= 100_000 or city)) and (
+                    not common or city or _genitive(names, place.group(1).split()[0])):
                 out.append(NerSpan(start, place.end(), "ORG", body[start:place.end()], body[start:place.end()]))
                 break
             word = _BODY_WORD.match(body, end)
