@@ -420,6 +420,11 @@ def test_a_place_name_is_found_whole_and_alone(pipeline, text, place):
     assert not any(s.startswith(("Обстріли", "Після")) for s in spans)
 
 
+def test_a_given_name_is_no_village_of_that_name(pipeline):
+    article = run(pipeline, "Андрій довго чекав на Дору біля вокзалу у Львові.")
+    assert "Lviv" in places(article) and len(places(article)) == 1   # villages are called Дора too
+
+
 def test_a_word_opening_a_line_of_dialogue_is_no_place(pipeline):
     article = run(pipeline, "Ми зустрілися біля школи.\n— Зараз підемо до Ізюма, — сказав він.")
     assert places(article) == {"Izium"}   # "Зараз" ("now"), after the dash, is a village's name too

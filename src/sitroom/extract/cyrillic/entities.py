@@ -805,6 +805,10 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
         elif label == "location" and place is None and entry is None and names.language == "uk" and \
                 span not in towns and _person_name(span.text, names):
             label = "person"  # "Ганною Іванівною", "Наталочки": the Russian tagger's places in Ukrainian fiction
+        elif label == "location" and place is not None and entry is None and names.language == "uk" and \
+                span not in towns and " " not in span.text and place.kind not in ("country", "region", "city") and \
+                place.population < 10_000 and "Name" in names.morph.parse(span.text)[0].tag:
+            label, place = "person", None  # "від Марини", "Денисові": a given name, though a village bears it
         elif label != "location" and place is not None and entry is None and (
                 place.kind in ("country", "region") or place.country in HOME) and (
                 label == "person" and len(span.text.split()) == 1 and (
