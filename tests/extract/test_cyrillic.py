@@ -593,6 +593,25 @@ def test_a_common_body_of_a_named_city_or_country(pipeline, text, body, place):
     assert place in places(article)
 
 
+@pytest.mark.parametrize(("text", "body"), [
+    ("Вантаж затримала Київська регіональна митниця.", "Київська регіональна митниця"),
+    ("Він закінчив Московский государственный институт международных отношений.",
+     "Московский государственный институт международных отношений"),                  # what it does, in the genitive
+    ("Ділянку передали Київському державному лісогосподарському об'єднанню «Ліс» у 2010 році.",
+     "Київському державному лісогосподарському об'єднанню «Ліс»"),                     # its own name in quotes
+    ("Спектакль показали на сцене Алтайского краевого театра драмы им. В. М. Шукшина.",
+     "Алтайского краевого театра драмы им. В. М. Шукшина"),                           # the person it is named after
+])
+def test_a_body_named_by_the_adjective_of_its_place_and_its_kind(pipeline, text, body):
+    article = run(pipeline, text)
+    assert body in {t.span.text for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"}
+
+
+def test_a_place_adjective_before_a_word_that_is_no_body_names_none(pipeline):
+    article = run(pipeline, "Київська влада має великі плани на літо.")
+    assert not [t for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"]
+
+
 def test_a_ministry_word_before_a_verb_names_no_body(pipeline):
     article = run(pipeline, "Міністерство перерахувало кошти фірмі.")
     assert not [t for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"]

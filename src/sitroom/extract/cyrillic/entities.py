@@ -508,6 +508,42 @@ COURT_OR_COUNCIL = re.compile(
     rf"{_BODY}(?P<tail>[ \t]+{_WHERE})?")
 
 
+#: a body named by the place it serves, as an adjective, and the word for its kind: "Київська регіональна
+#: митниця", "Луганського тервідділення", "Московский государственный университет", "Мариинского театра"
+PLACE_BODY = re.compile(
+    r"(?<![\w'’-])[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк|ск|цк)(?:ий|ого|ому|им|ій|а|ої|у|ою|е|і|их|ая|ой|ую|ое|ом|ые|ых)"
+    r"(?P<middle>(?:[ \t]+[а-яіїєґё'’-]{3,}){0,3}?)[ \t]+"
+    r"(?P<head>(?i:митниц|таможн|тервідділенн|відділенн|отделени|управлінн|управлени|інспекці|инспекци|палат|"
+    r"прокуратур|об'єднанн|объединени|університет|университет|інститут|институт|академі|академи|театр|музе|"
+    r"лікарн|больниц|госпітал|госпитал|завод|комбінат|комбинат|фабрик|філі|филиал|ліце|лице|коледж|колледж)\w*)"
+    r"(?![\w'’-])")
+
+
+#: what may end a body's name after the word for its kind: its own name in quotes ("об'єднанням «Київліс»")
+#: or the person it is named after ("театра драмы им. В. М. Шукшина", "університету імені Тараса Шевченка")
+NAMED_AFTER = re.compile(r"[ \t]+(?:«[^«»\n]{1,60}»|(?:имени|імені|им\.|ім\.)[ \t]*(?:[А-ЯІЇЄҐ]\.[ \t\xa0]*){0,2}"
+                         r"[А-ЯІЇЄҐ][\w'’-]+(?:[ \t]+[А-ЯІЇЄҐ][\w'’-]+)?)")
+
+
+def _place_bodies(body: str, names: Names) -> list[NerSpan]:
+    """Bodies by :data:`PLACE_BODY`, the words between the place's adjective and the head all
+    adjectives agreeing with it ("Бориспільському міжрайонному суді"; not "Київська влада має завод")."""
+    out = []
+    for m in PLACE_BODY.finditer(body):
+        head = m.group("head")
+        if "NOUN" not in names.morph.parse(head)[0].tag or not all(
+                _agrees(names, w, head) for w in m.group("middle").split()) or re.match(
+                r"[ \t]+[А-ЯІЇЄҐ]{2,}(?!\w)", body[m.end():]):
+            continue  # a branch of the body whose abbreviation follows is read as such (see _branches)
+        end = m.end()
+        while (word := re.compile(r"[ \t]+([а-яіїєґё'’-]+)(?![\w'’-])").match(body, end)) and _genitive(names, word.group(1)):
+            end = word.end()  # what it does: "управління геофізичних робіт", "академии наук"
+        if named := NAMED_AFTER.match(body, end):
+            end = named.end()  # its own name or the person it bears the name of
+        out.append(NerSpan(m.start(), end, "ORG", body[m.start():end], body[m.start():end]))
+    return out
+
+
 #: a quoted name after the word for a kind of body: "компанія «Трансфербутик»", "партии «Единая Россия»"
 QUOTED_BODY = re.compile(r"(?i:компані\w*|компани\w*|фірм\w*|фирм\w*|підприємств\w*|предприяти\w*|товариств\w*|"
                          r"обществ\w*|концерн\w*|корпораці\w*|корпораци\w*|банк\w*|парті\w*|парти\w*|"
@@ -616,6 +652,13 @@ def _state_bodies(body: str, names: Names) -> list[NerSpan]:
     return out
 
 
+def _agrees(names: Names, adjective: str, noun: str) -> bool:
+    """Whether ``adjective`` can be an adjective in the case of ``noun`` (by any of their likelier readings:
+    "державному" and "об'єднанню" are dative or locative)."""
+    cases = {p.tag.case for p in names.morph.parse(noun)[:3] if p.tag.POS == "NOUN"}
+    return any(p.tag.POS == "ADJF" and p.tag.case in cases for p in names.morph.parse(adjective)[:3])
+
+
 def _kind_of_body(names: Names, word: str, head: str) -> bool:
     """A lower-case adjective that tells which body a head names, agreeing with it: "переходного
     (правительства)", "духовного (управления)", "городского (совета)"; not a pronoun ("этого") or a
@@ -664,6 +707,10 @@ def _named_bodies(body: str, names: Names) -> list[NerSpan]:
                 o.start <= m.start() < o.end for o in out):
             out.append(NerSpan(m.start(), end, "ORG", body[m.start():end], body[m.start():end]))
     out += [b for b in _state_bodies(body, names) if not any(o.start < b.end and b.start < o.end for o in out)]
+    for b in _place_bodies(body, names):  # its quoted name inside it is part of it: "об'єднанню «Київліс»"
+        crossed = [o for o in out if o.start < b.end and b.start < o.end]
+        if all(b.start <= o.start and o.end <= b.end for o in crossed):
+            out = [o for o in out if o not in crossed] + [b]
     return sorted(out, key=lambda x: x.start)
 
 
