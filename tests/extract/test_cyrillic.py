@@ -612,6 +612,23 @@ def test_a_place_adjective_before_a_word_that_is_no_body_names_none(pipeline):
     assert not [t for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"]
 
 
+@pytest.mark.parametrize(("text", "body"), [
+    ("Працівники Державної фінансової інспекції в Луганській області встановили порушення.",
+     "Державної фінансової інспекції в Луганській області"),                    # a registry body's regional office
+    ("Начальник Управления по контролю за оборотом наркотиков по Москве уволен.",
+     "Управления по контролю за оборотом наркотиков по Москве"),
+])
+def test_a_branch_is_named_with_the_region_it_serves(pipeline, text, body):
+    article = run(pipeline, text)
+    assert body in {t.span.text for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"}
+
+
+def test_a_body_acting_in_a_town_keeps_its_own_name(pipeline):
+    article = run(pipeline, "Служба безпеки України у Києві затримала агента.")
+    bodies = {t.span.text for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"}
+    assert bodies == {"Служба безпеки України"} and "Kyiv" in places(article)
+
+
 def test_a_ministry_word_before_a_verb_names_no_body(pipeline):
     article = run(pipeline, "Міністерство перерахувало кошти фірмі.")
     assert not [t for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"]

@@ -726,6 +726,24 @@ BRANCH_WHERE = re.compile(r"\s+(?:у|в|по)\s+(?:м\.\s?)?[А-ЯІЇЄҐ][\w'�
                           r"(?![\w'’-])")
 
 
+#: the region or city a branch serves, after its name: "у Луганській області", "в місті Києві", "по Москве",
+#: "по Курской области" (a bare town after "у" or "в" is where something happened, not part of the name)
+SERVES = re.compile(r"[ \t]+(?:(?:у|в)[ \t]+(?:[А-ЯІЇЄҐ][\w'’-]+[ \t]+(?:області|краї)|(?:місті|м\.)[ \t]?[А-ЯІЇЄҐ][\w'’-]+)|"
+                    r"по[ \t]+[А-ЯІЇЄҐ][\w'’-]+(?:[ \t]+(?:области|краю|округу))?)(?![\w'’-])")
+#: the words for a body's regional branch or office
+BRANCH_KIND = re.compile(r"(?i)(?<![\w'’-])(?:інспекці|управлінн|служб|відділенн|департамент|управлени|инспекци|отделени|"
+                         r"комендатур|митниц|таможн)")
+
+
+def _with_where_it_serves(body: str, span: NerSpan) -> NerSpan:
+    """A regional branch's name with the region or city it serves: "Державної фінансової інспекції в
+    Луганській області", "Управления по контролю за оборотом наркотиков ... по Москве"."""
+    where = SERVES.match(body, span.end)
+    if where is None or not BRANCH_KIND.search(span.text):
+        return span
+    return NerSpan(span.start, where.end(), "ORG", body[span.start:where.end()], body[span.start:where.end()])
+
+
 def _branches(body: str, bodies: list[NerSpan]) -> list[NerSpan]:
     """A branch of a registry body, named by the words for a branch before it and the region after
     it, is a body of its own that holds the registry's: "Управління СБУ у Чернігівській області",
@@ -809,7 +827,8 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
             t in registry_bodies and x.start <= t.start and t.end <= x.end and x.end - x.start > t.end - t.start
             for t in crossed)
 
-    bodies = [b for b in _named_bodies(body, names) + _branches(body, registry_bodies) if free(b)]
+    served = [b for b in map(lambda t: _with_where_it_serves(body, t), registry_bodies) if b not in registry_bodies]
+    bodies = [b for b in _named_bodies(body, names) + _branches(body, registry_bodies) + served if free(b)]
     # a registry name that is an ordinary word opening a longer body's name is that name's first word:
     # "Агентство по охране окружающей среды США" holds no outlet called "Агентство"
     out = [t for t in out if not (" " not in t.span.text and _common(names, t.span.text) and any(
@@ -821,7 +840,7 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     spans = [x for x in spans if x.label == "LOC" or not any(b.start <= x.start and x.end <= b.end for b in bodies)]
     spans += bodies
     found_bodies = {id(b) for b in bodies}  # by the words for their kind, not the tagger's guess
-    spans = [x for x in spans if free(x)]
+    spans = [_with_where_it_serves(body, x) if x.label == "ORG" else x for x in spans if free(x)]
     holders = {id(x) for x in spans if any(t.start < x.end and x.start < t.end for t in taken)}
     orgs = [x for x in spans if x.label == "ORG"] + [t.span for t in out if t.label == "organization"]
     spans += _places_in_bodies(body, orgs, [x for x in spans + taken if x.label != "ORG" and
