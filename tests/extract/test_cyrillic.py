@@ -629,6 +629,27 @@ def test_a_body_acting_in_a_town_keeps_its_own_name(pipeline):
     assert bodies == {"Служба безпеки України"} and "Kyiv" in places(article)
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("Организация «Сеть поддержки выборов» (Election Support Network, ESN) назвала итоги.",
+     {"Сеть поддержки выборов", "Election Support Network", "ESN"}),
+    ("Фонд борьбы с коррупцией (ФБК) опубликовал расследование.", {"Фонд борьбы с коррупцией", "ФБК"}),
+])
+def test_a_bodys_other_names_in_parentheses_are_names_of_it(pipeline, text, names):
+    article = run(pipeline, text)
+    assert names <= {t.span.text for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"}
+
+
+def test_parentheses_holding_no_name_give_none(pipeline):
+    article = run(pipeline, "Заседание Совета безопасности ООН (в среду вечером) прошло спокойно.")
+    assert {t.span.text for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"} == {
+        "Совета безопасности ООН", "ООН"}
+
+
+def test_a_closing_quote_is_no_part_of_a_name(pipeline):
+    article = run(pipeline, 'Его выдвинула партия "Объединение за Мали" на выборах.')
+    assert "Объединение за Мали" in {t.span.text for t in cyrillic.typed_mentions(article, KB.load())}
+
+
 def test_a_ministry_word_before_a_verb_names_no_body(pipeline):
     article = run(pipeline, "Міністерство перерахувало кошти фірмі.")
     assert not [t for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"]

@@ -109,6 +109,9 @@ def _spans(body: str, parsed: Parsed, names: Names, starts: set[int]) -> list[Ne
                                else span.text[cut:])
         if span.label == "LOC" and span.start in starts:
             span = _without_opening_words(span, names)
+        if span.text.endswith('"') and span.text.count('"') % 2:  # a closing quote the tagger took in
+            text = span.text[:-1].rstrip()
+            span = NerSpan(span.start, span.start + len(text), span.label, text, text)
         for opening, closing in (("«", "»"), ('"', '"'), ("„", "“")):
             if span.text.count(opening) > span.text.count(closing) if opening != closing else span.text.count(opening) % 2:
                 end = body.find(closing, span.end, span.end + 40)
@@ -735,6 +738,30 @@ BRANCH_KIND = re.compile(r"(?i)(?<![\w'’-])(?:інспекці|управлі�
                          r"комендатур|митниц|таможн)")
 
 
+#: a body's name in its own language or its abbreviation, in parentheses after its Russian or Ukrainian name:
+#: "«Сеть поддержки выборов в Зимбабве» (Zimbabwe Election Support Network, ZESN)"
+PARENTHESISED = re.compile(r"[»\"”]?[ \t]*\(([^()\n]{2,100})\)")
+FOREIGN_NAME = re.compile(r"[A-Z][\w'’&.-]*(?:[ \t]+(?:[A-Z][\w'’&.-]*|of|for|the|and|de|du|des|la|le|les|pour|"
+                          r"für|und|der|di|del|da))*|[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ&-]+")
+
+
+def _parenthesised_names(body: str, bodies: list[NerSpan]) -> list[NerSpan]:
+    """Other names of a body given in parentheses right after it, each a name of that body: its name in
+    Latin letters and its abbreviation. Parentheses holding anything else (a date, a place, a
+    sentence) give none."""
+    out = []
+    for b in bodies:
+        m = PARENTHESISED.match(body, b.end)
+        if m is None:
+            continue
+        items = [(m.start(1) + k.start(), m.start(1) + k.end()) for k in re.finditer(r"[^,]+", m.group(1))]
+        items = [(a + len(body[a:z]) - len(body[a:z].lstrip()), z - len(body[a:z]) + len(body[a:z].rstrip()))
+                 for a, z in items]
+        if all(FOREIGN_NAME.fullmatch(body, a, z) for a, z in items):
+            out += [NerSpan(a, z, "ORG", body[a:z], body[a:z]) for a, z in items]
+    return out
+
+
 def _with_where_it_serves(body: str, span: NerSpan) -> NerSpan:
     """A regional branch's name with the region or city it serves: "Державної фінансової інспекції в
     Луганській області", "Управления по контролю за оборотом наркотиков ... по Москве"."""
@@ -841,6 +868,8 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     spans += bodies
     found_bodies = {id(b) for b in bodies}  # by the words for their kind, not the tagger's guess
     spans = [_with_where_it_serves(body, x) if x.label == "ORG" else x for x in spans if free(x)]
+    aliases = _parenthesised_names(body, [x for x in spans if x.label == "ORG"] + registry_bodies)
+    spans = [x for x in spans if not any(a.start <= x.start and x.end <= a.end for a in aliases)] + aliases
     holders = {id(x) for x in spans if any(t.start < x.end and x.start < t.end for t in taken)}
     orgs = [x for x in spans if x.label == "ORG"] + [t.span for t in out if t.label == "organization"]
     spans += _places_in_bodies(body, orgs, [x for x in spans + taken if x.label != "ORG" and
@@ -904,7 +933,7 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
             # any of its readings counts there; the Russian one guesses odd readings for foreign names
             continue
         if label == "organization" and entry is None and (span.text in NOT_BODIES or span.start in sentences and (
-                id(span) not in found_bodies) and not any(
+                id(span) not in found_bodies) and not any(0 < a.start - span.end <= 4 for a in aliases) and not any(
                 w.lstrip("«\"„“(")[:1].isupper() for w in span.text.split()[1:])):
             continue  # "Подразделения группировки войск": common nouns capitalised by the sentence; "СМИ"
         out.append(Typed(span, label, entry if label != "location" else None, place if label == "location" else None,
