@@ -425,6 +425,17 @@ def test_a_given_name_is_no_village_of_that_name(pipeline):
     assert "Lviv" in places(article) and len(places(article)) == 1   # villages are called Дора too
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Війська закріпилися на лівому березі річки Оскіл.", "Оскіл"),    # a village is called Oskil too
+    ("Бои идут у острова Змеиный.", "Змеиный"),
+])
+def test_a_river_or_island_is_a_place_on_no_map(pipeline, text, name):
+    article = run(pipeline, text)
+    typed = [t for t in cyrillic.typed_mentions(article, KB.load()) if t.span.text == name]
+    assert [(t.label, t.place) for t in typed] == [("location", None)]
+    assert places(article) == set()
+
+
 def test_a_word_opening_a_line_of_dialogue_is_no_place(pipeline):
     article = run(pipeline, "Ми зустрілися біля школи.\n— Зараз підемо до Ізюма, — сказав він.")
     assert places(article) == {"Izium"}   # "Зараз" ("now"), after the dash, is a village's name too

@@ -322,6 +322,9 @@ SETTLEMENT_BEFORE = re.compile(r"(?:(?<![\d/] )(?<!кв )(?<!кв\. )(?<!куб 
                                r"(?:(?:с|м|г|сел)\.|смт\.?|пгт\.?)|"
                                r"(?<!\w)(?i:сел[оаіуеи]|селищ\w*|міст[оіа]|город[еа]?|посел[ое]\w*|посёл\w*|"
                                r"деревн\w+|хутор\w*|станиц\w+))[ \t]*\n?[ \t]*$")
+#: the words for a river, lake, island, tract or estuary before its name: "річки Оскіл", "острова Змеиный"
+NATURAL_BEFORE = re.compile(r"(?<!\w)(?i:річк\w*|рік[аиіу]|рікою|рек[аиеуо]|рекой|озер[оаі]|озером|остр[оі]в\w*|"
+                            r"урочищ\w*|лиман\w*)[ \t]+$")
 SETTLEMENT_NAME = re.compile(r"[А-ЯІЇЄҐЁ][\w'’]+(?:-[А-ЯІЇЄҐЁа-яіїєґё][\w'’]+)*(?:[ \t][А-ЯІЇЄҐЁ][\w'’]+)?")
 
 
@@ -349,6 +352,14 @@ def _settlements(body: str, covered: list[NerSpan], names: Names) -> list[NerSpa
         if not any(c.start < end and m.start() < c.end for c in covered):
             out.append(NerSpan(m.start(), end, "LOC", body[m.start():end], body[m.start():end]))
     return out
+
+
+def _natural_features(body: str) -> list[NerSpan]:
+    """The names of rivers, lakes, islands, tracts and estuaries after the word for one ("річки Оскіл",
+    "острова Змеиный"): places on no gazetteer's map, whatever town shares the name (Oskil is a village
+    as well as the river)."""
+    return [NerSpan(m.start(), m.end(), "LOC", m.group(), m.group()) for m in SETTLEMENT_NAME.finditer(body)
+            if NATURAL_BEFORE.search(body, max(0, m.start() - 14), m.start())]
 
 
 def _places_in_bodies(body: str, bodies: list[NerSpan], covered: list[NerSpan], names: Names) -> list[NerSpan]:
@@ -877,7 +888,7 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     spans = sorted(spans + _unspanned_places(body, parsed, spans + taken, names, starts), key=lambda x: x.start)
     towns = _settlements(body, [*taken, *(x for x in spans if x.label == "ORG")], names)
     spans = [x for x in spans if x.label == "ORG" or not any(t.start < x.end and x.start < t.end for t in towns)] + towns
-    addresses = _addresses(body)
+    addresses = _addresses(body) + _natural_features(body)
     out = [t for t in out if not any(a.start <= t.span.start < a.end for a in addresses)]
     spans = [x for x in spans if not any(a.start <= x.start < a.end for a in addresses)]
     out += [Typed(a, "location") for a in addresses]
