@@ -661,6 +661,28 @@ def test_a_closing_quote_is_no_part_of_a_name(pipeline):
     assert "Объединение за Мали" in {t.span.text for t in cyrillic.typed_mentions(article, KB.load())}
 
 
+@pytest.mark.parametrize(("text", "body", "person"), [
+    ("Правительство Медведева внесло законопроект.", "Правительство Медведева", "Медведева"),
+    ("В 1919 году правительство А. Колчака пало.", "правительство А. Колчака", "Колчака"),
+    ("Он работал в администрации Джорджа Буша-младшего.", "администрации Джорджа Буша-младшего",
+     "Джорджа Буша-младшего"),                                   # not the town of George in South Africa
+])
+def test_a_government_named_after_its_leader_holds_a_person(pipeline, text, body, person):
+    typed = cyrillic.typed_mentions(run(pipeline, text), KB.load())
+    assert body in {t.span.text for t in typed if t.label == "organization"}
+    assert person in {t.span.text for t in typed if t.label == "person"}
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Шеф полиции Сан-Диего рассказал о преступлении.", "полиции Сан-Диего"),    # a name that does not decline
+    ("Выступая в ландтаге Гессена, он назвал эпидемию испытанием.", "ландтаге Гессена"),
+    ("Толедо сбежал в США, власти Перу добиваются его экстрадиции.", "власти Перу"),
+])
+def test_more_common_bodies_of_a_named_place(pipeline, text, body):
+    article = run(pipeline, text)
+    assert body in {t.span.text for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"}
+
+
 def test_a_ministry_word_before_a_verb_names_no_body(pipeline):
     article = run(pipeline, "Міністерство перерахувало кошти фірмі.")
     assert not [t for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"]

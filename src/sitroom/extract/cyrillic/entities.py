@@ -611,8 +611,11 @@ STATE_HEAD = re.compile(r"(?<![\w'’-])(?:Міністерств|Министе
 #: the same in lower case, and the bodies a country, a region or a city has one of: "правительство Мали",
 #: "полиция Нью-Йорка", "министерство культуры Польши", "прокуратури Луганської області"
 COMMON_HEAD = re.compile(r"(?<![\w'’-])(?i:міністерств|министерств|управлінн|управлени|прокуратур|посольств|"
-                         r"правительств|уряд|кабмин|кабмін|парламент|сенат|полици|поліці|мэри|мері|"
-                         r"суд)(?:[а-яіїєґ]{0,3})(?![\w'’-])")  # capitalised too, opening a sentence
+                         r"правительств|уряд|кабмин|кабмін|администраци|адміністраці|парламент|сенат|конгресс|"
+                         r"ландтаг|сейм|кнессет|полици|поліці|мэри|мері|власт|влад|суд)(?:[а-яіїєґ]{0,3})(?![\w'’-])")
+#: heads of what a person leads: "правительство Медведева", "администрации Джорджа Буша-младшего"
+LED_HEAD = re.compile(r"(?i:правительств|уряд|кабинет|кабінет|администраци|адміністраці)")
+_LEADER = re.compile(r"[ \t]+(?:[А-ЯІЇЄҐ]\.[ \t]?){0,2}([А-ЯІЇЄҐ][\w'’-]+)(?:[ \t]+([А-ЯІЇЄҐ][\w'’-]+))?")
 
 #: what may come between a state body's head and the country or region that ends its name: lower-case
 #: words and capitalised adjectives ("доходів і зборів", "Державної служби з надзвичайних ситуацій")
@@ -621,9 +624,11 @@ _PLACE_WORDS = re.compile(r"\s+([А-ЯІЇЄҐЁ][\w'’-]+(?:\s+(?:област
 
 
 def _genitive(names: Names, word: str) -> bool:
-    """A noun or an adjective in the genitive ("культуры", "Польши"; not "из", "рассказал")."""
+    """A noun or an adjective in the genitive ("культуры", "Польши"; not "из", "рассказал"), or a
+    name that does not decline ("Сан-Диего", "Перу")."""
     parses = names.morph.parse(word)[:2]
-    return parses[0].tag.POS in ("NOUN", "ADJF") and any("gent" in p.tag for p in parses)
+    return parses[0].tag.POS in ("NOUN", "ADJF") and any("gent" in p.tag or "Fixd" in p.tag for p in parses) or (
+        "-" in word and not names.morph.word_is_known(word.lower()))  # "Сан-Диего"
 
 
 def _state_bodies(body: str, names: Names) -> list[NerSpan]:
@@ -646,6 +651,10 @@ def _state_bodies(body: str, names: Names) -> list[NerSpan]:
                 if "ADJF" not in names.morph.parse(lead.group(1))[0].tag:
                     break
                 start -= len(lead.group())
+        if common and LED_HEAD.match(m.group()) and (leader := _LEADER.match(body, end)) and any(
+                "gent" in p.tag and PERSON_TAGS & p.tag.grammemes for p in names.morph.parse(leader.group(1))[:2]):
+            out.append(NerSpan(start, leader.end(), "ORG", body[start:leader.end()], body[start:leader.end()]))
+            continue  # "правительство А. Колчака": led by a person, not a place's (George is a town too)
         for _ in range(3 if common else 8):
             place = _PLACE_WORDS.match(body, end)
             # after "міста", "города" a town of any size, its name in any case ("прокуратура міста Ірпінь")
@@ -866,7 +875,13 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
             for t in crossed)
 
     served = [b for b in map(lambda t: _with_where_it_serves(body, t), registry_bodies) if b not in registry_bodies]
-    bodies = [b for b in _named_bodies(body, names) + _branches(body, registry_bodies) + served if free(b)]
+    def holds(b: NerSpan) -> bool:
+        """Whether ``b`` holds every registry name it crosses ("правительство Медведева": the person
+        inside stays one)."""
+        return all(b.start <= t.start and t.end <= b.end and b.end - b.start > t.end - t.start
+                   for t in taken if t.start < b.end and b.start < t.end)
+
+    bodies = [b for b in _named_bodies(body, names) + _branches(body, registry_bodies) + served if free(b) or holds(b)]
     # a registry name that is an ordinary word opening a longer body's name is that name's first word:
     # "Агентство по охране окружающей среды США" holds no outlet called "Агентство"
     out = [t for t in out if not (" " not in t.span.text and _common(names, t.span.text) and any(
@@ -875,10 +890,14 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     registry_bodies = [t.span for t in out if t.label == "organization"]
     # a place inside a body's name stays a place mention ("суду Одеської області"); a tagger's shorter
     # body or person inside it goes
-    spans = [x for x in spans if x.label == "LOC" or not any(b.start <= x.start and x.end <= b.end for b in bodies)]
+    led = [b for b in bodies if LED_HEAD.match(b.text)]  # the person who leads it is a person mention too
+    spans = [x for x in spans if x.label == "LOC" or x.label == "PER" and any(
+        b.start <= x.start and x.end <= b.end for b in led) or not any(
+        b.start <= x.start and x.end <= b.end for b in bodies)]
     spans += bodies
     found_bodies = {id(b) for b in bodies}  # by the words for their kind, not the tagger's guess
-    spans = [_with_where_it_serves(body, x) if x.label == "ORG" else x for x in spans if free(x)]
+    spans = [_with_where_it_serves(body, x) if x.label == "ORG" else x for x in spans
+             if free(x) or id(x) in found_bodies and holds(x)]
     aliases = _parenthesised_names(body, [x for x in spans if x.label == "ORG"] + registry_bodies)
     spans = [x for x in spans if not any(a.start <= x.start and x.end <= a.end for a in aliases)] + aliases
     holders = {id(x) for x in spans if any(t.start < x.end and x.start < t.end for t in taken)}
