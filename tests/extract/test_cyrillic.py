@@ -683,6 +683,16 @@ def test_more_common_bodies_of_a_named_place(pipeline, text, body):
     assert body in {t.span.text for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"}
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Как заявили власти России, удары продолжатся.", "Government of Russia"),
+    ("Влада України заявила, що обстріли тривають.", "Government of Ukraine"),
+])
+def test_a_countrys_authorities_are_its_government_as_in_english(pipeline, text, speaker):
+    article = run(pipeline, text)
+    assert speaker in {e.canonical for e in article.entities}
+    assert [c.speaker for c in article.claims] == [speaker]
+
+
 def test_a_ministry_word_before_a_verb_names_no_body(pipeline):
     article = run(pipeline, "Міністерство перерахувало кошти фірмі.")
     assert not [t for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"]

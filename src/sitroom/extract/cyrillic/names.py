@@ -251,7 +251,7 @@ def registry_matcher(registry: Registry | None = None) -> dict[str, list[tuple[r
 #: first words of a body's name that running text writes in lower case ("правительство России",
 #: "уряд України", "администрация президента"); the registry writes them capitalised
 LOWER_CASE_HEADS = frozenset("""правительство уряд министерство міністерство администрация адміністрація кабинет
-    кабінет офис офіс""".split())  # not "державна", "федеральная": "державна служба" is the civil service
+    кабінет офис офіс власти влада""".split())  # not "державна", "федеральная": "державна служба" is the civil service
 
 
 def _build_matcher(registry: Registry) -> dict[str, list[tuple[re.Pattern, int]]]:
