@@ -693,6 +693,17 @@ def test_a_countrys_authorities_are_its_government_as_in_english(pipeline, text,
     assert [c.speaker for c in article.claims] == [speaker]
 
 
+@pytest.mark.parametrize(("text", "department", "parent"), [
+    ("Управління житлового господарства Донецької міськради уклало угоду.",
+     "Управління житлового господарства Донецької міськради", "Донецької міськради"),
+    ("Відділ освіти Зміївської райдержадміністрації уклав угоду.",
+     "Відділ освіти Зміївської райдержадміністрації", "Зміївської райдержадміністрації"),
+])
+def test_a_department_named_before_its_body_holds_it(pipeline, department, parent, text):
+    bodies = {t.span.text for t in cyrillic.typed_mentions(run(pipeline, text), KB.load()) if t.label == "organization"}
+    assert {department, parent} <= bodies
+
+
 def test_a_ministry_word_before_a_verb_names_no_body(pipeline):
     article = run(pipeline, "Міністерство перерахувало кошти фірмі.")
     assert not [t for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"]

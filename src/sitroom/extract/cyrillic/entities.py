@@ -782,6 +782,24 @@ def _parenthesised_names(body: str, bodies: list[NerSpan]) -> list[NerSpan]:
     return out
 
 
+#: a department named by what it does, before the body it belongs to: "Управління житлового господарства"
+#: (Донецької міськради), "Відділ освіти" (Зміївської райдержадміністрації), "Департаменту економіки та інвестицій"
+DEPARTMENT_BEFORE = re.compile(r"(?<![\w'’-])(?:Управлінн|Відділ|Департамент|Управлени|Отдел)[а-яіїєґё]{0,3}"
+                               r"(?P<what>(?:[ \t]+[а-яіїєґё'’-]+){1,5})[ \t]+$")
+
+
+def _departments(body: str, bodies: list[NerSpan], names: Names) -> list[NerSpan]:
+    """A department of a body, named by the word for a department and what it does in the genitive
+    right before the body's name: one body that holds the other."""
+    out = []
+    for b in bodies:
+        m = DEPARTMENT_BEFORE.search(body, max(0, b.start - 90), b.start)
+        if m and all(w in ("і", "та", "и", "й") or _genitive(names, w) for w in m.group("what").split()) and \
+                m.group("what").split()[-1] not in ("і", "та", "и", "й"):
+            out.append(NerSpan(m.start(), b.end, "ORG", body[m.start():b.end], body[m.start():b.end]))
+    return out
+
+
 def _with_where_it_serves(body: str, span: NerSpan) -> NerSpan:
     """A regional branch's name with the region or city it serves: "Державної фінансової інспекції в
     Луганській області", "Управления по контролю за оборотом наркотиков ... по Москве"."""
@@ -882,6 +900,7 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
                    for t in taken if t.start < b.end and b.start < t.end)
 
     bodies = [b for b in _named_bodies(body, names) + _branches(body, registry_bodies) + served if free(b) or holds(b)]
+    bodies += [d for d in _departments(body, bodies + registry_bodies, names) if holds(d)]
     # a registry name that is an ordinary word opening a longer body's name is that name's first word:
     # "Агентство по охране окружающей среды США" holds no outlet called "Агентство"
     out = [t for t in out if not (" " not in t.span.text and _common(names, t.span.text) and any(
