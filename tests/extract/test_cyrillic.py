@@ -693,6 +693,11 @@ def test_a_countrys_authorities_are_its_government_as_in_english(pipeline, text,
     assert [c.speaker for c in article.claims] == [speaker]
 
 
+def test_a_woman_called_vlada_is_no_authorities(pipeline):
+    typed = cyrillic.typed_mentions(run(pipeline, "Влада Іванова розповіла про обстріл."), KB.load())
+    assert [(t.span.text, t.label) for t in typed] == [("Влада Іванова", "person")]   # not Ivanovo's authorities
+
+
 @pytest.mark.parametrize(("text", "department", "parent"), [
     ("Управління житлового господарства Донецької міськради уклало угоду.",
      "Управління житлового господарства Донецької міськради", "Донецької міськради"),
