@@ -643,9 +643,6 @@ def _state_bodies(body: str, names: Names) -> list[NerSpan]:
             continue  # a head inside the name just found ("Управління Державної служби ... України")
         start, end = m.start(), m.end()
         common = m.re is COMMON_HEAD
-        if m.group()[:1].isupper() and m.group().lower().startswith(("влад", "власт")) and (
-                after := NEXT_WORD.match(body, end)) and PERSON_TAGS & names.tags(after.group(1)):
-            continue  # "Влада Іванова": a woman's name, not the authorities of Ivanovo
         if common:  # "Верховный суд Испании": the capitalised adjectives before the head belong to the name
             # ("районный суд Москвы": a court's level too)
             court = m.group().startswith("суд")
