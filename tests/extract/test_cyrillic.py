@@ -855,3 +855,18 @@ def test_russian_bodies_in_any_case(text, canonical):
 
     kb = KB.load()
     assert canonical in {e.canonical for _, _, e in registry_mentions(text, kb, cyrillic.Names(kb, "ru"))}
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("В четверг Кремль заявил, что переговоры невозможны.", "Government of Russia"),
+    ("Как заявили в Кремле, переговоры невозможны.", "Government of Russia"),
+    ("В Москве заявили, что удар был нанесён по складу.", "Government of Russia"),
+    ("У Києві повідомили, що ракети збито.", "Government of Ukraine"),   # the dictionary reads "Києві" as Кий
+])
+def test_a_capital_or_its_seat_speaks_for_its_government_as_in_english(pipeline, text, speaker):
+    assert [c.speaker for c in run(pipeline, text).claims] == [speaker]
+
+
+def test_a_capital_where_others_speak_is_no_speaker(pipeline):
+    claims = run(pipeline, "В Москве прошёл концерт, сообщили организаторы.").claims
+    assert "Government of Russia" not in {c.speaker for c in claims}

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from sitroom.data import load_lexicon
-from sitroom.extract.cyrillic.names import registry_mentions
+from sitroom.extract.cyrillic.names import Names, registry_mentions
 from sitroom.extract.cyrillic.parse import Parsed, Sentence, Token
 from sitroom.kb import KB
 from sitroom.kb.registry import Entry
@@ -79,6 +79,7 @@ class ClaimFinder:
         self.lex = lexicon()
         self.actors = sorted(article.actors, key=lambda a: a.span.start)
         self.owner = channel_owner(article, kb)
+        self.names = Names.of(kb, article.language or "ru")
 
     def actor_in(self, start: int, end: int) -> Actor | None:
         """The first person or body named in ``[start, end)``."""
@@ -86,6 +87,18 @@ class ClaimFinder:
 
     def actor_at(self, token: Token) -> Actor | None:
         return next((a for a in self.actors if a.span.start <= token.start < a.span.end and a.label != "location"), None)
+
+    def metonym_at(self, token: Token) -> Actor | None:
+        """The government a capital or its seat stands for as a speaker, as in English ("Кремль заявил",
+        "в Москве заявили", "у Києві повідомили"): the registry's Cyrillic metonyms, in any case."""
+        if not token.text[:1].isupper():
+            return None
+        entry = metonyms(self.kb).get(self.names.morph.parse(token.text)[0].normal_form)
+        if entry is None and (place := self.names.place(token.text, token.text)) is not None:
+            entry = metonyms(self.kb).get(place.name.lower())  # "Києві": the dictionary reads a name Кий
+        if entry is None:
+            return None
+        return Actor(Span(token.start, token.end), entry.canonical, "metonym", side=entry.side)
 
     def subject_of(self, sent: Sentence, cue: Token) -> tuple[Actor | None, Token | None]:
         """The speaker of a reporting verb: its subject ("речник ... Владислав Волошин": the person the
@@ -97,9 +110,10 @@ class ClaimFinder:
         for t in sent.tokens:
             if t.start >= limit:
                 break
-            if t.head == cue.i and (t.rel.startswith("nsubj") or t.rel in ("obl", "nmod") and self.actor_at(t)):
+            if t.head == cue.i and (t.rel.startswith("nsubj") or t.rel in ("obl", "nmod") and (
+                    self.actor_at(t) or self.metonym_at(t))):
                 near = [self.actor_at(t), *(self.actor_at(x) for x in sent.tokens if x.head == t.i)]
-                actor = _best([a for a in near if a is not None])
+                actor = _best([a for a in near if a is not None]) or self.metonym_at(t)
                 if actor is None and t.text.lower() in PRONOUNS:
                     actor = next((a for a in reversed(self.actors) if a.span.start < t.start and a.label == "person"), None)
                 if actor is not None or t.rel.startswith("nsubj"):
@@ -151,7 +165,8 @@ class ClaimFinder:
         start = sent.start + m.end()
         comma = self.body.find(",", start, sent.end)
         window = comma if comma > 0 and m.start() < 3 else min(sent.end, start + 60)
-        actor = _best([a for a in self.actors if start <= a.span.start < window and a.label != "location"])
+        actor = _best([a for a in self.actors if start <= a.span.start < window and a.label != "location"]) or next(
+            (a for t in sent.tokens if start <= t.start < window and (a := self.metonym_at(t)) is not None), None)
         if actor is None:
             return None
         cue = Span(sent.start + m.start(), sent.start + m.end())
@@ -222,6 +237,17 @@ class ClaimFinder:
             return None
         return Draft(actor.canonical, ":", Span(sent.start, sent.end), Span(sent.start + m.end(1) + 1, sent.end),
                      actor.span, Span(sent.start + m.end(1), sent.start + m.end(1) + 1), kind=actor.label)
+
+
+@lru_cache(maxsize=4)
+def _metonyms(registry) -> dict[str, Entry]:
+    return {m.lower(): e for e in registry.entries for m in e.metonyms if m[:1].isupper()}
+
+
+def metonyms(kb: KB) -> dict[str, Entry]:
+    """The registry's metonyms in lower case: Cyrillic by their dictionary form ("кремль", "москва",
+    "київ"), the others as the gazetteer names the places they are ("kyiv", "moscow")."""
+    return _metonyms(kb.registry)
 
 
 def _best(actors: list[Actor]) -> Actor | None:
