@@ -870,3 +870,16 @@ def test_a_capital_or_its_seat_speaks_for_its_government_as_in_english(pipeline,
 def test_a_capital_where_others_speak_is_no_speaker(pipeline):
     claims = run(pipeline, "В Москве прошёл концерт, сообщили организаторы.").claims
     assert "Government of Russia" not in {c.speaker for c in claims}
+
+
+def test_a_bodys_other_names_in_parentheses_are_one_entity_with_it(pipeline):
+    article = run(pipeline, "Организация «Сеть поддержки выборов» (Election Support Network, ESN) назвала итоги.")
+    bodies = [e for e in article.entities if e.label == "organization"]
+    assert [(e.canonical, [m.text for m in e.mentions]) for e in bodies] == [
+        ("Сеть поддержки выборов", ["Сеть поддержки выборов", "Election Support Network", "ESN"])]
+
+
+def test_a_country_in_parentheses_after_a_body_stays_a_place(pipeline):
+    article = run(pipeline, "В среду федеральный суд Сан-Франциско (США) обязал компанию выплатить компенсацию.")
+    assert "United States" in places(article)
+    assert "США" not in {t.span.text for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"}

@@ -765,10 +765,10 @@ FOREIGN_NAME = re.compile(r"[A-Z][\w'’&.-]*(?:[ \t]+(?:[A-Z][\w'’&.-]*|of|fo
                           r"für|und|der|di|del|da))*|[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ&-]+")
 
 
-def _parenthesised_names(body: str, bodies: list[NerSpan]) -> list[NerSpan]:
-    """Other names of a body given in parentheses right after it, each a name of that body: its name in
-    Latin letters and its abbreviation. Parentheses holding anything else (a date, a place, a
-    sentence) give none."""
+def _parenthesised_names(body: str, bodies: list[NerSpan], names: Names) -> list[tuple[NerSpan, NerSpan]]:
+    """Other names of a body given in parentheses right after it, each a name of that body (paired with
+    it): its name in Latin letters and its abbreviation. Parentheses holding anything else (a date, a
+    place, a sentence; a country: "суд Сан-Франциско (США)") give none."""
     out = []
     for b in bodies:
         m = PARENTHESISED.match(body, b.end)
@@ -777,8 +777,8 @@ def _parenthesised_names(body: str, bodies: list[NerSpan]) -> list[NerSpan]:
         items = [(m.start(1) + k.start(), m.start(1) + k.end()) for k in re.finditer(r"[^,]+", m.group(1))]
         items = [(a + len(body[a:z]) - len(body[a:z].lstrip()), z - len(body[a:z]) + len(body[a:z].rstrip()))
                  for a, z in items]
-        if all(FOREIGN_NAME.fullmatch(body, a, z) for a, z in items):
-            out += [NerSpan(a, z, "ORG", body[a:z], body[a:z]) for a, z in items]
+        if all(FOREIGN_NAME.fullmatch(body, a, z) and names.place(body[a:z], body[a:z]) is None for a, z in items):
+            out += [(NerSpan(a, z, "ORG", body[a:z], body[a:z]), b) for a, z in items]
     return out
 
 
@@ -837,6 +837,9 @@ class Typed:
     #: a body whose name holds a registry body ("Главного управления МВД России по ..."): an entity of
     #: its own, but the one that speaks or acts is the registry's
     holder: bool = False
+    #: the (start, end) of the name this one is another name of, given in parentheses after it
+    #: ("(Zimbabwe Election Support Network, ZESN)"): one entity with it
+    same_as: tuple[int, int] | None = None
 
 
 def _raion(span: NerSpan, names: Names) -> Entity | None:
@@ -917,7 +920,9 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     found_bodies = {id(b) for b in bodies}  # by the words for their kind, not the tagger's guess
     spans = [_with_where_it_serves(body, x) if x.label == "ORG" else x for x in spans
              if free(x) or id(x) in found_bodies and holds(x)]
-    aliases = _parenthesised_names(body, [x for x in spans if x.label == "ORG"] + registry_bodies)
+    named = _parenthesised_names(body, [x for x in spans if x.label == "ORG"] + registry_bodies, names)
+    aliases = [a for a, _ in named]
+    alias_of = {id(a): (b.start, b.end) for a, b in named}
     spans = [x for x in spans if not any(a.start <= x.start and x.end <= a.end for a in aliases)] + aliases
     holders = {id(x) for x in spans if any(t.start < x.end and x.start < t.end for t in taken)}
     orgs = [x for x in spans if x.label == "ORG"] + [t.span for t in out if t.label == "organization"]
@@ -986,7 +991,7 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
                 w.lstrip("«\"„“(")[:1].isupper() for w in span.text.split()[1:])):
             continue  # "Подразделения группировки войск": common nouns capitalised by the sentence; "СМИ"
         out.append(Typed(span, label, entry if label != "location" else None, place if label == "location" else None,
-                         holder=id(span) in holders))
+                         holder=id(span) in holders, same_as=alias_of.get(id(span))))
     out = _echoes(body, out)
     return _in_context(sorted(out, key=lambda t: t.span.start), body, parsed, names)
 
@@ -1066,6 +1071,8 @@ def find_entities(article: Article, kb: KB) -> tuple[list[Entity], list[Actor]]:
     found: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     info: dict[tuple[str, str], dict] = {}
     actors: list[Actor] = []
+    keys: dict[tuple[int, int], tuple[str, str]] = {}     # each mention's entity, by its span
+    aliases: list[tuple[tuple[str, str], tuple[int, int]]] = []
     for typed in typed_mentions(article, kb):
         span, label, entry, place = typed.span, typed.label, typed.entry, typed.place
         mention = Mention(span.text, Span(span.start, span.end))
@@ -1095,7 +1102,11 @@ def find_entities(article: Article, kb: KB) -> tuple[list[Entity], list[Actor]]:
             if not typed.holder:
                 actors.append(Actor(mention.span, name, label))
         found[key].append(mention)
-    same = _short_names(list(found))
+        keys[(span.start, span.end)] = key
+        if typed.same_as is not None:
+            aliases.append((key, typed.same_as))
+    same = _same_bodies(aliases, keys, info)
+    same |= _short_names([k for k in found if k not in same])
     for short, full in same.items():
         found[full].extend(found.pop(short))
     actors = [replace(a, canonical=same[(a.label, a.canonical)][1]) if (a.label, a.canonical) in same else a
@@ -1103,6 +1114,21 @@ def find_entities(article: Article, kb: KB) -> tuple[list[Entity], list[Actor]]:
     entities = [Entity(label=key[0], mentions=tuple(sorted(found[key], key=lambda m: m.span.start)), **info[key])
                 for key in found]
     return entities, actors
+
+
+def _same_bodies(aliases: list[tuple[tuple[str, str], tuple[int, int]]], keys: dict[tuple[int, int], tuple[str, str]],
+                 info: dict[tuple[str, str], dict]) -> dict[tuple[str, str], tuple[str, str]]:
+    """The entity each other name in parentheses joins: its body's, or the registry's when only the
+    other name is in the registry ("Фонд борьбы с коррупцией (ФБК)")."""
+    same: dict[tuple[str, str], tuple[str, str]] = {}
+    for alias, at in aliases:
+        body = keys.get(at)
+        if body is None or body == alias or body in same or alias in same:
+            continue
+        known = {k for k in (alias, body) if "role" in info[k]}  # a registry body's key carries its role
+        target = next(iter(known), body) if len(known) == 1 else body
+        same[alias if target == body else body] = target
+    return same
 
 
 def _short_names(keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
