@@ -90,12 +90,13 @@ class ClaimFinder:
 
     def metonym_at(self, token: Token) -> Actor | None:
         """The government a capital or its seat stands for as a speaker, as in English ("Кремль заявил",
-        "в Москве заявили", "у Києві повідомили"): the registry's Cyrillic metonyms, in any case."""
+        "в Москве заявили", "у Києві повідомили"): the registry's metonyms, by the word's dictionary form or
+        the place the gazetteer reads it as."""
         if not token.text[:1].isupper():
             return None
-        entry = metonyms(self.kb).get(self.names.morph.parse(token.text)[0].normal_form)
+        entry = self.kb.registry.metonym(self.names.morph.parse(token.text)[0].normal_form)
         if entry is None and (place := self.names.place(token.text, token.text)) is not None:
-            entry = metonyms(self.kb).get(place.name.lower())  # "Києві": the dictionary reads a name Кий
+            entry = self.kb.registry.metonym(place.name)  # "Києві": the dictionary reads a name Кий
         if entry is None:
             return None
         return Actor(Span(token.start, token.end), entry.canonical, "metonym", side=entry.side)
@@ -110,10 +111,13 @@ class ClaimFinder:
         for t in sent.tokens:
             if t.start >= limit:
                 break
-            if t.head == cue.i and (t.rel.startswith("nsubj") or t.rel in ("obl", "nmod") and (
-                    self.actor_at(t) or self.metonym_at(t))):
-                near = [self.actor_at(t), *(self.actor_at(x) for x in sent.tokens if x.head == t.i)]
-                actor = _best([a for a in near if a is not None]) or self.metonym_at(t)
+            if t.head != cue.i or not (t.rel.startswith("nsubj") or t.rel in ("obl", "nmod")):
+                continue
+            named = self.actor_at(t)
+            metonym = None if named else self.metonym_at(t)
+            if t.rel.startswith("nsubj") or named or metonym:
+                near = [named, *(self.actor_at(x) for x in sent.tokens if x.head == t.i)]
+                actor = _best([a for a in near if a is not None]) or metonym
                 if actor is None and t.text.lower() in PRONOUNS:
                     actor = next((a for a in reversed(self.actors) if a.span.start < t.start and a.label == "person"), None)
                 if actor is not None or t.rel.startswith("nsubj"):
@@ -237,17 +241,6 @@ class ClaimFinder:
             return None
         return Draft(actor.canonical, ":", Span(sent.start, sent.end), Span(sent.start + m.end(1) + 1, sent.end),
                      actor.span, Span(sent.start + m.end(1), sent.start + m.end(1) + 1), kind=actor.label)
-
-
-@lru_cache(maxsize=4)
-def _metonyms(registry) -> dict[str, Entry]:
-    return {m.lower(): e for e in registry.entries for m in e.metonyms if m[:1].isupper()}
-
-
-def metonyms(kb: KB) -> dict[str, Entry]:
-    """The registry's metonyms in lower case: Cyrillic by their dictionary form ("кремль", "москва",
-    "київ"), the others as the gazetteer names the places they are ("kyiv", "moscow")."""
-    return _metonyms(kb.registry)
 
 
 def _best(actors: list[Actor]) -> Actor | None:

@@ -68,8 +68,10 @@ def _openers(body: str, parsed: Parsed) -> set[int]:
 
 
 #: what may stand between a body and the city it serves: "суду м. Києва", "суда города Павия"
-CITY_WORD = re.compile(r" (?:м\.|г\.|міста|города) ?")
-AFTER_CITY_WORD = re.compile(r"(?<!\w)(?:м\.|г\.|міста|города)\s$")
+_CITY_WORDS = r"(?:м\.|г\.|міста|города)"
+CITY_WORD = re.compile(rf" {_CITY_WORDS} ?")
+#: the same words right before a name: "прокуратура міста |Ірпінь"
+AFTER_CITY_WORD = re.compile(rf"(?<!\w){_CITY_WORDS}\s$")
 #: a body whose name ends with the city it serves, in the genitive: "Апеляційного суду Києва", "мэрии Москвы"
 LOCAL_BODY = re.compile(r"(?i)(?:суд|рад|совет|прокуратур|управлін|управлени|адміністраці|администраци|мері|мэри|"
                         r"поліці|полици)\w*$")
@@ -539,6 +541,10 @@ NAMED_AFTER = re.compile(r"[ \t]+(?:«[^«»\n]{1,60}»|(?:имени|імені
                          r"[А-ЯІЇЄҐ][\w'’-]+(?:[ \t]+[А-ЯІЇЄҐ][\w'’-]+)?)")
 
 
+#: a body's abbreviation right after the words for a branch of it: "тервідділення АМКУ"
+ABBREVIATION_AFTER = re.compile(r"[ \t]+[А-ЯІЇЄҐ]{2,}(?!\w)")
+
+
 def _place_bodies(body: str, names: Names) -> list[NerSpan]:
     """Bodies by :data:`PLACE_BODY`, the words between the place's adjective and the head all
     adjectives agreeing with it ("Бориспільському міжрайонному суді"; not "Київська влада має завод")."""
@@ -546,12 +552,9 @@ def _place_bodies(body: str, names: Names) -> list[NerSpan]:
     for m in PLACE_BODY.finditer(body):
         head = m.group("head")
         if "NOUN" not in names.morph.parse(head)[0].tag or not all(
-                _agrees(names, w, head) for w in m.group("middle").split()) or re.match(
-                r"[ \t]+[А-ЯІЇЄҐ]{2,}(?!\w)", body[m.end():]):
+                _agrees(names, w, head) for w in m.group("middle").split()) or ABBREVIATION_AFTER.match(body, m.end()):
             continue  # a branch of the body whose abbreviation follows is read as such (see _branches)
-        end = m.end()
-        while (word := re.compile(r"[ \t]+([а-яіїєґё'’-]+)(?![\w'’-])").match(body, end)) and _genitive(names, word.group(1)):
-            end = word.end()  # what it does: "управління геофізичних робіт", "академии наук"
+        end = _genitives_end(body, m.end(), names)  # what it does: "управління геофізичних робіт"
         if named := NAMED_AFTER.match(body, end):
             end = named.end()  # its own name or the person it bears the name of
         out.append(NerSpan(m.start(), end, "ORG", body[m.start():end], body[m.start():end]))
@@ -675,11 +678,29 @@ def _state_bodies(body: str, names: Names) -> list[NerSpan]:
     return out
 
 
+#: a lower-case word after a name's last one
+LOWER_WORD = re.compile(r"[ \t]+([а-яіїєґё'’-]+)(?![\w'’-])")
+
+
+def _genitives_end(body: str, end: int, names: Names) -> int:
+    """Where the lower-case words in the genitive from ``end`` on stop: what a body does, after the word
+    for its kind ("министерство | здравоохранения", "академии | наук")."""
+    while (word := LOWER_WORD.match(body, end)) and _genitive(names, word.group(1)):
+        end = word.end()
+    return end
+
+
 def _agrees(names: Names, adjective: str, noun: str) -> bool:
     """Whether ``adjective`` can be an adjective in the case of ``noun`` (by any of their likelier readings:
     "державному" and "об'єднанню" are dative or locative)."""
     cases = {p.tag.case for p in names.morph.parse(noun)[:3] if p.tag.POS == "NOUN"}
     return any(p.tag.POS == "ADJF" and p.tag.case in cases for p in names.morph.parse(adjective)[:3])
+
+
+#: adjectives that say when or whose a body is, not which: "нового", "бывшего", "нынешнего", "колишнього"
+WHICH_TIME = re.compile(r"(?:нов|стар|бывш|прежн|нынешн|будущ|последн|следующ|предыдущ|тогдашн|действующ|"
+                        r"колишн|нинішн|майбутн|останн|наступн|попередн|тодішн|чинн)\w*$|"
+                        r"(?:иной|інший|весь|свой|свій|сам|самый|самий|такой|такий)$")
 
 
 def _kind_of_body(names: Names, word: str, head: str) -> bool:
@@ -691,20 +712,12 @@ def _kind_of_body(names: Names, word: str, head: str) -> bool:
         {"Apro", "Anum"} & adjective.tag.grammemes) and not WHICH_TIME.match(adjective.normal_form)
 
 
-#: adjectives that say when or whose a body is, not which: "нового", "бывшего", "нынешнего", "колишнього"
-WHICH_TIME = re.compile(r"(?:нов|стар|бывш|прежн|нынешн|будущ|последн|следующ|предыдущ|тогдашн|действующ|"
-                        r"колишн|нинішн|майбутн|останн|наступн|попередн|тодішн|чинн)\w*$|"
-                        r"(?:иной|інший|весь|свой|свій|сам|самый|самий|такой|такий)$")
-
-
 def _portfolio(body: str, head: re.Match, names: Names) -> NerSpan | None:
     """A ministry named by what it does, with no country after it: "министерство здравоохранения",
     "Міністерство внутрішніх справ" (the country is the text's; the words in the genitive name it)."""
     if not re.match(r"(?i)міністерств|министерств", head.group()):
         return None
-    end = head.end()
-    while (word := re.compile(r"\s+([а-яіїєґё'’-]+)(?![\w'’-])").match(body, end)) and _genitive(names, word.group(1)):
-        end = word.end()
+    end = _genitives_end(body, head.end(), names)
     if end == head.end():
         return None
     return NerSpan(head.start(), end, "ORG", body[head.start():end], body[head.start():end])
@@ -786,6 +799,8 @@ def _parenthesised_names(body: str, bodies: list[NerSpan], names: Names) -> list
 #: (Донецької міськради), "Відділ освіти" (Зміївської райдержадміністрації), "Департаменту економіки та інвестицій"
 DEPARTMENT_BEFORE = re.compile(r"(?<![\w'’-])(?:Управлінн|Відділ|Департамент|Управлени|Отдел)[а-яіїєґё]{0,3}"
                                r"(?P<what>(?:[ \t]+[а-яіїєґё'’-]+){1,5})[ \t]+$")
+#: the words for "and" that may join what a department does: "економіки та інвестицій"
+AND = frozenset({"і", "та", "и", "й"})
 
 
 def _departments(body: str, bodies: list[NerSpan], names: Names) -> list[NerSpan]:
@@ -794,8 +809,8 @@ def _departments(body: str, bodies: list[NerSpan], names: Names) -> list[NerSpan
     out = []
     for b in bodies:
         m = DEPARTMENT_BEFORE.search(body, max(0, b.start - 90), b.start)
-        if m and all(w in ("і", "та", "и", "й") or _genitive(names, w) for w in m.group("what").split()) and \
-                m.group("what").split()[-1] not in ("і", "та", "и", "й"):
+        words = m.group("what").split() if m else []
+        if words and all(w in AND or _genitive(names, w) for w in words) and words[-1] not in AND:
             out.append(NerSpan(m.start(), b.end, "ORG", body[m.start():b.end], body[m.start():b.end]))
     return out
 
@@ -895,7 +910,8 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
             t in registry_bodies and x.start <= t.start and t.end <= x.end and x.end - x.start > t.end - t.start
             for t in crossed)
 
-    served = [b for b in map(lambda t: _with_where_it_serves(body, t), registry_bodies) if b not in registry_bodies]
+    served = [s for t in registry_bodies if (s := _with_where_it_serves(body, t)) is not t]
+
     def holds(b: NerSpan) -> bool:
         """Whether ``b`` holds every registry name it crosses ("правительство Медведева": the person
         inside stays one)."""
@@ -1126,7 +1142,7 @@ def _same_bodies(aliases: list[tuple[tuple[str, str], tuple[int, int]]], keys: d
         if body is None or body == alias or body in same or alias in same:
             continue
         known = {k for k in (alias, body) if "role" in info[k]}  # a registry body's key carries its role
-        target = next(iter(known), body) if len(known) == 1 else body
+        target = known.pop() if len(known) == 1 else body
         same[alias if target == body else body] = target
     return same
 
