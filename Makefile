@@ -12,7 +12,11 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[web,parquet,postgres,dev]'
 	touch $(STAMP)
 
+# An editable install leaves the package's bytecode to be written at first import, which
+# PYTHONDONTWRITEBYTECODE (set on some machines) forbids: every start would compile the sources
+# (0.1 s). compileall writes what is missing or stale and costs nothing when all is current.
 install: $(STAMP)
+	@$(BIN)/python -m compileall -q src/sitroom >/dev/null
 
 # The optional Ray engine (`sitroom ingest --engine ray`): installed for the tests, not for `make run`.
 RAY_STAMP := $(VENV)/.installed-ray

@@ -2,7 +2,7 @@ import pytest
 
 from sitroom.errors import PipelineError
 from sitroom.model import Article
-from sitroom.pipeline import Pipeline, stage
+from sitroom.pipeline import DeferredStage, Pipeline, stage
 
 
 @stage(requires=["raw_text"], assigns=["body"])
@@ -35,6 +35,23 @@ def test_pipeline_error_policies():
     assert [a.source for a in skipped] == ["a"]
     with pytest.raises(PipelineError, match="b: stage 'first_word' failed"):
         list(pipeline.pipe([Article("b", "")], on_error="raise"))
+
+
+def test_a_deferred_stage_is_built_at_its_first_article_and_must_match_its_declaration():
+    built = []
+
+    def build():
+        built.append(1)
+        return first_word
+
+    deferred = DeferredStage("first_word", ("body",), ("title",), build)
+    pipeline = Pipeline([upper, deferred])
+    assert built == []                                     # checked against the declaration, not built
+    assert [a.title for a in pipeline.pipe([Article("a", "one two"), Article("b", "three")])] == ["ONE", "THREE"]
+    assert pipeline(Article("c", "four")).title == "FOUR" and built == [1]
+    wrong = DeferredStage("first_word", ("body",), ("published",), lambda: first_word)
+    with pytest.raises(PipelineError, match="deferred with"):
+        wrong(Article("d", "five"))
 
 
 @pytest.mark.slow
@@ -77,3 +94,25 @@ def test_process_stops_collecting_what_its_first_batch_loaded_once_per_process(m
         assert gc.get_freeze_count() == again  # once per process
     finally:
         gc.unfreeze()
+
+
+def test_the_cyrillic_stages_build_what_they_declare():
+    from sitroom.extract import cyrillic
+    from sitroom.kb import KB
+
+    deferred = cyrillic.stages(KB.load())
+    assert [d.stage.name for d in deferred] == ["parse", "entities", "claims", "events"]
+
+
+def test_an_english_run_never_imports_the_cyrillic_stages():
+    """Start-up: the Russian and Ukrainian modules are imported at the first article in those languages."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from sitroom.config import load_settings; from sitroom.process import build_pipeline; "
+            "p = build_pipeline(load_settings(env={})); "
+            "a = p('Officials in Kharkiv said on Monday that the bridge had been repaired.'); "
+            "print(a.language, sorted(m for m in sys.modules if m.startswith('sitroom.extract.cyrillic.')))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["en", "[]"]

@@ -13,7 +13,7 @@ in ``article.errors``. One bad article never stops a run unless asked to.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, Protocol, TypeVar, runtime_checkable
 
 from sitroom.errors import PipelineError
@@ -58,6 +58,39 @@ def stage(
         return FunctionStage(name or func.__name__, tuple(requires), tuple(assigns), func)
 
     return wrap
+
+
+@dataclass
+class DeferredStage:
+    """A stage declared now and built at its first article, so a run that never needs it never imports it.
+
+    The pipeline is checked against the declaration when it is built; the stage ``build`` returns
+    must declare the same name, requirements and assignments, or its first use raises.
+    """
+
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    build: Callable[[], Stage]
+    _built: Stage | None = field(default=None, init=False, repr=False)
+
+    @property
+    def stage(self) -> Stage:
+        if self._built is None:
+            built = self.build()
+            declared = (self.name, self.requires, self.assigns)
+            if (built.name, tuple(built.requires), tuple(built.assigns)) != declared:
+                raise PipelineError(f"stage {built.name!r} declares {built.requires} -> {built.assigns}, "
+                                    f"not the {self.requires} -> {self.assigns} it was deferred with")
+            self._built = built
+        return self._built
+
+    def __call__(self, article: Article) -> Article:
+        return self.stage(article)
+
+    def pipe(self, articles: list[Article]) -> list[Article]:
+        batched = getattr(self.stage, "pipe", None)
+        return list(batched(articles)) if batched is not None else [self.stage(a) for a in articles]
 
 
 class Pipeline:

@@ -9,6 +9,7 @@ import pytest
 
 from sitroom.config import load_settings
 from sitroom.extract import cyrillic
+from sitroom.extract.cyrillic.parse import parse as natasha_parse
 from sitroom.kb import KB
 from sitroom.model import Article
 from sitroom.process import build_pipeline
@@ -319,7 +320,7 @@ def test_the_registry_matcher_follows_the_registry_it_is_given():
 
 def test_ukrainian_is_respelt_for_the_tagger_and_spans_keep_the_text_as_written():
     line = "Речниця Повітряних сил Юлія Іваненко розповіла про атаку."
-    spans = cyrillic.parse(line, "uk").spans
+    spans = natasha_parse(line, "uk").spans
     assert ("Юлія Іваненко", "PER") in {(s.text, s.label) for s in spans}
     assert all(line[s.start:s.end] == s.text for s in spans)
 

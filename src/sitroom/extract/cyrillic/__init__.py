@@ -22,23 +22,48 @@ coverage of one development with no translation:
 Evidence stays in the original language; names come out as the registry and gazetteer spell them.
 
 Modules: :mod:`.parse` (natasha), :mod:`.names` (registry and gazetteer names in any case),
-:mod:`.entities`, :mod:`.claims`, :mod:`.events`.
+:mod:`.entities`, :mod:`.claims`, :mod:`.events`. They are imported at the first Russian or Ukrainian
+article (or the first use of a name exported here), so a run over English text never pays for them.
 """
 
 from __future__ import annotations
 
-from sitroom.extract.cyrillic.claims import ClaimFinder, channel_owner, lexicon, make_claims_stage
-from sitroom.extract.cyrillic.entities import find_entities, make_entities_stage, typed_mentions
-from sitroom.extract.cyrillic.events import cyrillic_events, find_events, sentence_date
-from sitroom.extract.cyrillic.names import Names, registry_matcher, registry_mentions
-from sitroom.extract.cyrillic.parse import LANGUAGES, Parsed, cyrillic_parse, models, parse
+from importlib import import_module
+
 from sitroom.kb import KB
+from sitroom.pipeline import DeferredStage
 
-__all__ = ["LANGUAGES", "ClaimFinder", "Names", "Parsed", "channel_owner", "cyrillic_events", "cyrillic_parse",
-           "find_entities", "find_events", "lexicon", "make_claims_stage", "make_entities_stage", "models", "parse",
-           "registry_matcher", "registry_mentions", "sentence_date", "stages", "typed_mentions"]
+LANGUAGES = ("ru", "uk")
+
+#: what the package exports, by the module that defines it (imported at first use: PEP 562)
+_EXPORTS = {
+    "claims": ("ClaimFinder", "channel_owner", "lexicon", "make_claims_stage"),
+    "entities": ("find_entities", "make_entities_stage", "typed_mentions"),
+    "events": ("cyrillic_events", "find_events", "sentence_date"),
+    "names": ("Names", "registry_matcher", "registry_mentions"),
+    "parse": ("Parsed", "cyrillic_parse", "models"),
+}
+_HOME = {name: module for module, names in _EXPORTS.items() for name in names}
+
+__all__ = ["LANGUAGES", "stages", *sorted(_HOME)]
 
 
-def stages(kb: KB) -> list:
-    """The per-article stages for Russian and Ukrainian, after the shared cleaning and metadata."""
-    return [cyrillic_parse, make_entities_stage(kb), make_claims_stage(kb), cyrillic_events]
+def __getattr__(name: str):
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_HOME[name]}"), name)
+
+
+def stages(kb: KB) -> list[DeferredStage]:
+    """The per-article stages for Russian and Ukrainian, after the shared cleaning and metadata.
+
+    Declared here and built at their first article; each built stage is checked against its
+    declaration (:class:`sitroom.pipeline.DeferredStage`).
+    """
+    return [
+        DeferredStage("parse", ("body",), ("parsed",), lambda: __getattr__("cyrillic_parse")),
+        DeferredStage("entities", ("parsed",), ("entities",), lambda: __getattr__("make_entities_stage")(kb)),
+        DeferredStage("claims", ("parsed", "entities"), ("claims",), lambda: __getattr__("make_claims_stage")(kb)),
+        DeferredStage("events", ("parsed", "entities", "claims", "published"), ("events",),
+                      lambda: __getattr__("cyrillic_events")),
+    ]

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from sitroom.extract.cyrillic.parse import LANGUAGES, analyzer
+from sitroom.extract.cyrillic import LANGUAGES
+from sitroom.extract.cyrillic.parse import analyzer
 from sitroom.extract.translit import is_cyrillic, kmu2010, ru_variants, uk_variants
 from sitroom.kb import KB
 from sitroom.kb.gazetteer import SETTLEMENT_KINDS, Place, lemma_guesses, normalize

@@ -10,8 +10,6 @@ from functools import lru_cache
 from sitroom.model import Article
 from sitroom.pipeline import stage
 
-LANGUAGES = ("ru", "uk")
-
 # natasha's NER was trained on Russian news, and its word vectors know Russian spellings. Ukrainian
 # names and the words around them mostly differ from their Russian cognates by letters that have a
 # one-letter Russian counterpart (Київ / Киев, Міністерство / Министерство, області / области), so
