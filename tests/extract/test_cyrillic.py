@@ -407,6 +407,45 @@ def test_a_streets_span_ends_with_its_name_or_number(text, street):
     assert [m.group() for m in ADDRESS.finditer(text)] == [street]
 
 
+@pytest.mark.parametrize(("text", "streets"), [
+    ("Підрядник відремонтує вул. Садову, Шевченка та Лесі Українки в Ізюмі.",
+     ["вул. Садову", "Шевченка", "Лесі Українки"]),
+    ("Прорвало трубу на перехресті вулиць Франка та Коцюбинського.", ["Франка", "Коцюбинського"]),
+    ("Ремонт улиц Гагарина, Мира и 8 Марта начнется летом.", ["Гагарина", "Мира", "8 Марта"]),
+    ("Офіс на вул. Лугова, 9, Суми, відкрили знову.", ["вул. Лугова, 9"]),        # a city after a house number
+    ("Черга стояла на Поштовій площі до вечора.", ["Поштовій площі"]),            # the adjective before the word
+    ("Головна вулиця міста тепер пішохідна.", []),                                # an ordinary adjective opening it
+])
+def test_the_streets_of_a_list_are_streets_not_people(pipeline, text, streets):
+    article = run(pipeline, text)
+    typed = cyrillic.typed_mentions(article, KB.load())
+    found = [t.span.text for t in typed if t.label == "location" and t.place is None]
+    assert found == streets
+    assert not any(t.label == "person" for t in typed)
+
+
+@pytest.mark.parametrize(("text", "places_listed"), [
+    ("Акції пройшли в Рівному, Луцьку, Полтаві і в Києві.", {"Rivne", "Lutsk", "Poltava", "Kyiv"}),
+    ("Прем'єри відбулися в Лондоні, Парижі та Вашингтоні.", {"London", "Paris", "Washington"}),
+])
+def test_a_name_listed_with_places_is_a_place(pipeline, text, places_listed):
+    article = run(pipeline, text)
+    assert places_listed <= places(article) and people(article) == set()
+
+
+def test_a_place_after_its_settlement_word_though_the_dictionary_reads_a_surname(pipeline):
+    # "Харкові" is also a surname's form; after "м." it is the city, as "Ігор" after "міста" stays a person
+    assert "Kharkiv" in places(run(pipeline, "Будинок на околиці купили в м. Харкові минулого тижня."))
+    assert people(run(pipeline, "Очільник міста Ігор Терехов прибув на місце.")) != set()
+
+
+def test_a_river_after_its_abbreviation(pipeline):
+    typed = cyrillic.typed_mentions(run(pipeline, "Пляж облаштують на березі р. Дністер біля мосту."), KB.load())
+    assert [(t.span.text, t.label) for t in typed] == [("Дністер", "location")]
+    dated = cyrillic.typed_mentions(run(pipeline, "У 2014 р. Олег Ляшко очолив партію."), KB.load())
+    assert ("Олег Ляшко", "person") in [(t.span.text, t.label) for t in dated]
+
+
 @pytest.mark.parametrize(("text", "place"), [
     ("Обстріли околиць Харкова тривали всю ніч.", "Kharkiv"),              # the tagger ran back to "Обстріли"
     ("Після виборів він став президентом Сполучених Штатів.", "United States"),  # two words the tagger broke up

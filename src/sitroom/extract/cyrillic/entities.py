@@ -310,11 +310,53 @@ ADDRESS = re.compile(r"(?<!\w)(?i:вул\.|вулиц[яіює]|ул\.|улиц[
                      r"(?:,[ \t]*\d+[\w/-]*)?")  # initials end with a full stop; the name's last word does not
 
 
-def _addresses(body: str) -> list[NerSpan]:
+#: the plural of a word for a street before a list of their names ("вулиць Шевченка та Франка")
+STREETS = re.compile(r"(?<!\w)(?i:вулиць|улиц|провулків|переулков)[ \t]*:?[ \t]*")
+#: a street's name in a list of them: "Соборна", "В. Чорновола", "Героїв Сталінграда", "8 Березня", with its
+#: house number when one follows
+STREET_NAME = re.compile(r"(?:\d+[ \t]+(?:[а-яіїєґё]+[ \t]+)?)?(?:[А-ЯІЇЄҐЁ]\.[ \t]?){0,2}[А-ЯІЇЄҐЁ][\w'’-]*"
+                         r"(?:[ \t][А-ЯІЇЄҐЁ][\w'’-]*){0,2}(?:,[ \t]*\d+[\w/-]*(?![ \t]+[А-ЯІЇЄҐЁ]))?")
+#: what joins the names of a list: a comma, or "і", "та", "и"; after a house number only the conjunction
+#: ("вул. Крилова, 7, Харків" names a city after the address)
+NEXT_IN_LIST = re.compile(r",[ \t]*|[ \t]+(?:і|й|та|и)[ \t]+")
+AND_NEXT = re.compile(r"[ \t]+(?:і|й|та|и)[ \t]+")
+
+
+#: a street, square or cemetery named by an adjective before the word for it: "на Контрактовій площі",
+#: "Андріївським узвозом", "Байкового кладовища", "на Николоямской улице"
+NAMED_BEFORE_STREET = re.compile(r"(?<![\w'’-])((?:[А-ЯІЇЄҐЁ][\w'’-]+[ \t]+){1,2})(?i:площ[аіуе]\w*|узвіз|узвоз\w*|майдан\w*|"
+                                 r"бульвар\w*|проспект\w*|провул\w+|переул\w+|вулиц[яіює]\w*|улиц[аеыу]\w*|шосе|"
+                                 r"шоссе|набережн\w+|кладовищ\w*|кладбищ\w*|мікрорайон\w*|микрорайон\w*)(?!\w)")
+
+
+def _addresses(body: str, names: Names) -> list[NerSpan]:
+    """Streets and squares by their names, and the streets listed after one: "вул. Горького, Якубовського
+    та Соборна", "на перехресті вулиць Шевченка та Франка", "Контрактова площа"."""
     out = []
+    for m in NAMED_BEFORE_STREET.finditer(body):
+        words = m.group(1).split()
+        opens = not body[:m.start()].rstrip()[-1:] or body[:m.start()].rstrip()[-1] in ".!?…\n"
+        if all("ADJF" in names.morph.parse(w)[0].tag for w in words) and not (opens and _common(names, words[0])):
+            # not "Головна вулиця міста", an ordinary adjective capitalised by the sentence
+            out.append(NerSpan(m.start(), m.end(), "LOC", m.group(), m.group()))
     for m in ADDRESS.finditer(body):
         text = m.group().rstrip()
         out.append(NerSpan(m.start(), m.start() + len(text), "LOC", text, text))
+        out += _listed_streets(body, m.start() + len(text), numbered=text[-1:].isdigit())
+    for m in STREETS.finditer(body):
+        if first := STREET_NAME.match(body, m.end()):
+            out.append(NerSpan(first.start(), first.end(), "LOC", first.group(), first.group()))
+            out += _listed_streets(body, first.end(), numbered=first.group()[-1].isdigit())
+    return out
+
+
+def _listed_streets(body: str, end: int, numbered: bool) -> list[NerSpan]:
+    """The names of streets after ``end`` in a list that a street opened."""
+    out = []
+    while (joint := (AND_NEXT if numbered else NEXT_IN_LIST).match(body, end)) and \
+            (name := STREET_NAME.match(body, joint.end())):
+        out.append(NerSpan(name.start(), name.end(), "LOC", name.group(), name.group()))
+        end, numbered = name.end(), name.group()[-1].isdigit()
     return out
 
 
@@ -325,8 +367,8 @@ SETTLEMENT_BEFORE = re.compile(r"(?:(?<![\d/] )(?<!кв )(?<!кв\. )(?<!куб 
                                r"(?<!\w)(?i:сел[оаіуеи]|селищ\w*|міст[оіа]|город[еа]?|посел[ое]\w*|посёл\w*|"
                                r"деревн\w+|хутор\w*|станиц\w+))[ \t]*\n?[ \t]*$")
 #: the words for a river, lake, island, tract or estuary before its name: "річки Оскіл", "острова Змеиный"
-NATURAL_BEFORE = re.compile(r"(?<!\w)(?i:річк\w*|рік[аиіу]|рікою|рек[аиеуо]|рекой|озер[оаі]|озером|остр[оі]в\w*|"
-                            r"урочищ\w*|лиман\w*)[ \t]+$")
+NATURAL_BEFORE = re.compile(r"(?<!\w)(?:(?i:річк\w*|рік[аиіу]|рікою|рек[аиеуо]|рекой|озер[оаі]|озером|остр[оі]в\w*|"
+                            r"урочищ\w*|лиман\w*)|(?<!\d )(?<!\d)р\.)[ \t]+$")  # "р. Дністер", not "2010 р."
 SETTLEMENT_NAME = re.compile(r"[А-ЯІЇЄҐЁ][\w'’]+(?:-[А-ЯІЇЄҐЁа-яіїєґё][\w'’]+)*(?:[ \t][А-ЯІЇЄҐЁ][\w'’]+)?")
 
 
@@ -341,9 +383,10 @@ def _settlements(body: str, covered: list[NerSpan], names: Names) -> list[NerSpa
         if not _settlement_named(body, m.start()):
             continue
         end, words = m.end(), m.group().split()
-        if {"Name", "Surn"} & names.tags(words[0]) and "Geox" not in names.tags(words[0]) and \
-                names.morph.word_is_known(words[0].lower()):
-            continue  # "очільник міста Ігор Слюзар"
+        tags = names.tags(words[0])
+        if {"Name", "Surn"} & tags and "Geox" not in tags and names.morph.word_is_known(words[0].lower()) and (
+                "Name" in tags or names.place(words[0], words[0]) is None):
+            continue  # "очільник міста Ігор Слюзар"; not "м. Харкові", which the dictionary also reads as a surname
         region_after = re.match(r"\s*(?:област|обл\.|район|р-н|повіт|округ|кра[юя]|губерн)", body[end:end + 12])
         if len(words) == 1 and region_after:
             continue  # "села Бахмутського району": the district the villages lie in
@@ -947,7 +990,7 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     spans = sorted(spans + _unspanned_places(body, parsed, spans + taken, names, starts), key=lambda x: x.start)
     towns = _settlements(body, [*taken, *(x for x in spans if x.label == "ORG")], names)
     spans = [x for x in spans if x.label == "ORG" or not any(t.start < x.end and x.start < t.end for t in towns)] + towns
-    addresses = _addresses(body) + _natural_features(body)
+    addresses = _addresses(body, names) + _natural_features(body)
     out = [t for t in out if not any(a.start <= t.span.start < a.end for a in addresses)]
     spans = [x for x in spans if not any(a.start <= x.start < a.end for a in addresses)]
     out += [Typed(a, "location") for a in addresses]
@@ -1008,7 +1051,7 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
             continue  # "Подразделения группировки войск": common nouns capitalised by the sentence; "СМИ"
         out.append(Typed(span, label, entry if label != "location" else None, place if label == "location" else None,
                          holder=id(span) in holders, same_as=alias_of.get(id(span))))
-    out = _echoes(body, out)
+    out = _listed_places(body, _echoes(body, out), names)
     return _in_context(sorted(out, key=lambda t: t.span.start), body, parsed, names)
 
 
@@ -1051,6 +1094,31 @@ def _echoes(body: str, typed: list[Typed]) -> list[Typed]:
         if any(t.span.start < end and start < t.span.end for t in out):
             continue
         out.append(Typed(NerSpan(start, end, "ORG", seen, seen), "organization"))
+    return out
+
+
+#: what stands between two names of one list: a comma or a conjunction, and the preposition again
+#: ("у Рівному, Луцьку і в Києві")
+LIST_GAP = re.compile(r"(?:[ \t]*,[ \t]*(?:(?:і|й|та|и)[ \t]+)?|[ \t]+(?:і|й|та|и|або|чи|или)[ \t]+)"
+                      r"(?:(?:в|у|во|на|до|из|із|з|зі|от|від)[ \t]+)?")
+
+
+def _listed_places(body: str, typed: list[Typed], names: Names) -> list[Typed]:
+    """A one-word name the tagger took for a person, listed with places the gazetteer knows, is the
+    place the gazetteer knows by that name ("у Рівному, Луцьку, Полтаві", "в Москві, Парижі,
+    Вашингтоні"). The list is followed both ways, so a run of such names turns together."""
+    out = sorted(typed, key=lambda t: t.span.start)
+    turned = True
+    while turned:
+        turned = False
+        for k, t in enumerate(out):
+            if t.label != "person" or t.entry is not None or " " in t.span.text:
+                continue
+            listed = any(n.label == "location" and n.place is not None and LIST_GAP.fullmatch(
+                body, *sorted((min(n.span.end, t.span.end), max(n.span.start, t.span.start))))
+                for n in out[max(0, k - 1):k] + out[k + 1:k + 2])
+            if listed and (place := names.place(t.span.text, t.span.normal)) is not None:
+                out[k], turned = replace(t, label="location", place=place), True
     return out
 
 
