@@ -439,6 +439,18 @@ def test_a_place_after_its_settlement_word_though_the_dictionary_reads_a_surname
     assert people(run(pipeline, "Очільник міста Ігор Терехов прибув на місце.")) != set()
 
 
+def test_a_unit_by_number_is_its_sides_organisation_and_can_speak(pipeline):
+    article = run(pipeline, "Бійці 92-ї ОШБр відбили штурм біля Куп'янська, повідомила 92-га ОШБр.")
+    unit = next(e for e in article.entities if e.kind == "military")
+    assert (unit.canonical, unit.side, len(unit.mentions)) == ("92nd Separate Assault Brigade (Ukraine)", "ukraine", 2)
+    assert [c.speaker for c in article.claims] == [unit.canonical]
+    # the registry's unit by the title; a unit whose side the text leaves open is a name, but no entity
+    known = run(pipeline, "Бойцы 3-й отдельной штурмовой бригады ВСУ отразили атаку.")
+    assert "3rd Assault Brigade" in {e.canonical for e in known.entities}
+    open_side = run(pipeline, "Загинув боєць 128-ї окремої гірсько-штурмової бригади.")
+    assert not any("Brigade" in e.canonical or "бригад" in e.canonical for e in open_side.entities)
+
+
 def test_a_river_after_its_abbreviation(pipeline):
     typed = cyrillic.typed_mentions(run(pipeline, "Пляж облаштують на березі р. Дністер біля мосту."), KB.load())
     assert [(t.span.text, t.label) for t in typed] == [("Дністер", "location")]

@@ -21,6 +21,7 @@ from sitroom.extract.cyrillic.names import (
     registry_mentions,
 )
 from sitroom.extract.cyrillic.parse import NerSpan, Parsed, Token
+from sitroom.extract.cyrillic.units import find_units, unit_entity
 from sitroom.extract.districts import _district
 from sitroom.extract.places import demonym
 from sitroom.extract.translit import ru_variants
@@ -31,6 +32,8 @@ from sitroom.model import Actor, Article, Entity, Mention, Span, SpanSet
 from sitroom.pipeline import stage
 
 NER_LABELS = {"PER": "person", "ORG": "organization", "LOC": "location"}
+#: the label of a military unit's span (:mod:`.units`)
+UNIT = "UNIT"
 
 
 #: words a quoted name has at most ("«Северные ветры»", "«Нафтогаз України»"); a longer quotation is
@@ -898,6 +901,9 @@ class Typed:
     #: the (start, end) of the name this one is another name of, given in parentheses after it
     #: ("(Zimbabwe Election Support Network, ZESN)"): one entity with it
     same_as: tuple[int, int] | None = None
+    #: the entity of a military unit named by number ("47-ї окремої механізованої бригади"), when its
+    #: side is known (:mod:`.units`)
+    unit: Entity | None = None
 
 
 def _raion(span: NerSpan, names: Names) -> Entity | None:
@@ -991,9 +997,13 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     towns = _settlements(body, [*taken, *(x for x in spans if x.label == "ORG")], names)
     spans = [x for x in spans if x.label == "ORG" or not any(t.start < x.end and x.start < t.end for t in towns)] + towns
     addresses = _addresses(body, names) + _natural_features(body)
-    out = [t for t in out if not any(a.start <= t.span.start < a.end for a in addresses)]
-    spans = [x for x in spans if not any(a.start <= x.start < a.end for a in addresses)]
+    units = [(u, unit_entity(u, kb.registry)) for u in find_units(body)]
+    covering = addresses + [NerSpan(u.start, u.end, UNIT, u.text, u.text) for u, _ in units]
+    out = [t for t in out if not any(a.start <= t.span.start < a.end for a in covering)]
+    spans = [x for x in spans if not any(a.start <= x.start < a.end for a in covering)]
     out += [Typed(a, "location") for a in addresses]
+    out += [Typed(NerSpan(u.start, u.end, UNIT, u.text, u.text), "organization", entity and entity[1],
+                  unit=entity and entity[0]) for u, entity in units]
     for span in spans:
         label = NER_LABELS.get(span.label)
         if label is None:
@@ -1160,7 +1170,14 @@ def find_entities(article: Article, kb: KB) -> tuple[list[Entity], list[Actor]]:
     for typed in typed_mentions(article, kb):
         span, label, entry, place = typed.span, typed.label, typed.entry, typed.place
         mention = Mention(span.text, Span(span.start, span.end))
-        if typed.district is not None:
+        if span.label == UNIT:
+            if typed.unit is None:
+                continue                                             # whose unit, the text does not say
+            key = ("organization", typed.unit.canonical)
+            info[key] = {"canonical": typed.unit.canonical, "kind": typed.unit.kind, "country": typed.unit.country,
+                         "side": typed.unit.side}
+            actors.append(Actor(mention.span, typed.unit.canonical, "organization", side=typed.unit.side))
+        elif typed.district is not None:
             d = typed.district
             key = ("location", d.canonical)
             info[key] = {"canonical": d.canonical, "kind": d.kind, "country": d.country, "admin1": d.admin1,
