@@ -451,6 +451,24 @@ def test_a_unit_by_number_is_its_sides_organisation_and_can_speak(pipeline):
     assert not any("Brigade" in e.canonical or "бригад" in e.canonical for e in open_side.entities)
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("Бійці відбили штурм під Часовим Яром.", "Chasiv Yar"),          # a possessive adjective in the instrumental
+    ("Бои идут у Часова Яра, сообщили военные.", "Chasiv Yar"),        # the tagger's person, after "у"
+    ("Ракета влучила в Кривий Ріг уночі.", "Kryvyi Rih"),
+    ("Ворог обстріляв Велику Новосілку та Кривий Ріг.", "Kryvyi Rih"),  # the tagger's person, found whole
+    ("Уламки впали в Шебекиному, повідомили місцеві.", "Shebekino"),   # a case form the dictionary lacks
+])
+def test_war_towns_in_oblique_cases(pipeline, text, place):
+    article = run(pipeline, text)
+    assert place in places(article) and people(article) == set()
+
+
+def test_a_common_word_opening_a_sentence_is_no_village_abroad(pipeline):
+    # "Бійці" ("fighters") romanised is a village in Russia's Altai; opening a sentence it is the word
+    typed = cyrillic.typed_mentions(run(pipeline, "Бійці відбили штурм на світанку."), KB.load())
+    assert typed == []
+
+
 def test_a_river_after_its_abbreviation(pipeline):
     typed = cyrillic.typed_mentions(run(pipeline, "Пляж облаштують на березі р. Дністер біля мосту."), KB.load())
     assert [(t.span.text, t.label) for t in typed] == [("Дністер", "location")]

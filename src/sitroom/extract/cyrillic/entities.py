@@ -282,7 +282,8 @@ def _unspanned_places(body: str, parsed: Parsed, covered: list[NerSpan], names: 
 
 def _joined_names(body: str, offset: int, words: list[re.Match], covered: list[NerSpan], names: Names) -> list[NerSpan]:
     """Two or three capitalised words in a row that together name a country, a region or a large city
-    the tagger missed or broke up ("президентом Сполучених Штатів", "з Південної Кореї")."""
+    the tagger missed or broke up ("президентом Сполучених Штатів", "з Південної Кореї"), or a town of
+    the war's countries where a place is told ("під Часовим Яром")."""
     out: list[NerSpan] = []
     i = 0
     while i < len(words):
@@ -292,12 +293,15 @@ def _joined_names(body: str, offset: int, words: list[re.Match], covered: list[N
                                    for k in range(n - 1)):
                 continue
             start, end = offset + run[0].start(), offset + run[-1].end()
-            if any(c.start < end and start < c.end for c in covered) or _quoted(body, start):
-                continue
+            if any(c.start < end and start < c.end and not (
+                    c.label in ("LOC", "PER") and start <= c.start and c.end <= end and c.end - c.start < end - start)
+                   for c in covered) or _quoted(body, start):
+                continue  # a place the tagger found in part is found whole
             name = body[start:end]
             place = names.place(name, name)
-            if place is not None and (place.kind in ("country", "region", "continent") or place.population >= 100_000):
-                out.append(NerSpan(start, end, "LOC", name, name))
+            if place is not None and (place.kind in ("country", "region", "continent") or place.population >= 100_000
+                                      or place.country in HOME and PLACE_CUE.search(body, max(0, start - 30), start)):
+                out.append(NerSpan(start, end, "LOC", name, name))  # or a town of the war after "під", "біля" ...
                 i += n - 1
                 break
         i += 1
@@ -993,7 +997,10 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     orgs = [x for x in spans if x.label == "ORG"] + [t.span for t in out if t.label == "organization"]
     spans += _places_in_bodies(body, orgs, [x for x in spans + taken if x.label != "ORG" and
                                              not any(t.span is x and t.label == "organization" for t in out)], names)
-    spans = sorted(spans + _unspanned_places(body, parsed, spans + taken, names, starts), key=lambda x: x.start)
+    unspanned = _unspanned_places(body, parsed, spans + taken, names, starts)
+    spans = [x for x in spans if not (x.label in ("LOC", "PER") and any(  # "Кривий" of "Кривий Ріг", which the tagger broke up
+        u.start <= x.start and x.end <= u.end and u.end - u.start > x.end - x.start for u in unspanned))]
+    spans = sorted(spans + unspanned, key=lambda x: x.start)
     towns = _settlements(body, [*taken, *(x for x in spans if x.label == "ORG")], names)
     spans = [x for x in spans if x.label == "ORG" or not any(t.start < x.end and x.start < t.end for t in towns)] + towns
     addresses = _addresses(body, names) + _natural_features(body)
@@ -1034,6 +1041,8 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
                         place.kind in ("country", "region") or place.population >= 100_000 or "Geox" in names.tags(span.text)
                         or PLACE_CUE.search(body, max(0, span.start - 30), span.start))
                     or place.kind in ("city", "region") and PLACE_CUE.search(body, max(0, span.start - 30), span.start))
+                or label == "person" and " " in span.text and place.country in HOME and PLACE_CUE.search(
+                    body, max(0, span.start - 30), span.start)  # "у Часова Яра": a town of two words
                 or label == "organization"):
             label = "location"      # Ukrainian "Роботиного" read as a person; not "Monsanto", a company
         if label == "person" and entry is None and body[span.start - 1:span.start] == "«" and \
@@ -1050,6 +1059,9 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
         if label == "location" and entry is None and span.start in starts and " " not in span.text and any(
                 p.tag.POS in NOT_NAMES for p in names.morph.parse(span.text)[:4 if names.language == "uk" else 1]):
             continue  # "Зараз", "Зранку": a word that is no noun opening a sentence, though a village has its name
+        if label == "location" and entry is None and place is not None and span.start in starts and " " not in span.text \
+                and place.population < 10_000 and _common(names, span.text) and not names.spelled(span.text, place):
+            continue  # "Бійці" ("fighters") opening a sentence: a village abroad only by a romanisation of its lemma
         if label == "person" and entry is None and span.start in starts and " " not in span.text and any(
                 p.tag.POS in NOT_NAMES for p in names.morph.parse(span.text)[:4 if names.language == "uk" else 1]):
             # "Вона" ("she") opening a sentence: the Ukrainian dictionary reads it as a surname first, so

@@ -20,6 +20,15 @@ PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
 INITIALS_BEFORE = re.compile(r"(?:[А-ЯІЇЄҐA-Z]\s?\.\s?){1,2}$")
 
 
+#: the oblique cases of a possessive adjective in a place's name, and its short form in the nominative:
+#: Ukrainian "Часового", "Часовим" -> "Часів" (Часів Яр), Russian "Часова", "Часовым" -> "Часов" (Часов Яр)
+POSSESSIVE = {"uk": re.compile(r"(?i)(?<=\w\w)ов(?:ого|ому|им|ім)$"), "ru": re.compile(r"(?i)(?<=\w\w)(о|е|ё)в(?:а|у|ым|ом)$")}
+POSSESSIVE_SHORT = {"uk": "ів", "ru": r"\1в"}
+
+#: the smallest settlement a guessed nominative of an unknown case form may name (a village's name is
+#: too often a word's or a name's: "Сергієві", "Східній")
+GUESSED_TOWN = 10_000
+
 #: countries a Cyrillic place name of this war most likely lies in, in order
 HOME = ("UA", "RU", "BY")
 
@@ -90,6 +99,12 @@ class Names:
                 form = p.inflect({"nomn", head.tag.gender} - {None}) if "ADJF" in p.tag else None
                 agreed.append(form.word if form else w)
             out += [" ".join([*agreed, head.normal_form]), " ".join(self.morph.parse(w)[0].normal_form for w in words)]
+            # a possessive adjective in any case, before the noun it names: "Часовим Яром", "Часова Яра" ->
+            # "Часів Яр", "Часов Яр" (the noun by its noun reading: not "ярый")
+            short = [POSSESSIVE[self.language].sub(POSSESSIVE_SHORT[self.language], w) for w in words[:-1]]
+            if short != words[:-1]:
+                noun = next((p.normal_form for p in self.morph.parse(words[-1]) if "NOUN" in p.tag), head.normal_form)
+                out.append(" ".join([*short, noun]))
         return list(dict.fromkeys(f for f in out if f))
 
     def entry(self, text: str, normal: str) -> Entry | None:
@@ -120,14 +135,18 @@ class Names:
             return ()  # a district, not in the gazetteer: see _raion
         forms = self.forms(text, normal)
         guesses = [g for f in forms[:3] for g in lemma_guesses(normalize(f))]
+        given_name = " " not in text and any("Name" in p.tag for p in self.morph.parse(text)[:2])
         romanised = [r for f in dict.fromkeys([*forms, *guesses])
                      for r in (ru_variants(f, 3) if self.language == "ru" else uk_variants(f, 3))]
         spelled = {normalize(r) for r in romanised}
         region = any(len(f.split()) > 1 and bool(REGION_WORD.match(f.split()[-1])) for f in (text, normal))
-        for form in dict.fromkeys([*forms, *romanised]):
+        for form in dict.fromkeys([*forms, *guesses, *romanised]):
             found = self.kb.gazetteer.candidates(form)
-            if form not in forms:  # a romanisation stands in for a name of this war's countries only
+            if form not in forms:  # a guessed nominative or a romanisation stands in for a name of this war's countries only
                 found = [p for p in found if p.country in HOME]
+            if form not in forms and form in guesses and form not in romanised:  # a guess: a town or city ("Шебекиному"),
+                found = [p for p in found if p.kind in SETTLEMENT_KINDS and p.population >= GUESSED_TOWN
+                         and not given_name]  # not for a given name ("Сергієві")
             if region:  # "Курською областю" names the oblast, never its city
                 found = [p for p in found if p.kind == "region"]
             if found:
@@ -149,6 +168,11 @@ class Names:
         # (its normal form of Ukrainian can be no word: "Херсонській обл" -> "Херсонськія обл")
         oblast = (self._oblast(normal) if region and normal != text else None) or self._oblast(text)
         return (oblast,) if oblast else ()
+
+    def spelled(self, text: str, place: Place) -> bool:
+        """Whether the gazetteer has ``place`` under ``text`` or one of its nominatives in Cyrillic (not
+        only under a romanisation of them)."""
+        return any(place in self.kb.gazetteer.candidates(f) for f in self.forms(text, text))
 
     def _oblast(self, text: str) -> Place | None:
         words = text.split()
