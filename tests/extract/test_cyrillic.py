@@ -205,6 +205,27 @@ def test_a_front_named_after_a_town_is_that_town_in_its_oblast(pipeline):
         p.place in ("Pokrovsk", "Donetsk Oblast") for p in claim.propositions)
 
 
+@pytest.mark.parametrize(("text", "towns"), [
+    ("Ситуация на Кураховском направлении остается сложной.", {"Kurakhove"}),     # the tagger ran on to the word
+    ("Бої тривають на Костянтинівському напрямку.", {"Kostiantynivka"}),           # the largest town of the stem
+    ("Сили оборони тримаються на Запорізькому напрямку.", {"Zaporizhzhia"}),       # з of the adjective, жж of the city
+    ("Противник наступает на Угледарском и Кураховском направлениях.", {"Vuhledar", "Kurakhove"}),
+])
+def test_fronts_named_after_towns_in_either_language(pipeline, text, towns):
+    assert towns <= places(run(pipeline, text))
+
+
+def test_a_weapon_after_a_place_is_no_part_of_it(pipeline):
+    article = run(pipeline, "Росіяни вдарили по Харкову КАБами, постраждали четверо людей.")
+    assert "Kharkiv" in places(article)
+
+
+def test_the_defence_forces_by_their_ukrainian_name(pipeline):
+    article = run(pipeline, "Сили оборони звільнили Роботине, а уряд посилює сили оборони країни.")
+    [forces] = [e for e in article.entities if e.label == "organization"]
+    assert forces.canonical == "Armed Forces of Ukraine" and [m.text for m in forces.mentions] == ["Сили оборони"]
+
+
 def test_a_channel_named_in_two_languages_is_its_owner(pipeline):
     post = run(pipeline, "Сили оборони відбили 12 атак біля Торецька.",
                channel="Генеральний штаб ЗСУ / General Staff of the Armed Forces of Ukraine")

@@ -134,6 +134,12 @@ def _spans(body: str, parsed: Parsed, names: Names, starts: set[int]) -> list[Ne
                     out.append(span)
                 continue
         span = _without_clause(span, names)
+        if (area := AREA_WORD_END.search(span.text)) and area.start():
+            text = span.text[:area.start()]  # "Курахівському напрямку": the front named after its town
+            span = NerSpan(span.start, span.start + len(text), "LOC", text, text)
+        if span.label in ("LOC", "PER") and (tail := INFLECTED_ABBREVIATION.search(span.text)) and tail.start():
+            text = span.text[:tail.start()]  # "по Харкову КАБами": the weapon after the place
+            span = NerSpan(span.start, span.start + len(text), span.label, text, text)
         widened = _widen_region(body, span)
         if widened is not span:  # "Курською" + "областю" is a region, whatever the tagger read
             span = replace(widened, label="LOC")
@@ -167,6 +173,12 @@ def _person_name(text: str, names: Names) -> bool:
 
 #: parts of speech that no name of a place or a person holds in lower case
 CLAUSE_WORDS = frozenset({"VERB", "INFN", "ADVB", "GRND", "PRED", "NPRO"})  # not particles: "ван", "де"
+
+
+#: the word for a front's sector as the last word of a name the tagger ran on (:data:`AREA_AFTER`)
+AREA_WORD_END = re.compile(r"(?i)\s+(?:направлени\w*|напрям\w*)$")
+#: an abbreviation with a case ending as the last word of a name the tagger ran on ("КАБами", "ЗРК-ами")
+INFLECTED_ABBREVIATION = re.compile(r"\s+[А-ЯІЇЄҐA-Z]{2,}-?[а-яіїєґё]{1,4}$")
 
 
 def _without_clause(span: NerSpan, names: Names) -> NerSpan:
@@ -261,6 +273,9 @@ def _unspanned_places(body: str, parsed: Parsed, covered: list[NerSpan], names: 
                 continue
             if not (name[1:].replace("'", "").replace("’", "").islower() and len(name) > 3) or _quoted(body, start) or any(
                     c.start <= start < c.end for c in covered):
+                continue
+            if AREA_AFTER.match(body, end) and names.centre(name) is not None:
+                out.append(NerSpan(start, end, "LOC", name, name))  # "на Кураховском направлении": its front
                 continue
             if (start in openers or start == sent.start) and not _large_place(names, name):
                 continue  # a capitalised word opening a sentence: only a large place's own name ("Одеса була ...")
@@ -445,7 +460,8 @@ def _places_in_bodies(body: str, bodies: list[NerSpan], covered: list[NerSpan], 
 
 
 #: a front named after a town: "на Покровском направлении", "на Куп'янському напрямку"
-AREA_AFTER = re.compile(r"(?i)\s+(?:направлени\w*|напрям\w*|участк\w*|ділянц\w*)(?!\w)")
+AREA_AFTER = re.compile(r"(?i)(?:,?\s+(?:та|і|й|и)\s+[А-ЯІЇЄҐЁ][\w'’-]+|,\s*[А-ЯІЇЄҐЁ][\w'’-]+)*"
+                        r"\s+(?:направлени\w*|напрям\w*|участк\w*|ділянц\w*)(?!\w)")  # "на Покровському та Курахівському напрямках"
 
 
 #: parts of speech a name never is (pymorphy3's likeliest reading): adverbs, pronouns, verbs, function words
@@ -1018,9 +1034,11 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
         entry = names.entry(span.text, span.normal)
         place = names.place(span.text, span.normal) if (entry is None or entry.label == "location") and not _quoted(
             body, span.start) else None
-        if AREA_AFTER.match(body, span.end) and (centre := names.centre(span.text)) is not None:
+        front = AREA_AFTER.match(body, span.end) and (centre := names.centre(span.text)) is not None
+        if front:
             label, entry, place = "location", None, centre  # "на Покровському напрямку": the front at Pokrovsk
-        if place is not None and entry is None and span not in towns and _adjective_of_next_noun(body, span, place, names):
+        if place is not None and entry is None and span not in towns and not front and \
+                _adjective_of_next_noun(body, span, place, names):
             continue  # "Медове місто", "Військова прокуратура", "Південній Африці": not the village of Medova
         if place is None and (district := _raion(span, names)) is not None:
             out.append(Typed(span, "location", district=district))

@@ -184,18 +184,23 @@ class Names:
     def centre(self, adjective: str) -> Place | None:
         """The city an adjective is made from ("Курської" -> Kursk, "Покровському" -> Pokrovsk)."""
         lemma = next((p.normal_form for p in self.morph.parse(adjective) if "ADJF" in p.tag), None) or adjective.lower()
-        m = re.fullmatch(r"(.{2,}?)(?:ськ|цьк|ск|цк)(?:ий|ій|ого|ому|им|ім|ая|а|ої|ой|ую|у|ою|ое|е|ом|ими|их)", lemma)
+        m = re.fullmatch(r"(.{2,}?)(ськ|цьк|зьк|ск|цк)(?:ий|ій|ого|ому|им|ім|ая|а|ої|ой|ую|у|ою|ое|е|ом|ими|их)", lemma)
         if m is None:
             return None
         stem = m.group(1)
-        # Покровськ-ий, Курськ-ий; Суджа -> Суджан-ский; Коренево -> Коренев-ский; Суми -> Сум-ський
+        # Покровськ-ий, Курськ-ий; Суджа -> Суджан-ский; Коренево -> Коренев-ский; Суми -> Сум-ський;
+        # Новопавлівка -> Новопавлів-ський; Курахове -> Курахів-ський (the і of the closed syllable is о again)
+        # Запоріжжя -> Запорі-зький, Запорожье -> Запорож-ский. The largest place found, the first among equals
+        # (Костянтинівка, 67,000, over Starokostiantyniv, which GeoNames also lists as Костянтинів)
         shorter = (stem[:-2] + "а", stem[:-2] + "я") if stem.endswith(("ан", "ян")) else ()
-        for centre in (stem + "ськ", stem + "ск", stem + "цьк", stem + "цк", stem, *shorter, stem + "о", stem + "е", stem + "и"):
-            city = next((p for p in self.kb.gazetteer.candidates(centre) if p.kind in SETTLEMENT_KINDS and p.admin1
-                         and p.country in HOME), None)
-            if city is not None:
-                return city
-        return None
+        opened = (stem[:-2] + "о" + stem[-1],) if len(stem) > 3 and stem[-2] == "і" else ()
+        alternated = (stem + "жжя",) if m.group(2) == "зьк" else (stem + "ье",) if stem.endswith("ж") else ()
+        found = [city for centre in (stem + "ськ", stem + "ск", stem + "цьк", stem + "цк", stem, *shorter, stem + "ка",
+                                     stem + "о", stem + "е", stem + "и", *(o + end for o in opened for end in ("е", "о")),
+                                     *alternated)
+                 for city in self.kb.gazetteer.candidates(centre)[:1]
+                 if city.kind in SETTLEMENT_KINDS and city.admin1 and city.country in HOME]
+        return max(found, key=lambda city: city.population, default=None)
 
     def person_name(self, text: str) -> str:
         """A person the registry does not know, in the nominative ("Юрия Царёва" -> "Юрий Царёв"),
