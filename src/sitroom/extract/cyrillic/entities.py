@@ -460,8 +460,9 @@ def _places_in_bodies(body: str, bodies: list[NerSpan], covered: list[NerSpan], 
 
 
 #: a front named after a town: "на Покровском направлении", "на Куп'янському напрямку"
+#: (after the first of coordinated adjectives too: "на Покровському та Курахівському напрямках")
 AREA_AFTER = re.compile(r"(?i)(?:,?\s+(?:та|і|й|и)\s+[А-ЯІЇЄҐЁ][\w'’-]+|,\s*[А-ЯІЇЄҐЁ][\w'’-]+)*"
-                        r"\s+(?:направлени\w*|напрям\w*|участк\w*|ділянц\w*)(?!\w)")  # "на Покровському та Курахівському напрямках"
+                        r"\s+(?:направлени\w*|напрям\w*|участк\w*|ділянц\w*)(?!\w)")
 
 
 #: parts of speech a name never is (pymorphy3's likeliest reading): adverbs, pronouns, verbs, function words
