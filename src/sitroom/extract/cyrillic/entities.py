@@ -329,15 +329,16 @@ def _joined_names(body: str, offset: int, words: list[re.Match], covered: list[N
 ADDRESS = re.compile(r"(?<!\w)(?i:вул\.|вулиц[яіює]|ул\.|улиц[аеыу]|просп\.|проспект\w*|пров\.|провул\w+|"
                      r"переул\w+|пл\.|площ[аіу]|площад[ьи]|бульвар\w*|б-р)[ \t]*"
                      r"(?:[А-ЯІЇЄҐЁ]\.[ \t]?){0,2}[А-ЯІЇЄҐЁ][\w'’-]*(?:[ \t][А-ЯІЇЄҐЁ][\w'’-]*){0,2}"
-                     r"(?:,[ \t]*\d+[\w/-]*)?")  # initials end with a full stop; the name's last word does not
+                     r"(?:,[ \t]*\d+[\w/-]*(?![\w/-])(?![ \t]+(?:років|лет|[А-ЯІЇЄҐЁ])))?")  # initials end with a full stop; the
+#: name's last word does not; a number before "років" or a name begins the next street ("30 років Перемоги")
 
 
 #: the plural of a word for a street before a list of their names ("вулиць Шевченка та Франка")
 STREETS = re.compile(r"(?<!\w)(?i:вулиць|улиц|провулків|переулков)[ \t]*:?[ \t]*")
-#: a street's name in a list of them: "Соборна", "В. Чорновола", "Героїв Сталінграда", "8 Березня", with its
-#: house number when one follows
-STREET_NAME = re.compile(r"(?:\d+[ \t]+(?:[а-яіїєґё]+[ \t]+)?)?(?:[А-ЯІЇЄҐЁ]\.[ \t]?){0,2}[А-ЯІЇЄҐЁ][\w'’-]*"
-                         r"(?:[ \t][А-ЯІЇЄҐЁ][\w'’-]*){0,2}(?:,[ \t]*\d+[\w/-]*(?![ \t]+[А-ЯІЇЄҐЁ]))?")
+#: a street's name in a list of them: "Соборна", "В. Чорновола", "Героїв Сталінграда", "8 Березня", "30 років
+#: Перемоги", with its house number when one follows
+STREET_NAME = re.compile(r"(?:\d+(?:-річчя|-летия|[ \t]+(?:років|лет))?[ \t]+)?(?:[А-ЯІЇЄҐЁ]\.[ \t]?){0,2}[А-ЯІЇЄҐЁ][\w'’-]*"
+                         r"(?:[ \t][А-ЯІЇЄҐЁ][\w'’-]*){0,2}(?:,[ \t]*\d+[\w/-]*(?![\w/-])(?![ \t]+(?:років|лет|[А-ЯІЇЄҐЁ])))?")
 #: what joins the names of a list: a comma, or "і", "та", "и"; after a house number only the conjunction
 #: ("вул. Крилова, 7, Харків" names a city after the address)
 NEXT_IN_LIST = re.compile(r",[ \t]*|[ \t]+(?:і|й|та|и)[ \t]+")
