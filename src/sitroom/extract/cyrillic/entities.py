@@ -333,8 +333,9 @@ ADDRESS = re.compile(r"(?<!\w)(?i:вул\.|вулиц[яіює]|ул\.|улиц[
 #: name's last word does not; a number before "років" or a name begins the next street ("30 років Перемоги")
 
 
-#: the plural of a word for a street before a list of their names ("вулиць Шевченка та Франка")
-STREETS = re.compile(r"(?<!\w)(?i:вулиць|улиц|провулків|переулков)[ \t]*:?[ \t]*")
+#: the plural of a word for a street before a list of their names ("вулиць Шевченка та Франка"), or a
+#: crossroads ("на перехресті Гординського і Шевченка")
+STREETS = re.compile(r"(?<!\w)(?i:вулиць|улиц|провулків|переулков|перехрест[іяу]|перекрест(?:ке|ок|ка))[ \t]*:?[ \t]*")
 #: a street's name in a list of them: "Соборна", "В. Чорновола", "Героїв Сталінграда", "8 Березня", "30 років
 #: Перемоги", with its house number when one follows
 STREET_NAME = re.compile(r"(?:\d+(?:-річчя|-летия|[ \t]+(?:років|лет))?[ \t]+)?(?:[А-ЯІЇЄҐЁ]\.[ \t]?){0,2}[А-ЯІЇЄҐЁ][\w'’-]*"
