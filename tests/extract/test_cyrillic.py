@@ -487,6 +487,13 @@ def test_war_towns_in_oblique_cases(pipeline, text, place):
     assert place in places(article) and people(article) == set()
 
 
+def test_a_person_from_a_place_is_a_person_and_a_place(pipeline):
+    article = run(pipeline, "До журі увійшли Володимир Ковальчук з Луцька та Сергій Засядько з Рівненської області.")
+    typed = [(t.span.text, t.label) for t in cyrillic.typed_mentions(article, KB.load())]
+    assert typed == [("Володимир Ковальчук", "person"), ("Луцька", "location"),
+                     ("Сергій Засядько", "person"), ("Рівненської області", "location")]
+
+
 def test_a_common_word_opening_a_sentence_is_no_village_abroad(pipeline):
     # "Бійці" ("fighters") romanised is a village in Russia's Altai; opening a sentence it is the word
     typed = cyrillic.typed_mentions(run(pipeline, "Бійці відбили штурм на світанку."), KB.load())

@@ -102,6 +102,7 @@ def _spans(body: str, parsed: Parsed, names: Names, starts: set[int]) -> list[Ne
                 normal = span.normal if part == span.text else part
                 pieces.append(NerSpan(start, start + len(part), span.label, part, normal))
             start += len(part)
+    pieces = [piece for span in pieces for piece in _from_place(span, names)]
     out: list[NerSpan] = []
     for span in pieces:
         if span.start in starts and (lead := re.match(r"(?:\w+\s+)+?(?=\w)", span.text)):
@@ -143,10 +144,28 @@ def _spans(body: str, parsed: Parsed, names: Names, starts: set[int]) -> list[Ne
         widened = _widen_region(body, span)
         if widened is not span:  # "Курською" + "областю" is a region, whatever the tagger read
             span = replace(widened, label="LOC")
-        elif span.label == "PER":
+        elif span.label == "PER" and not _person_name(span.text, names):  # not "Володимир", an adjective too
             span = _person(span, names)
         out.append(span)
     return out
+
+
+#: "from" inside a name the tagger ran on: "Володимир Ковальчук з Луцька", "Засядько з Рівненської області"
+FROM_INSIDE = re.compile(r"[ \t]+(?:з|із|зі|из|изо)[ \t]+(?=[А-ЯІЇЄҐЁ])")
+
+
+def _from_place(span: NerSpan, names: Names) -> list[NerSpan]:
+    """A person or place span the tagger ran on over "з"/"из" into a place: the person (the tagger's,
+    or a name of people's words only) and the place, apart; no name of a person or a place holds the word."""
+    cut = FROM_INSIDE.search(span.text) if span.label in ("PER", "LOC") else None
+    if cut is None:
+        return [span]
+    head, tail = span.text[:cut.start()], span.text[cut.end():]
+    if not head.strip() or names.place(tail, tail) is None:
+        return [span]
+    place = NerSpan(span.start + cut.end(), span.end, "LOC", tail, tail)
+    person = span.label == "PER" or _person_name(head, names)
+    return [NerSpan(span.start, span.start + len(head), "PER", head, head), place] if person else [place]
 
 
 NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
