@@ -421,6 +421,9 @@ def test_a_street_named_after_a_person_is_no_person(pipeline, text):
 @pytest.mark.parametrize(("text", "street"), [
     ("Ремонт завершили на вул. Садовій.\nДалі буде.", "вул. Садовій"),              # the full stop ends the sentence
     ("Укриття відкрили на вул. М. Грушевського, 4 в Ірпені.", "вул. М. Грушевського, 4"),  # an initial keeps its stop
+    ("Магазин на вул. Лугова, 31 / 33 у Сумах закрито.", "вул. Лугова, 31 / 33"),           # a corner house
+    ("Пункт обігріву відкрили на просп. Перемоги 12.", "просп. Перемоги 12"),              # no comma, ends the clause
+    ("Його бачили на вул. Садовій 2 роки тому.", "вул. Садовій"),                           # a number that is no house
 ])
 def test_a_streets_span_ends_with_its_name_or_number(text, street):
     from sitroom.extract.cyrillic.entities import ADDRESS

@@ -342,14 +342,17 @@ def _joined_names(body: str, offset: int, words: list[re.Match], covered: list[N
     return out
 
 
+#: a house number, with the second one of a corner house: "7", "1-А", "3б", "31 / 33" (tokenised text)
+HOUSE = r"\d+[\w-]*(?:[ \t]*/[ \t]*\d+[\w-]*)?(?![\w/-])"
 #: a street, square or avenue by its name, with the house number when one follows ("вул. Крилова, 7",
 #: "улице Лётчиков", "проспекту Перемоги"): a place on no gazetteer's map, and no person, though most
 #: streets bear one's name
 ADDRESS = re.compile(r"(?<!\w)(?i:вул\.|вулиц[яіює]|ул\.|улиц[аеыу]|просп\.|проспект\w*|пров\.|провул\w+|"
                      r"переул\w+|пл\.|площ[аіу]|площад[ьи]|бульвар\w*|б-р)[ \t]*"
                      r"(?:[А-ЯІЇЄҐЁ]\.[ \t]?){0,2}[А-ЯІЇЄҐЁ][\w'’-]*(?:[ \t][А-ЯІЇЄҐЁ][\w'’-]*){0,2}"
-                     r"(?:,[ \t]*\d+[\w/-]*(?![\w/-])(?![ \t]+(?:років|лет|[А-ЯІЇЄҐЁ])))?")  # initials end with a full stop; the
-#: name's last word does not; a number before "років" or a name begins the next street ("30 років Перемоги")
+                     rf"(?:,[ \t]*{HOUSE}(?![ \t]+(?:років|лет|[А-ЯІЇЄҐЁ]))|[ \t]+{HOUSE}(?=[ \t]*(?:[,.;:)»]|$)))?")
+#: initials end with a full stop, the name's last word does not; a number before "років" or a name begins
+#: the next street ("30 років Перемоги"); a number without a comma ends a clause ("просп. Гагаріна 362.")
 
 
 #: the plural of a word for a street before a list of their names ("вулиць Шевченка та Франка"), or a
@@ -358,7 +361,7 @@ STREETS = re.compile(r"(?<!\w)(?i:вулиць|улиц|провулків|пе�
 #: a street's name in a list of them: "Соборна", "В. Чорновола", "Героїв Сталінграда", "8 Березня", "30 років
 #: Перемоги", with its house number when one follows
 STREET_NAME = re.compile(r"(?:\d+(?:-річчя|-летия|[ \t]+(?:років|лет))?[ \t]+)?(?:[А-ЯІЇЄҐЁ]\.[ \t]?){0,2}[А-ЯІЇЄҐЁ][\w'’-]*"
-                         r"(?:[ \t][А-ЯІЇЄҐЁ][\w'’-]*){0,2}(?:,[ \t]*\d+[\w/-]*(?![\w/-])(?![ \t]+(?:років|лет|[А-ЯІЇЄҐЁ])))?")
+                         rf"(?:[ \t][А-ЯІЇЄҐЁ][\w'’-]*){{0,2}}(?:,[ \t]*{HOUSE}(?![ \t]+(?:років|лет|[А-ЯІЇЄҐЁ])))?")
 #: what joins the names of a list: a comma, or "і", "та", "и"; after a house number only the conjunction
 #: ("вул. Крилова, 7, Харків" names a city after the address)
 NEXT_IN_LIST = re.compile(r",[ \t]*|[ \t]+(?:і|й|та|и)[ \t]+")
