@@ -497,6 +497,15 @@ def test_a_person_from_a_place_is_a_person_and_a_place(pipeline):
                      ("Сергій Засядько", "person"), ("Рівненської області", "location")]
 
 
+@pytest.mark.parametrize(("text", "village", "district"), [
+    ("Базу відпочинку в селі Коблеве Березанського району продали.", "Kobleve", "Berezan Raion"),
+    ("Удар пришелся по селу Тёткино Глушковского района.", "Tëtkino", "Glushkovsky District"),
+])
+def test_the_district_after_a_village_is_a_place_of_its_own(pipeline, text, village, district):
+    article = run(pipeline, text)
+    assert {village, district} <= {e.canonical for e in article.entities if e.label == "location"}
+
+
 def test_a_common_word_opening_a_sentence_is_no_village_abroad(pipeline):
     # "Бійці" ("fighters") romanised is a village in Russia's Altai; opening a sentence it is the word
     typed = cyrillic.typed_mentions(run(pipeline, "Бійці відбили штурм на світанку."), KB.load())

@@ -445,6 +445,16 @@ def _settlements(body: str, covered: list[NerSpan], names: Names) -> list[NerSpa
     return out
 
 
+#: the district a town lies in, named after it: "у селі Коблеве Березанського району"
+DISTRICT_AFTER = re.compile(r"[ \t]+([А-ЯІЇЄҐЁ][\w'’-]+(?:ськ|цьк|зьк|ск|цк)[а-яіїєё]+[ \t]+район\w*)(?!\w)")
+
+
+def _districts_of_towns(body: str, towns: list[NerSpan]) -> list[NerSpan]:
+    """The district named right after a town ("Коблеве Березанського району"): a place of its own."""
+    return [NerSpan(m.start(1), m.end(1), "LOC", m.group(1), m.group(1)) for t in towns
+            if (m := DISTRICT_AFTER.match(body, t.end))]
+
+
 def _natural_features(body: str) -> list[NerSpan]:
     """The names of rivers, lakes, islands, tracts and estuaries after the word for one ("річки Оскіл",
     "острова Змеиный"): places on no gazetteer's map, whatever town shares the name (Oskil is a village
@@ -1044,6 +1054,7 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     spans = sorted(spans + unspanned, key=lambda x: x.start)
     towns = _settlements(body, [*taken, *(x for x in spans if x.label == "ORG")], names)
     spans = [x for x in spans if x.label == "ORG" or not any(t.start < x.end and x.start < t.end for t in towns)] + towns
+    spans += [d for d in _districts_of_towns(body, towns) if not any(x.start < d.end and d.start < x.end for x in spans)]
     addresses = _addresses(body, names) + _natural_features(body)
     units = [(u, unit_entity(u, kb.registry)) for u in find_units(body)]
     covering = addresses + [NerSpan(u.start, u.end, UNIT, u.text, u.text) for u, _ in units]

@@ -190,17 +190,22 @@ class Names:
         stem = m.group(1)
         # Покровськ-ий, Курськ-ий; Суджа -> Суджан-ский; Коренево -> Коренев-ский; Суми -> Сум-ський;
         # Новопавлівка -> Новопавлів-ський; Курахове -> Курахів-ський (the і of the closed syllable is о again)
-        # Запоріжжя -> Запорі-зький, Запорожье -> Запорож-ский. The largest place found, the first among equals
-        # (Костянтинівка, 67,000, over Starokostiantyniv, which GeoNames also lists as Костянтинів)
+        # Запоріжжя -> Запорі-зький, Запорожье -> Запорож-ский. By tiers, the largest place of the first tier
+        # that has one (Костянтинівка, 67,000, over Starokostiantyniv, which GeoNames also lists as Костянтинів;
+        # a shortened stem only when nothing else is found: Березанка, not Byaroza)
         shorter = (stem[:-2] + "а", stem[:-2] + "я") if stem.endswith(("ан", "ян")) else ()
         opened = (stem[:-2] + "о" + stem[-1],) if len(stem) > 3 and stem[-2] == "і" else ()
         alternated = (stem + "жжя",) if m.group(2) == "зьк" else (stem + "ье",) if stem.endswith("ж") else ()
-        found = [city for centre in (stem + "ськ", stem + "ск", stem + "цьк", stem + "цк", stem, *shorter, stem + "ка",
-                                     stem + "о", stem + "е", stem + "и", *(o + end for o in opened for end in ("е", "о")),
-                                     *alternated)
-                 for city in self.kb.gazetteer.candidates(centre)[:1]
-                 if city.kind in SETTLEMENT_KINDS and city.admin1 and city.country in HOME]
-        return max(found, key=lambda city: city.population, default=None)
+        tiers = ((stem + "ськ", stem + "ск", stem + "цьк", stem + "цк"),
+                 (stem, stem + "ка", stem + "о", stem + "е", stem + "и", *(o + end for o in opened for end in ("е", "о")),
+                  *alternated),
+                 shorter)
+        for tier in tiers:
+            found = [city for centre in tier for city in self.kb.gazetteer.candidates(centre)[:1]
+                     if city.kind in SETTLEMENT_KINDS and city.admin1 and city.country in HOME]
+            if found:
+                return max(found, key=lambda city: city.population)
+        return None
 
     def person_name(self, text: str) -> str:
         """A person the registry does not know, in the nominative ("Юрия Царёва" -> "Юрий Царёв"),
