@@ -506,6 +506,16 @@ def test_the_district_after_a_village_is_a_place_of_its_own(pipeline, text, vill
     assert {village, district} <= {e.canonical for e in article.entities if e.label == "location"}
 
 
+@pytest.mark.parametrize(("text", "body"), [
+    ("Известно, что колонна ушла на север.", None),             # "it is known", not the newspaper Izvestia
+    ("Известный блогер опубликовал видео.", None),
+    ("Об этом сообщили «Известиям» в министерстве.", "Izvestia"),
+])
+def test_a_registry_name_in_any_case_but_not_a_word_that_shares_its_stem(pipeline, text, body):
+    typed = cyrillic.typed_mentions(run(pipeline, text), KB.load())
+    assert [t.entry.canonical for t in typed if t.entry is not None] == ([body] if body else [])
+
+
 def test_a_common_word_opening_a_sentence_is_no_village_abroad(pipeline):
     # "Бійці" ("fighters") romanised is a village in Russia's Altai; opening a sentence it is the word
     typed = cyrillic.typed_mentions(run(pipeline, "Бійці відбили штурм на світанку."), KB.load())

@@ -247,16 +247,21 @@ class Names:
 SHORT_FUNCTION_WORDS = frozenset("без при для над под про від між під або ані чи".split())
 
 
+#: the letters of Russian and Ukrainian case endings ("-ами", "-ого", "-ів", "-ых"): "Известия" in any
+#: case, not "Известно" or "Известный"
+CASE_ENDING = r"[аеёиіїоуыэюяйьємхвг]{0,4}(?!\w)"
+
+
 def _word_pattern(word: str) -> str:
-    """A word of a registry name in any case: its stem and up to three letters of ending
-    ("обороны" -> "оборон\\w{0,3}"); a three-letter noun with its endings ("суд" -> "суда",
+    """A word of a registry name in any case: its stem and up to four letters of a case ending
+    ("обороны" -> "оборон" + :data:`CASE_ENDING`); a three-letter noun with its endings ("суд" -> "суда",
     "судом"); other short words and acronyms as written."""
     if len(word) == 3 and word.islower() and word not in SHORT_FUNCTION_WORDS:
         return _any_apostrophe(re.escape(word)) + r"\w{0,3}"
     if len(word) <= 3 or word.isupper():
         return _any_apostrophe(re.escape(word))
     stem = word.rstrip("аеёиіїоуыэюяйьєАЕЁИІЇОУЫЭЮЯЙЬЄ")
-    return _any_apostrophe(re.escape(stem if len(stem) >= 4 else word[:-1])) + r"\w{0,4}"
+    return _any_apostrophe(re.escape(stem if len(stem) >= 4 else word[:-1])) + CASE_ENDING
 
 
 def _any_apostrophe(pattern: str) -> str:
