@@ -516,6 +516,16 @@ def test_a_registry_name_in_any_case_but_not_a_word_that_shares_its_stem(pipelin
     assert [t.entry.canonical for t in typed if t.entry is not None] == ([body] if body else [])
 
 
+@pytest.mark.parametrize(("text", "orgs"), [
+    ("Губернатор написал в Twitter, что угрозы нет.", []),        # where it was posted: a medium
+    ("Про це він повідомив у своєму Telegram-каналі.", []),
+    ("Twitter заблокировал аккаунт губернатора.", ["Twitter"]),  # the company, acting
+])
+def test_a_platform_a_statement_was_posted_on_is_no_actor(pipeline, text, orgs):
+    typed = cyrillic.typed_mentions(run(pipeline, text), KB.load())
+    assert [t.span.text for t in typed if t.label == "organization"] == orgs
+
+
 def test_a_common_word_opening_a_sentence_is_no_village_abroad(pipeline):
     # "Бійці" ("fighters") romanised is a village in Russia's Altai; opening a sentence it is the word
     typed = cyrillic.typed_mentions(run(pipeline, "Бійці відбили штурм на світанку."), KB.load())

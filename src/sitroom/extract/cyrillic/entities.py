@@ -682,6 +682,17 @@ ARTICLE_OF_LAW = re.compile(r"(?i)(?:стат\w*|ст\.)\s*[\d.]+(?:\s+(?:ч\.|�
 
 #: a title in «» after the word for a work, or in a list of titles after it: "фильм «...»", "такие картины,
 #: как «Цирк», «Новые времена»", "пісню «...»"
+def _where_posted(body: str, t: Typed) -> bool:
+    """A platform, or a channel on one, named as where a statement was posted ("написал в Twitter", "у
+    своєму Telegram-каналі"): a medium, no actor; "Twitter заблокировал" stays the company."""
+    return t.label == "organization" and (t.entry is not None and t.entry.kind == "platform" or bool(
+        CHANNEL.search(t.span.text))) and bool(POSTED_IN.search(body, max(0, t.span.start - 25), t.span.start))
+
+
+#: a preposition of where something is posted, with the poster's own: "в Twitter", "у своєму Telegram-каналі"
+POSTED_IN = re.compile(r"(?i)(?<!\w)(?:в|у|во|на|через)(?:\s+(?:сво\w+|его|її|их|їх|официальн\w+|офіційн\w+))*\s+[«\"]?$")
+#: a channel or page of a platform named with the platform: "Telegram-канале", "Фейсбук-сторінці"
+CHANNEL = re.compile(r"(?i)-(?:канал|сторінк|страниц|аккаунт|акаунт|блог)\w*$")
 WORK_BEFORE = re.compile(r"(?i)(?<!\w)(?:фильм\w*|фільм\w*|картин\w*|кинокартин\w*|песн\w*|пісн\w*|альбом\w*|сингл\w*|"
                          r"книг\w*|роман\w*|повест\w*|повіст\w*|спектакл\w*|вистав\w*|опер[аыуиіою]|балет\w*|сериал\w*|"
                          r"серіал\w*|мультфильм\w*|мультфільм\w*|поэм\w*|поем\w*|стих\w*|вірш\w*|картину|"
@@ -1127,6 +1138,7 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
             continue  # "Подразделения группировки войск": common nouns capitalised by the sentence; "СМИ"
         out.append(Typed(span, label, entry if label != "location" else None, place if label == "location" else None,
                          holder=id(span) in holders, same_as=alias_of.get(id(span))))
+    out = [t for t in out if not _where_posted(body, t)]
     out = _listed_places(body, _echoes(body, out), names)
     return _in_context(sorted(out, key=lambda t: t.span.start), body, parsed, names)
 
