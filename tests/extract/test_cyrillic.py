@@ -526,6 +526,20 @@ def test_a_platform_a_statement_was_posted_on_is_no_actor(pipeline, text, orgs):
     assert [t.span.text for t in typed if t.label == "organization"] == orgs
 
 
+@pytest.mark.parametrize(("text", "outlet", "body"), [
+    ("Минобороны сообщило об отражении атаки у Купянска.", "TASS", "Ministry of Defence of Russia"),
+    ("Как сообщили в Генштабе, атака у Купянска отбита.", "Ukrinform", "General Staff of the Armed Forces of Ukraine"),
+    ("Минобороны сообщило об отражении атаки у Купянска.", None, None),        # whose, nothing tells
+    ("Генштаб ЗСУ звітує щодня. Як зазначили в Генштабі, бої тривають біля Куп'янська.", None,
+     "General Staff of the Armed Forces of Ukraine"),                           # named with its country before
+])
+def test_a_bare_national_body_is_the_one_the_article_tells(pipeline, text, outlet, body):
+    article = pipeline(Article(source="<test>", raw_text=text, outlet=outlet, meta={"published": "2024-06-03"}))
+    bodies = [e for e in article.entities if e.label == "organization"]
+    assert [(e.canonical, len(e.mentions)) for e in bodies] == ([(body, text.count("Ген") or 1)] if body else [])
+    assert all(c.speaker == body for c in article.claims)
+
+
 def test_a_common_word_opening_a_sentence_is_no_village_abroad(pipeline):
     # "Бійці" ("fighters") romanised is a village in Russia's Altai; opening a sentence it is the word
     typed = cyrillic.typed_mentions(run(pipeline, "Бійці відбили штурм на світанку."), KB.load())

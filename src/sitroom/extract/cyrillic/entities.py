@@ -682,6 +682,24 @@ ARTICLE_OF_LAW = re.compile(r"(?i)(?:стат\w*|ст\.)\s*[\d.]+(?:\s+(?:ч\.|�
 
 #: a title in «» after the word for a work, or in a list of titles after it: "фильм «...»", "такие картины,
 #: как «Цирк», «Новые времена»", "пісню «...»"
+def _home_body(span: NerSpan, names: Names, article: Article, earlier: list[Typed]) -> Entry | None:
+    """A national body named bare ("Минобороны сообщило", "в Генштабе"), which the registry knows only
+    as a weak name of several countries' bodies: the one named with its country earlier in the
+    article, else the one of the outlet's side (TASS's "Минобороны" is Russia's). None when neither
+    tells, as in English (:meth:`sitroom.extract.speakers.SpeakerResolver._side_of_context`)."""
+    registry = names.kb.registry
+    candidates = [e for form in names.forms(span.text, span.normal)[:3]
+                  for e in registry.lookup(form, "organization", weak=True)]
+    if not candidates or registry.lookup(span.normal, "organization", weak=False):
+        return None
+    named = next((t.entry for t in reversed(earlier) if t.entry in candidates and t.span.end <= span.start), None)
+    if named is not None:
+        return named
+    outlet = registry.outlet(article.outlet) if article.outlet else None
+    side = outlet.side if outlet is not None else None
+    return next((e for e in candidates if side and e.side == side), None)
+
+
 def _where_posted(body: str, t: Typed) -> bool:
     """A platform, or a channel on one, named as where a statement was posted ("написал в Twitter", "у
     своєму Telegram-каналі"): a medium, no actor; "Twitter заблокировал" stays the company."""
@@ -1079,8 +1097,12 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
         if label is None:
             continue
         entry = names.entry(span.text, span.normal)
+        if entry is None and label == "organization":
+            entry = _home_body(span, names, article, out)  # "Минобороны", "в Генштабе": whose, by the article
         place = names.place(span.text, span.normal) if (entry is None or entry.label == "location") and not _quoted(
             body, span.start) else None
+        if entry is None and place is None and label == "location" and " " not in span.text:
+            entry = _home_body(span, names, article, out)  # "в Генштабі", which the tagger read as a place
         front = AREA_AFTER.match(body, span.end) and (centre := names.centre(span.text)) is not None
         if front:
             label, entry, place = "location", None, centre  # "на Покровському напрямку": the front at Pokrovsk
