@@ -690,7 +690,7 @@ def _home_body(span: NerSpan, names: Names, article: Article, earlier: list[Type
     registry = names.kb.registry
     candidates = [e for form in names.forms(span.text, span.normal)[:3]
                   for e in registry.lookup(form, "organization", weak=True)]
-    if not candidates or registry.lookup(span.normal, "organization", weak=False):
+    if not candidates:
         return None
     named = next((t.entry for t in reversed(earlier) if t.entry in candidates and t.span.end <= span.start), None)
     if named is not None:
