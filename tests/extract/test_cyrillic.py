@@ -540,6 +540,15 @@ def test_a_bare_national_body_is_the_one_the_article_tells(pipeline, text, outle
     assert all(c.speaker == body for c in article.claims)
 
 
+@pytest.mark.parametrize(("text", "label"), [
+    ("На це Калязін відповів, що сам усе перевірить.", "person"),   # a town's namesake who answers
+    ("Харків відповів на удар новими укриттями.", "location"),       # a city: its people, its government
+])
+def test_a_namesake_of_a_town_who_speaks_is_a_person(pipeline, text, label):
+    typed = cyrillic.typed_mentions(run(pipeline, text), KB.load())
+    assert [t.label for t in typed] == [label]
+
+
 def test_a_common_word_opening_a_sentence_is_no_village_abroad(pipeline):
     # "Бійці" ("fighters") romanised is a village in Russia's Altai; opening a sentence it is the word
     typed = cyrillic.typed_mentions(run(pipeline, "Бійці відбили штурм на світанку."), KB.load())

@@ -700,6 +700,28 @@ def _home_body(span: NerSpan, names: Names, article: Article, earlier: list[Type
     return next((e for e in candidates if side and e.side == side), None)
 
 
+#: verbs only a person is the subject of: speaking, thinking, gestures ("відповів", "кивнула", "подумал")
+PERSON_VERBS = frozenset("""відповісти сказати промовити мовити спитати запитати прошепотіти крикнути гукнути подумати
+    знати кивнути зітхнути усміхнутися посміхнутися засміятися розсміятися заплакати глянути подивитися прокинутися
+    прокидатися ответить сказать спросить прошептать крикнуть подумать знать кивнуть вздохнуть улыбнуться засмеяться
+    рассмеяться заплакать взглянуть посмотреть проснуться""".split())
+
+
+def _says_or_thinks(body: str, end: int, names: Names) -> bool:
+    """Whether the word after ``end`` (an adverb between allowed) is a past-tense verb of speaking,
+    thinking or a gesture, which a place never does."""
+    words = re.match(r"[ \t]+([^\W\d_]+)(?:[ \t]+([^\W\d_]+))?", body[end:end + 60])
+    if words is None:
+        return False
+    for word in filter(None, words.groups()):
+        parse = names.morph.parse(word.lower())[0]
+        if "VERB" in parse.tag and "past" in parse.tag:
+            return parse.normal_form in PERSON_VERBS
+        if "ADVB" not in parse.tag:
+            return False
+    return False
+
+
 def _where_posted(body: str, t: Typed) -> bool:
     """A platform, or a channel on one, named as where a statement was posted ("написал в Twitter", "у
     своєму Telegram-каналі"): a medium, no actor; "Twitter заблокировал" stays the company."""
@@ -1149,6 +1171,11 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
         if label == "location" and entry is None and place is not None and span.start in starts and " " not in span.text \
                 and place.population < 10_000 and _common(names, span.text) and not names.spelled(span.text, place):
             continue  # "Бійці" ("fighters") opening a sentence: a village abroad only by a romanisation of its lemma
+        if label == "location" and entry is None and span not in towns and " " not in span.text and (
+                place is None or place.population < 100_000 and place.kind in SETTLEMENT_KINDS) and \
+                _says_or_thinks(body, span.end, names):
+            label, place = "person", None  # "Калязін відповів": a town's namesake who answers is a person (a
+            # capital that answers is its government: "Київ відповів", a metonym of the claims)
         if label == "person" and entry is None and span.start in starts and " " not in span.text and any(
                 p.tag.POS in NOT_NAMES for p in names.morph.parse(span.text)[:4 if names.language == "uk" else 1]):
             # "Вона" ("she") opening a sentence: the Ukrainian dictionary reads it as a surname first, so
