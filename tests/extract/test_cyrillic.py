@@ -542,6 +542,7 @@ def test_a_bare_national_body_is_the_one_the_article_tells(pipeline, text, outle
 
 @pytest.mark.parametrize(("text", "label"), [
     ("На це Калязін відповів, що сам усе перевірить.", "person"),   # a town's namesake who answers
+    ("Олена завжди прокидалася першою.", "person"),                  # a word between: "завжди", "не", "вже"
     ("Харків відповів на удар новими укриттями.", "location"),       # a city: its people, its government
 ])
 def test_a_namesake_of_a_town_who_speaks_is_a_person(pipeline, text, label):

@@ -708,7 +708,7 @@ PERSON_VERBS = frozenset("""відповісти сказати промовит
 
 
 def _says_or_thinks(body: str, end: int, names: Names) -> bool:
-    """Whether the word after ``end`` (an adverb between allowed) is a past-tense verb of speaking,
+    """Whether the word after ``end`` (an adverb or a particle between allowed) is a past-tense verb of speaking,
     thinking or a gesture, which a place never does."""
     words = re.match(r"[ \t]+([^\W\d_]+)(?:[ \t]+([^\W\d_]+))?", body[end:end + 60])
     if words is None:
@@ -717,7 +717,7 @@ def _says_or_thinks(body: str, end: int, names: Names) -> bool:
         parse = names.morph.parse(word.lower())[0]
         if "VERB" in parse.tag and "past" in parse.tag:
             return parse.normal_form in PERSON_VERBS
-        if "ADVB" not in parse.tag:
+        if not {"ADVB", "PRCL", "NPRO"} & parse.tag.grammemes:  # "завжди", "не", "вже" may stand between
             return False
     return False
 
