@@ -194,8 +194,10 @@ def _person_name(text: str, names: Names) -> bool:
 CLAUSE_WORDS = frozenset({"VERB", "INFN", "ADVB", "GRND", "PRED", "NPRO"})  # not particles: "ван", "де"
 
 
-#: the word for a front's sector as the last word of a name the tagger ran on (:data:`AREA_AFTER`)
-AREA_WORD_END = re.compile(r"(?i)\s+(?:направлени\w*|напрям\w*)$")
+#: the words for a front's sector ("направлении", "напрямку")
+SECTOR = r"(?:направлени\w*|напрям\w*)"
+#: such a word as the last word of a name the tagger ran on (:data:`AREA_AFTER`)
+AREA_WORD_END = re.compile(rf"(?i)\s+{SECTOR}$")
 #: an abbreviation with a case ending as the last word of a name the tagger ran on ("КАБами", "ЗРК-ами")
 INFLECTED_ABBREVIATION = re.compile(r"\s+[А-ЯІЇЄҐA-Z]{2,}-?[а-яіїєґё]{1,4}$")
 
@@ -344,13 +346,15 @@ def _joined_names(body: str, offset: int, words: list[re.Match], covered: list[N
 
 #: a house number, with the second one of a corner house: "7", "1-А", "3б", "31 / 33" (tokenised text)
 HOUSE = r"\d+[\w-]*(?:[ \t]*/[ \t]*\d+[\w-]*)?(?![\w/-])"
+#: the same after a comma, unless "років" or a name follows: then it begins the next street ("30 років Перемоги")
+COMMA_HOUSE = rf",[ \t]*{HOUSE}(?![ \t]+(?:років|лет|[А-ЯІЇЄҐЁ]))"
 #: a street, square or avenue by its name, with the house number when one follows ("вул. Крилова, 7",
 #: "улице Лётчиков", "проспекту Перемоги"): a place on no gazetteer's map, and no person, though most
 #: streets bear one's name
 ADDRESS = re.compile(r"(?<!\w)(?i:вул\.|вулиц[яіює]|ул\.|улиц[аеыу]|просп\.|проспект\w*|пров\.|провул\w+|"
                      r"переул\w+|пл\.|площ[аіу]|площад[ьи]|бульвар\w*|б-р)[ \t]*"
                      r"(?:[А-ЯІЇЄҐЁ]\.[ \t]?){0,2}[А-ЯІЇЄҐЁ][\w'’-]*(?:[ \t][А-ЯІЇЄҐЁ][\w'’-]*){0,2}"
-                     rf"(?:,[ \t]*{HOUSE}(?![ \t]+(?:років|лет|[А-ЯІЇЄҐЁ]))|[ \t]+{HOUSE}(?=[ \t]*(?:[,.;:)»]|$)))?")
+                     rf"(?:{COMMA_HOUSE}|[ \t]+{HOUSE}(?=[ \t]*(?:[,.;:)»]|$)))?")
 #: initials end with a full stop, the name's last word does not; a number before "років" or a name begins
 #: the next street ("30 років Перемоги"); a number without a comma ends a clause ("просп. Гагаріна 362.")
 
@@ -361,7 +365,7 @@ STREETS = re.compile(r"(?<!\w)(?i:вулиць|улиц|провулків|пе�
 #: a street's name in a list of them: "Соборна", "В. Чорновола", "Героїв Сталінграда", "8 Березня", "30 років
 #: Перемоги", with its house number when one follows
 STREET_NAME = re.compile(r"(?:\d+(?:-річчя|-летия|[ \t]+(?:років|лет))?[ \t]+)?(?:[А-ЯІЇЄҐЁ]\.[ \t]?){0,2}[А-ЯІЇЄҐЁ][\w'’-]*"
-                         rf"(?:[ \t][А-ЯІЇЄҐЁ][\w'’-]*){{0,2}}(?:,[ \t]*{HOUSE}(?![ \t]+(?:років|лет|[А-ЯІЇЄҐЁ])))?")
+                         rf"(?:[ \t][А-ЯІЇЄҐЁ][\w'’-]*){{0,2}}(?:{COMMA_HOUSE})?")
 #: what joins the names of a list: a comma, or "і", "та", "и"; after a house number only the conjunction
 #: ("вул. Крилова, 7, Харків" names a city after the address)
 NEXT_IN_LIST = re.compile(r",[ \t]*|[ \t]+(?:і|й|та|и)[ \t]+")
@@ -496,7 +500,7 @@ def _places_in_bodies(body: str, bodies: list[NerSpan], covered: list[NerSpan], 
 #: a front named after a town: "на Покровском направлении", "на Куп'янському напрямку"
 #: (after the first of coordinated adjectives too: "на Покровському та Курахівському напрямках")
 AREA_AFTER = re.compile(r"(?i)(?:,?\s+(?:та|і|й|и)\s+[А-ЯІЇЄҐЁ][\w'’-]+|,\s*[А-ЯІЇЄҐЁ][\w'’-]+)*"
-                        r"\s+(?:направлени\w*|напрям\w*|участк\w*|ділянц\w*)(?!\w)")
+                        rf"\s+(?:{SECTOR}|участк\w*|ділянц\w*)(?!\w)")
 
 
 #: parts of speech a name never is (pymorphy3's likeliest reading): adverbs, pronouns, verbs, function words
@@ -1107,13 +1111,12 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     spans = [x for x in spans if x.label == "ORG" or not any(t.start < x.end and x.start < t.end for t in towns)] + towns
     spans += [d for d in _districts_of_towns(body, towns) if not any(x.start < d.end and d.start < x.end for x in spans)]
     addresses = _addresses(body, names) + _natural_features(body)
-    units = [(u, unit_entity(u, kb.registry)) for u in find_units(body)]
-    covering = addresses + [NerSpan(u.start, u.end, UNIT, u.text, u.text) for u, _ in units]
+    units = {NerSpan(u.start, u.end, UNIT, u.text, u.text): u for u in find_units(body)}
+    covering = addresses + list(units)
     out = [t for t in out if not any(a.start <= t.span.start < a.end for a in covering)]
     spans = [x for x in spans if not any(a.start <= x.start < a.end for a in covering)]
     out += [Typed(a, "location") for a in addresses]
-    out += [Typed(NerSpan(u.start, u.end, UNIT, u.text, u.text), "organization", entity and entity[1],
-                  unit=entity and entity[0]) for u, entity in units]
+    out += [Typed(span, "organization", unit=unit_entity(u, kb.registry)) for span, u in units.items()]
     for span in spans:
         label = NER_LABELS.get(span.label)
         if label is None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sitroom.kb.registry import Entry, Registry
+from sitroom.kb.registry import Registry
 from sitroom.model import Entity, Mention, Span
 
 #: the adjectives and genitive phrases of a unit's kind, by their stem, with the English words for them
@@ -113,7 +113,7 @@ def find_units(body: str) -> list[Unit]:
     return out
 
 
-def unit_entity(unit: Unit, registry: Registry) -> tuple[Entity, Entry | None] | None:
+def unit_entity(unit: Unit, registry: Registry) -> Entity | None:
     """The entity a unit with a side names: the registry's when it knows the title, else the title and
     its country ("47th Separate Mechanized Brigade (Ukraine)")."""
     if unit.side is None:
@@ -122,6 +122,5 @@ def unit_entity(unit: Unit, registry: Registry) -> tuple[Entity, Entry | None] |
     mention = (Mention(unit.text, Span(unit.start, unit.end)),)
     entry = next(iter(registry.lookup(unit.title, "organization", weak=False)), None)
     if entry is not None:
-        return Entity(entry.canonical, "organization", mention, kind=entry.kind, country=entry.country,
-                      side=entry.side), entry
-    return Entity(f"{unit.title} ({country})", "organization", mention, kind="military", country=code, side=side), None
+        return Entity(entry.canonical, "organization", mention, kind=entry.kind, country=entry.country, side=entry.side)
+    return Entity(f"{unit.title} ({country})", "organization", mention, kind="military", country=code, side=side)
