@@ -1040,3 +1040,19 @@ def test_a_country_in_parentheses_after_a_body_stays_a_place(pipeline):
     article = run(pipeline, "В среду федеральный суд Сан-Франциско (США) обязал компанию выплатить компенсацию.")
     assert "United States" in places(article)
     assert "США" not in {t.span.text for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "organization"}
+
+
+@pytest.mark.parametrize(("text", "name", "inside"), [
+    ("Делегація працювала у Східній Європі два тижні .", "Східній Європі", "Європі"),
+    ("Переправу навели через річку біля Південного Бугу .", "Південного Бугу", "Бугу"),
+    ("Эксперты обсудили ситуацию на Ближнем Востоке и в Центральной Азии .", "Центральной Азии", "Азии"),
+    ("Біженці з Північно-Східної України прибули до Львова .", "Північно-Східної України", "України"),
+])
+def test_a_compass_word_before_a_place_is_part_of_the_regions_name(pipeline, text, name, inside):
+    spans = {t.span.text: t for t in cyrillic.typed_mentions(run(pipeline, text), KB.load()) if t.label == "location"}
+    assert name in spans and inside not in spans
+
+
+def test_a_compass_adjective_of_a_common_noun_joins_no_place(pipeline):
+    spans = {t.span.text for t in cyrillic.typed_mentions(run(pipeline, "У Західній частині Києва вимкнули світло ."), KB.load())}
+    assert "Західній частині Києва" not in spans and "Києва" in spans

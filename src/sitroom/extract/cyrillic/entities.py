@@ -1191,7 +1191,7 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
         out.append(Typed(span, label, entry if label != "location" else None, place if label == "location" else None,
                          holder=id(span) in holders, same_as=alias_of.get(id(span))))
     out = [t for t in out if not _where_posted(body, t)]
-    out = _listed_places(body, _echoes(body, out), names)
+    out = _with_compass(body, _listed_places(body, _echoes(body, out), names), names)
     return _in_context(sorted(out, key=lambda t: t.span.start), body, parsed, names)
 
 
@@ -1260,6 +1260,38 @@ def _listed_places(body: str, typed: list[Typed], names: Names) -> list[Typed]:
             if listed and (place := names.place(t.span.text, t.span.normal)) is not None:
                 out[k], turned = replace(t, label="location", place=place), True
     return out
+
+
+#: a capitalised point of the compass, or "central", "near", "far", standing before a place's name as
+#: part of a region's name ("Східної Європи", "Південній Африці", "Центральной Азии", "Ближнего Востока",
+#: "Північно-Західної України")
+COMPASS_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:(?:Північн|Південн|Східн|Західн|Центральн)о-|(?:Северо|Юго|Центрально)-)?"
+    r"(?:Північн|Південн|Східн|Західн|Центральн|Близьк|Далек|Северн|Южн|Восточн|Западн|Ближн|Дальн)"
+    r"[а-яіїєё]{1,3}[ \t]+$")
+
+
+def _with_compass(body: str, typed: list[Typed], names: Names) -> list[Typed]:
+    """A place's name widened over the compass word before it that agrees with it: "Східної Європи",
+    "Південного Бугу" are one name each, of the region (or the place the whole names, if the gazetteer
+    knows it: "Південна Африка"), not "Європи" after an adjective. A mention the tagger made of the
+    adjective alone goes."""
+    out, widened = list(typed), []
+    for k, t in enumerate(out):
+        if t.label != "location" or not t.span.text[:1].isupper():
+            continue
+        m = COMPASS_BEFORE.search(body, max(0, t.span.start - 40), t.span.start)
+        if m is None:
+            continue
+        cases = {p.tag.case for p in names.morph.parse(t.span.text.split()[0]) if p.tag.POS == "NOUN"}
+        if not any(p.tag.POS == "ADJF" and p.tag.case in cases for p in names.morph.parse(m.group().split("-")[-1].strip())):
+            continue  # "на Південному мікрорайоні Запоріжжя" names no southern Zaporizhzhia
+        text = body[m.start():t.span.end]
+        span = NerSpan(m.start(), t.span.end, t.span.label, text, text)
+        whole = names.place(text, text)
+        out[k] = replace(t, span=span, place=whole if whole is not None and whole.kind != "city" else t.place)
+        widened.append(span)
+    return [t for t in out if not any(w.start <= t.span.start and t.span.end <= w.end and w != t.span for w in widened)]
 
 
 def _in_context(typed: list[Typed], body: str, parsed: Parsed, names: Names) -> list[Typed]:
