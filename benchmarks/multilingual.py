@@ -84,7 +84,7 @@ from sitroom.model import Article
 NEREL_TYPES = {"PERSON": "person", "ORGANIZATION": "organization", "CITY": "place", "COUNTRY": "place",
                "STATE_OR_PROVINCE": "place", "DISTRICT": "place", "LOCATION": "place"}
 UK_TYPES = {"PERS": "person", "ORG": "organization", "LOC": "place"}
-LABELS = {"person": "person", "organization": "organization", "location": "place"}
+LABELS = {"person": "person", "organization": "organization", "location": "place", "law": "law"}  # laws: unscored
 NER_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
 TYPES = ("person", "organization", "place")
 

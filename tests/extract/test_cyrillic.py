@@ -1056,3 +1056,23 @@ def test_a_compass_word_before_a_place_is_part_of_the_regions_name(pipeline, tex
 def test_a_compass_adjective_of_a_common_noun_joins_no_place(pipeline):
     spans = {t.span.text for t in cyrillic.typed_mentions(run(pipeline, "У Західній частині Києва вимкнули світло ."), KB.load())}
     assert "Західній частині Києва" not in spans and "Києва" in spans
+
+
+@pytest.mark.parametrize(("text", "law", "country"), [
+    ("Рада діяла відповідно до Закону України « Про оборону » , сказав депутат .", "Закону України « Про оборону »", "України"),
+    ("Його обвинувачують за статтею 111 КК України .", "КК України", "України"),
+    ("Дело возбуждено по статье 207 УК РФ .", "УК РФ", "РФ"),
+    ("Суд послался на нормы Уголовного кодекса Российской Федерации .", "Уголовного кодекса Российской Федерации",
+     "Российской Федерации"),
+])
+def test_a_laws_name_is_no_body_and_keeps_its_country_as_a_place(pipeline, text, law, country):
+    article = run(pipeline, text)
+    typed = {(t.span.text, t.label) for t in cyrillic.typed_mentions(article, KB.load())}
+    assert (law, "law") in typed and (country, "location") in typed
+    assert not any(label == "organization" for name, label in typed if name in law)
+    assert all(law not in e.canonical and law not in {m.text for m in e.mentions} for e in article.entities)
+
+
+def test_legislation_in_general_is_no_law_by_name(pipeline):
+    typed = cyrillic.typed_mentions(run(pipeline, "Це грубе порушення законодавства України ."), KB.load())
+    assert not any(t.label == "law" for t in typed)

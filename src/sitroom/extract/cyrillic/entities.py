@@ -1191,7 +1191,7 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
         out.append(Typed(span, label, entry if label != "location" else None, place if label == "location" else None,
                          holder=id(span) in holders, same_as=alias_of.get(id(span))))
     out = [t for t in out if not _where_posted(body, t)]
-    out = _with_compass(body, _listed_places(body, _echoes(body, out), names), names)
+    out = _laws(body, _with_compass(body, _listed_places(body, _echoes(body, out), names), names))
     return _in_context(sorted(out, key=lambda t: t.span.start), body, parsed, names)
 
 
@@ -1260,6 +1260,35 @@ def _listed_places(body: str, typed: list[Typed], names: Names) -> list[Typed]:
             if listed and (place := names.place(t.span.text, t.span.normal)) is not None:
                 out[k], turned = replace(t, label="location", place=place), True
     return out
+
+
+#: a country as the genitive after the name of one of its laws
+_LAWGIVER = (r"(?:України|Украины|Росії|России|РФ|Російської Федерації|Российской Федерации|Республіки Білорусь|"
+             r"Республики Беларусь|Білорусі|Беларуси)")
+#: "law" in its cases (not "законодавства", legislation)
+_LAW_WORD = r"закон(?:а|у|ом|і|е|ы|ів|ов|ам|ами|ах)?(?![\w'’-])"
+#: a law by its name, as far as the title in «» quotes that may follow: a code or the constitution of a
+#: country ("Кримінального кодексу України", "Конституции РФ"), a law or a decree of one ("Закону України
+#: «Про місцеве самоврядування»"), a law by its title alone ("закон «Об оружии»"), a code by its
+#: abbreviation ("КК України", "УК РФ": never "СК", the Investigative Committee)
+LAW = re.compile(
+    rf"(?<![\w'’-])(?:(?:[А-ЯІЇЄҐ][а-яіїєґё'’-]+[ \t]+)?(?i:кодекс\w*|конституці\w*|конституци\w*)[ \t]+{_LAWGIVER}"
+    rf"|(?i:{_LAW_WORD}|указ\w*|декрет\w*)[ \t]+{_LAWGIVER}(?:[ \t]*«[^«»\n]{{3,200}}»)?"
+    rf"|(?i:{_LAW_WORD})[ \t]*«[^«»\n]{{3,200}}»"
+    rf"|(?:КК|ЦК|УК|ГК|КпАП|КоАП|КУпАП|ГПК|ЦПК|КПК|УПК|АПК|НК|ТК|ЗК|БК|ЖК|КАС)[ \t]+{_LAWGIVER})(?![\w'’-])")
+
+
+def _laws(body: str, typed: list[Typed]) -> list[Typed]:
+    """The names of laws (label ``law``, no entity of their own) and the mentions they leave: no body
+    or person is named by a law's head words ("Закону України", read as a body), though a body or a
+    person its quoted title names stays; the country that gave it stays a place mention, as inside a
+    body's name."""
+    laws = [NerSpan(m.start(), m.end(), "LAW", m.group(), m.group()) for m in LAW.finditer(body)]
+    if not laws:
+        return typed
+    heads = [(law.start, law.start + (law.text.find("«") % (len(law.text) + 1))) for law in laws]
+    kept = [t for t in typed if t.label == "location" or not any(a < t.span.end and t.span.start < b for a, b in heads)]
+    return kept + [Typed(law, "law") for law in laws]
 
 
 #: a capitalised point of the compass, or "central", "near", "far", standing before a place's name as
@@ -1331,6 +1360,8 @@ def find_entities(article: Article, kb: KB) -> tuple[list[Entity], list[Actor]]:
     aliases: list[tuple[tuple[str, str], tuple[int, int]]] = []
     for typed in typed_mentions(article, kb):
         span, label, entry, place = typed.span, typed.label, typed.entry, typed.place
+        if label == "law":
+            continue
         mention = Mention(span.text, Span(span.start, span.end))
         if span.label == UNIT:
             if typed.unit is None:
