@@ -1076,3 +1076,19 @@ def test_a_laws_name_is_no_body_and_keeps_its_country_as_a_place(pipeline, text,
 def test_legislation_in_general_is_no_law_by_name(pipeline):
     typed = cyrillic.typed_mentions(run(pipeline, "Це грубе порушення законодавства України ."), KB.load())
     assert not any(t.label == "law" for t in typed)
+
+
+@pytest.mark.parametrize(("text", "language", "name"), [
+    ("Мітинг пройшов у Стрийському парку біля входу .", "uk", "Стрийському парку"),
+    ("Фірма зареєстрована на Сейшельських островах .", "uk", "Сейшельських островах"),
+    ("Вертолёт упал в воды Чесапикского залива .", "ru", "Чесапикского залива"),
+])
+def test_a_landmark_named_by_an_adjective_before_its_word_is_one_place(pipeline, text, language, name):
+    article = run(pipeline, text)
+    assert article.language == language
+    assert name in {t.span.text for t in cyrillic.typed_mentions(article, KB.load()) if t.label == "location"}
+
+
+def test_an_ordinary_word_for_a_park_is_no_landmark(pipeline):
+    typed = cyrillic.typed_mentions(run(pipeline, "Водії скаржаться на паркування біля ринку ."), KB.load())
+    assert not any(t.label == "location" for t in typed)
