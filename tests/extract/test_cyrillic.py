@@ -1092,3 +1092,27 @@ def test_a_landmark_named_by_an_adjective_before_its_word_is_one_place(pipeline,
 def test_an_ordinary_word_for_a_park_is_no_landmark(pipeline):
     typed = cyrillic.typed_mentions(run(pipeline, "Водії скаржаться на паркування біля ринку ."), KB.load())
     assert not any(t.label == "location" for t in typed)
+
+
+@pytest.mark.parametrize(("text", "body", "place", "registry"), [
+    # Crimea's parliament, not Ukraine's: a government's name with a region's after it is the region's own
+    ("Рішення ухвалила Верховна Рада Автономної Республіки Крим .", "Верховна Рада Автономної Республіки Крим",
+     "Crimea", "Verkhovna Rada"),
+    # a country the registry's generic ministry does not name
+    ("Министерство обороны Республики Беларусь сообщило об учениях .", "Министерство обороны Республики Беларусь",
+     "Belarus", "Ministry of Defence"),
+    ("Постанову затвердила Рада міністрів Автономної Республіки Крим .", "Рада міністрів Автономної Республіки Крим",
+     "Crimea", None),
+])
+def test_a_body_named_for_another_place_is_that_places_own(pipeline, text, body, place, registry):
+    article = run(pipeline, text)
+    typed = cyrillic.typed_mentions(article, KB.load())
+    assert (body, "organization") in {(t.span.text, t.label) for t in typed}
+    assert place in places(article)
+    assert registry not in {t.entry.canonical for t in typed if t.entry is not None}
+    assert registry not in {a.canonical for a in article.actors}
+
+
+def test_a_body_named_with_its_own_country_is_the_registrys(pipeline):
+    typed = cyrillic.typed_mentions(run(pipeline, "Верховна Рада України ухвалила закон ."), KB.load())
+    assert "Verkhovna Rada" in {t.entry.canonical for t in typed if t.entry is not None}

@@ -486,7 +486,10 @@ def _places_in_bodies(body: str, bodies: list[NerSpan], covered: list[NerSpan], 
                 continue
             name = word.group()
             region = re.match(r"\s+(\w+\.?)", body[end:org.end])
-            if region and REGION_WORD.match(region.group(1)):
+            if republic := REPUBLIC.match(body, start, org.end):  # "Автономної Республіки Крим"
+                end = republic.end()
+                name = republic.group()
+            elif region and REGION_WORD.match(region.group(1)):
                 end += region.end()
                 name = body[start:end]
             elif AFTER_CITY_WORD.search(body, max(0, start - 8), start):
@@ -627,11 +630,14 @@ _BODY = (r"(?:(?i:(?:суд|госпсуд|адмінсуд|райсуд|міс�
          r"(?P<abbr>ОДА|РДА|ОВА|РВА|МВА|ВЦА))(?!\w)")
 
 
-_WHERE = r"(?:(?:м\.|г\.|міста|города)[ \t]?)?[А-ЯІЇЄҐ][\w'’-]+(?:[ \t]+(?:област\w*|району|района|края))?"
+#: a republic by its name: "Автономної Республіки Крим", "Республики Беларусь", "Донецкой Народной Республики"
+_REPUBLIC = r"(?:[А-ЯІЇЄҐ][\w'’-]+[ \t]+){0,2}(?:Республік|Республик)\w*(?:[ \t]+[А-ЯІЇЄҐ][\w'’-]+)?"
+REPUBLIC = re.compile(_REPUBLIC)
+_WHERE = rf"(?:(?:м\.|г\.|міста|города)[ \t]?)?(?:{_REPUBLIC}|[А-ЯІЇЄҐ][\w'’-]+(?:[ \t]+(?:област\w*|району|района|края))?)"
 
 
 COURT_OR_COUNCIL = re.compile(
-    rf"(?<!\w)(?:(?P<lead>[А-ЯІЇЄҐ][\w'’-]+(?:ого|ої|ий|ій|ая|ой|ое|ому|ом|ою|ей|ые|і|и|а))[ \t]+)?(?:{_LEVEL}[ \t]+)*"
+    rf"(?<!\w)(?:(?P<lead>[А-ЯІЇЄҐ][\w'’-]+(?:ого|ої|ий|ій|ый|ая|ой|ое|ому|ом|ою|ей|ые|і|и|а))[ \t]+)?(?:{_LEVEL}[ \t]+)*"
     rf"{_BODY}(?P<tail>[ \t]+{_WHERE})?")
 
 
@@ -768,10 +774,12 @@ def _council_of_a_place(m: re.Match, names: Names) -> bool:
         place is not None and place.population >= 10_000)
 
 
-#: the head of a state body's name: "Міністерство доходів і зборів України", "Управление МВД по Курской области"
+#: the head of a state body's name: "Міністерство доходів і зборів України", "Управление МВД по Курской области",
+#: "Рада міністрів Автономної Республіки Крим"
 STATE_HEAD = re.compile(r"(?<![\w'’-])(?:Міністерств|Министерств|Управлінн|Управлени|Головне управлінн|Главное управлени|"
                         r"Державн\w+ служб|Государственн\w+ служб|Служб|Агентств|Комітет|Комитет|Департамент|"
-                        r"Прокуратур|Інспекці|Инспекци|Посольств|Генеральн\w+ штаб|Генштаб)\w*")
+                        r"Прокуратур|Інспекці|Инспекци|Посольств|Генеральн\w+ штаб|Генштаб|"
+                        r"Рад(?:а|и|і|у|ою) міністрів|Совет(?:а|у|ом|е)? министров)\w*")
 
 #: the same in lower case, and the bodies a country, a region or a city has one of: "правительство Мали",
 #: "полиция Нью-Йорка", "министерство культуры Польши", "прокуратури Луганської області"
@@ -785,7 +793,7 @@ _LEADER = re.compile(r"[ \t]+(?:[А-ЯІЇЄҐ]\.[ \t]?){0,2}([А-ЯІЇЄҐ][\w
 #: what may come between a state body's head and the country or region that ends its name: lower-case
 #: words and capitalised adjectives ("доходів і зборів", "Державної служби з надзвичайних ситуацій")
 _BODY_WORD = re.compile(r"\s+(?:[а-яіїєґё'’-]+|[А-ЯІЇЄҐЁ][а-яіїєґё'’-]+(?:ої|ого|ій|ий|ой|ая|ое|их|ых))(?=[\s,.;:!?»)]|$)")
-_PLACE_WORDS = re.compile(r"\s+([А-ЯІЇЄҐЁ][\w'’-]+(?:\s+(?:област\w*|обл\.?|краю|края|республик\w*|республі\w*))?)")
+_PLACE_WORDS = re.compile(rf"\s+({_REPUBLIC}|[А-ЯІЇЄҐЁ][\w'’-]+(?:\s+(?:област\w*|обл\.?|краю|края|республик\w*|республі\w*))?)")
 
 
 def _genitive(names: Names, word: str) -> bool:
@@ -1036,6 +1044,25 @@ def _raion(span: NerSpan, names: Names) -> Entity | None:
                                        admin1=town.admin1, lat=town.lat, lon=town.lon), names.kb.gazetteer)
 
 
+def _of_another_place(body: str, t: Typed, bodies: list[NerSpan], names: Names) -> bool:
+    """Whether a registry body's name only begins a longer body's name that ends with another place's:
+    "Верховна Рада" of "Верховна Рада Автономної Республіки Крим" (Crimea's parliament, not Ukraine's: a
+    government's name with a region's after it), "Министерство обороны" of "Министерство обороны
+    Республики Беларусь" (a country's the registry's entry does not name). The longer body is the one
+    that speaks and acts; its own country only widens the name ("Верховна Рада України")."""
+    if t.label != "organization" or t.entry is None:
+        return False
+    for b in bodies:
+        if b.start == t.span.start and b.end > t.span.end:
+            tail = body[t.span.end:b.end].strip()
+            place = names.place(tail, tail)
+            if place is not None and place.kind in ("country", "region") and (
+                    t.entry.country is None or place.country != t.entry.country
+                    or place.kind == "region" and t.entry.kind == "government"):
+                return True
+    return False
+
+
 def _body_or_region(span: NerSpan, entry: Entry, body: str, names: Names) -> Typed:
     """A registry body that is also a region ("Донецкая Народная Республика") is the region where a
     place is told: after a preposition of place or a settlement's name ("Новоселовка Донецкой
@@ -1085,6 +1112,7 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
 
     bodies = [b for b in _named_bodies(body, names) + _branches(body, registry_bodies) + served if free(b) or holds(b)]
     bodies += [d for d in _departments(body, bodies + registry_bodies, names) if holds(d)]
+    out = [t for t in out if not _of_another_place(body, t, bodies, names)]
     # a registry name that is an ordinary word opening a longer body's name is that name's first word:
     # "Агентство по охране окружающей среды США" holds no outlet called "Агентство"
     out = [t for t in out if not (" " not in t.span.text and _common(names, t.span.text) and any(
@@ -1094,9 +1122,9 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     # a place inside a body's name stays a place mention ("суду Одеської області"); a tagger's shorter
     # body or person inside it goes
     led = [b for b in bodies if LED_HEAD.match(b.text)]  # the person who leads it is a person mention too
-    spans = [x for x in spans if x.label == "LOC" or x.label == "PER" and any(
-        b.start <= x.start and x.end <= b.end for b in led) or not any(
-        b.start <= x.start and x.end <= b.end for b in bodies)]
+    spans = [x for x in spans if x.label == "LOC" and not any((b.start, b.end) == (x.start, x.end) for b in bodies)
+             or x.label == "PER" and any(b.start <= x.start and x.end <= b.end for b in led) or not any(
+        b.start <= x.start and x.end <= b.end for b in bodies)]  # (a tagger's place that is the whole body goes)
     spans += bodies
     found_bodies = {id(b) for b in bodies}  # by the words for their kind, not the tagger's guess
     spans = [_with_where_it_serves(body, x) if x.label == "ORG" else x for x in spans

@@ -63,6 +63,10 @@ class _Remembering:
         return getattr(self._morph, name)
 
 
+#: "republic of" before a country's or a region's own name, which follows it undeclined
+REPUBLIC_OF = re.compile(r"(?:Автономн\w+[ \t]+)?(?:Республік|Республик)\w*[ \t]+([А-ЯІЇЄҐЁ][\w'’-]+)")
+
+
 class Names:
     """Cyrillic names in any grammatical case to registry entries and gazetteer places."""
 
@@ -133,6 +137,10 @@ class Names:
     def _find_places(self, text: str, normal: str) -> tuple[Place, ...]:
         if any(len(f.split()) > 1 and f.split()[-1].lower().startswith("район") for f in (text, normal)):
             return ()  # a district, not in the gazetteer: see _raion
+        if (republic := REPUBLIC_OF.fullmatch(text)) is not None:
+            # "Республики Беларусь", "Автономної Республіки Крим": the country or region the name after it is
+            found = self.places(republic.group(1), republic.group(1))
+            return tuple(p for p in found if p.kind in ("country", "region"))
         forms = self.forms(text, normal)
         guesses = [g for f in forms[:3] for g in lemma_guesses(normalize(f))]
         given_name = " " not in text and any("Name" in p.tag for p in self.morph.parse(text)[:2])
