@@ -1116,3 +1116,16 @@ def test_a_body_named_for_another_place_is_that_places_own(pipeline, text, body,
 def test_a_body_named_with_its_own_country_is_the_registrys(pipeline):
     typed = cyrillic.typed_mentions(run(pipeline, "Верховна Рада України ухвалила закон ."), KB.load())
     assert "Verkhovna Rada" in {t.entry.canonical for t in typed if t.entry is not None}
+
+
+@pytest.mark.parametrize(("text", "body", "registry"), [
+    ("Представник Нацгвардії України виступив у суді .", "Нацгвардії України", "National Guard of Ukraine"),
+    ("Вона працює в інституті НАН України понад десять років .", "НАН України", None),
+    ("Він член-кореспондент НАН України .", "НАН України", None),
+])
+def test_a_body_named_with_its_countrys_name_after_it_is_one_name(pipeline, text, body, registry):
+    typed = cyrillic.typed_mentions(run(pipeline, text), KB.load())
+    bodies = {t.span.text: t for t in typed if t.label == "organization"}
+    assert list(bodies) == [body]
+    assert (bodies[body].entry.canonical if bodies[body].entry else None) == registry
+    assert "України" in {t.span.text for t in typed if t.label == "location"}

@@ -113,7 +113,7 @@ def _spans(body: str, parsed: Parsed, names: Names, starts: set[int]) -> list[Ne
                 span = NerSpan(span.start + cut, span.end, span.label, span.text[cut:],
                                span.normal.split(None, len(words))[-1] if len(span.normal.split()) > len(words)
                                else span.text[cut:])
-        if span.label == "LOC" and span.start in starts:
+        if span.label in ("LOC", "ORG") and span.start in starts:
             span = _without_opening_words(span, names)
         if span.text.endswith('"') and span.text.count('"') % 2:  # a closing quote the tagger took in
             text = span.text[:-1].rstrip()
@@ -215,9 +215,13 @@ def _without_clause(span: NerSpan, names: Names) -> NerSpan:
 def _without_opening_words(span: NerSpan, names: Names) -> NerSpan:
     """A place name the tagger ran back to the sentence's first word over lower-case words ("Виступи
     збірної Росії", "Обстріли околиць Харкова"): the opening word is an ordinary one, capitalised by
-    the sentence, and the name starts after the last lower-case word."""
+    the sentence, and the name starts after the last lower-case word. A body's name holds lower-case
+    words of its own ("Рада міністрів України"), so only a pronoun or a verb opens one that is cut ("Він
+    член-кореспондент НАН України")."""
     words = list(re.finditer(r"\S+", span.text))
     if len(words) < 3 or not words[1].group()[:1].islower() or not _common(names, words[0].group()):
+        return span
+    if span.label == "ORG" and names.morph.parse(words[0].group())[0].tag.POS not in NOT_NAMES:
         return span
     k = next((k for k in range(2, len(words)) if not words[k].group()[:1].islower()), None)
     if k is None or not all(w.group()[:1].isupper() for w in words[k:]):
@@ -893,6 +897,27 @@ def _portfolio(body: str, head: re.Match, names: Names) -> NerSpan | None:
     return NerSpan(head.start(), end, "ORG", body[head.start():end], body[head.start():end])
 
 
+#: the genitive name of a country after a body's (:data:`ABBREVIATION_OF_COUNTRY`, :func:`_with_its_country`)
+_COUNTRY_AFTER = r"(?:України|Украины|Росії|России|РФ|Російської Федерації|Российской Федерации|Білорусі|Беларуси|США)"
+#: a body by its abbreviation and its country: "НАН України", "ДКА України", "ФСИН России"
+ABBREVIATION_OF_COUNTRY = re.compile(rf"(?<![\w'’«-])([А-ЯІЇЄҐ]{{2,6}})[ \t]+{_COUNTRY_AFTER}(?![\w'’-])")
+#: the same after a registry body's name: "Нацгвардії" + "України"
+COUNTRY_AFTER = re.compile(rf"[ \t]+({_COUNTRY_AFTER})(?![\w'’-])")
+
+
+def _with_its_country(body: str, t: Typed, names: Names) -> Typed:
+    """A registry body's name with its own country's after it, as one name of that body: "Нацгвардії
+    України", "ДАБІ України" (the country stays a place mention of its own)."""
+    if t.label != "organization" or t.entry is None or t.entry.country is None:
+        return t
+    m = COUNTRY_AFTER.match(body, t.span.end)
+    place = names.place(m.group(1), m.group(1)) if m else None
+    if place is None or place.kind != "country" or place.country != t.entry.country:
+        return t
+    text = body[t.span.start:m.end()]
+    return replace(t, span=NerSpan(t.span.start, m.end(), t.span.label, text, text))
+
+
 def _named_bodies(body: str, names: Names) -> list[NerSpan]:
     """Bodies the tagger misses in Ukrainian and Russian news: companies by legal form and quoted name,
     other bodies by the word for their kind and quoted name, courts, councils and administrations by
@@ -913,6 +938,8 @@ def _named_bodies(body: str, names: Names) -> list[NerSpan]:
                 o.start <= m.start() < o.end for o in out):
             out.append(NerSpan(m.start(), end, "ORG", body[m.start():end], body[m.start():end]))
     out += [b for b in _state_bodies(body, names) if not any(o.start < b.end and b.start < o.end for o in out)]
+    out += [NerSpan(m.start(), m.end(), "ORG", m.group(), m.group()) for m in ABBREVIATION_OF_COUNTRY.finditer(body)
+            if m.group(1) not in NOT_BODIES and not any(o.start < m.end() and m.start() < o.end for o in out)]
     for b in _place_bodies(body, names):  # its quoted name inside it is part of it: "об'єднанню «Київліс»"
         crossed = [o for o in out if o.start < b.end and b.start < o.end]
         if all(b.start <= o.start and o.end <= b.end for o in crossed):
@@ -1085,7 +1112,7 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     body = article.body or ""
     parsed: Parsed = article.parsed
     names = Names.of(kb, article.language or "ru")
-    out = [_body_or_region(NerSpan(a, b, "", body[a:b], body[a:b]), e, body, names)
+    out = [_with_its_country(body, _body_or_region(NerSpan(a, b, "", body[a:b], body[a:b]), e, body, names), names)
            for a, b, e in registry_mentions(body, kb, names)]
     taken = [t.span for t in out]
     starts, sentences = _openers(body, parsed), {sent.start for sent in parsed.sentences}
@@ -1309,7 +1336,7 @@ LAW = re.compile(
     rf"(?<![\w'’-])(?:(?:[А-ЯІЇЄҐ][а-яіїєґё'’-]+[ \t]+)?(?i:кодекс\w*|конституці\w*|конституци\w*)[ \t]+{_LAWGIVER}"
     rf"|(?i:{_LAW_WORD}|указ\w*|декрет\w*)[ \t]+{_LAWGIVER}(?:[ \t]*«[^«»\n]{{3,200}}»)?"
     rf"|(?i:{_LAW_WORD})[ \t]*«[^«»\n]{{3,200}}»"
-    rf"|(?:КК|ЦК|УК|ГК|КпАП|КоАП|КУпАП|ГПК|ЦПК|КПК|УПК|АПК|НК|ТК|ЗК|БК|ЖК|КАС)[ \t]+{_LAWGIVER})(?![\w'’-])")
+    rf"|(?i:КК|ЦК|УК|ГК|КпАП|КоАП|КУпАП|ГПК|ЦПК|КПК|УПК|АПК|НК|ТК|ЗК|БК|ЖК|КАС)[ \t]+{_LAWGIVER})(?![\w'’-])")
 
 
 def _laws(body: str, typed: list[Typed]) -> list[Typed]:
