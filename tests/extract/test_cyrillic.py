@@ -1129,3 +1129,21 @@ def test_a_body_named_with_its_countrys_name_after_it_is_one_name(pipeline, text
     assert list(bodies) == [body]
     assert (bodies[body].entry.canonical if bodies[body].entry else None) == registry
     assert "України" in {t.span.text for t in typed if t.label == "location"}
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    # a surname the text gives a person is that person again ...
+    ("Капітан Олег Калязін приїхав першим . Згодом документи підписав Калязін .", "Калязін", "person"),
+    ("Іван Лиман приїхав першим . Згодом про це розповідав Лиман . Бої точаться біля Лимана .", "Лиман", "person"),
+    # ... but the town where a word of place stands before it
+    ("Іван Лиман приїхав першим . Згодом про це розповідав Лиман . Бої точаться біля Лимана .", "Лимана", "location"),
+])
+def test_a_name_the_text_gives_a_person_means_that_person_elsewhere_in_it(pipeline, text, name, label):
+    typed = cyrillic.typed_mentions(run(pipeline, text), KB.load())
+    assert label in {t.label for t in typed if t.span.text == name}
+    assert len({t.label for t in typed if t.span.text == name}) == 1
+
+
+@pytest.mark.parametrize("text", ["Відео поширили в Інтернеті вчора .", "Фейки распространяются в Интернете быстро ."])
+def test_the_internet_is_no_place_or_body(pipeline, text):
+    assert not cyrillic.typed_mentions(run(pipeline, text), KB.load())

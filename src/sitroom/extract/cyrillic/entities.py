@@ -190,6 +190,9 @@ def _person_name(text: str, names: Names) -> bool:
     return all(w[:1].isupper() and PERSON_TAGS & names.morph.parse(w)[0].tag.grammemes for w in words)
 
 
+#: the Internet, capitalised as a name though it is no place, body or person ("в Інтернеті", "из Интернета")
+MEDIUMS = frozenset({"інтернет", "интернет"})
+
 #: parts of speech that no name of a place or a person holds in lower case
 CLAUSE_WORDS = frozenset({"VERB", "INFN", "ADVB", "GRND", "PRED", "NPRO"})  # not particles: "ван", "де"
 
@@ -1180,7 +1183,7 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     out += [Typed(span, "organization", unit=unit_entity(u, kb.registry)) for span, u in units.items()]
     for span in spans:
         label = NER_LABELS.get(span.label)
-        if label is None:
+        if label is None or " " not in span.text and names.morph.parse(span.text)[0].normal_form in MEDIUMS:
             continue
         entry = names.entry(span.text, span.normal)
         if entry is None and label == "organization":
@@ -1253,6 +1256,7 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
                          holder=id(span) in holders, same_as=alias_of.get(id(span))))
     out = [t for t in out if not _where_posted(body, t)]
     out = _laws(body, _with_compass(body, _listed_places(body, _echoes(body, out), names), names))
+    out = _one_sense(body, out, names)
     return _in_context(sorted(out, key=lambda t: t.span.start), body, parsed, names)
 
 
@@ -1382,6 +1386,42 @@ def _with_compass(body: str, typed: list[Typed], names: Names) -> list[Typed]:
         out[k] = replace(t, span=span, place=whole if whole is not None and whole.kind != "city" else t.place)
         widened.append(span)
     return [t for t in out if not any(w.start <= t.span.start and t.span.end <= w.end and w != t.span for w in widened)]
+
+
+#: what puts a name in a place, not beside a person: "в", "у", "біля", "под", "село", "город" ...
+WHERE_CUE = re.compile(r"(?i)(?<!\w)(?:в|у|во|на|зі|изо|біля|поблизу|вблизи|под|під|около|сел[оаіуе]|селом|селищ\w*|"
+                       r"поселк\w+|посёлк\w+|міст[оаіу]|містом|город\w*|район\w*|м\.|г\.|с\.)\s+$")
+
+
+def _one_sense(body: str, typed: list[Typed], names: Names) -> list[Typed]:
+    """A one-word name the text gives a person elsewhere is that person here too, unless a word of place
+    stands right before it or it is listed with places: "Калязін" who answers is the man called
+    "Калязіна" later, not the Russian town; "війська Хмельницького" after "Богдан Хмельницький" are the
+    hetman's, not the city's. A name means one thing in one text. A country's or a region's never
+    turns, nor a city of 100,000 after a bare surname ("Львова" beside a Mr Lvov)."""
+    people = [(names.morph.parse(t.span.text.split()[-1])[0].normal_form, " " in t.span.text)
+              for t in typed if t.label == "person"]
+    if not people:
+        return typed
+    named = {lemma for lemma, _ in people}
+    full = {lemma for lemma, whole in people if whole}
+    places = sorted((t for t in typed if t.label == "location"), key=lambda t: t.span.start)
+
+    def listed(t: Typed) -> bool:  # "Хмельницької, Тернопільської та Чернівецької областей"
+        return any(n is not t and LIST_GAP.fullmatch(body, *sorted((min(n.span.end, t.span.end), max(n.span.start, t.span.start))))
+                   for n in places)
+
+    out = []
+    for t in typed:
+        if t.label == "location" and t.entry is None and " " not in t.span.text and not re.search(r"\d", t.span.text) and (
+                t.place is None or t.place.kind not in ("country", "region", "continent")) and \
+                (lemma := names.morph.parse(t.span.text)[0].normal_form) in named and \
+                (t.place is None or t.place.population < 100_000 or lemma in full) and \
+                not WHERE_CUE.search(body, max(0, t.span.start - 12), t.span.start) and \
+                not AREA_AFTER.match(body, t.span.end) and not listed(t):
+            t = replace(t, label="person", place=None)
+        out.append(t)
+    return out
 
 
 def _in_context(typed: list[Typed], body: str, parsed: Parsed, names: Names) -> list[Typed]:
