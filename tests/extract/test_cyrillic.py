@@ -1147,3 +1147,16 @@ def test_a_name_the_text_gives_a_person_means_that_person_elsewhere_in_it(pipeli
 @pytest.mark.parametrize("text", ["Відео поширили в Інтернеті вчора .", "Фейки распространяются в Интернете быстро ."])
 def test_the_internet_is_no_place_or_body(pipeline, text):
     assert not cyrillic.typed_mentions(run(pipeline, text), KB.load())
+
+
+def test_a_surname_alone_is_the_registry_person_named_in_full_before(pipeline):
+    article = run(pipeline, "Борис Джонсон выступил в парламенте . Позже Джонсон заявил журналистам о новых мерах .")
+    assert people(article) == {"Boris Johnson"}
+    assert [c.speaker for c in article.claims] == ["Boris Johnson"]
+
+
+def test_a_full_name_in_two_cases_is_one_person_but_not_a_man_and_a_woman(pipeline):
+    article = run(pipeline, "Лиам Хоулетт ушёл из группы . С Лиамом Хоулеттом мы больше не говорили .")
+    assert len(people(article)) == 1
+    article = run(pipeline, "Олександр Іванов і Олександра Іванова прийшли разом .")
+    assert len(people(article)) == 2

@@ -1501,9 +1501,13 @@ def find_entities(article: Article, kb: KB) -> tuple[list[Entity], list[Actor]]:
         if typed.same_as is not None:
             aliases.append((key, typed.same_as))
     same = _same_bodies(aliases, keys, info)
-    same |= _short_names([k for k in found if k not in same])
+    same |= _case_forms([k for k in found if k not in same and k not in same.values()], found, info, names)
     for short, full in same.items():
         found[full].extend(found.pop(short))
+    short_names = _short_names(list(found), found, names)
+    for short, full in short_names.items():
+        found[full].extend(found.pop(short))
+    same |= short_names
     actors = [replace(a, canonical=same[(a.label, a.canonical)][1]) if (a.label, a.canonical) in same else a
               for a in actors]
     entities = [Entity(label=key[0], mentions=tuple(sorted(found[key], key=lambda m: m.span.start)), **info[key])
@@ -1526,15 +1530,51 @@ def _same_bodies(aliases: list[tuple[tuple[str, str], tuple[int, int]]], keys: d
     return same
 
 
-def _short_names(keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
+def _gender(names: Names, word: str) -> str | None:
+    """The gender of a given name by its likeliest reading in the nominative, if it has one."""
+    return next((g for p in names.morph.parse(word) if "Name" in p.tag and "nomn" in p.tag
+                 for g in ("masc", "femn") if g in p.tag), None)
+
+
+def _case_forms(keys: list[tuple[str, str]], found: dict[tuple[str, str], list[Mention]], info: dict[tuple[str, str], dict],
+                names: Names) -> dict[tuple[str, str], tuple[str, str]]:
+    """A person's full name in cases the dictionary could not all put in the nominative ("Алан
+    Гарсия", "Алана Гарсии"; "Лиам Хоулетт", "Лиамом Хоулеттом") is one person: names whose words are
+    each one word but for a short ending join the one named most often (the registry's, if one is).
+    Not a man's and a woman's nominatives ("Олександр Іванов", "Олександра Іванова")."""
+    people = [k for k in keys if k[0] == "person" and " " in k[1]]
+    words = {k: found[k][0].text.split() for k in people}
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for a, b in ((a, b) for i, a in enumerate(people) for b in people[i + 1:]):
+        if a in out or b in out or len(words[a]) != len(words[b]) or not all(
+                _same_name(x, y) for x, y in zip(words[a], words[b])):
+            continue
+        genders = {_gender(names, words[a][0]), _gender(names, words[b][0])}
+        if genders == {"masc", "femn"}:
+            continue
+        target, other = sorted((a, b), key=lambda k: ("role" not in info[k], -len(found[k]), found[k][0].span.start))
+        out[other] = target
+    return out
+
+
+def _short_names(keys: list[tuple[str, str]], found: dict[tuple[str, str], list[Mention]],
+                 names: Names) -> dict[tuple[str, str], tuple[str, str]]:
     """A person named by one word is the one person of the article whose full name has that word
-    ("Обамы" after "Барак Обама": Barak Obama), when there is exactly one."""
+    ("Обамы" after "Барак Обама": Barak Obama), when there is exactly one. The word is compared as
+    written too, by its dictionary form, for a registry person named in English ("Джонсона" after
+    "Борис Джонсон": Boris Johnson, not "Dzhonson") or a surname of either gender ("Рынской", "Рынская")."""
     people = [k for k in keys if k[0] == "person"]
+
+    def last_words(key: tuple[str, str], whole: bool) -> set[str]:
+        return {names.morph.parse(m.text.split()[-1])[0].normal_form for m in found.get(key, ())
+                if (" " in m.text.strip()) == whole}
+
     out = {}
     for key in people:
         if " " in key[1]:
             continue
-        fuller = [k for k in people if k != key and key[1] in k[1].split()]
+        short = last_words(key, False)
+        fuller = [k for k in people if k != key and " " in k[1] and (key[1] in k[1].split() or short & last_words(k, True))]
         if len(fuller) == 1:
             out[key] = fuller[0]
     return out
