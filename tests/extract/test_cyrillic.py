@@ -1160,3 +1160,18 @@ def test_a_full_name_in_two_cases_is_one_person_but_not_a_man_and_a_woman(pipeli
     assert len(people(article)) == 1
     article = run(pipeline, "Олександр Іванов і Олександра Іванова прийшли разом .")
     assert len(people(article)) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Розділ I\n\nЗАГАЛЬНІ ПОЛОЖЕННЯ\n\nСтаття 1 визначає порядок роботи .",   # a heading in capitals
+    "Він щовечора дивився італійський серіал « Спрут » про комісара .",       # a work's title, spaced quotes
+])
+def test_headings_and_titles_of_works_are_no_bodies(pipeline, text):
+    typed = cyrillic.typed_mentions(run(pipeline, text), KB.load())
+    assert not any(t.label == "organization" for t in typed)
+
+
+def test_a_bodys_abbreviations_in_capitals_are_no_heading():
+    names = cyrillic.Names(KB.load(), "ru")
+    assert cyrillic.entities._heading("ЗАГАЛЬНІ ПОЛОЖЕННЯ", cyrillic.Names(KB.load(), "uk"))
+    assert not cyrillic.entities._heading("ЦК КПСС", names)

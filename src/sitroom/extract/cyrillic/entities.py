@@ -530,6 +530,14 @@ NOT_BODIES = frozenset({"СМИ", "ЗМІ", "СМІ", "ПВО", "ППО", "БП�
                         "СПИД", "СНІД"})
 
 
+def _heading(text: str, names: Names) -> bool:
+    """Two or more words in capitals that are all ordinary words: a heading ("ЗАГАЛЬНІ ПОЛОЖЕННЯ"), not
+    a body's abbreviations ("ЦК КПСС")."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return len(words) >= 2 and text.upper() == text and all(
+        len(w) >= 3 and names.morph.word_is_known(w.lower()) and _common(names, w.lower()) for w in words)
+
+
 def _common(names: Names, word: str) -> bool:
     """A word the dictionary knows, in its likeliest reading, as an ordinary word, not a name."""
     parses = names.morph.parse(word)[:3]
@@ -760,11 +768,12 @@ WORK_BEFORE = re.compile(r"(?i)(?<!\w)(?:фильм\w*|фільм\w*|карти�
                          r"книг\w*|роман\w*|повест\w*|повіст\w*|спектакл\w*|вистав\w*|опер[аыуиіою]|балет\w*|сериал\w*|"
                          r"серіал\w*|мультфильм\w*|мультфільм\w*|поэм\w*|поем\w*|стих\w*|вірш\w*|картину|"
                          r"композици\w*|композиці\w*|передач\w*|телепередач\w*|шоу|трек\w*|клип\w*|кліп\w*|"
-                         r"сочинени\w*|произведени\w*|твор\w*|"
+                         r"сочинени\w*|произведени\w*|твор\w*|оповідан\w*|рассказ\w*|збірк\w*|сборник\w*|новел\w*|"
+                         r"п[’'ʼ]єс\w*|пьес\w*|"
                          # things: a depot, a brand, an aircraft or a ship (a cinema or a stadium is a body to some)
                          r"хранилищ\w*|сховищ\w*|(?:торгов\w+ )?марк\w*|бренд\w*|"
                          r"истребител\w*|винищувач\w*|самол[её]т\w*|літак\w*|корабл\w*|корабел\w*|крейсер\w*|фрегат\w*|катер\w*|танкер\w*)"
-                         r"[^«»\n.!?]{0,40}«(?:[^«»\n]{1,60}»(?:,|\s+(?:и|і|та|й))?\s*«)*$")
+                         r"[^«»\n.!?]{0,40}«\s*(?:[^«»\n]{1,60}»(?:,|\s+(?:и|і|та|й))?\s*«\s*)*$")
 
 
 #: a city's council or duma in one word: "Київрада", "Київради", "Мосгордума", "Мосгордумы" (a word the
@@ -1226,6 +1235,10 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
                     r"(?i)(?:типу|типа|марки|комплекс\w*|систем\w*|ракет\w*|дрон\w*|бпла|беспилотник\w*|"
                     r"безпілотник\w*)\s+«$", body[max(0, span.start - 30):span.start])):
             continue  # «Шахед», «Ураган»: a weapon's or a product's name
+        if label == "organization" and entry is None and id(span) not in found_bodies and (
+                _heading(span.text, names) or span.text.lower() == span.text and " " in span.text and not (
+                    COMMON_HEAD.match(span.text) or STATE_HEAD.match(span.text.capitalize()))):
+            continue  # "ЗАГАЛЬНІ ПОЛОЖЕННЯ", a heading in capitals; "смертю мами", words with no capital at all
         if label == "organization" and entry is None and WORK_BEFORE.search(body, max(0, span.start - 120),
                                                                                   span.start):
             continue  # «Цирк», «Огни большого города»: the titles of films, songs and books
