@@ -1175,3 +1175,12 @@ def test_a_bodys_abbreviations_in_capitals_are_no_heading():
     names = cyrillic.Names(KB.load(), "ru")
     assert cyrillic.entities._heading("ЗАГАЛЬНІ ПОЛОЖЕННЯ", cyrillic.Names(KB.load(), "uk"))
     assert not cyrillic.entities._heading("ЦК КПСС", names)
+
+
+@pytest.mark.parametrize(("text", "word", "place"), [
+    ("Він вистрілив у темряву .\n\nКуля пройшла наскрізь .", "Куля", False),       # "bullet", not a village
+    ("Школу збудують у с.\nСтаврове наступного року .", "Ставрове", True),         # a village after "с."
+])
+def test_an_ordinary_word_opening_a_sentence_is_no_village_unless_after_a_settlement_word(pipeline, text, word, place):
+    typed = cyrillic.typed_mentions(run(pipeline, text), KB.load())
+    assert any(t.span.text == word and t.label == "location" for t in typed) is place

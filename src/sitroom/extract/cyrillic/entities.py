@@ -1249,8 +1249,11 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
                 p.tag.POS in NOT_NAMES for p in names.morph.parse(span.text)[:4 if names.language == "uk" else 1]):
             continue  # "Зараз", "Зранку": a word that is no noun opening a sentence, though a village has its name
         if label == "location" and entry is None and place is not None and span.start in starts and " " not in span.text \
-                and place.population < 10_000 and _common(names, span.text) and not names.spelled(span.text, place):
-            continue  # "Бійці" ("fighters") opening a sentence: a village abroad only by a romanisation of its lemma
+                and place.population < 10_000 and _common(names, span.text) and (
+                    not names.spelled(span.text, place) or not SETTLEMENT_BEFORE.search(body, max(0, span.start - 16), span.start)):
+            continue  # "Бійці" ("fighters") opening a sentence: a village abroad only by a romanisation of its lemma;
+            # "Куля", "Вікна" ("bullet", "windows"): an ordinary word, not the village of that name, unless the
+            # sentence the tokeniser saw begins after "с." or "смт."
         if label == "location" and entry is None and span not in towns and " " not in span.text and (
                 place is None or place.population < 100_000 and place.kind in SETTLEMENT_KINDS) and \
                 _says_or_thinks(body, span.end, names):
