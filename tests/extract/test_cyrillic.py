@@ -1184,3 +1184,12 @@ def test_a_bodys_abbreviations_in_capitals_are_no_heading():
 def test_an_ordinary_word_opening_a_sentence_is_no_village_unless_after_a_settlement_word(pipeline, text, word, place):
     typed = cyrillic.typed_mentions(run(pipeline, text), KB.load())
     assert any(t.span.text == word and t.label == "location" for t in typed) is place
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Проект з реконструкції Бортницької станції аерації , яка вже давно потребує ремонту .", "Бортницької"),
+    ("Вона вийшла на Студентську алею й закрокувала нею .", "Студентську"),
+])
+def test_an_unknown_capitalised_adjective_of_the_next_noun_is_no_place(pipeline, text, word):
+    typed = cyrillic.typed_mentions(run(pipeline, text), KB.load())
+    assert not any(t.span.text == word and t.label == "location" for t in typed)

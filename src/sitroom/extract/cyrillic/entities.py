@@ -171,10 +171,11 @@ def _from_place(span: NerSpan, names: Names) -> list[NerSpan]:
 NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
 
 
-def _adjective_of_next_noun(body: str, span: NerSpan, place: Place, names: Names) -> bool:
-    """A one-word name of a small place that reads as an adjective agreeing with the noun after it:
-    the adjective is part of another name or phrase ("Медової ріки", "Східної Європи")."""
-    if " " in span.text or place.kind in ("country", "region", "continent") or place.population >= 100_000:
+def _adjective_of_next_noun(body: str, span: NerSpan, place: Place | None, names: Names) -> bool:
+    """A one-word name of a small place (or of none the gazetteer knows) that reads as an adjective
+    agreeing with the noun after it: the adjective is part of another name or phrase ("Медової ріки",
+    "Полярну зірку", "у Великому місті")."""
+    if " " in span.text or place is not None and (place.kind in ("country", "region", "continent") or place.population >= 100_000):
         return False
     word = names.morph.parse(span.text)[0]
     following = NEXT_WORD.match(body, span.end)
@@ -1204,9 +1205,9 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
         front = AREA_AFTER.match(body, span.end) and (centre := names.centre(span.text)) is not None
         if front:
             label, entry, place = "location", None, centre  # "на Покровському напрямку": the front at Pokrovsk
-        if place is not None and entry is None and span not in towns and not front and \
+        if (place is not None or label == "location") and entry is None and span not in towns and not front and \
                 _adjective_of_next_noun(body, span, place, names):
-            continue  # "Медове місто", "Військова прокуратура", "Південній Африці": not the village of Medova
+            continue  # "Медове місто", "Військова прокуратура", "Полярну зірку": not the village of Medova
         if place is None and (district := _raion(span, names)) is not None:
             out.append(Typed(span, "location", district=district))
             continue
