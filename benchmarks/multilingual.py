@@ -36,6 +36,9 @@ is one organisation there, with no place inside. sitroom keeps the country, regi
 name holds as a place mention of its own (NEREL annotates it so), so ``ner_flat`` scores only the
 spans sitroom reads that lie inside no other it reads, as such a corpus is annotated.
 
+The names of laws sitroom reads (``law``: "Закону України «...»", "УК РФ") are no entity and are
+not scored; in ``ner_flat`` they hold the country inside them, as a body's name does.
+
 ``linking`` (NEREL): gold mentions of one Wikidata entity should reach one canonical entity whatever
 their case ("Обамы", "Барак Обама", "Барака"). Over the mapped gold mentions that carry a Wikidata
 link, the share whose overlapping output mention has the canonical name most often given to that
