@@ -175,7 +175,8 @@ def _adjective_of_next_noun(body: str, span: NerSpan, place: Place | None, names
     """A one-word name of a small place (or of none the gazetteer knows) that reads as an adjective
     agreeing with the noun after it: the adjective is part of another name or phrase ("Медової ріки",
     "Полярну зірку", "у Великому місті")."""
-    if " " in span.text or place is not None and (place.kind in ("country", "region", "continent") or place.population >= 100_000):
+    if " " in span.text or place is not None and (
+            place.kind in ("country", "region", "continent") or place.population >= 100_000):
         return False
     word = names.morph.parse(span.text)[0]
     following = NEXT_WORD.match(body, span.end)
@@ -1251,7 +1252,8 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
             continue  # "Зараз", "Зранку": a word that is no noun opening a sentence, though a village has its name
         if label == "location" and entry is None and place is not None and span.start in starts and " " not in span.text \
                 and place.population < 10_000 and _common(names, span.text) and (
-                    not names.spelled(span.text, place) or not SETTLEMENT_BEFORE.search(body, max(0, span.start - 16), span.start)):
+                    not names.spelled(span.text, place)
+                    or not SETTLEMENT_BEFORE.search(body, max(0, span.start - 16), span.start)):
             continue  # "Бійці" ("fighters") opening a sentence: a village abroad only by a romanisation of its lemma;
             # "Куля", "Вікна" ("bullet", "windows"): an ordinary word, not the village of that name, unless the
             # sentence the tokeniser saw begins after "с." or "смт."
@@ -1425,8 +1427,8 @@ def _one_sense(body: str, typed: list[Typed], names: Names) -> list[Typed]:
     places = sorted((t for t in typed if t.label == "location"), key=lambda t: t.span.start)
 
     def listed(t: Typed) -> bool:  # "Хмельницької, Тернопільської та Чернівецької областей"
-        return any(n is not t and LIST_GAP.fullmatch(body, *sorted((min(n.span.end, t.span.end), max(n.span.start, t.span.start))))
-                   for n in places)
+        return any(n is not t and LIST_GAP.fullmatch(
+            body, *sorted((min(n.span.end, t.span.end), max(n.span.start, t.span.start)))) for n in places)
 
     out = []
     for t in typed:
@@ -1564,7 +1566,7 @@ def _case_forms(keys: list[tuple[str, str]], found: dict[tuple[str, str], list[M
     out: dict[tuple[str, str], tuple[str, str]] = {}
     for a, b in ((a, b) for i, a in enumerate(people) for b in people[i + 1:]):
         if a in out or b in out or len(words[a]) != len(words[b]) or not all(
-                _same_name(x, y) for x, y in zip(words[a], words[b])):
+                _same_name(x, y) for x, y in zip(words[a], words[b], strict=True)):
             continue
         genders = {_gender(names, words[a][0]), _gender(names, words[b][0])}
         if genders == {"masc", "femn"}:
