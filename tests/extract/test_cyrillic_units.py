@@ -36,3 +36,17 @@ def test_the_title_is_the_one_english_text_gives_the_unit():
     english = english_units("Ukraine's 47th Separate Mechanized Brigade held the line.")
     [unit] = find_units("Лінію тримала 47-ма окрема механізована бригада ЗСУ.")
     assert [e.canonical for e in english] == [f"{unit.title} ({unit.side[0]})"]
+
+
+def test_a_unit_the_registry_knows_carries_its_side_unless_the_text_gives_another():
+    from sitroom.extract.cyrillic.units import unit_entity
+    from sitroom.kb import KB
+
+    registry = KB.load().registry
+    [known] = find_units("Село звільнили бійці 3-ї окремої штурмової бригади.")
+    entity = unit_entity(known, registry)
+    assert known.side is None and (entity.canonical, entity.side) == ("3rd Assault Brigade", "ukraine")
+    [other] = find_units("Позиции заняли бойцы 3-й отдельной штурмовой бригады ВС РФ.")
+    assert unit_entity(other, registry).side == "russia"
+    [unknown] = find_units("Загинув боєць 128-ї окремої гірсько-штурмової бригади.")
+    assert unit_entity(unknown, registry) is None

@@ -114,13 +114,15 @@ def find_units(body: str) -> list[Unit]:
 
 
 def unit_entity(unit: Unit, registry: Registry) -> Entity | None:
-    """The entity a unit with a side names: the registry's when it knows the title, else the title and
-    its country ("47th Separate Mechanized Brigade (Ukraine)")."""
+    """The entity a unit names: the registry's when it knows the title (a unit it knows carries its
+    side: "3-ї окремої штурмової бригади" is the 3rd Assault Brigade, though the text does not say
+    whose), unless the text gives the unit another side; else, with a side, the title and its country
+    ("47th Separate Mechanized Brigade (Ukraine)")."""
+    mention = (Mention(unit.text, Span(unit.start, unit.end)),)
+    entry = next(iter(registry.lookup(unit.title, "organization", weak=False)), None)
+    if entry is not None and (unit.side is None or unit.side[2] == entry.side):
+        return Entity(entry.canonical, "organization", mention, kind=entry.kind, country=entry.country, side=entry.side)
     if unit.side is None:
         return None
     country, code, side = unit.side
-    mention = (Mention(unit.text, Span(unit.start, unit.end)),)
-    entry = next(iter(registry.lookup(unit.title, "organization", weak=False)), None)
-    if entry is not None:
-        return Entity(entry.canonical, "organization", mention, kind=entry.kind, country=entry.country, side=entry.side)
     return Entity(f"{unit.title} ({country})", "organization", mention, kind="military", country=code, side=side)
