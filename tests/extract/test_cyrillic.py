@@ -1193,3 +1193,10 @@ def test_an_ordinary_word_opening_a_sentence_is_no_village_unless_after_a_settle
 def test_an_unknown_capitalised_adjective_of_the_next_noun_is_no_place(pipeline, text, word):
     typed = cyrillic.typed_mentions(run(pipeline, text), KB.load())
     assert not any(t.span.text == word and t.label == "location" for t in typed)
+
+
+@pytest.mark.parametrize("text", ["Війська РФ вночі атакували Харківщину дронами .",
+                                  "Войска России продвинулись под Купянском , сообщили блогеры ."])
+def test_a_countrys_troops_named_with_the_country_are_its_armed_forces(pipeline, text):
+    article = run(pipeline, text)
+    assert ("Russian Armed Forces", "russia") in {(a.canonical, a.side) for a in article.actors}
