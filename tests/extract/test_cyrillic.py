@@ -1200,3 +1200,8 @@ def test_an_unknown_capitalised_adjective_of_the_next_noun_is_no_place(pipeline,
 def test_a_countrys_troops_named_with_the_country_are_its_armed_forces(pipeline, text):
     article = run(pipeline, text)
     assert ("Russian Armed Forces", "russia") in {(a.canonical, a.side) for a in article.actors}
+
+
+def test_russias_groups_of_forces_by_their_ukrainian_names(pipeline):
+    article = run(pipeline, "Підрозділи угруповання військ « Центр » зайняли вигідніші позиції , заявили в Міноборони РФ .")
+    assert "Group of Forces Center (Tsentr)" in {e.canonical for e in article.entities}
