@@ -1205,3 +1205,5 @@ def test_a_countrys_troops_named_with_the_country_are_its_armed_forces(pipeline,
 def test_russias_groups_of_forces_by_their_ukrainian_names(pipeline):
     article = run(pipeline, "Підрозділи угруповання військ « Центр » зайняли вигідніші позиції , заявили в Міноборони РФ .")
     assert "Group of Forces Center (Tsentr)" in {e.canonical for e in article.entities}
+    # the ordinary word opening the sentence ("units of") names no body of its own
+    assert not any(t.span.text.startswith("Підрозділи") for t in cyrillic.typed_mentions(article, KB.load()))

@@ -1237,6 +1237,12 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
                     r"(?i)(?:типу|типа|марки|комплекс\w*|систем\w*|ракет\w*|дрон\w*|бпла|беспилотник\w*|"
                     r"безпілотник\w*)\s+«$", body[max(0, span.start - 30):span.start])):
             continue  # «Шахед», «Ураган»: a weapon's or a product's name
+        if label == "organization" and entry is None and span.start in starts and any(
+                t.label == "organization" and t.entry is not None and span.start < t.span.start and t.span.end == span.end
+                and len(lead := body[span.start:t.span.start].split()) == 1 and _common(names, lead[0])
+                and not (STATE_HEAD.match(lead[0]) or COMMON_HEAD.match(lead[0]) or DEPARTMENT_BEFORE.match(lead[0]))
+                for t in out):
+            continue  # "Підрозділи угруповання «Центр»": an ordinary word opening the sentence before a registry body
         if label == "organization" and entry is None and id(span) not in found_bodies and (
                 _heading(span.text, names) or span.text.lower() == span.text and " " in span.text and not (
                     COMMON_HEAD.match(span.text) or STATE_HEAD.match(span.text.capitalize()))):
