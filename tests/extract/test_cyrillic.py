@@ -1207,3 +1207,12 @@ def test_russias_groups_of_forces_by_their_ukrainian_names(pipeline):
     assert "Group of Forces Center (Tsentr)" in {e.canonical for e in article.entities}
     # the ordinary word opening the sentence ("units of") names no body of its own
     assert not any(t.span.text.startswith("Підрозділи") for t in cyrillic.typed_mentions(article, KB.load()))
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("По словам Лапина , группировка заняла выгодные рубежи .", "Lapin"),     # a man's surname in the genitive
+    ("По словам Лапиной , группировка заняла выгодные рубежи .", "Lapina"),   # a woman's
+    ("За словами Кузьміної , обстріл тривав годину .", "Kuzmina"),
+])
+def test_a_surname_after_according_to_is_read_in_the_genitive(pipeline, text, speaker):
+    assert [c.speaker for c in run(pipeline, text).claims] == [speaker]

@@ -1477,6 +1477,13 @@ def _in_context(typed: list[Typed], body: str, parsed: Parsed, names: Names) -> 
     return out
 
 
+#: words after which a name stands in the genitive: "по словам", "за словами", "со слов", "по данным",
+#: "на думку", "от имени" ... ("по словам Лапина": Lapin's, not Ms Lapina's)
+GENITIVE_BEFORE = re.compile(r"(?i)(?<!\w)(?:по\s+словам|за\s+словами|со\s+слов|зі\s+слів|по\s+данным|за\s+даними|"
+                             r"по\s+мнению|на\s+думку|по\s+информации|за\s+інформацією|от\s+имени|від\s+імені|"
+                             r"по\s+оценке|по\s+оценкам|за\s+оцінкою|за\s+оцінками)\s+$")
+
+
 def find_entities(article: Article, kb: KB) -> tuple[list[Entity], list[Actor]]:
     names = Names.of(kb, article.language or "ru")
     found: dict[tuple[str, str], list[Mention]] = defaultdict(list)
@@ -1516,7 +1523,9 @@ def find_entities(article: Article, kb: KB) -> tuple[list[Entity], list[Actor]]:
         else:
             name = " ".join(span.normal.split())
             if label == "person":
-                name = names.person_name(name)
+                text = article.body or ""
+                name = names.person_name(name, "gent" if GENITIVE_BEFORE.search(text, max(0, span.start - 30), span.start)
+                                         else None)
             key = (label, name)
             info[key] = {"canonical": name}
             if not typed.holder:

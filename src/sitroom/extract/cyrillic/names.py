@@ -63,6 +63,10 @@ class _Remembering:
         return getattr(self._morph, name)
 
 
+#: a Russian or Ukrainian surname in -ин, -ов, -ев in the genitive: a man's ("Лапина") or a woman's ("Лапиной")
+SURNAME_GENITIVE = re.compile(r"(?P<stem>[А-ЯІЇЄҐЁ][а-яіїєґё'’-]*(?:ин|ын|ін|ов|ев|ёв|єв))(?P<ending>а|ой|ої)")
+
+
 #: "republic of" before a country's or a region's own name, which follows it undeclined
 REPUBLIC_OF = re.compile(r"(?:Автономн\w+[ \t]+)?(?:Республік|Республик)\w*[ \t]+([А-ЯІЇЄҐЁ][\w'’-]+)")
 
@@ -215,19 +219,28 @@ class Names:
                 return max(found, key=lambda city: city.population)
         return None
 
-    def person_name(self, text: str) -> str:
+    def person_name(self, text: str, case: str | None = None) -> str:
         """A person the registry does not know, in the nominative ("Юрия Царёва" -> "Юрий Царёв"),
-        romanised as English news prints the language's names."""
-        text = self.nominative(text)
+        romanised as English news prints the language's names. ``case``: the case the text puts the
+        name in, when its words say ("gent" after "по словам")."""
+        text = self.nominative(text, case)
         return kmu2010(text) if self.language == "uk" else ru_variants(text, 1)[0]
 
-    def nominative(self, name: str) -> str:
+    def nominative(self, name: str, case: str | None = None) -> str:
         """A person's name in the nominative, each word read as a name where the dictionary can, in
-        the gender of the first name (a surname alone: of its likeliest reading)."""
+        the gender of the first name (a surname alone: of its likeliest reading in ``case``, when the
+        text gives one: "по словам Лапина" is Lapin's words, though "Лапина" is a woman's nominative too)."""
         words = name.split()
+        if case == "gent" and len(words) == 1 and not any(
+                case in p.tag.grammemes and PERSON_TAGS & p.tag.grammemes for p in self.morph.parse(name)):
+            # a surname the dictionary lacks, in the genitive: "Лапина" -> "Лапин", "Лапиной" -> "Лапина"
+            if m := SURNAME_GENITIVE.fullmatch(name):
+                return m.group("stem") + ("а" if m.group("ending") in ("ой", "ої") else "")
         parses = []
         for k, w in enumerate(words):
             options = self.morph.parse(w)
+            if case is not None and len(words) == 1:
+                options = [p for p in options if case in p.tag.grammemes] or options
             # the first of several words is a first name where it can be, the name itself where the word
             # is one ("Ганна Іваненко": Hanna, not the genitive of a surname "Ганн"; "Юлія": Yuliia, not
             # the genitive of "Юлій")
