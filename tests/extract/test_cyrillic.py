@@ -1216,3 +1216,11 @@ def test_russias_groups_of_forces_by_their_ukrainian_names(pipeline):
 ])
 def test_a_surname_after_according_to_is_read_in_the_genitive(pipeline, text, speaker):
     assert [c.speaker for c in run(pipeline, text).claims] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Как сообщает ТАСС со ссылкой на Минобороны , силы ПВО сбили 20 беспилотников .", "Ministry of Defence of Russia"),
+    ("Як повідомляє Укрінформ з посиланням на Міноборони , ворог втратив 1200 осіб .", "Ministry of Defence of Ukraine"),
+])
+def test_a_bare_ministry_an_agency_relays_is_its_countrys(pipeline, text, speaker):
+    assert [c.speaker for c in run(pipeline, text).claims] == [speaker]

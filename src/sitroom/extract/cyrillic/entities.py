@@ -715,10 +715,15 @@ ARTICLE_OF_LAW = re.compile(r"(?i)(?:стат\w*|ст\.)\s*[\d.]+(?:\s+(?:ч\.|�
 
 #: a title in «» after the word for a work, or in a list of titles after it: "фильм «...»", "такие картины,
 #: как «Цирк», «Новые времена»", "пісню «...»"
+#: kinds of registry entries that relay other bodies' statements: news outlets and agencies, bloggers
+RELAYS = frozenset({"media", "blogger"})
+
+
 def _home_body(span: NerSpan, names: Names, article: Article, earlier: list[Typed]) -> Entry | None:
     """A national body named bare ("Минобороны сообщило", "в Генштабе"), which the registry knows only
     as a weak name of several countries' bodies: the one named with its country earlier in the
-    article, else the one of the outlet's side (TASS's "Минобороны" is Russia's). None when neither
+    article, else the one of the side of the agency relaying it in the sentence or of the outlet
+    (TASS's "Минобороны" is Russia's). None when neither
     tells, as in English (:meth:`sitroom.extract.speakers.SpeakerResolver._side_of_context`)."""
     registry = names.kb.registry
     candidates = [e for form in names.forms(span.text, span.normal)[:3]
@@ -728,7 +733,11 @@ def _home_body(span: NerSpan, names: Names, article: Article, earlier: list[Type
     named = next((t.entry for t in reversed(earlier) if t.entry in candidates and t.span.end <= span.start), None)
     if named is not None:
         return named
-    outlet = registry.outlet(article.outlet) if article.outlet else None
+    # an agency that relays it in the same sentence speaks of its own country's ("ТАСС со ссылкой на
+    # Минобороны"), else the article's outlet
+    relay = next((t.entry for t in reversed(earlier) if t.entry is not None and t.entry.kind in RELAYS and
+                  t.span.end <= span.start and not re.search(r"[.!?\n]", (article.body or "")[t.span.end:span.start])), None)
+    outlet = relay or (registry.outlet(article.outlet) if article.outlet else None)
     side = outlet.side if outlet is not None else None
     return next((e for e in candidates if side and e.side == side), None)
 
