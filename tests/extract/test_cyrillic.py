@@ -1224,3 +1224,18 @@ def test_a_surname_after_according_to_is_read_in_the_genitive(pipeline, text, sp
 ])
 def test_a_bare_ministry_an_agency_relays_is_its_countrys(pipeline, text, speaker):
     assert [c.speaker for c in run(pipeline, text).claims] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    ("Документи передали до УЦОЯО минулого тижня .", "УЦОЯО", "organization"),   # a body the dictionary abbreviates
+    ("Він народився в УРСР і служив у війську .", "УРСР", "location"),            # a state that is no more
+    ("Штраф наклали за статтею 130 КУпАП .", "КУпАП", "law"),                     # a code of law alone
+])
+def test_abbreviations_read_as_bodies_former_states_and_codes(pipeline, text, name, label):
+    typed = {t.span.text: t.label for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())}
+    assert typed.get(name) == label
+
+
+@pytest.mark.parametrize("text", ["Повідомлення надіслали через СМС учора .", "Обстріл ЗАЕС тривав уночі ."])
+def test_common_abbreviations_and_plants_are_no_bodies(pipeline, text):
+    assert not any(t.label == "organization" for t in cyrillic.typed_mentions(run(pipeline, text), KB.load()))

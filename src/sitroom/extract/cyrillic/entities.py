@@ -532,6 +532,33 @@ NOT_BODIES = frozenset({"СМИ", "ЗМІ", "СМІ", "ПВО", "ППО", "БП�
                         "СПИД", "СНІД"})
 
 
+#: the abbreviations of states that are no more: places, on no map of today's (no entity)
+FORMER_STATES = frozenset("СРСР СССР УРСР УССР УСРР РСФРР РСФСР БРСР БССР ЗУНР УНР ЧССР ГДР НДР СФРЮ".split())
+#: abbreviations of common things the Ukrainian dictionary marks as proper ones: a computer, a text
+#: message, the companies' register code, a person's full name
+COMMON_ABBREVIATIONS = frozenset("ЕОМ ЭВМ СМС ЄДРПОУ ЕДРПОУ ЕГРПОУ ПІБ ФИО ОРДЛО ОРДО ОРЛО".split())
+#: a power plant's abbreviation ("ЗАЕС", "ЧАЭС", "Слов'янської ТЕС"): a facility, not a body here
+PLANT = re.compile(r"(?:АЕС|АЭС|ТЕС|ТЭС|ГЕС|ГЭС|ТЕЦ|ТЭЦ)$")
+#: a word in capitals: an abbreviation ("УЦОЯО", "ЗакДУ", "НКВД")
+ABBREVIATION = re.compile(r"(?<![\w'’«\"-])[А-ЯІЇЄҐЁ][А-ЯІЇЄҐЁа-яіїєґё]{1,5}[А-ЯІЇЄҐЁ](?![\w'’»\"-])")
+
+
+def _abbreviated_bodies(body: str, covered: list[NerSpan], names: Names) -> list[NerSpan]:
+    """Abbreviations the dictionary marks as a body's (Russian "Orgn": "ФСИН", "НКВД") or as a proper
+    abbreviation (Ukrainian "Abbr": "УЦОЯО", "ТНМК"), where no other name stands: bodies the registry
+    and the tagger missed. Not the dictionary's ordinary abbreviations ("ТОВ", "ПДВ", "ДТП", "ЗМІ")."""
+    tag = "Orgn" if names.language == "ru" else "Abbr"
+    out = []
+    for m in ABBREVIATION.finditer(body):
+        word = m.group()
+        if word in NOT_BODIES or word in FORMER_STATES or word in COMMON_ABBREVIATIONS or PLANT.search(word) or sum(
+                c.isupper() for c in word) < 3 or any(c.start < m.end() and m.start() < c.end for c in covered):
+            continue
+        if any(tag in p.tag.grammemes for p in names.morph.parse(word)[:1]):
+            out.append(NerSpan(m.start(), m.end(), "ORG", word, word))
+    return out
+
+
 def _heading(text: str, names: Names) -> bool:
     """Two or more words in capitals that are all ordinary words: a heading ("ЗАГАЛЬНІ ПОЛОЖЕННЯ"), not
     a body's abbreviations ("ЦК КПСС")."""
@@ -1289,6 +1316,10 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
         out.append(Typed(span, label, entry if label != "location" else None, place if label == "location" else None,
                          holder=id(span) in holders, same_as=alias_of.get(id(span))))
     out = [t for t in out if not _where_posted(body, t)]
+    out = [replace(t, label="location", entry=None, place=None) if t.span.text in FORMER_STATES else t for t in out]
+    out += [Typed(NerSpan(m.start(), m.end(), "LOC", m.group(), m.group()), "location") for m in ABBREVIATION.finditer(body)
+            if m.group() in FORMER_STATES and not any(t.span.start < m.end() and m.start() < t.span.end for t in out)]
+    out += [Typed(a, "organization") for a in _abbreviated_bodies(body, [t.span for t in out] + covering, names)]
     out = _laws(body, _with_compass(body, _listed_places(body, _echoes(body, out), names), names))
     out = _one_sense(body, out, names)
     return _in_context(sorted(out, key=lambda t: t.span.start), body, parsed, names)
@@ -1374,7 +1405,8 @@ LAW = re.compile(
     rf"(?<![\w'’-])(?:(?:[А-ЯІЇЄҐ][а-яіїєґё'’-]+[ \t]+)?(?i:кодекс\w*|конституці\w*|конституци\w*)[ \t]+{_LAWGIVER}"
     rf"|(?i:{_LAW_WORD}|указ\w*|декрет\w*)[ \t]+{_LAWGIVER}(?:[ \t]*«[^«»\n]{{3,200}}»)?"
     rf"|(?i:{_LAW_WORD})[ \t]*«[^«»\n]{{3,200}}»"
-    rf"|(?i:КК|ЦК|УК|ГК|КпАП|КоАП|КУпАП|ГПК|ЦПК|КПК|УПК|АПК|НК|ТК|ЗК|БК|ЖК|КАС)[ \t]+{_LAWGIVER})(?![\w'’-])")
+    rf"|(?i:КК|ЦК|УК|ГК|КпАП|КоАП|КУпАП|ГПК|ЦПК|КПК|УПК|АПК|НК|ТК|ЗК|БК|ЖК|КАС)[ \t]+{_LAWGIVER}"
+    rf"|(?-i:КУпАП|КпАП|КоАП|КЗпП|ПКУ|ККУ|ЦКУ))(?![\w'’-])")
 
 
 def _laws(body: str, typed: list[Typed]) -> list[Typed]:
