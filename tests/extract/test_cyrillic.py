@@ -1239,3 +1239,9 @@ def test_abbreviations_read_as_bodies_former_states_and_codes(pipeline, text, na
 @pytest.mark.parametrize("text", ["Повідомлення надіслали через СМС учора .", "Обстріл ЗАЕС тривав уночі ."])
 def test_common_abbreviations_and_plants_are_no_bodies(pipeline, text):
     assert not any(t.label == "organization" for t in cyrillic.typed_mentions(run(pipeline, text), KB.load()))
+
+
+def test_a_seat_of_government_on_no_map_is_the_government_a_capital_stays_a_place(pipeline):
+    article = run(pipeline, "В четверг Кремль объявил об отставке генералов , а делегация прибыла в Москву .")
+    assert "Government of Russia" in {e.canonical for e in article.entities if e.label == "organization"}
+    assert "Moscow" in places(article)

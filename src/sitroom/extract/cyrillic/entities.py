@@ -24,7 +24,7 @@ from sitroom.extract.cyrillic.parse import NerSpan, Parsed, Token
 from sitroom.extract.cyrillic.units import find_units, unit_entity
 from sitroom.extract.districts import _district
 from sitroom.extract.places import demonym
-from sitroom.extract.translit import ru_variants
+from sitroom.extract.translit import is_cyrillic, ru_variants
 from sitroom.kb import KB
 from sitroom.kb.gazetteer import SETTLEMENT_KINDS, Place
 from sitroom.kb.registry import Entry
@@ -742,6 +742,18 @@ ARTICLE_OF_LAW = re.compile(r"(?i)(?:стат\w*|ст\.)\s*[\d.]+(?:\s+(?:ч\.|�
 
 #: a title in «» after the word for a work, or in a list of titles after it: "фильм «...»", "такие картины,
 #: как «Цирк», «Новые времена»", "пісню «...»"
+def _seat(span: NerSpan, names: Names) -> Entry | None:
+    """The government a seat of government stands for ("Кремль", "Кремлю"), by the registry's Cyrillic
+    metonyms that name no place on the gazetteer's map (a capital's name stays a place)."""
+    seats = _seats(names.kb.registry)
+    return next((seats[f.lower()] for f in names.forms(span.text, span.normal)[:4] if f.lower() in seats), None)
+
+
+@lru_cache(maxsize=2)
+def _seats(registry) -> dict[str, Entry]:
+    return {m.lower(): e for e in registry.entries for m in e.metonyms if is_cyrillic(m)}
+
+
 #: kinds of registry entries that relay other bodies' statements: news outlets and agencies, bloggers
 RELAYS = frozenset({"media", "blogger"})
 
@@ -1239,6 +1251,9 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
             body, span.start) else None
         if entry is None and place is None and label == "location" and " " not in span.text:
             entry = _home_body(span, names, article, out)  # "в Генштабі", which the tagger read as a place
+        if entry is None and place is None and label == "location" and (seat := _seat(span, names)) is not None and \
+                names.place(span.text, span.normal) is None:
+            label, entry = "organization", seat  # "Кремль объявил": the seat of a government on no map is the government
         front = AREA_AFTER.match(body, span.end) and (centre := names.centre(span.text)) is not None
         if front:
             label, entry, place = "location", None, centre  # "на Покровському напрямку": the front at Pokrovsk
