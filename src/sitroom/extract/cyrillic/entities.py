@@ -534,8 +534,8 @@ NOT_BODIES = frozenset({"СМИ", "ЗМІ", "СМІ", "ПВО", "ППО", "БП�
 
 #: the abbreviations of states that are no more: places, on no map of today's (no entity)
 FORMER_STATES = frozenset("СРСР СССР УРСР УССР УСРР РСФРР РСФСР БРСР БССР ЗУНР УНР ЧССР ГДР НДР СФРЮ".split())
-#: abbreviations of common things the Ukrainian dictionary marks as proper ones: a computer, a text
-#: message, the companies' register code, a person's full name
+#: abbreviations the Ukrainian dictionary marks as proper ones that name no body: a computer, a text
+#: message, the companies' register code, a person's full name, and the occupied areas of Donbas ("ОРДЛО")
 COMMON_ABBREVIATIONS = frozenset("ЕОМ ЭВМ СМС ЄДРПОУ ЕДРПОУ ЕГРПОУ ПІБ ФИО ОРДЛО ОРДО ОРЛО".split())
 #: a power plant's abbreviation ("ЗАЕС", "ЧАЭС", "Слов'янської ТЕС"): a facility, not a body here
 PLANT = re.compile(r"(?:АЕС|АЭС|ТЕС|ТЭС|ГЕС|ГЭС|ТЕЦ|ТЭЦ)$")

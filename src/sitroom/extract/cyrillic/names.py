@@ -327,8 +327,8 @@ def _build_matcher(registry: Registry) -> dict[str, list[tuple[re.Pattern, int]]
     for alias in sorted(names, key=len, reverse=True):
         words = alias.split()
         # a later word may stand in quotation marks, spaced or not: "группировки войск «Запад»", "« Запад »"
-        pattern = re.compile(r"\s+".join([_word_pattern(words[0]), *(f"(?P<q{k}>[«\"“][ \t]?)?{_word_pattern(w)}(?(q{k})[ \t]?[»\"”])"
-                                                                     for k, w in enumerate(words[1:]))]) + r"(?!\w)")
+        quoted = [f"(?P<q{k}>[«\"“][ \t]?)?{_word_pattern(w)}(?(q{k})[ \t]?[»\"”])" for k, w in enumerate(words[1:])]
+        pattern = re.compile(r"\s+".join([_word_pattern(words[0]), *quoted]) + r"(?!\w)")
         index[alias[:PREFIX]].append((pattern, names[alias]))
         if alias[:1].islower():  # "группировка войск Запад" begins a sentence too
             upper = alias[:1].upper() + alias[1:]
