@@ -1245,3 +1245,12 @@ def test_a_seat_of_government_on_no_map_is_the_government_a_capital_stays_a_plac
     article = run(pipeline, "В четверг Кремль объявил об отставке генералов , а делегация прибыла в Москву .")
     assert "Government of Russia" in {e.canonical for e in article.entities if e.label == "organization"}
     assert "Moscow" in places(article)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Ягоди виросли на плантаціях у Африці або Центральній Америці .", {"Африці", "Центральній Америці"}),
+    ("Князь Лев у Високому Замку довго не витримав .", {"Високому Замку"}),   # an adjective the dictionary reads as a noun first
+])
+def test_places_apart_over_or_and_a_castle_by_its_adjective(pipeline, text, names):
+    typed = {t.span.text for t in cyrillic.typed_mentions(run(pipeline, text), KB.load()) if t.label == "location"}
+    assert names <= typed

@@ -103,6 +103,7 @@ def _spans(body: str, parsed: Parsed, names: Names, starts: set[int]) -> list[Ne
                 pieces.append(NerSpan(start, start + len(part), span.label, part, normal))
             start += len(part)
     pieces = [piece for span in pieces for piece in _from_place(span, names)]
+    pieces = [piece for span in pieces for piece in _alternatives(span)]
     out: list[NerSpan] = []
     for span in pieces:
         if span.start in starts and (lead := re.match(r"(?:\w+\s+)+?(?=\w)", span.text)):
@@ -152,6 +153,24 @@ def _spans(body: str, parsed: Parsed, names: Names, starts: set[int]) -> list[Ne
 
 #: "from" inside a name the tagger ran on: "Володимир Ковальчук з Луцька", "Засядько з Рівненської області"
 FROM_INSIDE = re.compile(r"[ \t]+(?:з|із|зі|из|изо)[ \t]+(?=[А-ЯІЇЄҐЁ])")
+
+
+#: "or" between names, which no name holds ("і", "и" may: "Сент-Кітс і Невіс", "Босния и Герцеговина")
+OR_INSIDE = re.compile(r"[ \t]+(?:або|чи|или|либо)[ \t]+(?=[А-ЯІЇЄҐЁ])")
+
+
+def _alternatives(span: NerSpan) -> list[NerSpan]:
+    """A place span the tagger ran on over "або"/"или" ("Африці або Центральній Америці"): each
+    place apart."""
+    if span.label != "LOC" or not OR_INSIDE.search(span.text):
+        return [span]
+    out, start = [], 0
+    for cut in [*OR_INSIDE.finditer(span.text), None]:
+        end = cut.start() if cut else len(span.text)
+        part = span.text[start:end]
+        out.append(NerSpan(span.start + start, span.start + end, "LOC", part, part))
+        start = cut.end() if cut else end
+    return out
 
 
 def _from_place(span: NerSpan, names: Names) -> list[NerSpan]:
@@ -401,7 +420,8 @@ def _addresses(body: str, names: Names) -> list[NerSpan]:
     for m in NAMED_BEFORE_STREET.finditer(body):
         words = m.group(1).split()
         opens = not body[:m.start()].rstrip()[-1:] or body[:m.start()].rstrip()[-1] in ".!?…\n"
-        if all("ADJF" in names.morph.parse(w)[0].tag for w in words) and not (opens and _common(names, words[0])):
+        if all(any("ADJF" in p.tag for p in names.morph.parse(w)[:3]) for w in words) and not (
+                opens and _common(names, words[0])):
             # not "Головна вулиця міста", an ordinary adjective capitalised by the sentence
             out.append(NerSpan(m.start(), m.end(), "LOC", m.group(), m.group()))
     for m in ADDRESS.finditer(body):
