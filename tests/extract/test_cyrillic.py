@@ -1254,3 +1254,13 @@ def test_a_seat_of_government_on_no_map_is_the_government_a_capital_stays_a_plac
 def test_places_apart_over_or_and_a_castle_by_its_adjective(pipeline, text, names):
     typed = {t.span.text for t in cyrillic.typed_mentions(run(pipeline, text), KB.load()) if t.label == "location"}
     assert names <= typed
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    ("У 2010 році у Лондоні відбувся перший конгрес .", "Лондоні", "location"),       # a surname too, after "у"
+    ("Усе почалося п'ятнадцять років тому в рідному Харкові .", "Харкові", "location"),  # over an adjective
+    ("Вона пішла до Наталі по пораду .", "Наталі", "person"),                          # a given name, not Natal
+])
+def test_a_large_city_after_a_preposition_of_place_is_a_place_though_a_surname(pipeline, text, name, label):
+    typed = {t.span.text: t.label for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())}
+    assert typed.get(name) == label

@@ -151,6 +151,17 @@ def _spans(body: str, parsed: Parsed, names: Names, starts: set[int]) -> list[Ne
     return out
 
 
+#: a preposition of place and a lower-case adjective after it, before a name: "в рідному", "у сусідньому"
+CUE_AND_ADJECTIVE = re.compile(r"(?i)(?<!\w)(?:в|у|во|біля|поблизу|под|під|до|из|з|із|зі|изо|со|від|от|по|на|над|за|около)"
+                               r"(?:[ \t]+[а-яіїєґё'’-]+(?:ому|ім|ого|ої|ій|ом|ой|ем))?[ \t]+$")
+
+
+def _place_cued(body: str, start: int) -> bool:
+    """A preposition of place before a name, straight or over one adjective ("у Лондоні", "в рідному
+    Харкові", "зі Львова")."""
+    return bool(PLACE_CUE.search(body, max(0, start - 30), start) or CUE_AND_ADJECTIVE.search(body, max(0, start - 30), start))
+
+
 #: "from" inside a name the tagger ran on: "Володимир Ковальчук з Луцька", "Засядько з Рівненської області"
 FROM_INSIDE = re.compile(r"[ \t]+(?:з|із|зі|из|изо)[ \t]+(?=[А-ЯІЇЄҐЁ])")
 
@@ -1292,6 +1303,11 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
                 span not in towns and " " not in span.text and place.kind not in ("country", "region", "city") and \
                 place.population < 10_000 and "Name" in names.morph.parse(span.text)[0].tag:
             label, place = "person", None  # "від Марини", "Денисові": a given name, though a village bears it
+        elif label == "person" and place is not None and entry is None and " " not in span.text and \
+                place.kind == "city" and place.population >= 100_000 and "Name" not in names.tags(span.text) and \
+                _place_cued(body, span.start):
+            label = "location"      # "у Лондоні", "в рідному Харкові", "зі Львова": a city, though a surname too
+            # (not a given name: "до Наталі" is Natalia, not Natal)
         elif label != "location" and place is not None and entry is None and (
                 place.kind in ("country", "region") or place.country in HOME) and (
                 label == "person" and len(span.text.split()) == 1 and (
