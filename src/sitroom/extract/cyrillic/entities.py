@@ -771,8 +771,6 @@ QUOTED_BODY = re.compile(r"(?i:компані\w*|компани\w*|фірм\w*|�
 ARTICLE_OF_LAW = re.compile(r"(?i)(?:стат\w*|ст\.)\s*[\d.]+(?:\s+(?:ч\.|част\w*)\s*[\d.]+)?\s*$")
 
 
-#: a title in «» after the word for a work, or in a list of titles after it: "фильм «...»", "такие картины,
-#: как «Цирк», «Новые времена»", "пісню «...»"
 def _seat(span: NerSpan, names: Names) -> Entry | None:
     """The government a seat of government stands for ("Кремль", "Кремлю"), by the registry's Cyrillic
     metonyms that name no place on the gazetteer's map (a capital's name stays a place)."""
@@ -793,8 +791,8 @@ def _home_body(span: NerSpan, names: Names, article: Article, earlier: list[Type
     """A national body named bare ("Минобороны сообщило", "в Генштабе"), which the registry knows only
     as a weak name of several countries' bodies: the one named with its country earlier in the
     article, else the one of the side of the agency relaying it in the sentence or of the outlet
-    (TASS's "Минобороны" is Russia's). None when neither
-    tells, as in English (:meth:`sitroom.extract.speakers.SpeakerResolver._side_of_context`)."""
+    (TASS's "Минобороны" is Russia's). None when neither tells, as in English
+    (:meth:`sitroom.extract.speakers.SpeakerResolver._side_of_context`)."""
     registry = names.kb.registry
     candidates = [e for form in names.forms(span.text, span.normal)[:3]
                   for e in registry.lookup(form, "organization", weak=True)]
@@ -845,6 +843,10 @@ def _where_posted(body: str, t: Typed) -> bool:
 POSTED_IN = re.compile(r"(?i)(?<!\w)(?:в|у|во|на|через)(?:\s+(?:сво\w+|его|її|их|їх|официальн\w+|офіційн\w+))*\s+[«\"]?$")
 #: a channel or page of a platform named with the platform: "Telegram-канале", "Фейсбук-сторінці"
 CHANNEL = re.compile(r"(?i)-(?:канал|сторінк|страниц|аккаунт|акаунт|блог)\w*$")
+
+
+#: a title in «» after the word for a work, or in a list of titles after it: "фильм «...»", "такие картины,
+#: как «Цирк», «Новые времена»", "пісню «...»"
 WORK_BEFORE = re.compile(r"(?i)(?<!\w)(?:фильм\w*|фільм\w*|картин\w*|кинокартин\w*|песн\w*|пісн\w*|альбом\w*|сингл\w*|"
                          r"книг\w*|роман\w*|повест\w*|повіст\w*|спектакл\w*|вистав\w*|опер[аыуиіою]|балет\w*|сериал\w*|"
                          r"серіал\w*|мультфильм\w*|мультфільм\w*|поэм\w*|поем\w*|стих\w*|вірш\w*|картину|"
@@ -1468,7 +1470,8 @@ def _laws(body: str, typed: list[Typed]) -> list[Typed]:
     laws = [NerSpan(m.start(), m.end(), "LAW", m.group(), m.group()) for m in LAW.finditer(body)]
     if not laws:
         return typed
-    heads = [(law.start, law.start + (law.text.find("«") % (len(law.text) + 1))) for law in laws]
+    # a law's head words: all of its name up to the quoted title, if it has one
+    heads = [(law.start, law.start + law.text.index("«") if "«" in law.text else law.end) for law in laws]
     kept = [t for t in typed if t.label == "location" or not any(a < t.span.end and t.span.start < b for a, b in heads)]
     return kept + [Typed(law, "law") for law in laws]
 
@@ -1583,6 +1586,7 @@ def find_entities(article: Article, kb: KB) -> tuple[list[Entity], list[Actor]]:
     actors: list[Actor] = []
     keys: dict[tuple[int, int], tuple[str, str]] = {}     # each mention's entity, by its span
     aliases: list[tuple[tuple[str, str], tuple[int, int]]] = []
+    body = article.body or ""
     for typed in typed_mentions(article, kb):
         span, label, entry, place = typed.span, typed.label, typed.entry, typed.place
         if label == "law":
@@ -1615,9 +1619,8 @@ def find_entities(article: Article, kb: KB) -> tuple[list[Entity], list[Actor]]:
         else:
             name = " ".join(span.normal.split())
             if label == "person":
-                text = article.body or ""
-                name = names.person_name(name, "gent" if GENITIVE_BEFORE.search(text, max(0, span.start - 30), span.start)
-                                         else None)
+                genitive = GENITIVE_BEFORE.search(body, max(0, span.start - 30), span.start)
+                name = names.person_name(name, "gent" if genitive else None)
             key = (label, name)
             info[key] = {"canonical": name}
             if not typed.holder:

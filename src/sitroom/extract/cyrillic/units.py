@@ -5,8 +5,9 @@ Each is an organisation of its side under the title English reporting gives it, 
 :mod:`sitroom.extract.units` names units in English text: "47th Separate Mechanized Brigade
 (Ukraine)", or the registry's entry when it knows the unit by that title ("3rd Assault Brigade").
 The side comes from the words just before the unit in its sentence ("бійці ЗСУ з 47-ї ...",
-"российской 58-й армии") or the force named right after it ("47-я бригада ВСУ"); a unit whose side
-the text does not give is still a unit's name, but no entity: the number alone does not say whose.
+"российской 58-й армии") or the force named right after it ("47-я бригада ВСУ"); a unit the registry
+knows carries the registry's side when the text gives none. Any other unit whose side the text does
+not give is still a unit's name, but no entity: the number alone does not say whose.
 """
 
 from __future__ import annotations
