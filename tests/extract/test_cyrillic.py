@@ -1264,3 +1264,57 @@ def test_places_apart_over_or_and_a_castle_by_its_adjective(pipeline, text, name
 def test_a_large_city_after_a_preposition_of_place_is_a_place_though_a_surname(pipeline, text, name, label):
     typed = {t.span.text: t.label for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())}
     assert typed.get(name) == label
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Суд зобов'язав Полтавську облдержадміністрацію скасувати розпорядження .", "Полтавську облдержадміністрацію"),
+    ("Він балотується у Бердичівську міськраду від місцевої партії .", "Бердичівську міськраду"),
+    ("Акт підписала Сумська районна державна адміністрація .", "Сумська районна державна адміністрація"),
+    ("Кошти отримала Чернігівська міська держадміністрація минулого тижня .", "Чернігівська міська держадміністрація"),
+    ("Депутат Тульской областной думы предложил закон .", "Тульской областной думы"),
+])
+def test_a_local_council_or_administration_by_its_places_adjective_is_a_body(pipeline, text, body):
+    typed = {t.span.text: t.label for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())}
+    assert typed.get(body) == "organization"
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("Кандидат висувався до Ніжинської райради Чернігівської області від партії .", "Чернігівської області"),
+    ("Ділянка лежить у межах Лозівської сільської ради Харківської області .", "Харківської області"),
+])
+def test_a_council_is_no_place_though_the_region_after_it_is(pipeline, text, region):
+    typed = cyrillic.typed_mentions(run(pipeline, text), KB.load())
+    assert {t.span.text for t in typed if t.label == "location"} == {region}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Рішення Бучанської міської ради оскаржили . Бучанська міська рада заявила про це .", "Бучанська міська рада"),
+    ("Кабінету Міністрів Молдови надіслали лист . Кабінет Міністрів Молдови відповів .", "Кабінет Міністрів Молдови"),
+    ("Решение Тверского районного суда обжаловали . Тверской районный суд отказал .", "Тверской районный суд"),
+])
+def test_a_body_the_registry_does_not_know_is_one_entity_in_every_case(pipeline, text, name):
+    bodies = [e for e in run(pipeline, text).entities if e.label == "organization"]
+    assert [(e.canonical, len(e.mentions)) for e in bodies] == [(name, 2)]
+
+
+@pytest.mark.parametrize(("language", "name", "nominative"), [
+    ("uk", "Івано-Франківської облради", "Івано-Франківська облрада"),       # each capital of a hyphenated word
+    ("uk", "Збройних сил Молдови", "Збройні сили Молдови"),                   # in the plural
+    ("ru", "Московского академического театра Сатиры", "Московский академический театр Сатиры"),
+    ("uk", "ТОВ «Зоряне небо»", "ТОВ «Зоряне небо»"),                         # a legal form and a quoted name
+    ("ru", "Роме", "Роме"),                                                     # Roma or rum: left as it is
+])
+def test_a_bodys_name_in_the_nominative(language, name, nominative):
+    from sitroom.extract.cyrillic.names import Names
+    assert Names.of(KB.load(), language).body_name(name) == nominative
+
+
+@pytest.mark.parametrize(("text", "body", "government"), [
+    ("Кабінету Міністрів Молдови надіслали лист .", "Кабінет Міністрів Молдови", False),   # Moldova's, not Ukraine's
+    ("Кабінет Міністрів України ухвалив постанову .", "Government of Ukraine", True),       # its own country
+    ("Кабмін передав Литві документи .", "Government of Ukraine", True),                    # a country it gives to
+])
+def test_a_registry_body_named_with_another_countrys_name_is_a_body_of_its_own(pipeline, text, body, government):
+    bodies = {e.canonical for e in run(pipeline, text).entities if e.label == "organization"}
+    assert body in bodies
+    assert ("Government of Ukraine" in bodies) == government

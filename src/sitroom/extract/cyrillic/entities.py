@@ -700,7 +700,8 @@ _LEVEL = (r"(?i:районн|міськ|обласн|апеляційн|окру
 
 
 _BODY = (r"(?:(?i:(?:суд|госпсуд|адмінсуд|райсуд|міськсуд|горсуд)(?:у|а|ом|і|е|ы|ів|ов|ами|ах)?|(?:рад|облрад|райрад|сільрад|міськрад)(?:а|и|і|у|ою)|"
-         r"совет(?:а|у|ом|е|ы|ов)?|(?:облдерж|райдерж)адміністраці(?:я|ї|ю|єю))|"
+         r"совет(?:а|у|ом|е|ы|ов)?|(?:облдерж|райдерж|держ|державн(?:а|ої|ій|у|ою)[ \t]+)адміністраці(?:я|ї|ю|єю)|"
+         r"дум(?:а|ы|е|у|ой))|"
          # a regional, district or city state or military administration: "Харківської ОВА", "Сумська ОДА"
          r"(?P<abbr>ОДА|РДА|ОВА|РВА|МВА|ВЦА))(?!\w)")
 
@@ -711,8 +712,14 @@ REPUBLIC = re.compile(_REPUBLIC)
 _WHERE = rf"(?:(?:м\.|г\.|міста|города)[ \t]?)?(?:{_REPUBLIC}|[А-ЯІЇЄҐ][\w'’-]+(?:[ \t]+(?:област\w*|району|района|края))?)"
 
 
+#: the word for a court's or council's kind or level inside a span: "Хмільницької райради", which the tagger
+#: may read as a place
+KIND_OF_COURT_OR_COUNCIL = re.compile(rf"(?<!\w)(?:{_LEVEL}|{_BODY})")
+
+
 COURT_OR_COUNCIL = re.compile(
-    rf"(?<!\w)(?:(?P<lead>[А-ЯІЇЄҐ][\w'’-]+(?:ого|ої|ий|ій|ый|ая|ой|ое|ому|ом|ою|ей|ые|і|и|а))[ \t]+)?(?:{_LEVEL}[ \t]+)*"
+    rf"(?<!\w)(?:(?P<lead>[А-ЯІЇЄҐ][\w'’-]+(?:ого|ої|ий|ій|ый|ая|ой|ое|ому|ом|ою|ей|ые|і|и|а|(?:ськ|цьк|зьк|ск|цк)ую?))[ \t]+)?"
+    rf"(?:{_LEVEL}[ \t]+)*"
     rf"{_BODY}(?P<tail>[ \t]+{_WHERE})?")
 
 
@@ -1185,6 +1192,30 @@ def _of_another_place(body: str, t: Typed, bodies: list[NerSpan], names: Names) 
     return False
 
 
+#: one or two capitalised words after a body's name: the country it may be of ("Молдови", "Південної Кореї")
+NEXT_NAMES = re.compile(r"[ \t]+([А-ЯІЇЄҐЁ][\w'’-]+)(?:[ \t]+([А-ЯІЇЄҐЁ][\w'’-]+))?")
+
+
+def _of_another_country(body: str, t: Typed, names: Names) -> NerSpan | None:
+    """A registry body of one country named with another country's name after it, in the genitive, as
+    a body of its own: "Кабінету Міністрів Молдови" is Moldova's cabinet, not the registry's Government
+    of Ukraine, though the registry knows "Кабінет Міністрів" as Ukraine's."""
+    if t.label != "organization" or t.entry is None or t.entry.country is None or not (
+            m := NEXT_NAMES.match(body, t.span.end)):
+        return None
+    for end in ([m.end(2)] if m.group(2) else []) + [m.end(1)]:
+        name = body[m.start(1):end]
+        place = names.place(name, name)
+        if place is None or place.kind != "country":
+            continue
+        last = name.split()[-1]
+        if place.country == t.entry.country or not (last.isupper() or any(
+                p.tag.case == "gent" for p in names.morph.parse(last))):
+            return None
+        return NerSpan(t.span.start, end, "ORG", body[t.span.start:end], body[t.span.start:end])
+    return None
+
+
 def _body_or_region(span: NerSpan, entry: Entry, body: str, names: Names) -> Typed:
     """A registry body that is also a region ("Донецкая Народная Республика") is the region where a
     place is told: after a preposition of place or a settlement's name ("Новоселовка Донецкой
@@ -1234,7 +1265,9 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
 
     bodies = [b for b in _named_bodies(body, names) + _branches(body, registry_bodies) + served if free(b) or holds(b)]
     bodies += [d for d in _departments(body, bodies + registry_bodies, names) if holds(d)]
-    out = [t for t in out if not _of_another_place(body, t, bodies, names)]
+    others = {id(t): b for t in out if (b := _of_another_country(body, t, names)) is not None}
+    bodies += [b for b in others.values() if not any(x.start <= b.start and b.end <= x.end for x in bodies)]
+    out = [t for t in out if id(t) not in others and not _of_another_place(body, t, bodies, names)]
     # a registry name that is an ordinary word opening a longer body's name is that name's first word:
     # "Агентство по охране окружающей среды США" holds no outlet called "Агентство"
     out = [t for t in out if not (" " not in t.span.text and _common(names, t.span.text) and any(
@@ -1242,9 +1275,10 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     taken = [t.span for t in out]
     registry_bodies = [t.span for t in out if t.label == "organization"]
     # a place inside a body's name stays a place mention ("суду Одеської області"); a tagger's shorter
-    # body or person inside it goes
+    # body or person inside it goes, and so does its place that takes in the word for the body's kind
     led = [b for b in bodies if LED_HEAD.match(b.text)]  # the person who leads it is a person mention too
-    spans = [x for x in spans if x.label == "LOC" and not any((b.start, b.end) == (x.start, x.end) for b in bodies)
+    spans = [x for x in spans if x.label == "LOC" and not any((b.start, b.end) == (x.start, x.end) or (
+        b.start <= x.start and x.end <= b.end and KIND_OF_COURT_OR_COUNCIL.search(x.text)) for b in bodies)
              or x.label == "PER" and any(b.start <= x.start and x.end <= b.end for b in led) or not any(
         b.start <= x.start and x.end <= b.end for b in bodies)]  # (a tagger's place that is the whole body goes)
     spans += bodies
@@ -1621,6 +1655,8 @@ def find_entities(article: Article, kb: KB) -> tuple[list[Entity], list[Actor]]:
             if label == "person":
                 genitive = GENITIVE_BEFORE.search(body, max(0, span.start - 30), span.start)
                 name = names.person_name(name, "gent" if genitive else None)
+            elif label == "organization":  # one body in every case: "Мелітопольської міської ради", "... рада"
+                name = names.body_name(name)
             key = (label, name)
             info[key] = {"canonical": name}
             if not typed.holder:

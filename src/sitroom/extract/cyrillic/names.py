@@ -37,8 +37,10 @@ WORLD_CITY = 1_000_000
 SMALL_HOME = 50_000
 
 
-#: a region word after a name: "Запорожской области", "Харківській області", "Донецька обл.", "Курском районе"
-REGION_WORD = re.compile(r"(?i)^(?:област\w*|обл\.?|район\w*|округ\w*|край|краю|республик\w+|республі\w+)$")
+#: a region word after a name: "Запорожской области", "Харківській області", "Донецька обл.", "Курском районе";
+#: the noun only, for its adjective names a body, not the region ("районна рада", "областной думы")
+REGION_WORD = re.compile(r"(?i)^(?:област(?!н)\w*|обл\.?|район(?!н)\w*|округ\w*|край|краю|"
+                         r"республик(?!ан)\w+|республі(?!кан)\w+)$")
 
 
 _NAMES: dict[tuple[int, str], Names] = {}
@@ -262,6 +264,63 @@ class Names:
             word = form.word if form else w
             out.append(word[:1].upper() + word[1:] if w[:1].isupper() else word)
         return " ".join(out)
+
+    def body_name(self, text: str) -> str:
+        """A body the registry does not know, its name in the nominative: the adjectives before its
+        head noun and the noun ("Мелітопольської міської ради" -> "Мелітопольська міська рада",
+        "Кабінету Міністрів України" -> "Кабінет Міністрів України"); the words after the head stay as
+        they are. Unchanged when the name does not open with agreeing words the dictionary can inflect
+        (an abbreviation, a quoted name, a number), and a one-word name the dictionary reads as more
+        than one noun ("Роме": Roma or rum)."""
+        words = text.split(" ")
+        opening = 0  # the words that may be adjectives, from the first
+        while opening < len(words) and _word(words[opening]) and any(
+                p.tag.POS in ("ADJF", "PRTF") for p in self.morph.parse(words[opening])):
+            opening += 1
+        for k in range(min(opening, len(words) - 1), -1, -1):  # the longest run of adjectives before a noun
+            if not _word(words[k]):
+                continue
+            heads = [p for p in self.morph.parse(words[k]) if p.tag.POS == "NOUN" and p.tag.case]
+            if len(words) == 1 and len({p.normal_form for p in heads}) > 1:
+                return text
+            for head in heads:
+                before = [self._agreeing(w, head) for w in words[:k]]
+                if not all(before):
+                    continue
+                forms = [*(p.inflect(_nominative(p, head)) for p in before), head.inflect(_nominative(head, head))]
+                if all(forms):
+                    return " ".join([*(_cased(f.word, w) for f, w in zip(forms, words, strict=False)), *words[k + 1:]])
+        return text
+
+    def _agreeing(self, word: str, head):
+        """The reading of ``word`` as an adjective agreeing with the noun ``head``, if it has one."""
+        plural = head.tag.number == "plur"
+        return next((p for p in self.morph.parse(word) if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == head.tag.case
+                     and (p.tag.number == "plur") == plural and (plural or p.tag.gender in (None, head.tag.gender))), None)
+
+
+#: a word of a body's name to inflect: letters, and hyphens or apostrophes between them; not an abbreviation
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _word(word: str) -> bool:
+    return bool(WORD.fullmatch(word)) and not (word.isupper() and len(word) > 1)
+
+
+def _nominative(word, head) -> set[str]:
+    """The grammemes of ``word``'s nominative agreeing with the noun ``head`` (the Ukrainian dictionary
+    marks no singular, only a plural)."""
+    if head.tag.number == "plur":
+        return {"nomn", "plur"}
+    return {"nomn", word.tag.gender or head.tag.gender, *([head.tag.number] if head.tag.number else [])} - {None}
+
+
+def _cased(word: str, original: str) -> str:
+    """``word`` written with the capitals of ``original``, part by part of a hyphenated word ("Івано-Франківська")."""
+    parts, originals = word.split("-"), original.split("-")
+    if len(parts) != len(originals):
+        return word[:1].upper() + word[1:] if original[:1].isupper() else word
+    return "-".join(p[:1].upper() + p[1:] if o[:1].isupper() else p for p, o in zip(parts, originals, strict=True))
 
 
 #: three-letter words of registry names that are prepositions or conjunctions, not nouns to inflect
