@@ -1318,3 +1318,18 @@ def test_a_registry_body_named_with_another_countrys_name_is_a_body_of_its_own(p
     bodies = {e.canonical for e in run(pipeline, text).entities if e.label == "organization"}
     assert body in bodies
     assert ("Government of Ukraine" in bodies) == government
+
+
+@pytest.mark.parametrize("text", [
+    "Навіть клімат тут особливий .",              # an ordinary word left after a particle
+    "М’який клімат і тиша допомогли одужати .",   # an adjective and an ordinary noun opening a sentence
+    "Цю гору насипали за півстоліття .",          # a pronoun opening it
+    "Полагодив усі крани в квартирі .",           # a verb opening it
+])
+def test_an_ordinary_phrase_opening_a_sentence_is_no_place(pipeline, text):
+    assert not any(t.label == "location" for t in cyrillic.typed_mentions(run(pipeline, text), KB.load()))
+
+
+def test_an_adjective_before_a_word_for_a_kind_of_place_opening_a_sentence_may_be_a_name(pipeline):
+    typed = cyrillic.typed_mentions(run(pipeline, "Лиса гора височіла над містом ."), KB.load())
+    assert {t.span.text for t in typed if t.label == "location"} == {"Лиса гора"}

@@ -116,6 +116,8 @@ def _spans(body: str, parsed: Parsed, names: Names, starts: set[int]) -> list[Ne
                                else span.text[cut:])
         if span.label in ("LOC", "ORG") and span.start in starts:
             span = _without_opening_words(span, names)
+        if span.label in ("LOC", "PER") and (span.text.islower() or span.start in starts and _ordinary_phrase(span, names)):
+            continue  # "клімат" after "Навіть", "М’який клімат", "Цю гору": no name
         if span.text.endswith('"') and span.text.count('"') % 2:  # a closing quote the tagger took in
             text = span.text[:-1].rstrip()
             span = NerSpan(span.start, span.start + len(text), span.label, text, text)
@@ -263,6 +265,26 @@ def _without_opening_words(span: NerSpan, names: Names) -> NerSpan:
         return span
     text = span.text[words[k].start():]
     return NerSpan(span.start + words[k].start(), span.end, span.label, text, text)
+
+
+#: the words for a kind of place that make a name of an ordinary adjective before them ("Лиса гора",
+#: "Чорне море", "Високий замок"), read at the start of a lower-case word
+PLACE_NOUN = re.compile(r"(?i)(?:гор|гір|річ|рік|рек|озер|мор|остр|півостр|полуостр|монаст|замо?к|парк|сквер|площ|вулиц|"
+                        r"улиц|узв|бульвар|проспект|провул|переул|собор|лавр|ліс|лес|пол[яеіь]|степ|долин|балк|яр|урочищ|"
+                        r"област|район|кра[йюї]|округ|земл|сел|міст|город|хут|поселок|затоц|заток|залив|бухт|канал|шосе|"
+                        r"шоссе|трас|цвинтар|кладовищ|кладбищ|мост|вокзал|пустел|пустын|гай|гаю|хреб|вершин|перевал|"
+                        r"печер|пещер|водоспад|водопад|джерел|став|пруд|мис|мыс)")
+
+
+def _ordinary_phrase(span: NerSpan, names: Names) -> bool:
+    """Whether a tagger's place opening a sentence is an ordinary phrase: an ordinary word, capitalised
+    by the sentence, and lower-case words only ("М’який клімат", "Полагодив усі", "Цю гору"). Not
+    when an adjective stands before a word for a kind of place ("Лиса гора": a name, maybe)."""
+    words = span.text.replace("’", "'").replace("ʼ", "'").split()  # the dictionary's apostrophe: "М’який"
+    if span.label != "LOC" or len(words) < 2 or not all(w[:1].islower() for w in words[1:]) or not _common(
+            names, words[0]):
+        return False
+    return names.morph.parse(words[0])[0].tag.POS in NOT_NAMES or not any(PLACE_NOUN.match(w) for w in words[1:])
 
 
 def _person(span: NerSpan, names: Names) -> NerSpan:
