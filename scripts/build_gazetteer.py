@@ -316,8 +316,12 @@ class Builder:
         matched_codes: set[str] = set()
         adm1: dict[str, list[str]] = {}
         special: dict[str, list[str]] = {}
+        wanted = {r["id"] for r in cur.get("features", {}).values()}
+        feature_rows: dict[str, list[str]] = {}
         for f in read_ua_dump(self.data):
             gid, name, ascii_, alts, lat, lon, fclass, fcode = f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]
+            if gid in wanted:
+                feature_rows[gid] = f
             a1, a2, pop = f[10], f[11], int(f[14] or 0)
             alts = [a for a in alts.split(",") if a]
             if fcode == "ADM1" or fcode == "PCLI" or gid in ("703884", "703862", "709718"):
@@ -358,6 +362,7 @@ class Builder:
         self.stats["katottg_settlements"] = len(kat_rows)
         self.stats["katottg_unmatched"] = sum(1 for r in kat_rows if r["code"] not in matched_codes)
         self._ua_regions(adm1, special)
+        self.features(feature_rows)
 
     @staticmethod
     def _katottg_match(name: str, raion: str, cyrillic: list[str], kat_index: dict) -> dict | None:
@@ -451,6 +456,16 @@ class Builder:
                 if usable_alternate(a) and "Coal" not in a:
                     p.add(a)
             for a in r["aliases"]:
+                p.add(a, curated=True)
+
+    def features(self, rows: dict[str, list]) -> None:
+        """Seas, rivers, reservoirs, straits and spits (curated.toml's [features]), at GeoNames' point
+        where it has the feature. Their Cyrillic names are indexed in the nominative: the extractor
+        reads a phrase's case forms back to it."""
+        for r in self.cur.get("features", {}).values():
+            lat, lon = r["point"] if "point" in r else (float(rows[r["id"]][4]), float(rows[r["id"]][5]))
+            p = self.put(P(r["id"], r["name"], r["kind"], "", None, lat, lon, 0))
+            for a in [r["name"], *r["aliases"]]:
                 p.add(a, curated=True)
 
     # ---- the rest of the world ----

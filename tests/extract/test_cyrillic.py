@@ -582,13 +582,23 @@ def test_a_given_name_is_no_village_of_that_name(pipeline):
     assert "Lviv" in places(article) and len(places(article)) == 1   # villages are called Дора too
 
 
-@pytest.mark.parametrize(("text", "name"), [
-    ("Війська закріпилися на лівому березі річки Оскіл.", "Оскіл"),    # a village is called Oskil too
-    ("Бои идут у острова Змеиный.", "Змеиный"),
+@pytest.mark.parametrize(("text", "place"), [
+    ("Війська закріпилися на лівому березі річки Оскіл.", "Oskil River"),    # a village is called Oskil too
+    ("Бои идут у острова Змеиный.", "Snake Island"),
+    ("Кораблі стояли в Чорному морі .", "Black Sea"),                         # not the village of Chorne
+    ("Над Каховським водосховищем збили дрон .", "Kakhovka Reservoir"),
 ])
-def test_a_river_or_island_is_a_place_on_no_map(pipeline, text, name):
-    article = run(pipeline, text)
-    typed = [t for t in cyrillic.typed_mentions(article, KB.load()) if t.span.text == name]
+def test_a_sea_river_or_island_of_the_war_is_that_feature(pipeline, text, place):
+    assert places(run(pipeline, text)) == {place}
+
+
+def test_two_seas_sharing_their_word_are_each_named(pipeline):
+    assert places(run(pipeline, "На акваторії Чорного та Азовського морів штормить .")) == {"Black Sea", "Sea of Azov"}
+
+
+def test_a_river_the_gazetteer_does_not_know_is_a_place_on_no_map(pipeline):
+    article = run(pipeline, "Війська закріпилися на лівому березі річки Вовча.")   # towns are called Vovcha too
+    typed = [t for t in cyrillic.typed_mentions(article, KB.load()) if t.span.text == "Вовча"]
     assert [(t.label, t.place) for t in typed] == [("location", None)]
     assert places(article) == set()
 

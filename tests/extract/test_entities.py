@@ -222,3 +222,20 @@ def test_end_word_filter_lets_every_dictionary_name_through():
     assert len(names) > 5000 and missed == [], missed[:20]
     assert not _may_continue_place("Zqxwvk", "Oblast", " ", False, gazetteer)
     assert not _may_end_name("Zqxwvk", endings) and _may_end_name("Oblast", endings)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Drones were shot down over the Sea of Azov on Monday.", "Sea of Azov"),   # no Azov Brigade in it
+    ("Warships in the Black Sea fired missiles overnight.", "Black Sea"),
+    ("Marines crossed to the left bank of the Dnipro at dawn.", "Dnipro River"),  # "the Dnipro": the river
+    ("Troops dug in along the Oskil River for the winter.", "Oskil River"),
+])
+def test_entities_seas_and_rivers_of_the_war(run, text, place):
+    found, _ = run(text)
+    assert f"location:{place}" in found
+    assert not any(k.startswith("organization:") for k in found)
+
+
+def test_entities_a_city_named_as_its_river_stays_the_city_without_the_article(run):
+    found, _ = run("A missile hit Dnipro on Monday morning.")
+    assert "location:Dnipro" in found and "location:Dnipro River" not in found

@@ -178,6 +178,9 @@ def _match(span, text: str, gazetteer: Gazetteer, registry: Registry, year: int 
            body: str | None = None, places_possible: bool = True) -> Found | None:
     i, j = span.start, span.end
     places = gazetteer.candidates(text) if places_possible else []
+    if places and i > 0 and span.doc[i - 1].lower_ == "the" and places[0].kind != "water" and (
+            river := [p for p in gazetteer.candidates(f"{text} River") if p.kind == "water"]):
+        places = river  # "the left bank of the Dnipro": the river, not the city (a town's name takes no article)
     if places and _dateline(span, text):  # "AUSTIN, Texas -", "BERLIN —": where the story was filed
         return Found(span.start_char, span.end_char, text, "location", places=places, tokens=(i, j))
     if _attributive(span):

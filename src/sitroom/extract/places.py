@@ -155,6 +155,8 @@ def _front_or_region_of(doc, found: Found, gazetteer: Gazetteer) -> Place | None
 #: The war's own countries: a look-alike elsewhere needs its own context to win against them.
 HOME = frozenset({"UA", "RU"})
 BIG_KINDS = frozenset({"continent", "country", "region"})
+#: the gazetteer's curated seas, rivers and spits: named in full, or "the Dnipro" for the river
+FEATURE_KINDS = frozenset({"water", "feature"})
 MAX_CANDIDATES = 120
 
 
@@ -311,7 +313,7 @@ def _implausible(doc, f: Found, key: str, others: set[str], contained: bool) -> 
     for a person ("Murphy said", "Steele") unless a city of 100,000 in a country the story names, or
     in a story that names nothing else of its country, is no place."""
     best = f.places[0]
-    if best.kind in BIG_KINDS or contained:
+    if best.kind in BIG_KINDS or best.kind in FEATURE_KINDS or contained:
         return False
     label = doc[f.tokens[0]].ent_type_
     if label in ("GPE", "LOC", "FAC"):

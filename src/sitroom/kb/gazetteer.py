@@ -46,8 +46,10 @@ from sitroom.kb.words import WordFilter
 
 __all__ = ["Place", "Gazetteer", "GazetteerMissing", "normalize", "lemma_guesses", "case_forms", "KINDS"]
 
-KINDS = ("continent", "country", "region", "city", "town", "village")
-SETTLEMENT_KINDS = KINDS[3:]
+#: a place's kind: a settlement's by its size; "water" (a sea, river, reservoir or strait) and "feature"
+#: (an island or a spit) are the curated features of the war (curated.toml's [features])
+KINDS = ("continent", "country", "region", "city", "town", "village", "water", "feature")
+SETTLEMENT_KINDS = ("city", "town", "village")
 
 PLACES_FILE = "places.tsv.gz"
 VARIANTS_FILE = "variants.tsv.gz"

@@ -83,7 +83,7 @@ PAGE = 500
 # ACLED time_precision: 1 = the day, 2 = within a week or so of the date, 3 = the month or vaguer
 TIME_PRECISION = {"day": 1, "week": 2, "since": 2, "month": 3}
 # ACLED geo_precision from the gazetteer kind: 1 = the settlement, 3 = a region centroid or larger
-GEO_PRECISION = {"village": 1, "town": 1, "city": 1, "region": 3, "country": 3}
+GEO_PRECISION = {"village": 1, "town": 1, "city": 1, "feature": 2, "water": 3, "region": 3, "country": 3}
 DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
             "Violence against civilians": "Political violence", "Protests": "Demonstrations",
             "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}

@@ -535,6 +535,42 @@ def _natural_features(body: str) -> list[NerSpan]:
             if NATURAL_BEFORE.search(body, max(0, m.start() - 14), m.start())]
 
 
+#: a sea, reservoir, strait or spit by its adjective ("Чорному морі", "Каховського водосховища", "Кінбурнської
+#: коси"), or a river or island by the word for one and its name ("річки Дніпро", "реки Днепр", "острова Змеиный")
+WATER_NAME = re.compile(
+    r"(?<![\w'’-])(?:[А-ЯІЇЄҐЁ][\w'’-]+[ \t]+(?i:мор[еяюіем]\w*|водосховищ\w*|водохранилищ\w*|протоц\w*|проток\w*|"
+    r"пролив\w*|лиман\w*|кос[аиіуеою]\w*|стрілк\w*|стрілц\w*|стрелк\w*|стрелк\w*)|"
+    r"(?i:річ[кц]\w*|рік[аиіу]|рікою|рек[аиеуо]|рекой|остр[оі]в\w*)[ \t]+[А-ЯІЇЄҐЁ][\w'’-]+)(?![\w'’-])")
+
+
+#: two seas or reservoirs sharing the word for them: "Чорного та Азовського морів", "Черного и Азовского морей"
+SHARED_WATER = re.compile(r"(?<![\w'’-])([А-ЯІЇЄҐЁ][\w'’-]+)[ \t]+(?:та|і|й|и)[ \t]+([А-ЯІЇЄҐЁ][\w'’-]+)[ \t]+"
+                          r"((?i:мор\w+|водосховищ\w*|водохранилищ\w*))(?![\w'’-])")
+
+
+def _waters(body: str, names: Names) -> list[tuple[NerSpan, Place]]:
+    """The seas, rivers, reservoirs, straits, islands and spits of the gazetteer's curated features,
+    named in full in any case: "в Чорному морі" is the Black Sea, not the village of Chorne the word
+    alone names; "на березі річки Дніпро" the river, not the city. Two seas sharing the word for them
+    are each named ("Чорного та Азовського морів": the first by its adjective alone)."""
+    def water(name: str) -> Place | None:
+        place = names.place(name, name)
+        return place if place is not None and place.kind in ("water", "feature") else None
+
+    out = []
+    for m in SHARED_WATER.finditer(body):
+        noun = names.morph.parse(m.group(3))[0]  # its singular in the same case (the Ukrainian dictionary marks no "sing")
+        one = next((f for f in noun.lexeme if f.tag.case == noun.tag.case and "plur" not in f.tag.grammemes), None)
+        first, second = (water(f"{m.group(k)} {one.word}") if one else None for k in (1, 2))
+        if first is not None and second is not None:
+            out += [(NerSpan(m.start(1), m.end(1), "LOC", m.group(1), m.group(1)), first),
+                    (NerSpan(m.start(2), m.end(), "LOC", body[m.start(2):m.end()], body[m.start(2):m.end()]), second)]
+    for m in WATER_NAME.finditer(body):
+        if not any(w.start <= m.start() < w.end for w, _ in out) and (place := water(m.group())) is not None:
+            out.append((NerSpan(m.start(), m.end(), "LOC", m.group(), m.group()), place))
+    return out
+
+
 def _places_in_bodies(body: str, bodies: list[NerSpan], covered: list[NerSpan], names: Names) -> list[NerSpan]:
     """The country, region or city a body's name ends with or holds ("Палаты представителей США",
     "Законодательного собрания Кировской области", "полиции Нью-Йорка"): a place mention of its own
@@ -1322,12 +1358,18 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     towns = _settlements(body, [*taken, *(x for x in spans if x.label == "ORG")], names)
     spans = [x for x in spans if x.label == "ORG" or not any(t.start < x.end and x.start < t.end for t in towns)] + towns
     spans += [d for d in _districts_of_towns(body, towns) if not any(x.start < d.end and d.start < x.end for x in spans)]
-    addresses = _addresses(body, names) + _natural_features(body)
+    waters = _waters(body, names)  # seas, rivers and spits the gazetteer knows, by their whole names
+    water_spans = [w for w, _ in waters]
+    addresses = [a for a in _addresses(body, names) + _natural_features(body)
+                 if not any(w.start < a.end and a.start < w.end for w in water_spans)]
     units = {NerSpan(u.start, u.end, UNIT, u.text, u.text): u for u in find_units(body)}
     covering = addresses + list(units)
+    out = [t for t in out if not any(a.start < t.span.end and t.span.start < a.end for a in water_spans)]
     out = [t for t in out if not any(a.start <= t.span.start < a.end for a in covering)]
-    spans = [x for x in spans if not any(a.start <= x.start < a.end for a in covering)]
+    spans = [x for x in spans if not any(a.start <= x.start < a.end for a in addresses + list(units)) and (
+        x.label == "ORG" or not any(w.start < x.end and x.start < w.end for w in water_spans))]
     out += [Typed(a, "location") for a in addresses]
+    out += [Typed(w, "location", place=place) for w, place in waters]
     out += [Typed(span, "organization", unit=unit_entity(u, kb.registry)) for span, u in units.items()]
     for span in spans:
         label = NER_LABELS.get(span.label)
