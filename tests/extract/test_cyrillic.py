@@ -592,6 +592,15 @@ def test_a_sea_river_or_island_of_the_war_is_that_feature(pipeline, text, place)
     assert places(run(pipeline, text)) == {place}
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("Підрозділи закріпилися на лівому березі Дніпра .", "Dnipro River"),   # the river, not the city
+    ("Подразделения закрепились на левом берегу Днепра .", "Dnipro River"),
+    ("Восьмого березня Дніпро атакували дрони .", "Dnipro"),                 # "березня" is March: the city
+])
+def test_a_name_after_the_word_for_a_bank_is_the_river(pipeline, text, place):
+    assert places(run(pipeline, text)) == {place}
+
+
 def test_two_seas_sharing_their_word_are_each_named(pipeline):
     assert places(run(pipeline, "На акваторії Чорного та Азовського морів штормить .")) == {"Black Sea", "Sea of Azov"}
 

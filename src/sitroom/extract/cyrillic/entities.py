@@ -543,6 +543,8 @@ WATER_NAME = re.compile(
     r"(?i:річ[кц]\w*|рік[аиіу]|рікою|рек[аиеуо]|рекой|остр[оі]в\w*)[ \t]+[А-ЯІЇЄҐЁ][\w'’-]+)(?![\w'’-])")
 
 
+#: a name after the word for a river's bank: "на лівому березі Дніпра", "на левом берегу Днепра"
+BANK_OF = re.compile(r"(?<![\w'’-])(?i:берег(?:а|у|е|ом|и|ах|ів|ов|ам)?|березі)[ \t]+([А-ЯІЇЄҐЁ][\w'’-]+)")  # not "березня"
 #: two seas or reservoirs sharing the word for them: "Чорного та Азовського морів", "Черного и Азовского морей"
 SHARED_WATER = re.compile(r"(?<![\w'’-])([А-ЯІЇЄҐЁ][\w'’-]+)[ \t]+(?:та|і|й|и)[ \t]+([А-ЯІЇЄҐЁ][\w'’-]+)[ \t]+"
                           r"((?i:мор\w+|водосховищ\w*|водохранилищ\w*))(?![\w'’-])")
@@ -568,6 +570,12 @@ def _waters(body: str, names: Names) -> list[tuple[NerSpan, Place]]:
     for m in WATER_NAME.finditer(body):
         if not any(w.start <= m.start() < w.end for w, _ in out) and (place := water(m.group())) is not None:
             out.append((NerSpan(m.start(), m.end(), "LOC", m.group(), m.group()), place))
+    river = "річка" if names.language == "uk" else "река"
+    for m in BANK_OF.finditer(body):  # "на лівому березі Дніпра": the river the city is named after
+        lemma = names.morph.parse(m.group(1))[0].normal_form
+        if not any(w.start <= m.start(1) < w.end for w, _ in out) and (
+                place := water(f"{river} {lemma[:1].upper()}{lemma[1:]}")) is not None:
+            out.append((NerSpan(m.start(1), m.end(1), "LOC", m.group(1), m.group(1)), place))
     return out
 
 
