@@ -1352,3 +1352,11 @@ def test_an_ordinary_phrase_opening_a_sentence_is_no_place(pipeline, text):
 def test_an_adjective_before_a_word_for_a_kind_of_place_opening_a_sentence_may_be_a_name(pipeline):
     typed = cyrillic.typed_mentions(run(pipeline, "Лиса гора височіла над містом ."), KB.load())
     assert {t.span.text for t in typed if t.label == "location"} == {"Лиса гора"}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Після армії він вчився у Бахмачі на електрика .", "Bakhmach"),        # a town of 17,000, a surname too
+    ("Він працює на шахті в сусідньому Торезі .", "Chystyakove"),           # over an adjective; renamed since
+])
+def test_a_town_in_the_locative_after_in_is_a_place_though_a_surname(pipeline, text, place):
+    assert places(run(pipeline, text)) == {place}

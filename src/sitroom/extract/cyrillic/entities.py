@@ -164,6 +164,20 @@ def _place_cued(body: str, start: int) -> bool:
     return bool(PLACE_CUE.search(body, max(0, start - 30), start) or CUE_AND_ADJECTIVE.search(body, max(0, start - 30), start))
 
 
+#: "in" before a name, straight or over one adjective in the locative: "у Бахмачі", "в сусідньому Торезі"
+#: (not "на": "на Іванові" is what Ivan wears)
+IN_CUE = re.compile(r"(?i)(?<!\w)(?:в|у|во)(?:[ \t]+[а-яіїєґё'’-]+(?:ому|ім|ій|ом|ем|ой))?[ \t]+$")
+
+
+def _in_place(body: str, span: NerSpan, place: Place, names: Names) -> bool:
+    """A country, region, city or town of the war's countries named in the locative after "in" ("у
+    Бахмачі", "у Косові"), though the dictionary reads the word as a surname first: no one is "in" a
+    person."""
+    return (place.kind in ("country", "region", "city") or place.kind == "town" and place.country in HOME) and bool(
+        IN_CUE.search(body, max(0, span.start - 30), span.start)) and any(
+        "loct" in p.tag.grammemes for p in names.morph.parse(span.text)[:3])
+
+
 #: "from" inside a name the tagger ran on: "Володимир Ковальчук з Луцька", "Засядько з Рівненської області"
 FROM_INSIDE = re.compile(r"[ \t]+(?:з|із|зі|из|изо)[ \t]+(?=[А-ЯІЇЄҐЁ])")
 
@@ -1412,10 +1426,11 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
                 place.population < 10_000 and "Name" in names.morph.parse(span.text)[0].tag:
             label, place = "person", None  # "від Марини", "Денисові": a given name, though a village bears it
         elif label == "person" and place is not None and entry is None and " " not in span.text and \
-                place.kind == "city" and place.population >= 100_000 and "Name" not in names.tags(span.text) and \
-                _place_cued(body, span.start):
+                "Name" not in names.tags(span.text) and (
+                    place.kind == "city" and place.population >= 100_000 and _place_cued(body, span.start)
+                    or _in_place(body, span, place, names)):
             label = "location"      # "у Лондоні", "в рідному Харкові", "зі Львова": a city, though a surname too
-            # (not a given name: "до Наталі" is Natalia, not Natal)
+            # (not a given name: "до Наталі" is Natalia, not Natal); "у Бахмачі", "в сусідньому Торезі": a town
         elif label != "location" and place is not None and entry is None and (
                 place.kind in ("country", "region") or place.country in HOME) and (
                 label == "person" and len(span.text.split()) == 1 and (
