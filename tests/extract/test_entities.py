@@ -239,3 +239,17 @@ def test_entities_seas_and_rivers_of_the_war(run, text, place):
 def test_entities_a_city_named_as_its_river_stays_the_city_without_the_article(run):
     found, _ = run("A missile hit Dnipro on Monday morning.")
     assert "location:Dnipro" in found and "location:Dnipro River" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Drones struck an oil depot near Azov overnight, the regional governor said.",
+    "Ukrainian drones struck the port of Azov on Sunday.",
+])
+def test_entities_a_town_named_like_a_unit_after_near_or_port_of_is_the_town(run, text):
+    found, _ = run(text)
+    assert found["location:Azov"].country == "RU" and "organization:Azov Brigade" not in found
+
+
+def test_entities_the_unit_of_a_towns_name_stays_the_unit(run):
+    found, _ = run("He served in Azov until 2022.")
+    assert "organization:Azov Brigade" in found and "location:Azov" not in found

@@ -181,7 +181,8 @@ def _match(span, text: str, gazetteer: Gazetteer, registry: Registry, year: int 
     if places and i > 0 and span.doc[i - 1].lower_ == "the" and places[0].kind != "water" and (
             river := [p for p in gazetteer.candidates(f"{text} River") if p.kind == "water"]):
         places = river  # "the left bank of the Dnipro": the river, not the city (a town's name takes no article)
-    if places and _dateline(span, text):  # "AUSTIN, Texas -", "BERLIN —": where the story was filed
+    if places and (_dateline(span, text) or _settlement_cued(span, places)):
+        # "AUSTIN, Texas -", "BERLIN —": where the story was filed; "the port of Azov": the town, not the brigade
         return Found(span.start_char, span.end_char, text, "location", places=places, tokens=(i, j))
     if _attributive(span):
         places = []  # "Moscow-installed governor", "a Kyiv-based analyst": who installed, where one works; no place of the story
@@ -261,6 +262,21 @@ def _dateline(span, text: str) -> bool:
     before = span.doc[span.start - 1] if span.start else None  # a line starts after a space token with a newline
     return (before is None or before.is_space and before.text.rstrip(" \t").endswith("\n")) and \
         span.doc[span.end].text in (",", "-", "--", "—", "–", "(")
+
+
+#: words before a name that make it a town's: "near Azov", "the port of Azov", "the outskirts of Vostok"
+NEAR_WORDS = frozenset({"near", "outside", "around"})
+SETTLEMENT_OF = frozenset({"port", "city", "town", "village", "outskirts", "suburbs", "suburb", "centre", "center"})
+
+
+def _settlement_cued(span, places: list[Place]) -> bool:
+    """Whether the words before a name the gazetteer has as a city or town say it is the settlement
+    ("near Azov", "the port of Azov"), though the registry knows a body by the name (the Azov Brigade)."""
+    doc, k = span.doc, span.start
+    if not places or places[0].kind not in ("city", "town") or k == 0:
+        return False
+    before = doc[k - 1].lower_
+    return before in NEAR_WORDS or before == "of" and k >= 2 and doc[k - 2].lower_ in SETTLEMENT_OF
 
 
 def _exact_alias(text: str, entry: Entry) -> bool:
