@@ -1360,3 +1360,17 @@ def test_an_adjective_before_a_word_for_a_kind_of_place_opening_a_sentence_may_b
 ])
 def test_a_town_in_the_locative_after_in_is_a_place_though_a_surname(pipeline, text, place):
     assert places(run(pipeline, text)) == {place}
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Бійці «Азову» тримали оборону на заводі .", "Azov Brigade"),          # a weak name, in quotes
+    ("Командир «Азова» рассказал о потерях противника .", "Azov Brigade"),
+    ("Угруповання «Хортиця» повідомило про відбиті штурми .", "Khortytsia Operational-Strategic Group"),
+])
+def test_a_units_weak_name_in_quotes_is_the_unit(pipeline, text, body):
+    assert body in {e.canonical for e in run(pipeline, text).entities if e.label == "organization"}
+
+
+def test_a_units_weak_name_bare_after_in_is_the_town(pipeline):
+    article = run(pipeline, "Беспилотники атаковали нефтебазу в Азове .")
+    assert places(article) == {"Azov"} and not any(e.label == "organization" for e in article.entities)

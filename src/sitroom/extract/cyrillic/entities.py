@@ -41,6 +41,32 @@ UNIT = "UNIT"
 QUOTED_NAME_WORDS = 4
 
 
+def _quoted_weak_name(span: NerSpan, names: Names) -> Entry | None:
+    """The one military unit or body a quoted name is a weak name of ("«Азова»", "«Азову»": the Azov
+    Brigade; bare, "Азов" is the town too)."""
+    if " " in span.text:
+        return None
+    for form in names.forms(span.text, span.normal)[:3]:
+        found = [e for e in names.kb.registry.lookup(form, "organization", weak=True) if e.kind == "military"]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+#: one word in «»: a unit's, an operation's or a company's name
+QUOTED_WORD = re.compile(r"(?<=«)[А-ЯІЇЄҐЁ][\w'’-]+(?=»)")
+
+
+def _quoted_units(body: str, names: Names) -> list[Typed]:
+    """Military units by a weak name of theirs in quotes ("бійці «Азову»"), which the tagger may miss."""
+    out = []
+    for m in QUOTED_WORD.finditer(body):
+        span = NerSpan(m.start(), m.end(), "ORG", m.group(), m.group())
+        if (entry := _quoted_weak_name(span, names)) is not None:
+            out.append(Typed(span, "organization", entry=entry))
+    return out
+
+
 def _quoted(body: str, start: int) -> bool:
     """Inside a short «...»: the name of a unit, an operation or a company ("группировка войск «Днепр»")."""
     opened = body.rfind("«", max(0, start - 80), start)
@@ -1320,6 +1346,8 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     names = Names.of(kb, article.language or "ru")
     out = [_with_its_country(body, _body_or_region(NerSpan(a, b, "", body[a:b], body[a:b]), e, body, names), names)
            for a, b, e in registry_mentions(body, kb, names)]
+    out += [t for t in _quoted_units(body, names) if not any(o.span.start < t.span.end and t.span.start < o.span.end
+                                                             for o in out)]
     taken = [t.span for t in out]
     starts, sentences = _openers(body, parsed), {sent.start for sent in parsed.sentences}
     spans = _spans(body, parsed, names, starts)
@@ -1398,6 +1426,8 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
         if label is None or " " not in span.text and names.morph.parse(span.text)[0].normal_form in MEDIUMS:
             continue
         entry = names.entry(span.text, span.normal)
+        if entry is None and _quoted(body, span.start) and body[span.start - 1:span.start] == "«":
+            entry = _quoted_weak_name(span, names)  # "бойцы «Азова»": the brigade, where "в Азове" is the town
         if entry is None and label == "organization":
             entry = _home_body(span, names, article, out)  # "Минобороны", "в Генштабе": whose, by the article
         place = names.place(span.text, span.normal) if (entry is None or entry.label == "location") and not _quoted(
