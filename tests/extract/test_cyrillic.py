@@ -587,6 +587,7 @@ def test_a_given_name_is_no_village_of_that_name(pipeline):
     ("Бои идут у острова Змеиный.", "Snake Island"),
     ("Кораблі стояли в Чорному морі .", "Black Sea"),                         # not the village of Chorne
     ("Над Каховським водосховищем збили дрон .", "Kakhovka Reservoir"),
+    ("Удар по Крымскому мосту отражен .", "Crimean Bridge"),
 ])
 def test_a_sea_river_or_island_of_the_war_is_that_feature(pipeline, text, place):
     assert places(run(pipeline, text)) == {place}

@@ -575,11 +575,12 @@ def _natural_features(body: str) -> list[NerSpan]:
             if NATURAL_BEFORE.search(body, max(0, m.start() - 14), m.start())]
 
 
-#: a sea, reservoir, strait or spit by its adjective ("Чорному морі", "Каховського водосховища", "Кінбурнської
-#: коси"), or a river or island by the word for one and its name ("річки Дніпро", "реки Днепр", "острова Змеиный")
+#: a sea, reservoir, strait, spit or bridge by its adjective ("Чорному морі", "Каховського водосховища",
+#: "Кінбурнської коси", "Кримського мосту"), or a river or island by the word for one and its name ("річки
+#: Дніпро", "реки Днепр", "острова Змеиный")
 WATER_NAME = re.compile(
     r"(?<![\w'’-])(?:[А-ЯІЇЄҐЁ][\w'’-]+[ \t]+(?i:мор[еяюіем]\w*|водосховищ\w*|водохранилищ\w*|протоц\w*|проток\w*|"
-    r"пролив\w*|лиман\w*|кос[аиіуеою]\w*|стрілк\w*|стрілц\w*|стрелк\w*|стрелк\w*)|"
+    r"пролив\w*|лиман\w*|кос[аиіуеою]\w*|стрілк\w*|стрілц\w*|стрелк\w*|міст|мост\w*|мості)|"
     r"(?i:річ[кц]\w*|рік[аиіу]|рікою|рек[аиеуо]|рекой|остр[оі]в\w*)[ \t]+[А-ЯІЇЄҐЁ][\w'’-]+)(?![\w'’-])")
 
 
