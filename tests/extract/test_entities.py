@@ -229,6 +229,7 @@ def test_end_word_filter_lets_every_dictionary_name_through():
     ("Warships in the Black Sea fired missiles overnight.", "Black Sea"),
     ("Marines crossed to the left bank of the Dnipro at dawn.", "Dnipro River"),  # "the Dnipro": the river
     ("Troops dug in along the Oskil River for the winter.", "Oskil River"),
+    ("Drones struck the Zaporizhzhia nuclear power plant on Sunday.", "Zaporizhzhia Nuclear Power Plant"),  # not the city
 ])
 def test_entities_seas_and_rivers_of_the_war(run, text, place):
     found, _ = run(text)

@@ -251,7 +251,9 @@ def _lowercase_word(span) -> bool:
 GEO_NOUNS = frozenset({"region", "regions", "oblast", "oblasts", "district", "districts", "province", "raion",
                        "rayon", "krai", "kray", "republic", "county",
                        "hromada", "governorate", "state", "territory", "island", "islands", "river",
-                       "peninsula", "sea", "lake", "mountains", "border", "front", "direction", "axis"})
+                       "peninsula", "sea", "lake", "mountains", "border", "front", "direction", "axis",
+                       # the curated features' lower-case words: "the Kakhovka reservoir", "Zaporizhzhia nuclear plant"
+                       "reservoir", "strait", "spit", "estuary", "bridge", "nuclear", "power", "plant"})
 
 
 def _dateline(span, text: str) -> bool:

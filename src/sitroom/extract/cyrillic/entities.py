@@ -581,7 +581,9 @@ def _natural_features(body: str) -> list[NerSpan]:
 WATER_NAME = re.compile(
     r"(?<![\w'’-])(?:[А-ЯІЇЄҐЁ][\w'’-]+[ \t]+(?i:мор[еяюіем]\w*|водосховищ\w*|водохранилищ\w*|протоц\w*|проток\w*|"
     r"пролив\w*|лиман\w*|кос[аиіуеою]\w*|стрілк\w*|стрілц\w*|стрелк\w*|міст|мост\w*|мості)|"
-    r"(?i:річ[кц]\w*|рік[аиіу]|рікою|рек[аиеуо]|рекой|остр[оі]в\w*)[ \t]+[А-ЯІЇЄҐЁ][\w'’-]+)(?![\w'’-])")
+    r"(?i:річ[кц]\w*|рік[аиіу]|рікою|рек[аиеуо]|рекой|остр[оі]в\w*)[ \t]+[А-ЯІЇЄҐЁ][\w'’-]+|"
+    # a nuclear power plant: "Запорізької АЕС", "ЗАЭС"
+    r"[А-ЯІЇЄҐЁ][\w'’-]+[ \t]+(?:АЕС|АЭС)|[А-ЯІЇЄҐЁ]{1,3}(?:АЕС|АЭС))(?![\w'’-])")
 
 
 #: a name after the word for a river's bank: "на лівому березі Дніпра", "на левом берегу Днепра"
@@ -1418,7 +1420,8 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     out = [t for t in out if not any(a.start < t.span.end and t.span.start < a.end for a in water_spans)]
     out = [t for t in out if not any(a.start <= t.span.start < a.end for a in covering)]
     spans = [x for x in spans if not any(a.start <= x.start < a.end for a in addresses + list(units)) and (
-        x.label == "ORG" or not any(w.start < x.end and x.start < w.end for w in water_spans))]
+        x.label == "ORG" and not any(w.start <= x.start and x.end <= w.end for w in water_spans)
+        or not any(w.start < x.end and x.start < w.end for w in water_spans))]  # "Запорожская АЭС": a plant, no body
     out += [Typed(a, "location") for a in addresses]
     out += [Typed(w, "location", place=place) for w, place in waters]
     out += [Typed(span, "organization", unit=unit_entity(u, kb.registry)) for span, u in units.items()]
