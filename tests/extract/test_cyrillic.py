@@ -129,6 +129,16 @@ def test_events_are_typed_placed_and_dated_against_the_post(pipeline):
     assert toll.type == "casualties" and toll.locations == ("Odesa",) and toll.date == "2024-06-02"
 
 
+@pytest.mark.parametrize(("text", "locations"), [
+    ("Сили оборони знищили два катери противника в Чорному морі біля Кінбурнської коси .",
+     ("Black Sea", "Kinburn Spit")),                                           # a sea and a spit are where it was
+    ("Минобороны России сообщило , что ВСУ атаковали Крымский мост .", ("Crimean Bridge",)),  # not Russia
+])
+def test_an_event_at_sea_or_on_a_bridge_is_placed_there_not_where_the_speaker_sits(pipeline, text, locations):
+    (event,) = run(pipeline, text).events
+    assert event.type == "attack" and event.locations == locations
+
+
 def test_a_channel_posts_in_its_owners_voice(pipeline):
     post = run(pipeline, "Сьогодні вранці ворог атакував Куп'янськ, зруйновано два будинки.",
                channel="Олег Синєгубов", outlet="Олег Синєгубов")

@@ -79,7 +79,10 @@ def find_events(article: Article) -> list[Event]:
     body = article.body or ""
     parsed: Parsed = article.parsed
     lex = lexicon()
-    places = [(m.span, e) for e in article.entities if e.label == "location" for m in e.mentions]
+    bodies = [m.span for e in article.entities if e.label == "organization" for m in e.mentions]
+    # a place inside a body's name is where the body is, not where the event was: "Минобороны России"
+    places = [(m.span, e) for e in article.entities if e.label == "location" for m in e.mentions
+              if not any(b.start <= m.span.start and m.span.end <= b.end for b in bodies)]
     out: list[Event] = []
     for sent in parsed.sentences:
         text = body[sent.start:sent.end]
@@ -100,7 +103,8 @@ def find_events(article: Article) -> list[Event]:
         if lex.called_false.search(low, m.end()):
             continue                                        # "... не відповідає дійсності": a denial, no event
         here = [e for span, e in places if sent.start <= span.start < sent.end]
-        settlements = [e for e in here if e.kind in SETTLEMENT_KINDS]
+        # settlements, and the seas, rivers, spits and plants of the curated features ("в Чорному морі")
+        settlements = [e for e in here if e.kind in SETTLEMENT_KINDS or e.kind in ("water", "feature")]
         regions = [e for e in here if e.kind == "region"]
         districts = [e for e in here if e.kind == "raion"]
         locations = tuple(dict.fromkeys(e.canonical for e in (settlements or districts or regions or
