@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sitroom.data import load_lexicon
-from sitroom.kb.gazetteer import Gazetteer, Place
+from sitroom.kb.gazetteer import FEATURE_KINDS, Gazetteer, Place
 from sitroom.kb.gazetteer import normalize as gazetteer_normalize
 from sitroom.kb.registry import TITLE_WORDS, Entry
 
@@ -155,8 +155,6 @@ def _front_or_region_of(doc, found: Found, gazetteer: Gazetteer) -> Place | None
 #: The war's own countries: a look-alike elsewhere needs its own context to win against them.
 HOME = frozenset({"UA", "RU"})
 BIG_KINDS = frozenset({"continent", "country", "region"})
-#: the gazetteer's curated seas, rivers and spits: named in full, or "the Dnipro" for the river
-FEATURE_KINDS = frozenset({"water", "feature"})
 MAX_CANDIDATES = 120
 
 

@@ -47,9 +47,11 @@ from sitroom.kb.words import WordFilter
 __all__ = ["Place", "Gazetteer", "GazetteerMissing", "normalize", "lemma_guesses", "case_forms", "KINDS"]
 
 #: a place's kind: a settlement's by its size; "water" (a sea, river, reservoir or strait) and "feature"
-#: (an island or a spit) are the curated features of the war (curated.toml's [features])
+#: (an island, a spit, a bridge, a power plant) are the curated features of the war (curated.toml's
+#: [features]), named in full ("Dnipro River") or, in English, "the Dnipro" for the river
 KINDS = ("continent", "country", "region", "city", "town", "village", "water", "feature")
 SETTLEMENT_KINDS = ("city", "town", "village")
+FEATURE_KINDS = frozenset({"water", "feature"})
 
 PLACES_FILE = "places.tsv.gz"
 VARIANTS_FILE = "variants.tsv.gz"

@@ -26,7 +26,7 @@ from sitroom.extract.districts import _district
 from sitroom.extract.places import demonym
 from sitroom.extract.translit import is_cyrillic, ru_variants
 from sitroom.kb import KB
-from sitroom.kb.gazetteer import SETTLEMENT_KINDS, Place
+from sitroom.kb.gazetteer import FEATURE_KINDS, SETTLEMENT_KINDS, Place
 from sitroom.kb.registry import Entry
 from sitroom.model import Actor, Article, Entity, Mention, Span, SpanSet
 from sitroom.pipeline import stage
@@ -594,13 +594,13 @@ SHARED_WATER = re.compile(r"(?<![\w'’-])([А-ЯІЇЄҐЁ][\w'’-]+)[ \t]+(?:
 
 
 def _waters(body: str, names: Names) -> list[tuple[NerSpan, Place]]:
-    """The seas, rivers, reservoirs, straits, islands and spits of the gazetteer's curated features,
-    named in full in any case: "в Чорному морі" is the Black Sea, not the village of Chorne the word
+    """The seas, rivers, reservoirs, straits, islands, spits, the bridge and the nuclear plants of the
+    gazetteer's curated features, named in full in any case: "в Чорному морі" is the Black Sea, not the village of Chorne the word
     alone names; "на березі річки Дніпро" the river, not the city. Two seas sharing the word for them
     are each named ("Чорного та Азовського морів": the first by its adjective alone)."""
     def water(name: str) -> Place | None:
         place = names.place(name, name)
-        return place if place is not None and place.kind in ("water", "feature") else None
+        return place if place is not None and place.kind in FEATURE_KINDS else None
 
     out = []
     for m in SHARED_WATER.finditer(body):

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from sitroom.extract.cyrillic.claims import lexicon
 from sitroom.extract.cyrillic.parse import Parsed
-from sitroom.kb.gazetteer import SETTLEMENT_KINDS
+from sitroom.kb.gazetteer import FEATURE_KINDS, SETTLEMENT_KINDS
 from sitroom.model import Article, Event, Span
 from sitroom.pipeline import stage
 
@@ -104,7 +104,7 @@ def find_events(article: Article) -> list[Event]:
             continue                                        # "... не відповідає дійсності": a denial, no event
         here = [e for span, e in places if sent.start <= span.start < sent.end]
         # settlements, and the seas, rivers, spits and plants of the curated features ("в Чорному морі")
-        settlements = [e for e in here if e.kind in SETTLEMENT_KINDS or e.kind in ("water", "feature")]
+        settlements = [e for e in here if e.kind in SETTLEMENT_KINDS or e.kind in FEATURE_KINDS]
         regions = [e for e in here if e.kind == "region"]
         districts = [e for e in here if e.kind == "raion"]
         locations = tuple(dict.fromkeys(e.canonical for e in (settlements or districts or regions or
