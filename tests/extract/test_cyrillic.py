@@ -600,6 +600,7 @@ def test_a_given_name_is_no_village_of_that_name(pipeline):
     ("Удар по Крымскому мосту отражен .", "Crimean Bridge"),
     ("Обстріл ЗАЕС тривав уночі .", "Zaporizhzhia Nuclear Power Plant"),   # a place, not a body
     ("Запорожская АЭС осталась без внешнего питания .", "Zaporizhzhia Nuclear Power Plant"),
+    ("Підрив Каховської ГЕС затопив села .", "Kakhovka Dam"),
 ])
 def test_a_sea_river_or_island_of_the_war_is_that_feature(pipeline, text, place):
     assert places(run(pipeline, text)) == {place}

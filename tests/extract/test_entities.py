@@ -230,6 +230,7 @@ def test_end_word_filter_lets_every_dictionary_name_through():
     ("Marines crossed to the left bank of the Dnipro at dawn.", "Dnipro River"),  # "the Dnipro": the river
     ("Troops dug in along the Oskil River for the winter.", "Oskil River"),
     ("Drones struck the Zaporizhzhia nuclear power plant on Sunday.", "Zaporizhzhia Nuclear Power Plant"),  # not the city
+    ("The destruction of the Kakhovka dam flooded villages downstream.", "Kakhovka Dam"),                  # not the town
 ])
 def test_entities_seas_and_rivers_of_the_war(run, text, place):
     found, _ = run(text)

@@ -253,7 +253,8 @@ GEO_NOUNS = frozenset({"region", "regions", "oblast", "oblasts", "district", "di
                        "hromada", "governorate", "state", "territory", "island", "islands", "river",
                        "peninsula", "sea", "lake", "mountains", "border", "front", "direction", "axis",
                        # the curated features' lower-case words: "the Kakhovka reservoir", "Zaporizhzhia nuclear plant"
-                       "reservoir", "strait", "spit", "estuary", "bridge", "nuclear", "power", "plant"})
+                       "reservoir", "strait", "spit", "estuary", "bridge", "nuclear", "power", "plant", "dam",
+                       "hydroelectric", "steel", "steelworks"})
 
 
 def _dateline(span, text: str) -> bool:
