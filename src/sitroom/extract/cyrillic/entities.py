@@ -41,29 +41,20 @@ UNIT = "UNIT"
 QUOTED_NAME_WORDS = 4
 
 
-def _quoted_weak_name(span: NerSpan, names: Names) -> Entry | None:
-    """The one military unit or body a quoted name is a weak name of ("«Азова»", "«Азову»": the Azov
-    Brigade; bare, "Азов" is the town too)."""
-    if " " in span.text:
-        return None
-    for form in names.forms(span.text, span.normal)[:3]:
-        found = [e for e in names.kb.registry.lookup(form, "organization", weak=True) if e.kind == "military"]
-        if len(found) == 1:
-            return found[0]
-    return None
-
-
 #: one word in «»: a unit's, an operation's or a company's name
 QUOTED_WORD = re.compile(r"(?<=«)[А-ЯІЇЄҐЁ][\w'’-]+(?=»)")
 
 
 def _quoted_units(body: str, names: Names) -> list[Typed]:
-    """Military units by a weak name of theirs in quotes ("бійці «Азову»"), which the tagger may miss."""
+    """Military units by a weak name of theirs in quotes, the one unit it names ("бійці «Азову»",
+    "«Азова»": the Azov Brigade; bare, "Азов" is the town too), which the tagger may miss."""
     out = []
     for m in QUOTED_WORD.finditer(body):
-        span = NerSpan(m.start(), m.end(), "ORG", m.group(), m.group())
-        if (entry := _quoted_weak_name(span, names)) is not None:
-            out.append(Typed(span, "organization", entry=entry))
+        for form in names.forms(m.group(), m.group())[:3]:
+            found = [e for e in names.kb.registry.lookup(form, "organization", weak=True) if e.kind == "military"]
+            if len(found) == 1:
+                out.append(Typed(NerSpan(m.start(), m.end(), "ORG", m.group(), m.group()), "organization", entry=found[0]))
+                break
     return out
 
 
@@ -1417,9 +1408,9 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
                  if not any(w.start < a.end and a.start < w.end for w in water_spans)]
     units = {NerSpan(u.start, u.end, UNIT, u.text, u.text): u for u in find_units(body)}
     covering = addresses + list(units)
-    out = [t for t in out if not any(a.start < t.span.end and t.span.start < a.end for a in water_spans)]
-    out = [t for t in out if not any(a.start <= t.span.start < a.end for a in covering)]
-    spans = [x for x in spans if not any(a.start <= x.start < a.end for a in addresses + list(units)) and (
+    out = [t for t in out if not any(a.start <= t.span.start < a.end for a in covering)
+           and not any(w.start < t.span.end and t.span.start < w.end for w in water_spans)]
+    spans = [x for x in spans if not any(a.start <= x.start < a.end for a in covering) and (
         x.label == "ORG" and not any(w.start <= x.start and x.end <= w.end for w in water_spans)
         or not any(w.start < x.end and x.start < w.end for w in water_spans))]  # "Запорожская АЭС": a plant, no body
     out += [Typed(a, "location") for a in addresses]
@@ -1430,8 +1421,6 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
         if label is None or " " not in span.text and names.morph.parse(span.text)[0].normal_form in MEDIUMS:
             continue
         entry = names.entry(span.text, span.normal)
-        if entry is None and _quoted(body, span.start) and body[span.start - 1:span.start] == "«":
-            entry = _quoted_weak_name(span, names)  # "бойцы «Азова»": the brigade, where "в Азове" is the town
         if entry is None and label == "organization":
             entry = _home_body(span, names, article, out)  # "Минобороны", "в Генштабе": whose, by the article
         place = names.place(span.text, span.normal) if (entry is None or entry.label == "location") and not _quoted(
