@@ -1388,3 +1388,39 @@ def test_a_units_weak_name_in_quotes_is_the_unit(pipeline, text, body):
 def test_a_units_weak_name_bare_after_in_is_the_town(pipeline):
     article = run(pipeline, "Беспилотники атаковали нефтебазу в Азове .")
     assert places(article) == {"Azov"} and not any(e.label == "organization" for e in article.entities)
+
+
+@pytest.mark.parametrize("text", [
+    "Командир сказав журналістам : « Коли стемніло , ми вийшли з підвалу » .",  # a quotation a colon brings in
+    "Біль вщухав від пігулок , і він заснув .",               # "pain", not Biel in Switzerland
+    "Бліде світло ліхтаря падало на підлогу .",               # "pale", not Blida in Algeria
+])
+def test_an_ordinary_word_opening_a_quotation_or_a_sentence_is_no_place_abroad(pipeline, text):
+    assert not any(t.label == "location" for t in cyrillic.typed_mentions(run(pipeline, text), KB.load()))
+
+
+def test_a_city_of_millions_opening_a_sentence_stays_a_place(pipeline):
+    assert "Prague" in places(run(pipeline, "Відповідь надійшла ввечері . Прага прокинулася під дощем ."))
+
+
+def test_a_given_name_a_foreign_town_bears_is_a_person(pipeline):
+    typed = {t.span.text: t.label for t in cyrillic.typed_mentions(
+        run(pipeline, "Листи від Катерини приходили до мене щотижня ."), KB.load())}
+    assert typed.get("Катерини") == "person"                 # Catherine, not Katerini in Greece
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Его дед служил в Красной армии до 1946 года .", "Красной армии"),   # villages bear the name too
+    ("Вона вступила до Комуністичної партії ще студенткою .", "Комуністичної партії"),
+])
+def test_a_name_ending_in_the_word_for_its_kind_of_body_is_no_village(pipeline, text, body):
+    typed = {t.span.text: t.label for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())}
+    assert typed.get(body) == "organization"
+
+
+@pytest.mark.parametrize(("text", "government"), [
+    ("В заявлении Даунинг-стрит говорится, что помощь Украине будет продолжена .", "Government of the United Kingdom"),
+    ("Єлисейський палац заявив , що Франція передасть Україні нові ракети .", "Government of France"),
+])
+def test_a_seat_of_government_speaks_for_it_in_russian_and_ukrainian(pipeline, text, government):
+    assert government in {e.canonical for e in run(pipeline, text).entities if e.label == "organization"}

@@ -69,11 +69,13 @@ def _quoted(body: str, start: int) -> bool:
 
 #: what may come before the first word of a sentence or of a line of dialogue: "— Тоді ...", "« Мене ..."
 OPENING = re.compile(r"[\s\-–—«»\"„“”'(\[.…:]*")
+#: a quotation a colon brings in, inside a sentence: "сказав: « Коли ми ...", "пише: „Мене ..."
+QUOTATION_OPENS = re.compile(r":\s*[«„“\"]\s*$")
 
 
 def _openers(body: str, parsed: Parsed) -> set[int]:
     """Where the words that open a sentence, a line or a quotation begin: capitalised by the text, not
-    because they are names ("Зараз", "— Тоді б усі ...", "« Мене звуть ...")."""
+    because they are names ("Зараз", "— Тоді б усі ...", "« Мене звуть ...", "сказав: « Коли ...")."""
     out = set()
     for sent in parsed.sentences:
         first = next((t for t in sent.tokens if t.text[:1].isalpha()), None)
@@ -82,7 +84,8 @@ def _openers(body: str, parsed: Parsed) -> set[int]:
         for t in sent.tokens:
             if t.text[:1].isalpha() and t.start > sent.start:
                 line = body.rfind("\n", 0, t.start) + 1
-                if OPENING.fullmatch(body, max(line, sent.start), t.start) and body[max(line, sent.start):t.start].strip():
+                if OPENING.fullmatch(body, max(line, sent.start), t.start) and body[max(line, sent.start):t.start].strip() \
+                        or QUOTATION_OPENS.search(body, max(line, t.start - 6), t.start):
                     out.add(t.start)
     return out
 
@@ -1445,9 +1448,12 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
                 span not in towns and _person_name(span.text, names):
             label = "person"  # "Ганною Іванівною", "Наталочки": the Russian tagger's places in Ukrainian fiction
         elif label == "location" and place is not None and entry is None and names.language == "uk" and \
-                span not in towns and " " not in span.text and place.kind not in ("country", "region", "city") and \
-                place.population < 10_000 and "Name" in names.morph.parse(span.text)[0].tag:
-            label, place = "person", None  # "від Марини", "Денисові": a given name, though a village bears it
+                span not in towns and " " not in span.text and (
+                    place.kind not in ("country", "region", "city") and place.population < 10_000
+                    or place.country not in HOME and place.kind != "country" and place.population < 1_000_000) and \
+                "Name" in names.morph.parse(span.text)[0].tag:
+            label, place = "person", None  # "від Марини", "Денисові": a given name, though a village bears it;
+            # "проти Катерини": Catherine, not Katerini in Greece (abroad, only a capital's name: "у Софії")
         elif label == "person" and place is not None and entry is None and " " not in span.text and \
                 "Name" not in names.tags(span.text) and (
                     place.kind == "city" and place.population >= 100_000 and _place_cued(body, span.start)
@@ -1463,8 +1469,9 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
                     or place.kind in ("city", "region") and PLACE_CUE.search(body, max(0, span.start - 30), span.start))
                 or label == "person" and " " in span.text and place.country in HOME and PLACE_CUE.search(
                     body, max(0, span.start - 30), span.start)  # "у Часова Яра": a town of two words
-                or label == "organization"):
-            label = "location"      # Ukrainian "Роботиного" read as a person; not "Monsanto", a company
+                or label == "organization" and not ORG_HEAD_LAST.search(span.text)):
+            label = "location"      # Ukrainian "Роботиного" read as a person; not "Monsanto", a company; not
+            # "Красной армии", a body the words for its kind end, though villages bear the name
         if label == "person" and entry is None and body[span.start - 1:span.start] == "«" and \
                 body[span.end:span.end + 1] == "»" and (not PERSON_TAGS & names.tags(span.text) or re.search(
                     r"(?i)(?:типу|типа|марки|комплекс\w*|систем\w*|ракет\w*|дрон\w*|бпла|беспилотник\w*|"
@@ -1496,6 +1503,11 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
             continue  # "Бійці" ("fighters") opening a sentence: a village abroad only by a romanisation of its lemma;
             # "Куля", "Вікна" ("bullet", "windows"): an ordinary word, not the village of that name, unless the
             # sentence the tokeniser saw begins after "с." or "смт."
+        if label == "location" and entry is None and place is not None and span.start in starts and " " not in span.text \
+                and place.country not in HOME and place.kind != "country" and place.population < 1_000_000 and \
+                _common(names, span.text):
+            continue  # "Біль вщухав" ("the pain eased"), not Biel in Switzerland: abroad, only a country or a city
+            # of millions ("Прага") opening a sentence is likelier than the ordinary word it spells
         if label == "location" and entry is None and span not in towns and " " not in span.text and (
                 place is None or place.population < 100_000 and place.kind in SETTLEMENT_KINDS) and \
                 _says_or_thinks(body, span.end, names):
@@ -1520,6 +1532,11 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     out = _laws(body, _with_compass(body, _listed_places(body, _echoes(body, out), names), names))
     out = _one_sense(body, out, names)
     return _in_context(sorted(out, key=lambda t: t.span.start), body, parsed, names)
+
+
+#: a name of two or more words that ends in a lower-case noun, the kind of body it is ("Красной армии",
+#: "Коммунистической партии"); a settlement's name capitalises each word ("Часов Яр", "Нова Каховка")
+ORG_HEAD_LAST = re.compile(r"\s[а-яіїєґё][а-яіїєґё'’-]+$")
 
 
 #: a name in «» quotes, with no quote inside
