@@ -448,9 +448,9 @@ class Builder:
         # Ukraine itself
         f, alts = special["690791"]
         self._country_ua = (float(f[4]), float(f[5]), alts)
-        # extra regions (Donbas)
-        for key, r in cur["extra_regions"].items():
-            f, alts = special[r["id"]]
+        # extra regions: Donbas at GeoNames' point, the historical lands at their conventional centres
+        for r in cur["extra_regions"].values():
+            f, alts = special[r["id"]] if "point" not in r else ([None] * 4 + list(r["point"]), [])
             p = self.put(P(r["id"], r["name"], "region", r["country"], None, float(f[4]), float(f[5]), 0))
             for a in alts:
                 if usable_alternate(a) and "Coal" not in a:

@@ -615,6 +615,29 @@ def test_a_name_after_the_word_for_a_bank_is_the_river(pipeline, text, place):
     assert places(run(pipeline, text)) == {place}
 
 
+@pytest.mark.parametrize(("text", "regions"), [
+    ("Бої тривають на Слобожанщині та в Приазов’ї .", {"Slobozhanshchyna", "Pryazovia"}),
+    ("Дрони атакували об'єкти на півдні Таврії .", {"Tavria"}),          # villages are called Tavriia too
+    ("Учения прошли в Полесье и на Подолье .", {"Polissia", "Podillia"}),
+])
+def test_the_historical_lands_of_ukraine_are_regions(pipeline, text, regions):
+    assert places(run(pipeline, text)) == regions
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Війська форсували Дністер уночі .", "Dniester River"),   # "Війська" ("troops") is no Biysk
+    ("Лодки заметили на Днестре у села .", "Dniester River"),
+])
+def test_a_river_no_town_shares_a_name_with_is_named_bare(pipeline, text, place):
+    assert places(run(pipeline, text)) == {place}
+
+
+def test_an_ordinary_noun_opening_a_sentence_is_cut_off_the_place_after_it(pipeline):
+    typed = cyrillic.typed_mentions(run(pipeline, "Оборонці Маріуполя трималися на Азовсталі до травня ."), KB.load())
+    assert {t.span.text: t.place.name for t in typed if t.label == "location"} == {
+        "Маріуполя": "Mariupol", "Азовсталі": "Azovstal"}
+
+
 def test_two_seas_sharing_their_word_are_each_named(pipeline):
     assert places(run(pipeline, "На акваторії Чорного та Азовського морів штормить .")) == {"Black Sea", "Sea of Azov"}
 

@@ -134,6 +134,9 @@ def test_gazetteer_oblast_forms(gaz, surface):
         ("Donbas", "Donbas"),
         ("Донбассе", "Donbas"),
         ("Crimea", "Crimea"),
+        ("Слобожанщина", "Slobozhanshchyna"),   # the historical lands, not admin units
+        ("Приазовье", "Pryazovia"),
+        ("Halychyna", "Halychyna"),
     ],
 )
 def test_gazetteer_regions_and_occupation_names(gaz, surface, name):

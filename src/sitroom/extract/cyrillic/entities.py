@@ -290,6 +290,13 @@ def _without_opening_words(span: NerSpan, names: Names) -> NerSpan:
     words of its own ("Рада міністрів України"), so only a pronoun or a verb opens one that is cut ("Він
     член-кореспондент НАН України")."""
     words = list(re.finditer(r"\S+", span.text))
+    if span.label == "LOC" and len(words) >= 2 and all(w.group()[:1].isupper() for w in words[1:]) and _common(
+            names, words[0].group()) and not PLACE_NOUN.match(words[0].group()) and names.morph.parse(
+            words[0].group())[0].tag.POS in {"NOUN", *NOT_NAMES}:
+        # "Оборонці Маріуполя" ("Mariupol's defenders"): an ordinary noun opening the sentence, before the
+        # name; not a word for a kind of place ("Острів Зміїний") nor an adjective ("Нова Каховка")
+        text = span.text[words[1].start():]
+        return NerSpan(span.start + words[1].start(), span.end, span.label, text, text)
     if len(words) < 3 or not words[1].group()[:1].islower() or not _common(names, words[0].group()):
         return span
     if span.label == "ORG" and names.morph.parse(words[0].group())[0].tag.POS not in NOT_NAMES:
@@ -397,11 +404,11 @@ def _unspanned_places(body: str, parsed: Parsed, covered: list[NerSpan], names: 
                 continue  # a capitalised word opening a sentence: only a large place's own name ("Одеса була ...")
             place = names.place(name, name)
             if place is None or place.country not in HOME and not (
-                    place.kind in ("country", "continent") or place.population >= 100_000):
-                continue  # abroad, only countries and large cities ("в Тунісі", "з Женеви")
+                    place.kind in ("country", "continent", *FEATURE_KINDS) or place.population >= 100_000):
+                continue  # abroad, only countries and large cities ("в Тунісі", "з Женеви"); a river by its own name
             tags = names.tags(name)
             listed = any(c.label == "LOC" and LIST_GLUE.fullmatch(body, c.end, start) for c in [*covered, *out])
-            if "Geox" in tags or place.kind in ("city", "region") or place.population >= 10_000 or listed or (
+            if "Geox" in tags or place.kind in ("city", "region", *FEATURE_KINDS) or place.population >= 10_000 or listed or (
                     names.language == "uk" and not PERSON_TAGS & tags and (
                         not _common(names, name) or PLACE_CUE.search(body, max(0, start - 30), start))):
                 # the uk dictionary marks no toponyms: a word it does not know as a common one, or one
@@ -1497,12 +1504,13 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
                 p.tag.POS in NOT_NAMES for p in names.morph.parse(span.text)[:4 if names.language == "uk" else 1]):
             continue  # "Зараз", "Зранку": a word that is no noun opening a sentence, though a village has its name
         if label == "location" and entry is None and place is not None and span.start in starts and " " not in span.text \
-                and place.population < 10_000 and _common(names, span.text) and (
-                    not names.spelled(span.text, place)
-                    or not SETTLEMENT_BEFORE.search(body, max(0, span.start - 16), span.start)):
-            continue  # "Бійці" ("fighters") opening a sentence: a village abroad only by a romanisation of its lemma;
-            # "Куля", "Вікна" ("bullet", "windows"): an ordinary word, not the village of that name, unless the
-            # sentence the tokeniser saw begins after "с." or "смт."
+                and _common(names, span.text) and (
+                    not SETTLEMENT_BEFORE.search(body, max(0, span.start - 16), span.start)
+                    and (place.population < 10_000 or not names.spelled(span.text, place))
+                    or place.population < 10_000 and not names.spelled(span.text, place)):
+            continue  # "Бійці" ("fighters"), "Війська" ("troops") opening a sentence: a place only by a romanisation
+            # of its lemma (a village abroad, Biysk); "Куля", "Вікна" ("bullet", "windows"): an ordinary word, not the
+            # village of that name, unless the sentence the tokeniser saw begins after "с." or "смт."
         if label == "location" and entry is None and place is not None and span.start in starts and " " not in span.text \
                 and place.country not in HOME and place.kind != "country" and place.population < 1_000_000 and \
                 _common(names, span.text):

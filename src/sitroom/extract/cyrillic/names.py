@@ -174,9 +174,10 @@ class Names:
                         return (abroad[0], *home)
                 first = home[0]
                 # a namesake about as large whose own name is this form romanised ("Слов'янськ": Sloviansk,
-                # not Nikopol, which GeoNames also lists under it)
-                best = next((p for p in home if normalize(p.name) in spelled and p.population >= 0.9 * first.population),
-                            first)
+                # not Nikopol, which GeoNames also lists under it); a region without a count of people stays
+                # first ("Таврії": the land of Tavria, not one of the villages named after it)
+                best = next((p for p in home if normalize(p.name) in spelled and p.population >= 0.9 * first.population
+                             and not (first.kind == "region" and p.kind != "region")), first)
                 return (best, *(p for p in home if p is not best))
         # the tagger's normal form first ("Курской области" -> "Курская область"), else the text as written
         # (its normal form of Ukrainian can be no word: "Херсонській обл" -> "Херсонськія обл")
