@@ -1447,3 +1447,33 @@ def test_a_name_ending_in_the_word_for_its_kind_of_body_is_no_village(pipeline, 
 ])
 def test_a_seat_of_government_speaks_for_it_in_russian_and_ukrainian(pipeline, text, government):
     assert government in {e.canonical for e in run(pipeline, text).entities if e.label == "organization"}
+
+
+@pytest.mark.parametrize(("language", "name", "country"), [
+    ("uk", "Об'єднаних Арабських Еміратів", "United Arab Emirates"),   # headed by its first noun, plural
+    ("uk", "Сполучених Штатів Америки", "United States"),
+    ("ru", "Объединённых Арабских Эмиратах", "United Arab Emirates"),  # a participle first
+])
+def test_a_countrys_name_headed_by_a_plural_noun_in_any_case(language, name, country):
+    place = cyrillic.Names.of(KB.load(), language).place(name, name)
+    assert place is not None and place.name == country
+
+
+def test_a_country_the_tagger_took_for_a_person_is_a_place(pipeline):
+    assert places(run(pipeline, "Делегація прибула з Об'єднаних Арабських Еміратів у вівторок .")) == {
+        "United Arab Emirates"}
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("Він служив у Радянському Союзі до 1991 року .", "Радянському Союзі"),
+    ("Прадед жил ещё в Российской империи .", "Российской империи"),
+    ("Місто належало Речі Посполитій .", "Речі Посполитій"),
+])
+def test_a_former_state_by_its_name_is_a_place_on_no_map(pipeline, text, state):
+    typed = [(t.span.text, t.label, t.place) for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())]
+    assert (state, "location", None) in typed
+
+
+def test_a_hero_of_a_former_state_is_a_title_not_a_place(pipeline):
+    typed = cyrillic.typed_mentions(run(pipeline, "На зустріч прийшли ветерани , Герої Радянського Союзу ."), KB.load())
+    assert not any("Союзу" in t.span.text for t in typed if t.label == "location")

@@ -167,6 +167,9 @@ def _spans(body: str, parsed: Parsed, names: Names, starts: set[int]) -> list[Ne
         widened = _widen_region(body, span)
         if widened is not span:  # "Курською" + "областю" is a region, whatever the tagger read
             span = replace(widened, label="LOC")
+        elif span.label == "PER" and " " in span.text and (country := names.place(span.text, span.normal)) is not None \
+                and country.kind == "country":
+            span = replace(span, label="LOC")  # "з Об'єднаних Арабських Еміратів": a country the tagger took for a person
         elif span.label == "PER" and not _person_name(span.text, names):  # not "Володимир", an adjective too
             span = _person(span, names)
         out.append(span)
@@ -675,6 +678,11 @@ NOT_BODIES = frozenset({"СМИ", "ЗМІ", "СМІ", "ПВО", "ППО", "БП�
 
 #: the abbreviations of states that are no more: places, on no map of today's (no entity)
 FORMER_STATES = frozenset("СРСР СССР УРСР УССР УСРР РСФРР РСФСР БРСР БССР ЗУНР УНР ЧССР ГДР НДР СФРЮ".split())
+#: the same states and empires by name, in any case: "у Радянському Союзі", "Российской империи"
+FORMER_STATE_NAME = re.compile(r"(?<![\w'’-])(?:(?:Радянськ|Советск)\w+[ \t]+Союз\w*|(?:Російськ|Российск|Османськ|Османск)\w+"
+                               r"[ \t]+(?:імпері|импери)\w+|Австро-(?:Угорщин|Венгри)\w+|Реч(?:і|ь|и)[ \t]+Посполит\w+)(?![\w'’-])")
+#: the title of a hero of a state, which names no place: "Герой Советского Союза", "Героїв Радянського Союзу"
+HERO_OF = re.compile(r"(?<![\w'’-])(?i:геро[йяюїі]\w*)[ \t]+$")
 #: abbreviations the Ukrainian dictionary marks as proper ones that name no body: a computer, a text
 #: message, the companies' register code, a person's full name, and the occupied areas of Donbas ("ОРДЛО")
 COMMON_ABBREVIATIONS = frozenset("ЕОМ ЭВМ СМС ЄДРПОУ ЕДРПОУ ЕГРПОУ ПІБ ФИО ОРДЛО ОРДО ОРЛО".split())
@@ -1534,6 +1542,10 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
                          holder=id(span) in holders, same_as=alias_of.get(id(span))))
     out = [t for t in out if not _where_posted(body, t)]
     out = [replace(t, label="location", entry=None, place=None) if t.span.text in FORMER_STATES else t for t in out]
+    former = [NerSpan(m.start(), m.end(), "LOC", m.group(), m.group()) for m in FORMER_STATE_NAME.finditer(body)
+              if not HERO_OF.search(body, max(0, m.start() - 12), m.start())]  # "Героїв Радянського Союзу": a title
+    out = [t for t in out if not any(f.start < t.span.end and t.span.start < f.end for f in former)]
+    out += [Typed(f, "location") for f in former]  # a state on no map of today's
     out += [Typed(NerSpan(m.start(), m.end(), "LOC", m.group(), m.group()), "location") for m in ABBREVIATION.finditer(body)
             if m.group() in FORMER_STATES and not any(t.span.start < m.end() and m.start() < t.span.end for t in out)]
     out += [Typed(a, "organization") for a in _abbreviated_bodies(body, [t.span for t in out] + covering, names)]
