@@ -679,8 +679,9 @@ NOT_BODIES = frozenset({"СМИ", "ЗМІ", "СМІ", "ПВО", "ППО", "БП�
 #: the abbreviations of states that are no more: places, on no map of today's (no entity)
 FORMER_STATES = frozenset("СРСР СССР УРСР УССР УСРР РСФРР РСФСР БРСР БССР ЗУНР УНР ЧССР ГДР НДР СФРЮ".split())
 #: the same states and empires by name, in any case: "у Радянському Союзі", "Российской империи"
-FORMER_STATE_NAME = re.compile(r"(?<![\w'’-])(?:(?:Радянськ|Советск)\w+[ \t]+Союз\w*|(?:Російськ|Российск|Османськ|Османск)\w+"
-                               r"[ \t]+(?:імпері|импери)\w+|Австро-(?:Угорщин|Венгри)\w+|Реч(?:і|ь|и)[ \t]+Посполит\w+)(?![\w'’-])")
+FORMER_STATE_NAME = re.compile(r"(?<![\w'’-])(?:(?:Радянськ|Советск)\w+[ \t]+Союз\w*|"
+                               r"(?:Російськ|Российск|Османськ|Османск)\w+[ \t]+(?:імпері|импери)\w+|"
+                               r"Австро-(?:Угорщин|Венгри)\w+|Реч(?:і|ь|и)[ \t]+Посполит\w+)(?![\w'’-])")
 #: the title of a hero of a state, which names no place: "Герой Советского Союза", "Героїв Радянського Союзу"
 HERO_OF = re.compile(r"(?<![\w'’-])(?i:геро[йяюїі]\w*)[ \t]+$")
 #: abbreviations the Ukrainian dictionary marks as proper ones that name no body: a computer, a text
