@@ -1477,3 +1477,12 @@ def test_a_former_state_by_its_name_is_a_place_on_no_map(pipeline, text, state):
 def test_a_hero_of_a_former_state_is_a_title_not_a_place(pipeline):
     typed = cyrillic.typed_mentions(run(pipeline, "На зустріч прийшли ветерани , Герої Радянського Союзу ."), KB.load())
     assert not any("Союзу" in t.span.text for t in typed if t.label == "location")
+
+
+@pytest.mark.parametrize("text", [
+    "Будівництво почалося у центрі Івано-Франківська .",          # a hyphenated town the tagger took for a person
+    "Пожежа Станіславова ( Івано-Франківська ) сталася давно .",  # a name in parentheses, spaced as tokenised text
+])
+def test_a_hyphenated_town_is_one_place_whole(pipeline, text):
+    typed = [(t.span.text, t.label) for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())]
+    assert ("Івано-Франківська", "location") in typed and not any(s.strip() != s for s, _ in typed)

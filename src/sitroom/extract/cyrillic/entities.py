@@ -115,9 +115,10 @@ def _spans(body: str, parsed: Parsed, names: Names, starts: set[int]) -> list[Ne
         start = span.start
         for part in re.split(r"(\n+|\s*\([^)]*\)?)", body[span.start:span.end]):
             inner = re.fullmatch(r"\s*\(([^)]*)\)?", part)
-            if inner and inner.group(1).strip() and len(inner.group(1).split()) <= 3 and "," not in inner.group(1):
-                at = start + part.index("(") + 1
-                pieces.append(NerSpan(at, at + len(inner.group(1)), span.label, inner.group(1), inner.group(1)))
+            if inner and len(inner.group(1).strip()) > 1 and len(inner.group(1).split()) <= 3 and "," not in inner.group(1):
+                name = inner.group(1).strip()  # "( Івано-Франківська )" in tokenised text
+                at = start + part.index("(") + 1 + inner.group(1).index(name)
+                pieces.append(NerSpan(at, at + len(name), span.label, name, name))
             elif part.strip() and "\n" not in part and not inner:
                 normal = span.normal if part == span.text else part
                 pieces.append(NerSpan(start, start + len(part), span.label, part, normal))
@@ -167,9 +168,11 @@ def _spans(body: str, parsed: Parsed, names: Names, starts: set[int]) -> list[Ne
         widened = _widen_region(body, span)
         if widened is not span:  # "Курською" + "областю" is a region, whatever the tagger read
             span = replace(widened, label="LOC")
-        elif span.label == "PER" and " " in span.text and (country := names.place(span.text, span.normal)) is not None \
-                and country.kind == "country":
-            span = replace(span, label="LOC")  # "з Об'єднаних Арабських Еміратів": a country the tagger took for a person
+        elif span.label == "PER" and (" " in span.text or "-" in span.text) and (
+                whole := names.place(span.text, span.normal)) is not None and (
+                whole.kind == "country" or "-" in span.text and whole.country in HOME and whole.population >= 10_000):
+            span = replace(span, label="LOC")  # "з Об'єднаних Арабських Еміратів", "у центрі Івано-Франківська": a
+            # country or a town of a hyphenated name the tagger took for a person
         elif span.label == "PER" and not _person_name(span.text, names):  # not "Володимир", an adjective too
             span = _person(span, names)
         out.append(span)
