@@ -1486,3 +1486,15 @@ def test_a_hero_of_a_former_state_is_a_title_not_a_place(pipeline):
 def test_a_hyphenated_town_is_one_place_whole(pipeline, text):
     typed = [(t.span.text, t.label) for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())]
     assert ("Івано-Франківська", "location") in typed and not any(s.strip() != s for s, _ in typed)
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Уламки впали біля будинку на Оболонському проспекті, 6 .", "Оболонському проспекті, 6"),  # named before the word
+    ("Ракета влучила в будинок на вул. Промислова, буд. 29 .", "вул. Промислова, буд. 29"),      # "буд." before the number
+    ("Снаряд попал в дом на ул. Садовая, д. 5 .", "ул. Садовая, д. 5"),
+    ("Мешканці вулиці Садової , 8 лишилися без світла .", "вулиці Садової , 8"),                # tokenised text
+    ("Вибух пролунав на вул Перемоги, 12 уночі .", "вул Перемоги, 12"),                         # "вул" without its point
+])
+def test_a_street_address_takes_in_its_house_number(pipeline, text, address):
+    typed = [(t.span.text, t.label) for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())]
+    assert (address, "location") in typed

@@ -455,11 +455,15 @@ def _joined_names(body: str, offset: int, words: list[re.Match], covered: list[N
 #: a house number, with the second one of a corner house: "7", "1-А", "3б", "31 / 33" (tokenised text)
 HOUSE = r"\d+[\w-]*(?:[ \t]*/[ \t]*\d+[\w-]*)?(?![\w/-])"
 #: the same after a comma, unless "років" or a name follows: then it begins the next street ("30 років Перемоги")
-COMMA_HOUSE = rf",[ \t]*{HOUSE}(?![ \t]+(?:років|лет|[А-ЯІЇЄҐЁ]))"
+COMMA_HOUSE = rf"[ \t]?,[ \t]*(?:(?:буд|д)\.[ \t]*)?{HOUSE}(?![ \t]+(?:років|лет|[А-ЯІЇЄҐЁ]))"  # "вул. Промислова, буд. 29"
+#: the house number after a street named before the word for it: "Оболонському проспекті, 6"
+HOUSE_AFTER = re.compile(COMMA_HOUSE)
+#: the words for a street, a square or an avenue, which houses are numbered on
+ROAD_WORD = re.compile(r"(?i)(?:площ|бульвар|проспект|провул|переул|вулиц|улиц|шосе|шоссе|набережн|узв|майдан)\w*$")
 #: a street, square or avenue by its name, with the house number when one follows ("вул. Крилова, 7",
 #: "улице Лётчиков", "проспекту Перемоги"): a place on no gazetteer's map, and no person, though most
 #: streets bear one's name
-ADDRESS = re.compile(r"(?<!\w)(?i:вул\.|вулиц[яіює]|ул\.|улиц[аеыу]|просп\.|проспект\w*|пров\.|провул\w+|"
+ADDRESS = re.compile(r"(?<!\w)(?i:вул\.?|вулиц[яіює]|ул\.|улиц[аеыу]|просп\.|проспект\w*|пров\.|провул\w+|"
                      r"переул\w+|пл\.|площ[аіу]|площад[ьи]|бульвар\w*|б-р)[ \t]*"
                      r"(?:[А-ЯІЇЄҐЁ]\.[ \t]?){0,2}[А-ЯІЇЄҐЁ][\w'’-]*(?:[ \t][А-ЯІЇЄҐЁ][\w'’-]*){0,2}"
                      rf"(?:{COMMA_HOUSE}|[ \t]+{HOUSE}(?=[ \t]*(?:[,.;:)»]|$)))?")
@@ -503,7 +507,8 @@ def _addresses(body: str, names: Names) -> list[NerSpan]:
         if all(any("ADJF" in p.tag for p in names.morph.parse(w)[:3]) for w in words) and not (
                 opens and _common(names, words[0])):
             # not "Головна вулиця міста", an ordinary adjective capitalised by the sentence
-            out.append(NerSpan(m.start(), m.end(), "LOC", m.group(), m.group()))
+            end = house.end() if ROAD_WORD.search(m.group()) and (house := HOUSE_AFTER.match(body, m.end())) else m.end()
+            out.append(NerSpan(m.start(), end, "LOC", body[m.start():end], body[m.start():end]))
     for m in ADDRESS.finditer(body):
         text = m.group().rstrip()
         out.append(NerSpan(m.start(), m.start() + len(text), "LOC", text, text))
