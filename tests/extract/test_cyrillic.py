@@ -1498,3 +1498,13 @@ def test_a_hyphenated_town_is_one_place_whole(pipeline, text):
 def test_a_street_address_takes_in_its_house_number(pipeline, text, address):
     typed = [(t.span.text, t.label) for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())]
     assert (address, "location") in typed
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Гроші надійшли на рахунок в Ощадбанку ще навесні .", "Ощадбанку"),
+    ("Поранених доставили до Донецького опікового центру .", "Донецького опікового центру"),
+    ("Документи лежать на обліку в Міністерстві .", "Міністерстві"),
+])
+def test_an_institution_the_tagger_read_as_a_place_is_a_body(pipeline, text, name):
+    typed = {t.span.text: t.label for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())}
+    assert typed.get(name) == "organization"

@@ -1463,6 +1463,8 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
         if (place is not None or label == "location") and entry is None and span not in towns and not front and \
                 _adjective_of_next_noun(body, span, place, names):
             continue  # "Медове місто", "Військова прокуратура", "Полярну зірку": not the village of Medova
+        if label == "location" and place is None and entry is None and span not in towns and _institution(span.text, names):
+            label = "organization"  # "в Міністерстві", "рахунок в Ощадбанку", "Донецького опікового центру"
         if place is None and (district := _raion(span, names)) is not None:
             out.append(Typed(span, "location", district=district))
             continue
@@ -1566,6 +1568,20 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
 #: a name of two or more words that ends in a lower-case noun, the kind of body it is ("Красной армии",
 #: "Коммунистической партии"); a settlement's name capitalises each word ("Часов Яр", "Нова Каховка")
 ORG_HEAD_LAST = re.compile(r"\s[а-яіїєґё][а-яіїєґё'’-]+$")
+
+
+#: the lemmas of the nouns that name an institution, not a place, though a tagger reads "в Міністерстві" as one;
+#: a bank by the end of its name ("Ощадбанк", "Сбербанк"), a state agency by its start ("Держпідприємництво")
+INSTITUTION_NOUN = re.compile(r"(?:міністерство|министерство|\w*банк|центр|гарнізон|гарнизон|інститут|институт|"
+                              r"університет|университет|академія|академия|політехніка|политехника|коледж|колледж|"
+                              r"комбінат|комбинат|компанія|компания|агентство|служба|управління|управление|"
+                              r"департамент|комітет|комитет|штаб|держ(?!ав)\w+|гос(?!т|под|удар)\w+)")  # not "держава", "гость"
+
+
+def _institution(text: str, names: Names) -> bool:
+    """Whether a name is an institution's by its head noun: its last word, or its one word."""
+    head = text.split()[-1]
+    return any(p.tag.POS == "NOUN" and INSTITUTION_NOUN.fullmatch(p.normal_form) for p in names.morph.parse(head)[:2])
 
 
 #: a name in «» quotes, with no quote inside
