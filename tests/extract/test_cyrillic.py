@@ -1508,3 +1508,29 @@ def test_a_street_address_takes_in_its_house_number(pipeline, text, address):
 def test_an_institution_the_tagger_read_as_a_place_is_a_body(pipeline, text, name):
     typed = {t.span.text: t.label for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())}
     assert typed.get(name) == "organization"
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Уламки впали на вул. 40-річчя Перемоги вранці .", "вул. 40-річчя Перемоги"),   # a street named with a number
+    ("Пошкоджено будинок на вул. 50 років Жовтня, 239 .", "вул. 50 років Жовтня, 239"),
+    ("Снаряд влучив у вул . Лаврська , 12 .", "вул . Лаврська , 12"),                  # tokenised text
+])
+def test_a_street_named_with_a_number_or_after_a_line_break(pipeline, text, address):
+    typed = [(t.span.text, t.label) for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())]
+    assert (address, "location") in typed
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Жоден з них не розшукується за запитом ОАЕ .", "United Arab Emirates"),
+    ("Переговоры прошли при посредничестве ОАЭ .", "United Arab Emirates"),
+])
+def test_a_country_by_its_abbreviation(pipeline, text, country):
+    assert places(run(pipeline, text)) == {country}
+
+
+def test_a_street_whose_name_begins_on_the_next_line():
+    text = "Обстріляли будинок на пр.\nГагаріна, 201 / 1 у середу ."   # as a page's text may break a line
+    article = Article(source="<test>", raw_text=text)
+    article.body, article.language = text, "uk"
+    typed = cyrillic.typed_mentions(cyrillic.cyrillic_parse(article), KB.load())
+    assert ("пр.\nГагаріна, 201 / 1", "location") in [(t.span.text, t.label) for t in typed]

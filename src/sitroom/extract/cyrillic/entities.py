@@ -400,6 +400,11 @@ def _unspanned_places(body: str, parsed: Parsed, covered: list[NerSpan], names: 
             start, end, name = sent.start + word.start(), sent.start + word.end(), word.group()
             if any(j.start <= start < j.end for j in joined):
                 continue
+            if name.isupper() and 1 < len(name) <= 5 and not _quoted(body, start) and not any(
+                    c.start <= start < c.end for c in covered) and (country := names.place(name, name)) is not None and \
+                    country.kind == "country" and names.spelled(name, country):
+                out.append(NerSpan(start, end, "LOC", name, name))  # "за запитом ОАЕ": a country by its abbreviation
+                continue
             if not (name[1:].replace("'", "").replace("’", "").islower() and len(name) > 3) or _quoted(body, start) or any(
                     c.start <= start < c.end for c in covered):
                 continue
@@ -463,12 +468,14 @@ ROAD_WORD = re.compile(r"(?i)(?:площ|бульвар|проспект|про�
 #: a street, square or avenue by its name, with the house number when one follows ("вул. Крилова, 7",
 #: "улице Лётчиков", "проспекту Перемоги"): a place on no gazetteer's map, and no person, though most
 #: streets bear one's name
-ADDRESS = re.compile(r"(?<!\w)(?i:вул\.?|вулиц[яіює]|ул\.|улиц[аеыу]|просп\.|проспект\w*|пров\.|провул\w+|"
-                     r"переул\w+|пл\.|площ[аіу]|площад[ьи]|бульвар\w*|б-р)[ \t]*"
+ADDRESS = re.compile(r"(?<!\w)(?i:вул(?:[ \t]?\.)?|вулиц[яіює]|ул\.|улиц[аеыу]|просп\.|пр\.|проспект\w*|пров\.|провул\w+|"
+                     r"переул\w+|пл\.|площ[аіу]|площад[ьи]|бульвар\w*|б-р)[ \t]*\n?[ \t]*"
+                     r"(?:\d+(?:-(?:річчя|летия)|[ \t]+(?:років|лет))?[ \t]+)?"  # "вул. 40-річчя Перемоги", "вул. 1 Травня"
                      r"(?:[А-ЯІЇЄҐЁ]\.[ \t]?){0,2}[А-ЯІЇЄҐЁ][\w'’-]*(?:[ \t][А-ЯІЇЄҐЁ][\w'’-]*){0,2}"
                      rf"(?:{COMMA_HOUSE}|[ \t]+{HOUSE}(?=[ \t]*(?:[,.;:)»]|$)))?")
 #: initials end with a full stop, the name's last word does not; a number before "років" or a name begins
-#: the next street ("30 років Перемоги"); a number without a comma ends a clause ("просп. Гагаріна 362.")
+#: the next street ("30 років Перемоги"); a number without a comma ends a clause ("просп. Гагаріна 362.");
+#: the name may begin on the next line ("пр.\nГагаріна"), or with a number ("вул. 50 років Жовтня")
 
 
 #: the plural of a word for a street before a list of their names ("вулиць Шевченка та Франка"), or a
