@@ -1534,3 +1534,17 @@ def test_a_street_whose_name_begins_on_the_next_line():
     article.body, article.language = text, "uk"
     typed = cyrillic.typed_mentions(cyrillic.cyrillic_parse(article), KB.load())
     assert ("пр.\nГагаріна, 201 / 1", "location") in [(t.span.text, t.label) for t in typed]
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("Уламки впали біля парку Годлевського вночі .", "парку Годлевського"),   # a park named after a person
+    ("Рух на мосту Патона перекрили .", "мосту Патона"),
+    ("Служба йшла в церкві святого Миколая .", "церкві святого Миколая"),       # a church after its saint
+])
+def test_a_place_named_after_someone_is_one_place_not_a_person(pipeline, text, named):
+    typed = [(t.span.text, t.label) for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())]
+    assert (named, "location") in typed and not any(label == "person" for _, label in typed)
+
+
+def test_the_airport_of_a_city_leaves_the_city_a_place(pipeline):
+    assert "Donetsk" in places(run(pipeline, "Бої йшли за аеропорт Донецька всю зиму ."))

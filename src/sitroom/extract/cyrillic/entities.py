@@ -504,6 +504,16 @@ NAMED_BEFORE_STREET = re.compile(r"(?<![\w'’-])((?:[А-ЯІЇЄҐЁ][\w'’-]+
                                  r"ринок|ринк(?:у|ом)|рын(?:ок|ке|ка)|але[яїюі]|алеєю|алле[яиюе]|аллеей)(?!\w)")
 
 
+#: a park, square, bridge, airport or stadium named after a person, a church after its saint: "парку
+#: Годлевського", "мосту Патона", "Аеропорт Кеннеді", "парку ім. Т. Г. Шевченка", "церкві святого Миколая"
+#: (not Ukrainian "міст", which is "of the cities" too)
+NAMED_AFTER_SOMEONE = re.compile(
+    r"(?<![\w'’-])(?:(?i:парк(?:у|ом|і|е)?|сквер(?:у|ом|і|е)?|мосту|мості|мостом|мост(?:а|е|ом)?|аеропорт\w*|"
+    r"аэропорт\w*|стадіон\w*|стадион\w*)[ \t]+(?:(?i:ім\.|імені|им\.|имени|генерала|академіка|академика|маршала|"
+    r"гетьмана)[ \t]*)?|(?i:церкв\w*|церк(?:ов|ви)\w*|храм\w*|собор\w*)[ \t]+(?i:святого|святої|святых|святих|св\.)[ \t]*)"
+    r"(?:[А-ЯІЇЄҐЁ][ \t]?\.[ \t]?){0,3}(?P<name>[А-ЯІЇЄҐЁ][\w'’-]+(?:[ \t][А-ЯІЇЄҐЁ][\w'’-]+)?)(?![\w'’-])")
+
+
 def _addresses(body: str, names: Names) -> list[NerSpan]:
     """Streets and squares by their names, and the streets listed after one: "вул. Горького, Якубовського
     та Соборна", "на перехресті вулиць Шевченка та Франка", "Контрактова площа"."""
@@ -520,6 +530,10 @@ def _addresses(body: str, names: Names) -> list[NerSpan]:
         text = m.group().rstrip()
         out.append(NerSpan(m.start(), m.start() + len(text), "LOC", text, text))
         out += _listed_streets(body, m.start() + len(text), numbered=text[-1:].isdigit())
+    out += [NerSpan(m.start(), m.end(), "LOC", m.group(), m.group()) for m in NAMED_AFTER_SOMEONE.finditer(body)
+            if not any(a.start <= m.start() < a.end for a in out) and not m.group("name").isupper() and (
+                (where := names.place(m.group("name"), m.group("name"))) is None or where.kind not in (
+                    "country", "region", "city", "town"))]  # not "аеропорту Донецька", the airport of a city
     for m in STREETS.finditer(body):
         if first := STREET_NAME.match(body, m.end()):
             out.append(NerSpan(first.start(), first.end(), "LOC", first.group(), first.group()))
