@@ -1548,3 +1548,11 @@ def test_a_place_named_after_someone_is_one_place_not_a_person(pipeline, text, n
 
 def test_the_airport_of_a_city_leaves_the_city_a_place(pipeline):
     assert "Donetsk" in places(run(pipeline, "Бої йшли за аеропорт Донецька всю зиму ."))
+
+
+@pytest.mark.parametrize("text", [
+    "Обстріл почався на Великдень , а перемир'я на Різдво ніхто не дотримав .",
+    "Перемирие на Рождество и на Пасху так и не объявили .",
+])
+def test_the_feasts_of_the_year_are_no_places(pipeline, text):
+    assert not any(t.label == "location" for t in cyrillic.typed_mentions(run(pipeline, text), KB.load()))

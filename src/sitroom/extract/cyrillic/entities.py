@@ -266,6 +266,11 @@ def _person_name(text: str, names: Names) -> bool:
 
 #: the Internet, capitalised as a name though it is no place, body or person ("в Інтернеті", "из Интернета")
 MEDIUMS = frozenset({"інтернет", "интернет"})
+#: the lemmas of the feasts of the year, capitalised like names, which villages bear too: "перемир'я на Різдво",
+#: "обстріл на Великдень", "Рождественские морозы" are days, never places or people
+FEASTS = frozenset({"різдво", "рождество", "різдвяний", "рождественский", "великдень", "великодній", "пасха",
+                    "пасхальный", "трійця", "троица", "хрещення", "хрищення", "крещение", "водохреще", "водохреща",
+                    "причастя", "причастие"})
 
 #: parts of speech that no name of a place or a person holds in lower case
 CLAUSE_WORDS = frozenset({"VERB", "INFN", "ADVB", "GRND", "PRED", "NPRO"})  # not particles: "ван", "де"
@@ -1466,7 +1471,7 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
     out += [Typed(span, "organization", unit=unit_entity(u, kb.registry)) for span, u in units.items()]
     for span in spans:
         label = NER_LABELS.get(span.label)
-        if label is None or " " not in span.text and names.morph.parse(span.text)[0].normal_form in MEDIUMS:
+        if label is None or " " not in span.text and names.morph.parse(span.text)[0].normal_form in MEDIUMS | FEASTS:
             continue
         entry = names.entry(span.text, span.normal)
         if entry is None and label == "organization":
