@@ -1556,3 +1556,9 @@ def test_the_airport_of_a_city_leaves_the_city_a_place(pipeline):
 ])
 def test_the_feasts_of_the_year_are_no_places(pipeline, text):
     assert not any(t.label == "location" for t in cyrillic.typed_mentions(run(pipeline, text), KB.load()))
+
+
+def test_a_body_named_by_the_word_for_its_kind_is_no_village(pipeline):
+    typed = {t.span.text: t.label for t in cyrillic.typed_mentions(
+        run(pipeline, "Текст публикуется вместе с решением Суда по этому делу ."), KB.load())}
+    assert typed.get("Суда") == "organization"        # the Court, though villages are called Suda

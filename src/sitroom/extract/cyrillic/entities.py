@@ -1521,7 +1521,7 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
                     or place.kind in ("city", "region") and PLACE_CUE.search(body, max(0, span.start - 30), span.start))
                 or label == "person" and " " in span.text and place.country in HOME and PLACE_CUE.search(
                     body, max(0, span.start - 30), span.start)  # "у Часова Яра": a town of two words
-                or label == "organization" and not ORG_HEAD_LAST.search(span.text)):
+                or label == "organization" and not ORG_HEAD_LAST.search(span.text) and not _institution(span.text, names)):
             label = "location"      # Ukrainian "Роботиного" read as a person; not "Monsanto", a company; not
             # "Красной армии", a body the words for its kind end, though villages bear the name
         if label == "person" and entry is None and body[span.start - 1:span.start] == "«" and \
@@ -1601,7 +1601,7 @@ ORG_HEAD_LAST = re.compile(r"\s[а-яіїєґё][а-яіїєґё'’-]+$")
 INSTITUTION_NOUN = re.compile(r"(?:міністерство|министерство|\w*банк|центр|гарнізон|гарнизон|інститут|институт|"
                               r"університет|университет|академія|академия|політехніка|политехника|коледж|колледж|"
                               r"комбінат|комбинат|компанія|компания|агентство|служба|управління|управление|"
-                              r"департамент|комітет|комитет|штаб|держ(?!ав)\w+|гос(?!т|под|удар)\w+)")  # not "держава", "гость"
+                              r"департамент|комітет|комитет|штаб|суд|держ(?!ав)\w+|гос(?!т|под|удар)\w+)")  # not "держава", "гость"
 
 
 def _institution(text: str, names: Names) -> bool:
