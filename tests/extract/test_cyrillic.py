@@ -1562,3 +1562,8 @@ def test_a_body_named_by_the_word_for_its_kind_is_no_village(pipeline):
     typed = {t.span.text: t.label for t in cyrillic.typed_mentions(
         run(pipeline, "Текст публикуется вместе с решением Суда по этому делу ."), KB.load())}
     assert typed.get("Суда") == "organization"        # the Court, though villages are called Suda
+
+
+def test_an_abbreviation_of_an_ordinary_phrase_is_no_body(pipeline):
+    text = "У майновому реєстрі за пошуком по ПІБ Філіпчука є дані лише про будинок ."   # "full name"
+    assert "ПІБ" not in {t.span.text for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())}

@@ -1571,10 +1571,11 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
             # "Вона" ("she") opening a sentence: the Ukrainian dictionary reads it as a surname first, so
             # any of its readings counts there; the Russian one guesses odd readings for foreign names
             continue
-        if label == "organization" and entry is None and (span.text in NOT_BODIES or span.start in sentences and (
+        if label == "organization" and entry is None and (
+                span.text in NOT_BODIES | COMMON_ABBREVIATIONS or span.start in sentences and (
                 id(span) not in found_bodies) and not any(0 < a.start - span.end <= 4 for a in aliases) and not any(
                 w.lstrip("«\"„“(")[:1].isupper() for w in span.text.split()[1:])):
-            continue  # "Подразделения группировки войск": common nouns capitalised by the sentence; "СМИ"
+            continue  # "Подразделения группировки войск": common nouns capitalised by the sentence; "СМИ", "ПІБ"
         out.append(Typed(span, label, entry if label != "location" else None, place if label == "location" else None,
                          holder=id(span) in holders, same_as=alias_of.get(id(span))))
     out = [t for t in out if not _where_posted(body, t)]
@@ -1601,7 +1602,8 @@ ORG_HEAD_LAST = re.compile(r"\s[а-яіїєґё][а-яіїєґё'’-]+$")
 INSTITUTION_NOUN = re.compile(r"(?:міністерство|министерство|\w*банк|центр|гарнізон|гарнизон|інститут|институт|"
                               r"університет|университет|академія|академия|політехніка|политехника|коледж|колледж|"
                               r"комбінат|комбинат|компанія|компания|агентство|служба|управління|управление|"
-                              r"департамент|комітет|комитет|штаб|суд|держ(?!ав)\w+|гос(?!т|под|удар)\w+)")  # not "держава", "гость"
+                              r"департамент|комітет|комитет|штаб|суд|"
+                              r"держ(?!ав)\w+|гос(?!т|под|удар)\w+)")  # not "держава", "гость"
 
 
 def _institution(text: str, names: Names) -> bool:
