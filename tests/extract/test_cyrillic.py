@@ -1567,3 +1567,15 @@ def test_a_body_named_by_the_word_for_its_kind_is_no_village(pipeline):
 def test_an_abbreviation_of_an_ordinary_phrase_is_no_body(pipeline):
     text = "У майновому реєстрі за пошуком по ПІБ Філіпчука є дані лише про будинок ."   # "full name"
     assert "ПІБ" not in {t.span.text for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())}
+
+
+@pytest.mark.parametrize(("name", "place"), [
+    ("Кривого Рогу", "Kryvyi Rih"),          # the dictionary lacks "рогу" and "розі" as forms of "ріг"
+    ("Кривому Розі", "Kryvyi Rih"),
+    ("Малій Токмачці", "Mala Tokmachka"),    # к before і became ц
+    ("Великому Бурлуці", "Velykyi Burluk"),
+    ("Новому Бузі", "Novyi Buh"),            # г before і became з
+])
+def test_a_town_of_an_adjective_and_a_noun_the_dictionary_lacks_in_that_case(name, place):
+    found = cyrillic.Names.of(KB.load(), "uk").place(name, name)
+    assert found is not None and found.name == place

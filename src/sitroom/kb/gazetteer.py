@@ -137,7 +137,7 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ові", ("",)), ("еві", ("ь", "")), ("єві", ("й",)),
     ("ях", ("і", "и")), ("ах", ("и", "ы", "і")), ("ям", ("і", "и")), ("ам", ("и", "ы", "і")),
     ("ів", ("і", "и")), ("ов", ("ы", "и")), ("ей", ("и", "я", "ь")),
-    ("ці", ("ка", "ця")), ("зі", ("га",)), ("сі", ("ха",)),
+    ("ці", ("ка", "ця", "к")), ("зі", ("га", "г")), ("сі", ("ха", "х")),  # "Бурлуці", "Розі": к, г, х before і
     ("ою", ("а",)), ("ею", ("я", "а")), ("єю", ("я",)), ("ой", ("а", "ое", "ый", "ий")),
     ("ом", ("", "о", "е", "ое")), ("ем", ("ь", "е", "")), ("им", ("е", "ий")),
     ("ім", ("е", "ий")), ("ым", ("ое", "ый")), ("ую", ("ая",)), ("ої", ("а",)), ("ій", ("а",)),
@@ -173,7 +173,7 @@ def lemma_guesses(key: str) -> list[str]:
     prefix = head + " " if head else ""
     out: list[str] = []
     for ending, lemmas in _ENDINGS:
-        if not word.endswith(ending) or len(word) - len(ending) < 3:
+        if not word.endswith(ending) or len(word) - len(ending) < (2 if ending in ("ці", "зі", "сі") else 3):
             continue
         stem = word[: len(word) - len(ending)]
         for lemma_end in lemmas:
@@ -183,6 +183,8 @@ def lemma_guesses(key: str) -> list[str]:
                 alt = _ikavism(stem)
                 if alt:
                     out.append(prefix + alt + lemma_end)
+            elif lemma_end in ("к", "г", "х") and (alt := _ikavism(guess)):  # "розі" -> "рог" -> "ріг"
+                out.append(prefix + alt)
     return list(dict.fromkeys(g for g in out if g != key))
 
 

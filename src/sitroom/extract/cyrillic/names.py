@@ -110,6 +110,7 @@ class Names:
                 agreed.append(form.word if form else w)
             out += [" ".join([*agreed, head.normal_form]), " ".join(self.morph.parse(w)[0].normal_form for w in words)]
             out += self._headed_by_first_noun(words)
+            out += self._guessed_heads(words)
             # a possessive adjective in any case, before the noun it names: "Часовим Яром", "Часова Яра" ->
             # "Часів Яр", "Часов Яр" (the noun by its noun reading: not "ярый")
             short = [POSSESSIVE[self.language].sub(POSSESSIVE_SHORT[self.language], w) for w in words[:-1]]
@@ -117,6 +118,21 @@ class Names:
                 noun = next((p.normal_form for p in self.morph.parse(words[-1]) if "NOUN" in p.tag), head.normal_form)
                 out.append(" ".join([*short, noun]))
         return list(dict.fromkeys(f for f in out if f))
+
+    def _guessed_heads(self, words: list[str]) -> list[str]:
+        """A town's name of adjectives and a noun the dictionary lacks in this case ("Малій Токмачці",
+        "Великому Бурлуці", "Кривого Рогу"): the noun's nominatives guessed from its ending, each with the
+        adjectives agreed in the gender the guess has ("мала токмачка", "великий бурлук", "кривий ріг")."""
+        adjectives = [next((p for p in self.morph.parse(w) if "ADJF" in p.tag), None) for w in words[:-1]]
+        if None in adjectives:  # (an adjective's reading, though a name's or a verb's comes first: "Кривим")
+            return []
+        out = []
+        for guess in lemma_guesses(normalize(words[-1]))[:6]:
+            gender = "femn" if guess.endswith(("а", "я")) else "neut" if guess.endswith(("е", "о")) else "masc"
+            agreed = [p.inflect({"nomn", gender}) for p in adjectives]
+            if None not in agreed:
+                out.append(" ".join([*(a.word for a in agreed), guess]))
+        return out
 
     def _headed_by_first_noun(self, words: list[str]) -> list[str]:
         """A name whose head is its first noun, in the nominative of its number, with the adjectives
