@@ -688,6 +688,9 @@ def _places_in_bodies(body: str, bodies: list[NerSpan], covered: list[NerSpan], 
             place = names.place(name, name)
             if place is None or not (place.kind in ("country", "region") or place.population >= 10_000 and not name.isupper()):
                 continue
+            if place.country not in HOME and place.kind not in ("country", "region") and place.population < 1_000_000 \
+                    and _common(names, name):
+                continue  # "Пенсійного Фонду": the body's own word, not Fondi in Italy
             out.append(NerSpan(start, end, "LOC", name, name))
             covered = [*covered, out[-1]]
     return out

@@ -379,6 +379,15 @@ def _word_pattern(word: str) -> str:
     return _any_apostrophe(re.escape(stem if len(stem) >= 4 else word[:-1])) + CASE_ENDING
 
 
+def _either_case(pattern: str) -> str:
+    """A later word of a body's name whose first letter running text writes either way ("Кабінет
+    міністрів", "Кабінет Міністрів"); an acronym stays as written."""
+    first = pattern[:1]
+    if not first.isalpha() or len(pattern) > 1 and pattern[1:2].isupper():
+        return pattern
+    return f"[{first.upper()}{first.lower()}]{pattern[1:]}"
+
+
 def _any_apostrophe(pattern: str) -> str:
     """Any of the apostrophes Ukrainian is typed with where a name has one ("Держспецзв'язку",
     "Держспецзв’язку")."""
@@ -421,7 +430,9 @@ def _build_matcher(registry: Registry) -> dict[str, list[tuple[re.Pattern, int]]
     for alias in sorted(names, key=len, reverse=True):
         words = alias.split()
         # a later word may stand in quotation marks, spaced or not: "группировки войск «Запад»", "« Запад »"
-        quoted = [f"(?P<q{k}>[«\"“][ \t]?)?{_word_pattern(w)}(?(q{k})[ \t]?[»\"”])" for k, w in enumerate(words[1:])]
+        body = registry.entries[names[alias]].label == "organization"
+        quoted = [f"(?P<q{k}>[«\"“][ \t]?)?{_either_case(_word_pattern(w)) if body else _word_pattern(w)}(?(q{k})[ \t]?[»\"”])"
+                  for k, w in enumerate(words[1:])]
         pattern = re.compile(r"\s+".join([_word_pattern(words[0]), *quoted]) + r"(?!\w)")
         index[alias[:PREFIX]].append((pattern, names[alias]))
         if alias[:1].islower():  # "группировка войск Запад" begins a sentence too
