@@ -430,8 +430,8 @@ def _build_matcher(registry: Registry) -> dict[str, list[tuple[re.Pattern, int]]
     for alias in sorted(names, key=len, reverse=True):
         words = alias.split()
         # a later word may stand in quotation marks, spaced or not: "группировки войск «Запад»", "« Запад »"
-        body = registry.entries[names[alias]].label == "organization"
-        quoted = [f"(?P<q{k}>[«\"“][ \t]?)?{_either_case(_word_pattern(w)) if body else _word_pattern(w)}(?(q{k})[ \t]?[»\"”])"
+        of_body = registry.entries[names[alias]].label == "organization"
+        quoted = [f"(?P<q{k}>[«\"“][ \t]?)?{_either_case(_word_pattern(w)) if of_body else _word_pattern(w)}(?(q{k})[ \t]?[»\"”])"
                   for k, w in enumerate(words[1:])]
         pattern = re.compile(r"\s+".join([_word_pattern(words[0]), *quoted]) + r"(?!\w)")
         index[alias[:PREFIX]].append((pattern, names[alias]))
