@@ -1594,3 +1594,17 @@ def test_a_bodys_later_words_in_either_case(pipeline, text, name, body):
 def test_a_bodys_own_word_is_no_town_abroad(pipeline):
     typed = cyrillic.typed_mentions(run(pipeline, "Звернення надійшло до Пенсійного Фонду України ."), KB.load())
     assert not any(t.span.text == "Фонду" for t in typed)             # Fondi is in Italy
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Он получил Гран-при конкурса имени Петра Чайковского .", "Петра Чайковского"),   # a town is called so too
+    ("Він закінчив університет імені Т. Г. Шевченка .", "Шевченка"),
+])
+def test_a_name_after_in_honour_of_is_a_person_not_a_place(pipeline, text, person):
+    typed = cyrillic.typed_mentions(run(pipeline, text), KB.load())
+    assert not any(t.label == "location" and t.span.text.endswith(person.split()[-1]) for t in typed)
+
+
+def test_an_ordinary_word_capitalised_in_a_title_is_no_town_abroad(pipeline):
+    typed = cyrillic.typed_mentions(run(pipeline, "Он был удостоен звания Герой Социалистического Труда ."), KB.load())
+    assert not any(t.label == "location" for t in typed)                # not Gera in Germany

@@ -1492,6 +1492,15 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
         if (place is not None or label == "location") and entry is None and span not in towns and not front and \
                 _adjective_of_next_noun(body, span, place, names):
             continue  # "Медове місто", "Військова прокуратура", "Полярну зірку": not the village of Medova
+        if label == "location" and entry is None and span not in towns and IN_HONOUR_OF.search(
+                body, max(0, span.start - 24), span.start) and not any(
+                b.start <= span.start and span.end <= b.end for b in bodies):
+            label, place = "person", None  # "имени Петра Чайковского", "института имени А. С. Пушкина": a person
+        if label == "location" and entry is None and place is not None and span.start not in starts and \
+                " " not in span.text and place.country not in HOME and place.population < 1_000_000 \
+                and place.kind not in ("country", "continent", *FEATURE_KINDS) and _common(names, span.text) \
+                and not _place_cued(body, span.start) and not COMPASS_BEFORE.search(body, max(0, span.start - 40), span.start):
+            continue  # "Герой Социалистического Труда": an ordinary word capitalised in a title, not Gera
         if label == "location" and place is None and entry is None and span not in towns and _institution(span.text, names):
             label = "organization"  # "в Міністерстві", "рахунок в Ощадбанку", "Донецького опікового центру"
         if place is None and (district := _raion(span, names)) is not None:
@@ -1613,6 +1622,11 @@ def _institution(text: str, names: Names) -> bool:
     """Whether a name is an institution's by its head noun: its last word, or its one word."""
     head = text.split()[-1]
     return any(p.tag.POS == "NOUN" and INSTITUTION_NOUN.fullmatch(p.normal_form) for p in names.morph.parse(head)[:2])
+
+
+#: the words that name what is named after someone, before the person's name and initials: "имени Петра",
+#: "імені Т. Г.", "им. А. С."
+IN_HONOUR_OF = re.compile(r"(?<![\w'’-])(?i:имени|імені|им\.|ім\.)[ \t]*(?:[А-ЯІЇЄҐЁ][\w'’-]*\.?[ \t]*){0,3}$")
 
 
 #: a name in «» quotes, with no quote inside
