@@ -30,6 +30,11 @@ def places(article: Article) -> set[str]:
     return {e.canonical for e in article.entities if e.label == "location"}
 
 
+def labels(pipeline, text: str) -> dict[str, str]:
+    """Each name sitroom reads in ``text``, with the label it gives it."""
+    return {t.span.text: t.label for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())}
+
+
 def people(article: Article) -> set[str]:
     return {e.canonical for e in article.entities if e.label == "person"}
 
@@ -1288,7 +1293,7 @@ def test_a_bare_ministry_an_agency_relays_is_its_countrys(pipeline, text, speake
     ("Штраф наклали за статтею 130 КУпАП .", "КУпАП", "law"),                     # a code of law alone
 ])
 def test_abbreviations_read_as_bodies_former_states_and_codes(pipeline, text, name, label):
-    typed = {t.span.text: t.label for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())}
+    typed = labels(pipeline, text)
     assert typed.get(name) == label
 
 
@@ -1318,7 +1323,7 @@ def test_places_apart_over_or_and_a_castle_by_its_adjective(pipeline, text, name
     ("Вона пішла до Наталі по пораду .", "Наталі", "person"),                          # a given name, not Natal
 ])
 def test_a_large_city_after_a_preposition_of_place_is_a_place_though_a_surname(pipeline, text, name, label):
-    typed = {t.span.text: t.label for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())}
+    typed = labels(pipeline, text)
     assert typed.get(name) == label
 
 
@@ -1330,7 +1335,7 @@ def test_a_large_city_after_a_preposition_of_place_is_a_place_though_a_surname(p
     ("Депутат Тульской областной думы предложил закон .", "Тульской областной думы"),
 ])
 def test_a_local_council_or_administration_by_its_places_adjective_is_a_body(pipeline, text, body):
-    typed = {t.span.text: t.label for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())}
+    typed = labels(pipeline, text)
     assert typed.get(body) == "organization"
 
 
@@ -1437,7 +1442,7 @@ def test_a_given_name_a_foreign_town_bears_is_a_person(pipeline):
     ("Вона вступила до Комуністичної партії ще студенткою .", "Комуністичної партії"),
 ])
 def test_a_name_ending_in_the_word_for_its_kind_of_body_is_no_village(pipeline, text, body):
-    typed = {t.span.text: t.label for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())}
+    typed = labels(pipeline, text)
     assert typed.get(body) == "organization"
 
 
@@ -1484,7 +1489,7 @@ def test_a_hero_of_a_former_state_is_a_title_not_a_place(pipeline):
     "Пожежа Станіславова ( Івано-Франківська ) сталася давно .",  # a name in parentheses, spaced as tokenised text
 ])
 def test_a_hyphenated_town_is_one_place_whole(pipeline, text):
-    typed = [(t.span.text, t.label) for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())]
+    typed = list(labels(pipeline, text).items())
     assert ("Івано-Франківська", "location") in typed and not any(s.strip() != s for s, _ in typed)
 
 
@@ -1496,7 +1501,7 @@ def test_a_hyphenated_town_is_one_place_whole(pipeline, text):
     ("Вибух пролунав на вул Перемоги, 12 уночі .", "вул Перемоги, 12"),                         # "вул" without its point
 ])
 def test_a_street_address_takes_in_its_house_number(pipeline, text, address):
-    typed = [(t.span.text, t.label) for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())]
+    typed = list(labels(pipeline, text).items())
     assert (address, "location") in typed
 
 
@@ -1506,7 +1511,7 @@ def test_a_street_address_takes_in_its_house_number(pipeline, text, address):
     ("Документи лежать на обліку в Міністерстві .", "Міністерстві"),
 ])
 def test_an_institution_the_tagger_read_as_a_place_is_a_body(pipeline, text, name):
-    typed = {t.span.text: t.label for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())}
+    typed = labels(pipeline, text)
     assert typed.get(name) == "organization"
 
 
@@ -1516,7 +1521,7 @@ def test_an_institution_the_tagger_read_as_a_place_is_a_body(pipeline, text, nam
     ("Снаряд влучив у вул . Лаврська , 12 .", "вул . Лаврська , 12"),                  # tokenised text
 ])
 def test_a_street_named_with_a_number_or_after_a_line_break(pipeline, text, address):
-    typed = [(t.span.text, t.label) for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())]
+    typed = list(labels(pipeline, text).items())
     assert (address, "location") in typed
 
 
@@ -1542,7 +1547,7 @@ def test_a_street_whose_name_begins_on_the_next_line():
     ("Служба йшла в церкві святого Миколая .", "церкві святого Миколая"),       # a church after its saint
 ])
 def test_a_place_named_after_someone_is_one_place_not_a_person(pipeline, text, named):
-    typed = [(t.span.text, t.label) for t in cyrillic.typed_mentions(run(pipeline, text), KB.load())]
+    typed = list(labels(pipeline, text).items())
     assert (named, "location") in typed and not any(label == "person" for _, label in typed)
 
 
