@@ -1613,3 +1613,12 @@ def test_a_name_after_in_honour_of_is_a_person_not_a_place(pipeline, text, perso
 def test_an_ordinary_word_capitalised_in_a_title_is_no_town_abroad(pipeline):
     typed = cyrillic.typed_mentions(run(pipeline, "Он был удостоен звания Герой Социалистического Труда ."), KB.load())
     assert not any(t.label == "location" for t in typed)                # not Gera in Germany
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Компанія постачала пальне аеропортам Донецька та Львова щороку .", {"Donetsk", "Lviv"}),  # "Донецька та"
+    ("Ремонт доріг охопив околиці Полтави та Сум .", {"Poltava", "Sumy"}),    # "Сум": a city in three letters
+    ("Обстріли Харкова та Сум тривали всю ніч .", {"Kharkiv", "Sumy"}),
+])
+def test_places_the_tagger_ran_together_over_and_are_each_a_place(pipeline, text, expected):
+    assert places(run(pipeline, text)) == expected

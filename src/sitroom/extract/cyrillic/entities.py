@@ -124,7 +124,7 @@ def _spans(body: str, parsed: Parsed, names: Names, starts: set[int]) -> list[Ne
                 pieces.append(NerSpan(start, start + len(part), span.label, part, normal))
             start += len(part)
     pieces = [piece for span in pieces for piece in _from_place(span, names)]
-    pieces = [piece for span in pieces for piece in _alternatives(span)]
+    pieces = [piece for span in pieces for piece in _alternatives(span, names)]
     out: list[NerSpan] = []
     for span in pieces:
         if span.start in starts and (lead := re.match(r"(?:\w+\s+)+?(?=\w)", span.text)):
@@ -159,6 +159,9 @@ def _spans(body: str, parsed: Parsed, names: Names, starts: set[int]) -> list[Ne
                     out.append(span)
                 continue
         span = _without_clause(span, names)
+        if (dangling := DANGLING_AND.search(span.text)) and dangling.start():
+            text = span.text[:dangling.start()]  # "Донецька та" + "Львова": the tagger took in the "and"
+            span = NerSpan(span.start, span.start + len(text), span.label, text, text)
         if (area := AREA_WORD_END.search(span.text)) and area.start():
             text = span.text[:area.start()]  # "Курахівському напрямку": the front named after its town
             span = NerSpan(span.start, span.start + len(text), "LOC", text, text)
@@ -210,15 +213,27 @@ FROM_INSIDE = re.compile(r"[ \t]+(?:з|із|зі|из|изо)[ \t]+(?=[А-ЯІЇ
 
 #: "or" between names, which no name holds ("і", "и" may: "Сент-Кітс і Невіс", "Босния и Герцеговина")
 OR_INSIDE = re.compile(r"[ \t]+(?:або|чи|или|либо)[ \t]+(?=[А-ЯІЇЄҐЁ])")
+#: an "and" a span ends with: "Донецька та"
+DANGLING_AND = re.compile(r"[ \t]+(?:та|і|й|и|або|чи|или)$")
+#: the same with "and": "Донецька та Львова"
+AND_INSIDE = re.compile(r"[ \t]+(?:та|і|й|и)[ \t]+(?=[А-ЯІЇЄҐЁ])")
 
 
-def _alternatives(span: NerSpan) -> list[NerSpan]:
-    """A place span the tagger ran on over "або"/"или" ("Африці або Центральній Америці"): each
-    place apart."""
-    if span.label != "LOC" or not OR_INSIDE.search(span.text):
+def _alternatives(span: NerSpan, names: Names) -> list[NerSpan]:
+    """A place span the tagger ran on over "або"/"или" ("Африці або Центральній Америці"), or over
+    "та"/"і" between places that are no one place together ("аеропортам Донецька та Львова", not
+    "Боснія і Герцеговина"): each place apart."""
+    if span.label != "LOC":
+        return [span]
+    cuts = list(OR_INSIDE.finditer(span.text))
+    if not cuts and AND_INSIDE.search(span.text) and names.place(span.text, span.normal) is None:
+        parts = AND_INSIDE.split(span.text)
+        if all(names.place(part, part) is not None for part in parts):
+            cuts = list(AND_INSIDE.finditer(span.text))
+    if not cuts:
         return [span]
     out, start = [], 0
-    for cut in [*OR_INSIDE.finditer(span.text), None]:
+    for cut in [*cuts, None]:
         end = cut.start() if cut else len(span.text)
         part = span.text[start:end]
         out.append(NerSpan(span.start + start, span.start + end, "LOC", part, part))
@@ -410,9 +425,9 @@ def _unspanned_places(body: str, parsed: Parsed, covered: list[NerSpan], names: 
                     country.kind == "country" and names.spelled(name, country):
                 out.append(NerSpan(start, end, "LOC", name, name))  # "за запитом ОАЕ": a country by its abbreviation
                 continue
-            if not (name[1:].replace("'", "").replace("’", "").islower() and len(name) > 3) or _quoted(body, start) or any(
-                    c.start <= start < c.end for c in covered):
-                continue
+            if not (name[1:].replace("'", "").replace("’", "").islower() and (len(name) > 3 or _large_city(names, name))) \
+                    or _quoted(body, start) or any(c.start <= start < c.end for c in covered):
+                continue  # (a word of three letters only as a large city's: "Харкова та Сум")
             if AREA_AFTER.match(body, end) and names.centre(name) is not None:
                 out.append(NerSpan(start, end, "LOC", name, name))  # "на Кураховском направлении": its front
                 continue
@@ -760,6 +775,12 @@ def _common(names: Names, word: str) -> bool:
     return names.morph.word_is_known(word.lower()) and not any(
         (PERSON_TAGS | {"Geox", "Abbr", "Orgn"}) & p.tag.grammemes for p in parses[:1]) and not (
         names.language == "uk" and any(PERSON_TAGS & p.tag.grammemes for p in parses))  # "Марина": a name too
+
+
+def _large_city(names: Names, word: str) -> bool:
+    """Whether a short word is a case form of a city of 100,000 or more of the war's countries ("Сум")."""
+    place = names.place(word, word)
+    return place is not None and place.country in HOME and place.kind == "city" and place.population >= 100_000
 
 
 def _large_place(names: Names, word: str) -> bool:
