@@ -109,7 +109,7 @@ class Names:
                 form = p.inflect({"nomn", head.tag.gender} - {None}) if "ADJF" in p.tag else None
                 agreed.append(form.word if form else w)
             out += [" ".join([*agreed, head.normal_form]), " ".join(self.morph.parse(w)[0].normal_form for w in words)]
-            out += self._headed_by_first_noun(words)
+            out.append(self.body_name(text))  # headed by its first noun: "Об'єднаних Арабських Еміратів"
             out += self._guessed_heads(words)
             # a possessive adjective in any case, before the noun it names: "Часовим Яром", "Часова Яра" ->
             # "Часів Яр", "Часов Яр" (the noun by its noun reading: not "ярый")
@@ -133,23 +133,6 @@ class Names:
             if None not in agreed:
                 out.append(" ".join([*(a.word for a in agreed), guess]))
         return out
-
-    def _headed_by_first_noun(self, words: list[str]) -> list[str]:
-        """A name whose head is its first noun, in the nominative of its number, with the adjectives
-        before it agreed and the words after it as they are: "Об'єднаних Арабських Еміратів" ->
-        "об'єднані арабські емірати", "Сполучених Штатів Америки" -> "сполучені штати Америки"."""
-        parses = [self.morph.parse(w)[0] for w in words]
-        i = next((k for k, p in enumerate(parses) if "NOUN" in p.tag), None)
-        adjective = [bool({"ADJF", "PRTF"} & p.tag.grammemes) for p in parses]  # "Объединенных": a participle first
-        if not i or i == len(words) - 1 and all(adjective[:i]) and "plur" not in parses[i].tag:
-            return []  # no adjective before it, or the name the last word heads, which forms() reads already
-        number = "plur" if "plur" in parses[i].tag else "sing"
-        head = parses[i].inflect({"nomn", number})
-        agreed = [p.inflect({"nomn", number} if number == "plur" else {"nomn", parses[i].tag.gender} - {None})
-                  if adjective[k] else None for k, p in enumerate(parses[:i])]
-        if head is None or None in agreed:
-            return []
-        return [" ".join([*(a.word for a in agreed), head.word, *words[i + 1:]])]
 
     def entry(self, text: str, normal: str) -> Entry | None:
         for form in self.forms(text, normal):
