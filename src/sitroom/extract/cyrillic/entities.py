@@ -17,6 +17,7 @@ from sitroom.extract.cyrillic.names import (
     INITIALS_BEFORE,
     PERSON_TAGS,
     REGION_WORD,
+    WORLD_CITY,
     Names,
     registry_mentions,
 )
@@ -703,8 +704,7 @@ def _places_in_bodies(body: str, bodies: list[NerSpan], covered: list[NerSpan], 
             place = names.place(name, name)
             if place is None or not (place.kind in ("country", "region") or place.population >= 10_000 and not name.isupper()):
                 continue
-            if place.country not in HOME and place.kind not in ("country", "region") and place.population < 1_000_000 \
-                    and _common(names, name):
+            if _small_abroad(place) and place.kind != "region" and _common(names, name):
                 continue  # "Пенсійного Фонду": the body's own word, not Fondi in Italy
             out.append(NerSpan(start, end, "LOC", name, name))
             covered = [*covered, out[-1]]
@@ -775,6 +775,12 @@ def _common(names: Names, word: str) -> bool:
     return names.morph.word_is_known(word.lower()) and not any(
         (PERSON_TAGS | {"Geox", "Abbr", "Orgn"}) & p.tag.grammemes for p in parses[:1]) and not (
         names.language == "uk" and any(PERSON_TAGS & p.tag.grammemes for p in parses))  # "Марина": a name too
+
+
+def _small_abroad(place: Place) -> bool:
+    """A place abroad that is no country and no world city: one an ordinary word or a given name may spell
+    by chance ("Біль": Biel, "Катерини": Katerini, "Фонду": Fondi), unlike "Прага" or "Франції"."""
+    return place.country not in HOME and place.kind != "country" and place.population < WORLD_CITY
 
 
 def _large_city(names: Names, word: str) -> bool:
@@ -1518,9 +1524,9 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
                 b.start <= span.start and span.end <= b.end for b in bodies):
             label, place = "person", None  # "имени Петра Чайковского", "института имени А. С. Пушкина": a person
         if label == "location" and entry is None and place is not None and span.start not in starts and \
-                " " not in span.text and place.country not in HOME and place.population < 1_000_000 \
-                and place.kind not in ("country", "continent", *FEATURE_KINDS) and _common(names, span.text) \
-                and not _place_cued(body, span.start) and not COMPASS_BEFORE.search(body, max(0, span.start - 40), span.start):
+                " " not in span.text and _small_abroad(place) and place.kind not in ("continent", *FEATURE_KINDS) \
+                and _common(names, span.text) and not _place_cued(body, span.start) \
+                and not COMPASS_BEFORE.search(body, max(0, span.start - 40), span.start):
             continue  # "Герой Социалистического Труда": an ordinary word capitalised in a title, not Gera
         if label == "location" and place is None and entry is None and span not in towns and _institution(span.text, names):
             label = "organization"  # "в Міністерстві", "рахунок в Ощадбанку", "Донецького опікового центру"
@@ -1535,7 +1541,7 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
         elif label == "location" and place is not None and entry is None and names.language == "uk" and \
                 span not in towns and " " not in span.text and (
                     place.kind not in ("country", "region", "city") and place.population < 10_000
-                    or place.country not in HOME and place.kind != "country" and place.population < 1_000_000) and \
+                    or _small_abroad(place)) and \
                 "Name" in names.morph.parse(span.text)[0].tag:
             label, place = "person", None  # "від Марини", "Денисові": a given name, though a village bears it;
             # "проти Катерини": Catherine, not Katerini in Greece (abroad, only a capital's name: "у Софії")
@@ -1590,8 +1596,7 @@ def typed_mentions(article: Article, kb: KB) -> list[Typed]:
             # of its lemma (a village abroad, Biysk); "Куля", "Вікна" ("bullet", "windows"): an ordinary word, not the
             # village of that name, unless the sentence the tokeniser saw begins after "с." or "смт."
         if label == "location" and entry is None and place is not None and span.start in starts and " " not in span.text \
-                and place.country not in HOME and place.kind != "country" and place.population < 1_000_000 and \
-                _common(names, span.text):
+                and _small_abroad(place) and _common(names, span.text):
             continue  # "Біль вщухав" ("the pain eased"), not Biel in Switzerland: abroad, only a country or a city
             # of millions ("Прага") opening a sentence is likelier than the ordinary word it spells
         if label == "location" and entry is None and span not in towns and " " not in span.text and (
